@@ -1,0 +1,61 @@
+//! `mend check` and `mend path`.
+
+use anyhow::{Result, bail};
+
+use super::context::CommandContext;
+
+pub fn check(ctx: &CommandContext) -> Result<()> {
+    let (_, journal) = ctx.load()?;
+    let mut problems = journal.problems();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&ctx.paths.journal)?.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            problems.push(format!(
+                "the file can be read by others (mode {mode:o}); run `chmod 600 {}`",
+                ctx.paths.journal.display()
+            ));
+        }
+    }
+    let private = journal.live_entries().filter(|e| !e.is_shared()).count();
+    let open = journal
+        .live_promises()
+        .filter(|p| p.status.is_open())
+        .count();
+    let names: Vec<&str> = journal.partners.iter().map(|p| p.name.as_str()).collect();
+    println!(
+        "{}: journal of {}, started {}.\n  {} entries ({private} private), {} check-ins, {} promises ({open} open), {} kind acts.",
+        ctx.paths.journal.display(),
+        names.join(" and "),
+        journal.started,
+        journal.live_entries().count(),
+        journal.live_checkins().count(),
+        journal.live_promises().count(),
+        journal.live_kind_acts().count(),
+    );
+    if problems.is_empty() {
+        println!("  No problems found.");
+        return Ok(());
+    }
+    for problem in &problems {
+        println!("  Problem: {problem}.");
+    }
+    bail!(
+        "The journal {} has {} problem(s); see above.",
+        ctx.paths.journal.display(),
+        problems.len()
+    )
+}
+
+pub fn path(ctx: &CommandContext) -> Result<()> {
+    let paths = &ctx.paths;
+    println!("journal   {}", paths.journal.display());
+    println!("backups   {}", paths.backups().dir().display());
+    println!("drafts    {}", paths.drafts.display());
+    println!(
+        "prompts   {}  (your own prompts, optional)",
+        paths.prompts.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! What every command needs: where the journal is and what time it is.
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+use crate::journal::{Journal, PartnerId};
+use crate::paths::Paths;
+use crate::store::Store;
+
+use super::UsageError;
+
+/// The journal's paths and the moment the command runs.
+pub struct CommandContext {
+    pub paths: Paths,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl CommandContext {
+    pub fn now_utc(&self) -> DateTime<Utc> {
+        self.now.with_timezone(&Utc)
+    }
+
+    /// This evening, by the journal's own day boundary.
+    pub fn today(&self, journal: &Journal) -> NaiveDate {
+        journal.clock().evening_of(self.now.naive_local())
+    }
+
+    pub fn store(&self) -> Store {
+        Store::new(&self.paths.journal, Some(self.paths.backups()))
+    }
+
+    /// Loads the journal, saying how to make one if there is none yet.
+    pub fn load(&self) -> Result<(Store, Journal)> {
+        let mut store = self.store();
+        let Some(journal) = store.load()?.cloned() else {
+            bail!(
+                "There is no journal at {} yet. Run `mend` to set one up, or `mend init --partner NAME --partner NAME`.",
+                self.paths.journal.display()
+            );
+        };
+        Ok((store, journal))
+    }
+}
+
+/// A partner's id by name, as a usage error if the journal has no such partner.
+pub fn partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
+    Ok(journal.partner_named(name)?.id)
+}
+
+/// Turns a clap-less value problem into a usage error.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(UsageError(message.into()))
+}

@@ -1,0 +1,210 @@
+//! `mend init`, `write`, `checkin` and `log`.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::context::{CommandContext, partner_id, usage};
+use super::input::{read_limited, read_text};
+use super::output::human_day;
+use super::{CheckinArgs, InitArgs, LogArgs, StageArg, WriteArgs};
+use crate::journal::{Entry, Journal, NewCheckin, NewEntry, Rating, Role, Stage, Visibility, Week};
+
+impl From<StageArg> for Stage {
+    fn from(stage: StageArg) -> Stage {
+        match stage {
+            StageArg::Communication => Stage::Communication,
+            StageArg::Reciprocity => Stage::Reciprocity,
+            StageArg::Healing => Stage::Healing,
+        }
+    }
+}
+
+pub fn init(ctx: &CommandContext, args: InitArgs) -> Result<()> {
+    let [first, second] = args.partners.as_slice() else {
+        return Err(usage(format!(
+            "Give exactly two partners (--partner NAME --partner NAME); {} given.",
+            args.partners.len()
+        )));
+    };
+    let roles = match args.roles.as_slice() {
+        [] => [None, None],
+        [a, b] => [Some(parse_role(a)?), Some(parse_role(b)?)],
+        other => {
+            return Err(usage(format!(
+                "Give one role for each partner (--roles hurt,repairing); {} given.",
+                other.len()
+            )));
+        }
+    };
+    let started = ctx.now.date_naive();
+    let mut journal = Journal::new(
+        (first, roles[0]),
+        (second, roles[1]),
+        ctx.now_utc(),
+        started,
+    )?;
+    journal.started = ctx.today(&journal);
+    ctx.store().create(journal)?;
+    println!(
+        "Created a journal for {} and {} at {}.",
+        first.trim(),
+        second.trim(),
+        ctx.paths.journal.display()
+    );
+    Ok(())
+}
+
+fn parse_role(text: &str) -> Result<Role> {
+    Role::parse(text).ok_or_else(|| {
+        usage(format!(
+            "\"{}\" is not a role; use hurt, repairing or both.",
+            text.trim()
+        ))
+    })
+}
+
+pub fn write(ctx: &CommandContext, args: WriteArgs) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let author = partner_id(&journal, &args.author)?;
+    let text = read_text("entry")?;
+    let visibility = if args.private {
+        Visibility::Private
+    } else {
+        Visibility::Shared
+    };
+    let stage = Stage::from(args.stage);
+    let (day, name) = store.update(|journal| {
+        let today = ctx.today(journal);
+        let day = args.day.unwrap_or(today);
+        let new = NewEntry {
+            author,
+            day,
+            stage,
+            prompt_id: None,
+            prompt: None,
+            text,
+            visibility,
+        };
+        journal.add_entry(new, ctx.now_utc(), today)?;
+        Ok((day, journal.name_of(author).to_owned()))
+    })?;
+    println!(
+        "Saved {name}'s {} entry for the evening of {} ({stage}).",
+        visibility.as_str(),
+        human_day(day)
+    );
+    Ok(())
+}
+
+pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let author = partner_id(&journal, &args.author)?;
+    let note = if args.note_stdin {
+        Some(read_limited(std::io::stdin().lock(), "note")?)
+    } else {
+        None
+    };
+    let (day, replaced, name) = store.update(|journal| {
+        let today = ctx.today(journal);
+        let day = args.day.unwrap_or(today);
+        let new = NewCheckin {
+            author,
+            day,
+            safety: Rating::new(args.safety)?,
+            trust: Rating::new(args.trust)?,
+            connection: Rating::new(args.connection)?,
+            note,
+        };
+        let (_, replaced) = journal.upsert_checkin(new, ctx.now_utc(), today)?;
+        Ok((day, replaced, journal.name_of(author).to_owned()))
+    })?;
+    let verb = if replaced { "Updated" } else { "Saved" };
+    println!(
+        "{verb} {name}'s check-in for the evening of {}: safety {}, trust {}, connection {}.",
+        human_day(day),
+        args.safety,
+        args.trust,
+        args.connection
+    );
+    Ok(())
+}
+
+/// One entry as `mend log --json` prints it.
+#[derive(Serialize)]
+struct LoggedEntry<'a> {
+    id: String,
+    day: chrono::NaiveDate,
+    author: &'a str,
+    stage: Stage,
+    visibility: Visibility,
+    prompt_id: Option<&'a str>,
+    prompt: Option<&'a str>,
+    text: &'a str,
+    created: chrono::DateTime<chrono::Utc>,
+}
+
+pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
+    let (_, journal) = ctx.load()?;
+    let reader = match &args.author {
+        Some(name) => Some(partner_id(&journal, name)?),
+        None => None,
+    };
+    let week = match &args.week {
+        Some(text) => Some(Week::parse_iso(text).ok_or_else(|| {
+            usage(format!(
+                "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52 or 53)."
+            ))
+        })?),
+        None => None,
+    };
+    let mut entries: Vec<&Entry> = journal
+        .live_entries()
+        .filter(|e| e.is_shared() || Some(e.meta.author) == reader)
+        .filter(|e| week.is_none_or(|w| w.contains(e.day)))
+        .collect();
+    entries.sort_by_key(|e| (e.day, e.meta.created, e.meta.id));
+    if args.json {
+        let list: Vec<LoggedEntry> = entries.iter().map(|e| logged(&journal, e)).collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(());
+    }
+    if entries.is_empty() {
+        println!(
+            "No entries to show yet. Write one with `mend write --as NAME --stage communication`."
+        );
+        return Ok(());
+    }
+    for (index, entry) in entries.iter().enumerate() {
+        if index > 0 {
+            println!();
+        }
+        let private = if entry.is_shared() { "" } else { " · private" };
+        println!(
+            "{}  {} · {}{private}",
+            human_day(entry.day),
+            journal.name_of(entry.meta.author),
+            entry.stage
+        );
+        if let Some(prompt) = &entry.prompt {
+            println!("  > {prompt}");
+        }
+        for line in entry.text.lines() {
+            println!("  {line}");
+        }
+    }
+    Ok(())
+}
+
+fn logged<'a>(journal: &'a Journal, e: &'a Entry) -> LoggedEntry<'a> {
+    LoggedEntry {
+        id: e.meta.id.to_string(),
+        day: e.day,
+        author: journal.name_of(e.meta.author),
+        stage: e.stage,
+        visibility: e.visibility,
+        prompt_id: e.prompt_id.as_deref(),
+        prompt: e.prompt.as_deref(),
+        text: &e.text,
+        created: e.meta.created,
+    }
+}

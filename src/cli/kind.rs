@@ -1,0 +1,101 @@
+//! `mend kind`: kind acts done without being asked, and noticing them.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::KindCommand;
+use super::context::{CommandContext, partner_id};
+use super::output::{human_day, short, short_ids};
+use crate::journal::{Journal, KindAct, RecordId};
+
+pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
+    match command {
+        KindCommand::Add { by, day, text } => add(ctx, &by, day, &text.join(" ")),
+        KindCommand::List { json } => list(ctx, json),
+        KindCommand::Ack { id, author, note } => ack(ctx, &id, &author, note),
+    }
+}
+
+fn ids(journal: &Journal) -> Vec<RecordId> {
+    journal.live_kind_acts().map(|k| k.meta.id).collect()
+}
+
+fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: &str) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let by = partner_id(&journal, by)?;
+    let id = store.update(|journal| {
+        let today = ctx.today(journal);
+        Ok(journal.add_kind_act(by, text, day.unwrap_or(today), ctx.now_utc(), today)?)
+    })?;
+    let journal = store.journal().unwrap_or(&journal);
+    println!(
+        "Logged a kind act by {}. Its id is {}.",
+        journal.name_of(by),
+        short(id, short_ids(&ids(journal)))
+    );
+    Ok(())
+}
+
+fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let by = partner_id(&journal, name)?;
+    let act_id = journal.kind_act_by_prefix(id)?.meta.id;
+    store.update(|journal| Ok(journal.acknowledge_kind_act(act_id, by, note, ctx.now_utc())?))?;
+    println!(
+        "{} noticed it. Thank you for noticing.",
+        journal.name_of(by)
+    );
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ListedKindAct<'a> {
+    id: String,
+    by: &'a str,
+    day: NaiveDate,
+    text: &'a str,
+    acknowledged_by: Option<&'a str>,
+    acknowledged_note: Option<&'a str>,
+}
+
+fn list(ctx: &CommandContext, json: bool) -> Result<()> {
+    let (_, journal) = ctx.load()?;
+    let mut acts: Vec<&KindAct> = journal.live_kind_acts().collect();
+    acts.sort_by(|a, b| b.day.cmp(&a.day).then(b.meta.id.cmp(&a.meta.id)));
+    if json {
+        let list: Vec<ListedKindAct> = acts
+            .iter()
+            .map(|k| ListedKindAct {
+                id: k.meta.id.to_string(),
+                by: journal.name_of(k.meta.author),
+                day: k.day,
+                text: &k.text,
+                acknowledged_by: k.acknowledged.as_ref().map(|a| journal.name_of(a.by)),
+                acknowledged_note: k.acknowledged.as_ref().and_then(|a| a.note.as_deref()),
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(());
+    }
+    if acts.is_empty() {
+        println!("No kind acts logged yet. Log one with `mend kind add --by NAME TEXT`.");
+        return Ok(());
+    }
+    let len = short_ids(&ids(&journal));
+    for k in acts {
+        let noticed = if k.acknowledged.is_some() {
+            "  (noticed)"
+        } else {
+            ""
+        };
+        println!(
+            "{}  {}  {}: {}{noticed}",
+            short(k.meta.id, len),
+            human_day(k.day),
+            journal.name_of(k.meta.author),
+            k.text
+        );
+    }
+    Ok(())
+}

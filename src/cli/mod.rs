@@ -1,0 +1,258 @@
+//! The command line: clap definitions, and the commands that need no terminal UI.
+
+mod check;
+mod context;
+mod entries;
+pub mod input;
+mod kind;
+mod output;
+mod promises;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub use context::CommandContext;
+
+/// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mend",
+    version,
+    about = "A calm evening journal for two people rebuilding trust.",
+    long_about = "A calm evening journal for two people rebuilding trust.\n\nRun `mend` on its own to open the journal in the terminal. The commands below do the same things without the full screen.\nEntry text is read from standard input (or your $EDITOR), never from the command line, so it stays out of your shell history."
+)]
+pub struct Cli {
+    /// The journal file to use [default: journal.json in your data folder; see `mend path`]
+    #[arg(long, global = true, env = "MEND_JOURNAL", value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new journal for the two of you
+    Init(InitArgs),
+    /// Add an entry; the text comes from standard input or $EDITOR
+    Write(WriteArgs),
+    /// Add (or replace) a partner's check-in for an evening
+    Checkin(CheckinArgs),
+    /// Make, list, close and acknowledge promises
+    #[command(subcommand)]
+    Promise(PromiseCommand),
+    /// Log and acknowledge kind acts done without being asked
+    #[command(subcommand)]
+    Kind(KindCommand),
+    /// List entries (private entries only with --as their author)
+    Log(LogArgs),
+    /// Check the journal and report what it holds; exits non-zero on any problem
+    Check,
+    /// Show where the journal, backups, drafts and your own prompts live
+    Path,
+    /// Print shell completions
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A partner's name; give it twice, once for each of you
+    #[arg(long = "partner", value_name = "NAME", required = true, num_args = 1)]
+    pub partners: Vec<String>,
+    /// Each partner's role, in the same order, comma separated (hurt, repairing or both)
+    #[arg(long, value_name = "ROLE,ROLE", value_delimiter = ',')]
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StageArg {
+    Communication,
+    Reciprocity,
+    Healing,
+}
+
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    /// Who is writing
+    #[arg(long = "as", value_name = "NAME")]
+    pub author: String,
+    /// Which part of rebuilding trust this entry is about
+    #[arg(long, value_enum)]
+    pub stage: StageArg,
+    /// Keep the entry to yourself (it is not encrypted; anyone with the file can read it)
+    #[arg(long)]
+    pub private: bool,
+    /// The evening it belongs to [default: this evening]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub day: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// Who is checking in
+    #[arg(long = "as", value_name = "NAME")]
+    pub author: String,
+    /// How safe you feel, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub safety: u8,
+    /// How much you trust, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub trust: u8,
+    /// How connected you feel, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub connection: u8,
+    /// The evening it belongs to [default: this evening]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub day: Option<NaiveDate>,
+    /// Read a short note from standard input
+    #[arg(long)]
+    pub note_stdin: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromiseCommand {
+    /// Make a promise to your partner
+    Add {
+        /// Who makes the promise
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// Who it is made to
+        #[arg(long, value_name = "NAME")]
+        to: String,
+        /// When it is due
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<NaiveDate>,
+        /// A bigger commitment rather than an everyday promise
+        #[arg(long)]
+        big: bool,
+        /// What you promise
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
+    /// List promises, open ones first
+    List {
+        /// Only open promises
+        #[arg(long)]
+        open: bool,
+        /// Print JSON (the fields are described in the README)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a promise kept
+    Keep(CloseArgs),
+    /// Mark a promise broken
+    Break(CloseArgs),
+    /// Replace a promise with a new text or due day
+    Renegotiate {
+        #[command(flatten)]
+        close: CloseArgs,
+        /// The new promise's text [default: the same text]
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+        /// The new due day
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<NaiveDate>,
+    },
+    /// Withdraw a promise
+    Withdraw(CloseArgs),
+    /// Say you noticed a promise your partner kept
+    Ack {
+        /// The promise's id, or the first few characters of it
+        id: String,
+        /// Who noticed (the partner it was made to)
+        #[arg(long = "as", value_name = "NAME")]
+        author: String,
+        /// A few words to go with it
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The promise's id, or the first few characters of it
+    pub id: String,
+    /// A few words about how it went
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KindCommand {
+    /// Log something kind you did, expecting nothing back
+    Add {
+        /// Who did it
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// The evening it happened [default: this evening]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: Option<NaiveDate>,
+        /// What you did
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
+    /// List kind acts, newest first
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say you noticed your partner's kind act
+    Ack {
+        /// The kind act's id, or the first few characters of it
+        id: String,
+        /// Who noticed
+        #[arg(long = "as", value_name = "NAME")]
+        author: String,
+        /// A few words to go with it
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only this ISO week, like 2026-W48
+    #[arg(long, value_name = "YYYY-Www")]
+    pub week: Option<String>,
+    /// Also show this partner's private entries
+    #[arg(long = "as", value_name = "NAME")]
+    pub author: Option<String>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs a command that needs no terminal UI.
+pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
+    match command {
+        Command::Init(args) => entries::init(ctx, args),
+        Command::Write(args) => entries::write(ctx, args),
+        Command::Checkin(args) => entries::checkin(ctx, args),
+        Command::Log(args) => entries::log(ctx, args),
+        Command::Promise(command) => promises::run(ctx, command),
+        Command::Kind(command) => kind::run(ctx, command),
+        Command::Check => check::check(ctx),
+        Command::Path => check::path(ctx),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "mend", &mut std::io::stdout());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! `mend promise`: make, list, close and acknowledge promises.
+
+use anyhow::Result;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::PromiseCommand;
+use super::context::{CommandContext, partner_id};
+use super::output::{human_day, short, short_ids};
+use crate::journal::{
+    Journal, NewPromise, Promise, PromiseAction, PromiseSize, PromiseStatus, RecordId,
+};
+
+pub fn run(ctx: &CommandContext, command: PromiseCommand) -> Result<()> {
+    match command {
+        PromiseCommand::Add {
+            by,
+            to,
+            due,
+            big,
+            text,
+        } => add(ctx, &by, &to, due, big, text.join(" ")),
+        PromiseCommand::List { open, json } => list(ctx, open, json),
+        PromiseCommand::Keep(args) => close(ctx, &args.id, PromiseAction::Keep, args.note),
+        PromiseCommand::Break(args) => close(ctx, &args.id, PromiseAction::Break, args.note),
+        PromiseCommand::Withdraw(args) => close(ctx, &args.id, PromiseAction::Withdraw, args.note),
+        PromiseCommand::Renegotiate {
+            close: args,
+            text,
+            due,
+        } => close(
+            ctx,
+            &args.id,
+            PromiseAction::Renegotiate { text, due },
+            args.note,
+        ),
+        PromiseCommand::Ack { id, author, note } => ack(ctx, &id, &author, note),
+    }
+}
+
+fn add(
+    ctx: &CommandContext,
+    by: &str,
+    to: &str,
+    due: Option<NaiveDate>,
+    big: bool,
+    text: String,
+) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let (by, to) = (partner_id(&journal, by)?, partner_id(&journal, to)?);
+    let id = store.update(|journal| {
+        let today = ctx.today(journal);
+        let new = NewPromise {
+            by,
+            to,
+            text,
+            made: today,
+            due,
+            size: Some(if big {
+                PromiseSize::Big
+            } else {
+                PromiseSize::Small
+            }),
+        };
+        Ok(journal.add_promise(new, ctx.now_utc(), today)?)
+    })?;
+    let journal = store.journal().unwrap_or(&journal);
+    let due = due
+        .map(|d| format!(", due {}", human_day(d)))
+        .unwrap_or_default();
+    println!(
+        "{} made a promise to {}{due}. Its id is {}.",
+        journal.name_of(by),
+        journal.name_of(to),
+        short(id, short_ids(&promise_ids(journal)))
+    );
+    Ok(())
+}
+
+fn promise_ids(journal: &Journal) -> Vec<RecordId> {
+    journal.live_promises().map(|p| p.meta.id).collect()
+}
+
+/// The promiser acts on their promise; the action's actor is always the one who made it.
+fn close(
+    ctx: &CommandContext,
+    id: &str,
+    action: PromiseAction,
+    note: Option<String>,
+) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let promise_id = journal.promise_by_prefix(id)?.meta.id;
+    let status = action.status();
+    let replacement = store.update(|journal| {
+        let today = ctx.today(journal);
+        let promise = journal.promise_by_prefix(id)?;
+        let by = promise.by();
+        Ok(journal.change_promise(promise_id, by, action, note, ctx.now_utc(), today)?)
+    })?;
+    let journal = store.journal().unwrap_or(&journal);
+    let len = short_ids(&promise_ids(journal));
+    print!("Marked promise {} {status}.", short(promise_id, len));
+    if let Some(new) = replacement {
+        print!(" The renegotiated promise's id is {}.", short(new, len));
+    }
+    println!();
+    Ok(())
+}
+
+fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let by = partner_id(&journal, name)?;
+    let promise_id = journal.promise_by_prefix(id)?.meta.id;
+    store.update(|journal| {
+        Ok(journal.acknowledge_promise(promise_id, by, note, ctx.now_utc())?)
+    })?;
+    println!(
+        "{} noticed promise {}. Thank you for noticing.",
+        journal.name_of(by),
+        short(promise_id, short_ids(&promise_ids(&journal)))
+    );
+    Ok(())
+}
+
+/// A promise as `mend promise list --json` prints it (documented in the README).
+#[derive(Serialize)]
+pub struct ListedPromise<'a> {
+    pub id: String,
+    pub by: &'a str,
+    pub to: &'a str,
+    pub text: &'a str,
+    pub made: NaiveDate,
+    pub due: Option<NaiveDate>,
+    pub size: Option<PromiseSize>,
+    pub status: PromiseStatus,
+    pub history: Vec<ListedChange<'a>>,
+    pub acknowledged: Option<ListedAck<'a>>,
+    pub renegotiated_from: Option<String>,
+    pub replaced_by: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ListedChange<'a> {
+    pub at: DateTime<Utc>,
+    pub by: &'a str,
+    pub status: PromiseStatus,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ListedAck<'a> {
+    pub by: &'a str,
+    pub at: DateTime<Utc>,
+    pub note: Option<&'a str>,
+}
+
+fn listed<'a>(journal: &'a Journal, p: &'a Promise) -> ListedPromise<'a> {
+    ListedPromise {
+        id: p.meta.id.to_string(),
+        by: journal.name_of(p.by()),
+        to: journal.name_of(p.to),
+        text: &p.text,
+        made: p.made,
+        due: p.due,
+        size: p.size,
+        status: p.status,
+        history: p
+            .history
+            .iter()
+            .map(|c| ListedChange {
+                at: c.at,
+                by: journal.name_of(c.by),
+                status: c.status,
+                note: c.note.as_deref(),
+            })
+            .collect(),
+        acknowledged: p.acknowledged.as_ref().map(|a| ListedAck {
+            by: journal.name_of(a.by),
+            at: a.at,
+            note: a.note.as_deref(),
+        }),
+        renegotiated_from: p.renegotiated_from.map(|id| id.to_string()),
+        replaced_by: p.replaced_by.map(|id| id.to_string()),
+    }
+}
+
+/// Open promises first (soonest due first), then closed ones (most recently made first).
+pub fn in_list_order(journal: &Journal) -> Vec<&Promise> {
+    let mut promises: Vec<&Promise> = journal.live_promises().collect();
+    promises.sort_by(|a, b| {
+        let open = b.status.is_open().cmp(&a.status.is_open());
+        let due = |p: &Promise| (p.due.is_none(), p.due, p.made);
+        let order = if a.status.is_open() && b.status.is_open() {
+            due(a).cmp(&due(b))
+        } else {
+            b.made.cmp(&a.made)
+        };
+        open.then(order).then(a.meta.id.cmp(&b.meta.id))
+    });
+    promises
+}
+
+fn list(ctx: &CommandContext, open_only: bool, json: bool) -> Result<()> {
+    let (_, journal) = ctx.load()?;
+    let today = ctx.today(&journal);
+    let promises: Vec<&Promise> = in_list_order(&journal)
+        .into_iter()
+        .filter(|p| !open_only || p.status.is_open())
+        .collect();
+    if json {
+        let list: Vec<ListedPromise> = promises.iter().map(|p| listed(&journal, p)).collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(());
+    }
+    if promises.is_empty() {
+        println!("No promises yet. Make one with `mend promise add --by NAME --to NAME TEXT`.");
+        return Ok(());
+    }
+    let len = short_ids(&promise_ids(&journal));
+    for p in promises {
+        let due = match p.due {
+            Some(due) if p.is_overdue(today) => format!("  was due {}", human_day(due)),
+            Some(due) => format!("  due {}", human_day(due)),
+            None => String::new(),
+        };
+        let noticed = if p.acknowledged.is_some() {
+            "  (noticed)"
+        } else {
+            ""
+        };
+        println!(
+            "{}  {:<12}  {} to {}: {}{due}{noticed}",
+            short(p.meta.id, len),
+            p.status.as_str(),
+            journal.name_of(p.by()),
+            journal.name_of(p.to),
+            p.text
+        );
+    }
+    Ok(())
+}

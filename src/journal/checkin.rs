@@ -1,0 +1,110 @@
+//! A short daily check-in: safety, trust and connection, each 0-10.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::{DomainError, Extra, Meta};
+
+/// A rating from 0 to 10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Rating(u8);
+
+impl Rating {
+    pub const MAX: u8 = 10;
+
+    pub fn new(value: u8) -> Result<Self, DomainError> {
+        if value > Self::MAX {
+            return Err(DomainError::RatingOutOfRange(i64::from(value)));
+        }
+        Ok(Self(value))
+    }
+
+    /// A rating, with anything above 10 brought down to 10.
+    pub fn saturating(value: u8) -> Self {
+        Self(value.min(Self::MAX))
+    }
+
+    pub fn value(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Rating {
+    type Error = DomainError;
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+impl From<Rating> for u8 {
+    fn from(rating: Rating) -> u8 {
+        rating.0
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The three things a check-in rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RatingName {
+    Safety,
+    Trust,
+    Connection,
+}
+
+impl RatingName {
+    pub const ALL: [RatingName; 3] = [
+        RatingName::Safety,
+        RatingName::Trust,
+        RatingName::Connection,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RatingName::Safety => "safety",
+            RatingName::Trust => "trust",
+            RatingName::Connection => "connection",
+        }
+    }
+}
+
+impl fmt::Display for RatingName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One partner's check-in for one evening.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Checkin {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub day: NaiveDate,
+    pub safety: Rating,
+    pub trust: Rating,
+    pub connection: Rating,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Checkin {
+    pub fn rating(&self, name: RatingName) -> Rating {
+        match name {
+            RatingName::Safety => self.safety,
+            RatingName::Trust => self.trust,
+            RatingName::Connection => self.connection,
+        }
+    }
+
+    pub fn ratings(&self) -> [(RatingName, Rating); 3] {
+        RatingName::ALL.map(|name| (name, self.rating(name)))
+    }
+}

@@ -1,0 +1,123 @@
+//! The evening's day (late nights count as the evening before) and the week it falls in.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The day a couple's week begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekStart {
+    /// ISO 8601 weeks.
+    #[default]
+    Monday,
+    Sunday,
+}
+
+/// Turns local times into evenings, and evenings into weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EveningClock {
+    day_ends_at: u8,
+    week_starts: WeekStart,
+}
+
+impl EveningClock {
+    pub fn new(day_ends_at: u8, week_starts: WeekStart) -> Self {
+        Self {
+            day_ends_at: day_ends_at.min(23),
+            week_starts,
+        }
+    }
+
+    /// The evening a local moment belongs to: before the day's end hour, it is still the evening before.
+    pub fn evening_of(&self, local: NaiveDateTime) -> NaiveDate {
+        let date = local.date();
+        if local.hour() < u32::from(self.day_ends_at) {
+            date.pred_opt().unwrap_or(date)
+        } else {
+            date
+        }
+    }
+
+    /// The week an evening falls in.
+    pub fn week_of(&self, day: NaiveDate) -> Week {
+        let back = match self.week_starts {
+            WeekStart::Monday => day.weekday().num_days_from_monday(),
+            WeekStart::Sunday => day.weekday().num_days_from_sunday(),
+        };
+        Week {
+            start: day - Duration::days(i64::from(back)),
+        }
+    }
+}
+
+/// Seven evenings, named by the ISO week of their Thursday (e.g. 2026-W48).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Week {
+    start: NaiveDate,
+}
+
+impl Week {
+    /// The ISO week (Monday first) with this label, like `2026-W05`.
+    pub fn parse_iso(text: &str) -> Option<Week> {
+        let (year, week) = text.trim().split_once(['-'])?;
+        let week = week.strip_prefix(['W', 'w'])?;
+        if week.len() != 2 {
+            return None;
+        }
+        let year: i32 = year.parse().ok()?;
+        let week: u32 = week.parse().ok()?;
+        let start = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
+        Some(Week { start })
+    }
+
+    /// The ISO week holding `day`.
+    pub fn iso_containing(day: NaiveDate) -> Week {
+        EveningClock::new(0, WeekStart::Monday).week_of(day)
+    }
+
+    pub fn start(self) -> NaiveDate {
+        self.start
+    }
+
+    pub fn end(self) -> NaiveDate {
+        self.start + Duration::days(6)
+    }
+
+    pub fn contains(self, day: NaiveDate) -> bool {
+        day >= self.start && day <= self.end()
+    }
+
+    pub fn days(self) -> impl Iterator<Item = NaiveDate> {
+        (0..7).map(move |i| self.start + Duration::days(i))
+    }
+
+    pub fn previous(self) -> Week {
+        Week {
+            start: self.start - Duration::days(7),
+        }
+    }
+
+    pub fn next(self) -> Week {
+        Week {
+            start: self.start + Duration::days(7),
+        }
+    }
+
+    /// The ISO label of the week, named by its Thursday (or the Thursday after a Sunday start).
+    fn iso_week(self) -> chrono::IsoWeek {
+        let monday_based = if self.start.weekday() == Weekday::Sun {
+            self.start + Duration::days(1)
+        } else {
+            self.start
+        };
+        (monday_based + Duration::days(3)).iso_week()
+    }
+}
+
+impl fmt::Display for Week {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let iso = self.iso_week();
+        write!(f, "{}-W{:02}", iso.year(), iso.week())
+    }
+}

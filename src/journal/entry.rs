@@ -1,0 +1,108 @@
+//! A journal entry: one partner's answer to an evening's prompt.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::{Extra, Meta};
+
+/// The three parts of rebuilding trust that mend's prompts follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Communication,
+    Reciprocity,
+    Healing,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Communication, Stage::Reciprocity, Stage::Healing];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Communication => "communication",
+            Stage::Reciprocity => "reciprocity",
+            Stage::Healing => "healing",
+        }
+    }
+
+    /// The stage's name as a heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Stage::Communication => "Honest communication",
+            Stage::Reciprocity => "Reciprocity",
+            Stage::Healing => "Healing",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Stage> {
+        Stage::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text.trim().to_lowercase())
+    }
+
+    /// The next stage in the evening rotation.
+    pub fn next(self) -> Stage {
+        match self {
+            Stage::Communication => Stage::Reciprocity,
+            Stage::Reciprocity => Stage::Healing,
+            Stage::Healing => Stage::Communication,
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who may read an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Both partners, reviews and exports.
+    #[default]
+    Shared,
+    /// Only its author. Not encrypted: anyone with the file can read it.
+    Private,
+}
+
+impl Visibility {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Shared => "shared",
+            Visibility::Private => "private",
+        }
+    }
+}
+
+/// One partner's writing for one evening.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The evening this entry belongs to (after midnight still counts as the evening before).
+    pub day: NaiveDate,
+    pub stage: Stage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_id: Option<String>,
+    /// The prompt as it was shown, so the entry reads right even if the prompt changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub visibility: Visibility,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Entry {
+    pub fn is_shared(&self) -> bool {
+        self.visibility == Visibility::Shared
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}

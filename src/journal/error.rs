@@ -1,0 +1,81 @@
+//! Why the journal refused a change, in words a person can act on.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use super::{PartnerId, PromiseStatus, RecordId};
+
+/// A rule of the journal that a change would break. Nothing is changed when one is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("There is no partner called \"{name}\" in this journal; the partners are {}.", known.join(" and "))]
+    UnknownPartner { name: String, known: Vec<String> },
+    #[error("The journal names a partner id {0} it does not know.")]
+    UnknownPartnerId(PartnerId),
+    #[error("Both partners are called \"{0}\"; please give two different names.")]
+    SamePartnerNames(String),
+    #[error("A partner's name cannot be empty.")]
+    EmptyName,
+    #[error(
+        "The name \"{0}\" is too long or has control characters; use up to 40 plain characters."
+    )]
+    BadName(String),
+    #[error("The day {day} is still ahead; the latest evening you can use is {today}.")]
+    FutureDay { day: NaiveDate, today: NaiveDate },
+    #[error("The {0} is empty; nothing was saved.")]
+    EmptyText(&'static str),
+    #[error("The {what} is {bytes} bytes, over the 1 MiB limit; nothing was saved.")]
+    TextTooLong { what: &'static str, bytes: usize },
+    #[error("A rating of {0} is outside 0-10.")]
+    RatingOutOfRange(i64),
+    #[error("That record ({0}) is not in the journal.")]
+    UnknownRecord(RecordId),
+    #[error("\"{0}\" is not an id; ids are made of the characters 0-9 and a-f.")]
+    BadId(String),
+    #[error("No record has an id starting with \"{0}\".")]
+    NoSuchId(String),
+    #[error("More than one record has an id starting with \"{0}\"; type a few more characters.")]
+    AmbiguousId(String),
+    #[error("Only the partner who wrote an entry can change it.")]
+    NotYourEntry,
+    #[error(
+        "Only the partner who made a promise can change it, and only the one it was made to can acknowledge it."
+    )]
+    NotYourPromise,
+    #[error("A promise is made to the other partner, not to oneself.")]
+    PromiseToSelf,
+    #[error("This promise is already {0}; only open promises can change.")]
+    PromiseClosed(PromiseStatus),
+    #[error("The due day {due} is before the day the promise was made ({made}).")]
+    DueBeforeMade { due: NaiveDate, made: NaiveDate },
+    #[error("You made this promise, so your partner is the one to acknowledge it.")]
+    AckOwnPromise,
+    #[error("This promise is {0}; it can be acknowledged once it is kept or renegotiated.")]
+    NotYetKept(PromiseStatus),
+    #[error("This was already acknowledged.")]
+    AlreadyAcknowledged,
+    #[error("You did this kind act, so your partner is the one to acknowledge it.")]
+    AckOwnKindAct,
+}
+
+impl DomainError {
+    /// Whether the error is about what the person typed (exit 2) rather than the journal's state (exit 1).
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            DomainError::UnknownPartner { .. }
+                | DomainError::SamePartnerNames(_)
+                | DomainError::EmptyName
+                | DomainError::BadName(_)
+                | DomainError::FutureDay { .. }
+                | DomainError::EmptyText(_)
+                | DomainError::TextTooLong { .. }
+                | DomainError::RatingOutOfRange(_)
+                | DomainError::BadId(_)
+                | DomainError::NoSuchId(_)
+                | DomainError::AmbiguousId(_)
+                | DomainError::PromiseToSelf
+                | DomainError::DueBeforeMade { .. }
+        )
+    }
+}

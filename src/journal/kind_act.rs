@@ -1,0 +1,39 @@
+//! A kind act: something one partner did for the other without being asked.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Acknowledgement, DomainError, Extra, Meta, PartnerId};
+
+/// Something kind one partner did, expecting nothing back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KindAct {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub day: NaiveDate,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<Acknowledgement>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl KindAct {
+    /// The other partner says they noticed. Only once, and never by the one who did it.
+    pub fn acknowledge(
+        &mut self,
+        by: PartnerId,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        if by == self.meta.author {
+            return Err(DomainError::AckOwnKindAct);
+        }
+        if self.acknowledged.is_some() {
+            return Err(DomainError::AlreadyAcknowledged);
+        }
+        self.acknowledged = Some(Acknowledgement { by, at: now, note });
+        self.meta.touch(now);
+        Ok(())
+    }
+}

@@ -1,0 +1,54 @@
+//! The fields every record carries so two copies of a journal can merge record by record.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::PartnerId;
+
+/// A record's id: a UUIDv7, so ids sort by the time they were made.
+pub type RecordId = Uuid;
+
+/// Fields this build does not know, kept as they were so a save loses nothing.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// Identity, authorship, revision and tombstone of one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: RecordId,
+    pub author: PartnerId,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// Counts the changes to this record; a merge keeps the higher revision.
+    pub rev: u32,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+impl Meta {
+    pub fn new(author: PartnerId, now: DateTime<Utc>) -> Self {
+        Self {
+            id: new_id(now),
+            author,
+            created: now,
+            updated: now,
+            rev: 1,
+            deleted: false,
+        }
+    }
+
+    /// Records a change: bumps the revision and the update time.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.rev = self.rev.saturating_add(1);
+        self.updated = now.max(self.updated);
+    }
+}
+
+/// A fresh UUIDv7 whose time part is `now` (a fixed `now` still gives unique ids).
+pub fn new_id(now: DateTime<Utc>) -> RecordId {
+    let millis = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+    let seconds = millis / 1000;
+    let nanos = u32::try_from(millis % 1000).unwrap_or(0) * 1_000_000;
+    let ts = uuid::Timestamp::from_unix(uuid::NoContext, seconds, nanos);
+    Uuid::new_v7(ts)
+}

@@ -1,0 +1,92 @@
+//! The two people who share a journal.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::Uuid;
+
+use super::{DomainError, Extra, meta::new_id};
+
+/// The longest partner name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 40;
+
+/// A partner's id: stable even if they change the name they go by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PartnerId(pub Uuid);
+
+impl fmt::Display for PartnerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Where a partner stands in the repair, if they choose to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The one who was hurt.
+    Hurt,
+    /// The one repairing the trust they broke.
+    Repairing,
+    /// Both of them were hurt and both are repairing.
+    Both,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Hurt, Role::Repairing, Role::Both];
+
+    /// Plain words for the role, as shown on screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::Hurt => "the one who was hurt",
+            Role::Repairing => "the one repairing",
+            Role::Both => "both of us",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        match text.trim().to_lowercase().as_str() {
+            "hurt" => Some(Role::Hurt),
+            "repairing" => Some(Role::Repairing),
+            "both" => Some(Role::Both),
+            _ => None,
+        }
+    }
+}
+
+/// One of the two people in the couple.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    pub id: PartnerId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Partner {
+    pub fn new(name: &str, role: Option<Role>, now: DateTime<Utc>) -> Result<Self, DomainError> {
+        Ok(Self {
+            id: PartnerId(new_id(now)),
+            name: check_name(name)?,
+            role,
+            extra: Extra::new(),
+        })
+    }
+}
+
+/// A partner's name: trimmed, not empty, printable, and not too long.
+pub fn check_name(name: &str) -> Result<String, DomainError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(DomainError::EmptyName);
+    }
+    if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+        return Err(DomainError::BadName(
+            name.chars().take(MAX_NAME_CHARS).collect(),
+        ));
+    }
+    Ok(name.to_owned())
+}

@@ -1,0 +1,229 @@
+//! Promises: made by one partner to the other, and how each one ends.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::{DomainError, Extra, Meta, PartnerId, RecordId};
+
+/// Where a promise stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PromiseStatus {
+    Open,
+    Kept,
+    Broken,
+    /// Replaced by a new promise with a new text or due day.
+    Renegotiated,
+    Withdrawn,
+}
+
+impl PromiseStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PromiseStatus::Open => "open",
+            PromiseStatus::Kept => "kept",
+            PromiseStatus::Broken => "broken",
+            PromiseStatus::Renegotiated => "renegotiated",
+            PromiseStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        self == PromiseStatus::Open
+    }
+
+    /// Whether the receiver may say they noticed it.
+    pub fn can_be_acknowledged(self) -> bool {
+        matches!(self, PromiseStatus::Kept | PromiseStatus::Renegotiated)
+    }
+}
+
+impl fmt::Display for PromiseStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An everyday promise or a bigger commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PromiseSize {
+    Small,
+    Big,
+}
+
+/// What the promiser does to an open promise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromiseAction {
+    Keep,
+    Break,
+    /// Replace it with a new promise; `None` keeps the old text or due day.
+    Renegotiate {
+        text: Option<String>,
+        due: Option<NaiveDate>,
+    },
+    Withdraw,
+}
+
+impl PromiseAction {
+    pub fn status(&self) -> PromiseStatus {
+        match self {
+            PromiseAction::Keep => PromiseStatus::Kept,
+            PromiseAction::Break => PromiseStatus::Broken,
+            PromiseAction::Renegotiate { .. } => PromiseStatus::Renegotiated,
+            PromiseAction::Withdraw => PromiseStatus::Withdrawn,
+        }
+    }
+}
+
+/// One change of a promise's status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub at: DateTime<Utc>,
+    pub by: PartnerId,
+    pub status: PromiseStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The other partner saying "I noticed".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgement {
+    pub by: PartnerId,
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A promise from one partner (`meta.author`) to the other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Promise {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub to: PartnerId,
+    pub text: String,
+    /// The evening it was made.
+    pub made: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<PromiseSize>,
+    pub status: PromiseStatus,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<Acknowledgement>,
+    /// The promise this one replaced, when it came from a renegotiation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renegotiated_from: Option<RecordId>,
+    /// The promise that replaced this one, when it was renegotiated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<RecordId>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Promise {
+    pub fn new(
+        meta: Meta,
+        to: PartnerId,
+        text: String,
+        made: NaiveDate,
+        due: Option<NaiveDate>,
+        size: Option<PromiseSize>,
+    ) -> Self {
+        Self {
+            meta,
+            to,
+            text,
+            made,
+            due,
+            size,
+            status: PromiseStatus::Open,
+            history: Vec::new(),
+            acknowledged: None,
+            renegotiated_from: None,
+            replaced_by: None,
+            extra: Extra::new(),
+        }
+    }
+
+    pub fn by(&self) -> PartnerId {
+        self.meta.author
+    }
+
+    /// Whether an open promise's due day has passed.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.due.is_some_and(|due| due < today)
+    }
+
+    /// The day the promise closed, if it has.
+    pub fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.history
+            .iter()
+            .rev()
+            .find(|c| c.status != PromiseStatus::Open)
+            .map(|c| c.at)
+    }
+
+    /// Whether `actor` may change this promise's status now.
+    pub fn check_can_change(&self, actor: PartnerId) -> Result<(), DomainError> {
+        if actor != self.by() {
+            return Err(DomainError::NotYourPromise);
+        }
+        if !self.status.is_open() {
+            return Err(DomainError::PromiseClosed(self.status));
+        }
+        Ok(())
+    }
+
+    /// Moves an open promise to a closed status, keeping the change in its history.
+    pub fn apply(
+        &mut self,
+        status: PromiseStatus,
+        actor: PartnerId,
+        note: Option<String>,
+        now: DateTime<Utc>,
+        replaced_by: Option<RecordId>,
+    ) -> Result<(), DomainError> {
+        self.check_can_change(actor)?;
+        if status == PromiseStatus::Open {
+            return Err(DomainError::PromiseClosed(self.status));
+        }
+        self.status = status;
+        self.replaced_by = replaced_by;
+        self.history.push(StatusChange {
+            at: now,
+            by: actor,
+            status,
+            note,
+        });
+        self.meta.touch(now);
+        Ok(())
+    }
+
+    /// The receiver says they noticed a kept or renegotiated promise. Only once.
+    pub fn acknowledge(
+        &mut self,
+        by: PartnerId,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        if by == self.by() {
+            return Err(DomainError::AckOwnPromise);
+        }
+        if by != self.to {
+            return Err(DomainError::NotYourPromise);
+        }
+        if !self.status.can_be_acknowledged() {
+            return Err(DomainError::NotYetKept(self.status));
+        }
+        if self.acknowledged.is_some() {
+            return Err(DomainError::AlreadyAcknowledged);
+        }
+        self.acknowledged = Some(Acknowledgement { by, at: now, note });
+        self.meta.touch(now);
+        Ok(())
+    }
+}

@@ -1,0 +1,45 @@
+//! The `mend` binary: parse the command line and dispatch.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+use mend::cli::{Cli, CommandContext, UsageError};
+use mend::journal::DomainError;
+use mend::paths::Paths;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("mend: {err:#}");
+            if is_usage(&err) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = CommandContext {
+        paths: Paths::resolve(cli.journal)?,
+        now: mend::now::now()?,
+    };
+    match cli.command {
+        Some(command) => mend::cli::run(command, &ctx),
+        None => anyhow::bail!(
+            "The full-screen journal is not built yet; use `mend --help` for the commands."
+        ),
+    }
+}
+
+fn is_usage(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<UsageError>().is_some()
+            || cause
+                .downcast_ref::<DomainError>()
+                .is_some_and(DomainError::is_usage)
+    })
+}

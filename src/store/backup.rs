@@ -1,0 +1,146 @@
+//! Rolling backups of the journal, kept outside the journal's folder.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use std::path::{Path, PathBuf};
+
+use super::create_private_dir;
+use super::save::{RealFs, write_atomically};
+
+/// How many of the newest backups are always kept.
+pub const KEEP_RECENT: usize = 10;
+/// For how many days one backup a day is kept.
+pub const KEEP_DAILY_DAYS: i64 = 14;
+
+const PREFIX: &str = "journal-";
+const TIMESTAMP: &str = "%Y%m%dT%H%M%S%.6fZ";
+
+/// The backup folder of one journal.
+pub struct Backups {
+    dir: PathBuf,
+}
+
+impl Backups {
+    /// Backups of the journal at `journal`, in a subfolder of `root` named after it.
+    pub fn for_journal(root: &Path, journal: &Path) -> Backups {
+        let absolute = std::path::absolute(journal).unwrap_or_else(|_| journal.to_owned());
+        let stem = journal
+            .file_stem()
+            .map_or_else(|| "journal".into(), |s| s.to_string_lossy().into_owned());
+        let name = format!(
+            "{stem}-{:016x}",
+            fnv1a(absolute.to_string_lossy().as_bytes())
+        );
+        Backups {
+            dir: root.join(name),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Copies the journal as it is now into the backup folder, then prunes old backups.
+    pub fn back_up(&self, journal: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+        let bytes = match std::fs::read(journal) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => {
+                return Err(err).with_context(|| {
+                    format!("Could not read {} to back it up", journal.display())
+                });
+            }
+        };
+        create_private_dir(&self.dir).with_context(|| {
+            format!("Could not create the backup folder {}", self.dir.display())
+        })?;
+        let target = self
+            .dir
+            .join(format!("{PREFIX}{}.json", now.format(TIMESTAMP)));
+        write_atomically(&target, &bytes, &RealFs)
+            .with_context(|| format!("Could not write the backup {}", target.display()))?;
+        self.prune(now.date_naive())?;
+        Ok(Some(target))
+    }
+
+    /// Every backup, newest first, with the moment it was taken.
+    pub fn list(&self) -> Result<Vec<(DateTime<Utc>, PathBuf)>> {
+        let read = match std::fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => {
+                return Err(err).with_context(|| format!("Could not list {}", self.dir.display()));
+            }
+        };
+        let mut found: Vec<_> = read
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let stamp = name.strip_prefix(PREFIX)?.strip_suffix(".json")?;
+                let at = chrono::NaiveDateTime::parse_from_str(stamp, TIMESTAMP).ok()?;
+                Some((at.and_utc(), e.path()))
+            })
+            .collect();
+        found.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+        Ok(found)
+    }
+
+    /// Keeps the newest few, plus the newest of each of the last two weeks' days.
+    fn prune(&self, today: NaiveDate) -> Result<()> {
+        let all = self.list()?;
+        let oldest_daily = today - Duration::days(KEEP_DAILY_DAYS - 1);
+        let mut days_kept = std::collections::HashSet::new();
+        for (index, (at, path)) in all.iter().enumerate() {
+            let day = at.date_naive();
+            let daily = day >= oldest_daily && days_kept.insert(day);
+            if index < KEEP_RECENT || daily {
+                continue;
+            }
+            std::fs::remove_file(path)
+                .with_context(|| format!("Could not remove the old backup {}", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+/// A small stable hash, so each journal path gets its own backup folder.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn keeps_ten_newest_and_one_a_day_for_two_weeks() {
+        let root = tempfile::tempdir().unwrap();
+        let journal = root.path().join("journal.json");
+        std::fs::write(&journal, b"{}").unwrap();
+        let backups = Backups::for_journal(&root.path().join("backups"), &journal);
+        let start = Utc.with_ymd_and_hms(2026, 10, 1, 20, 0, 0).unwrap();
+        // Three backups a day for thirty days.
+        for day in 0..30 {
+            for hour in 0..3 {
+                let at = start + Duration::days(day) + Duration::hours(hour);
+                backups.back_up(&journal, at).unwrap();
+            }
+        }
+        let kept = backups.list().unwrap();
+        let last = start + Duration::days(29) + Duration::hours(2);
+        assert_eq!(kept[0].0, last);
+        let days: std::collections::BTreeSet<_> =
+            kept.iter().map(|(at, _)| at.date_naive()).collect();
+        // 10 newest cover the last 4 days; one a day reaches back 14 days.
+        assert_eq!(days.len(), 14);
+        assert_eq!(kept.len(), 10 + (14 - 4));
+        assert!(
+            !backups
+                .dir()
+                .starts_with(journal.parent().unwrap().join("journal"))
+        );
+    }
+}
