@@ -4,4 +4,6 @@ pub mod cli;
 pub mod journal;
 pub mod now;
 pub mod paths;
+pub mod prompts;
 pub mod store;
+pub mod tui;

@@ -29,9 +29,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     match cli.command {
         Some(command) => mend::cli::run(command, &ctx),
-        None => anyhow::bail!(
-            "The full-screen journal is not built yet; use `mend --help` for the commands."
-        ),
+        None => mend::tui::run(&ctx.paths, mend::now::now),
     }
 }
 

@@ -15,7 +15,7 @@ pub use entry::{Entry, Stage, Visibility};
 pub use error::DomainError;
 pub use kind_act::KindAct;
 pub use meta::{Extra, Meta, RecordId};
-pub use partner::{Partner, PartnerId, Role};
+pub use partner::{Partner, PartnerId, Role, check_name};
 pub use promise::{
     Acknowledgement, Promise, PromiseAction, PromiseSize, PromiseStatus, StatusChange,
 };

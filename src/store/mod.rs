@@ -8,7 +8,9 @@ mod save;
 pub use backup::Backups;
 pub use load::{LoadError, load, parse};
 pub use lock::JournalLock;
-pub use save::{RealFs, SaveError, SaveStep, SaveSteps, save, to_bytes};
+pub use save::{
+    RealFs, SaveError, SaveStep, SaveSteps, save, set_private, to_bytes, write_atomically,
+};
 
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};

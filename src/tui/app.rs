@@ -1,0 +1,465 @@
+//! The app's state, and how each event changes it; I/O is returned as effects for the loop to run.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+
+use super::draft::Draft;
+use super::screens::{
+    checkin::CheckinForm, journal::BrowseState, setup::SetupForm, write::WriteState,
+};
+use super::theme::Theme;
+use super::tonight::Tonight;
+use crate::journal::{
+    DomainError, Journal, NewCheckin, NewEntry, PartnerId, RecordId, Stage, Visibility,
+};
+use crate::prompts::PromptLibrary;
+
+/// Something that happened: a key, a paste, or time passing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    Paste(String),
+    /// Time passed (so "tonight" moves on after the day's end hour).
+    Tick(DateTime<FixedOffset>),
+}
+
+/// What the loop must do for the app: everything that touches the disk or the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write a new journal (first run). Answered with [`Reply::Created`].
+    Create(Journal),
+    /// Apply a change to the newest journal on disk and save it. Answered with [`Reply::Saved`].
+    Apply(Change),
+    SaveDraft(Draft),
+    DeleteDraft(PartnerId),
+    RememberPartner(PartnerId),
+    /// Open $VISUAL/$EDITOR on this text. Answered with [`Reply::Edited`].
+    OpenEditor(String),
+    Quit,
+}
+
+/// A change to the journal, applied under the lock to the freshest copy.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    AddEntry(NewEntry),
+    EditEntry {
+        id: RecordId,
+        by: PartnerId,
+        text: String,
+        visibility: Visibility,
+    },
+    SetEntryDeleted {
+        id: RecordId,
+        by: PartnerId,
+        deleted: bool,
+    },
+    Checkin(NewCheckin),
+}
+
+impl Change {
+    pub fn apply(
+        &self,
+        journal: &mut Journal,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(), DomainError> {
+        match self.clone() {
+            Change::AddEntry(new) => journal.add_entry(new, now, today).map(drop),
+            Change::EditEntry {
+                id,
+                by,
+                text,
+                visibility,
+            } => journal.edit_entry(id, by, &text, visibility, now),
+            Change::SetEntryDeleted { id, by, deleted } => {
+                journal.set_entry_deleted(id, by, deleted, now)
+            }
+            Change::Checkin(new) => journal.upsert_checkin(new, now, today).map(drop),
+        }
+    }
+}
+
+/// The loop's answer to an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Created(Result<Journal, String>),
+    Saved(Result<Journal, String>),
+    Edited(Result<String, String>),
+    /// Keeping the draft failed; the text is still on screen.
+    DraftNotKept(String),
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Setup(SetupForm),
+    /// Choosing who is here: one of the partners, or both (the last row).
+    Who {
+        selected: usize,
+    },
+    Home,
+    Write(Box<WriteState>),
+    Checkin(CheckinForm),
+    Journal(BrowseState),
+    /// Both partners reviewing together.
+    Together,
+}
+
+/// A small window over the screen that asks or tells something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    ConfirmLeaveWrite,
+    ConfirmDelete(RecordId),
+    RestoreDraft(PartnerId),
+}
+
+/// A one-line message at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub problem: bool,
+}
+
+/// Everything the screens draw from.
+pub struct App {
+    pub theme: Theme,
+    pub now: DateTime<FixedOffset>,
+    pub journal_path: String,
+    pub prompts: PromptLibrary,
+    pub journal: Option<Journal>,
+    pub partner: Option<PartnerId>,
+    /// Tonight for the current partner, recomputed when the journal or the choice changes.
+    pub tonight: Option<Tonight>,
+    /// The stage the partner chose tonight instead of the suggested one, and how many
+    /// times they asked for another prompt.
+    pub stage_choice: Option<Stage>,
+    pub another: usize,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    pub drafts: HashMap<PartnerId, Draft>,
+    /// Entries deleted in this session, newest last, so they can be brought back.
+    pub deleted: Vec<RecordId>,
+    /// A save is under way for the writing screen (so a failure keeps the text).
+    pub running: bool,
+}
+
+impl App {
+    /// The app on a loaded journal (or on first-run setup when there is none).
+    pub fn new(
+        journal: Option<Journal>,
+        prompts: PromptLibrary,
+        now: DateTime<FixedOffset>,
+        journal_path: String,
+        last_partner: Option<PartnerId>,
+        drafts: HashMap<PartnerId, Draft>,
+        theme: Theme,
+    ) -> App {
+        let screen = match &journal {
+            None => Screen::Setup(SetupForm::default()),
+            Some(j) => Screen::Who {
+                selected: last_partner
+                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
+                    .unwrap_or(0),
+            },
+        };
+        App {
+            theme,
+            now,
+            journal_path,
+            prompts,
+            journal,
+            partner: None,
+            tonight: None,
+            stage_choice: None,
+            another: 0,
+            screen,
+            overlay: None,
+            notice: None,
+            drafts,
+            deleted: Vec::new(),
+            running: true,
+        }
+    }
+
+    /// This evening, by the journal's day boundary.
+    pub fn today(&self) -> NaiveDate {
+        match &self.journal {
+            Some(j) => j.clock().evening_of(self.now.naive_local()),
+            None => self.now.date_naive(),
+        }
+    }
+
+    pub fn now_utc(&self) -> DateTime<Utc> {
+        self.now.with_timezone(&Utc)
+    }
+
+    /// Recomputes what the screens show from the journal; called only when something changed.
+    pub fn refresh(&mut self) {
+        let today = self.today();
+        self.tonight = match (&self.journal, self.partner) {
+            (Some(j), Some(p)) => Some(Tonight::compute(
+                j,
+                &self.prompts,
+                p,
+                today,
+                self.stage_choice,
+                self.another,
+            )),
+            _ => None,
+        };
+        if let (Screen::Journal(browse), Some(j)) = (&mut self.screen, &self.journal) {
+            browse.rebuild(j, self.partner);
+        }
+    }
+
+    pub fn tell(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            problem: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            problem: true,
+        });
+    }
+
+    /// Whether any writing on screen is not saved yet.
+    pub fn has_unsaved_text(&self) -> bool {
+        matches!(&self.screen, Screen::Write(w) if w.dirty)
+    }
+
+    /// Turns one event into new state and the effects the loop must run.
+    pub fn update(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Tick(now) => {
+                let before = self.today();
+                self.now = now;
+                if self.today() != before {
+                    self.stage_choice = None;
+                    self.another = 0;
+                    self.refresh();
+                }
+                Vec::new()
+            }
+            Event::Paste(text) => match &mut self.screen {
+                Screen::Write(write) => write.paste(&text),
+                Screen::Setup(form) => {
+                    form.paste(&text);
+                    Vec::new()
+                }
+                Screen::Checkin(form) => {
+                    form.paste(&text);
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            Event::Key(key) => self.on_key(key),
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+            return Vec::new();
+        }
+        self.notice = None;
+        if let Some(overlay) = self.overlay.clone() {
+            return self.on_overlay_key(overlay, key);
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return self.ask_quit();
+        }
+        match &self.screen {
+            Screen::Setup(_) => self.setup_key(key),
+            Screen::Who { .. } => self.who_key(key),
+            Screen::Home => self.home_key(key),
+            Screen::Write(_) => self.write_key(key),
+            Screen::Checkin(_) => self.checkin_key(key),
+            Screen::Journal(_) => self.journal_key(key),
+            Screen::Together => self.together_key(key),
+        }
+    }
+
+    /// Quits at once, or asks first when there is writing that is not saved.
+    pub fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.has_unsaved_text() {
+            self.overlay = Some(Overlay::ConfirmQuit);
+            Vec::new()
+        } else {
+            self.running = false;
+            vec![Effect::Quit]
+        }
+    }
+
+    fn on_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
+        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+        let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
+        match overlay {
+            Overlay::Help => {
+                self.overlay = None;
+                Vec::new()
+            }
+            Overlay::ConfirmQuit if yes => {
+                self.overlay = None;
+                self.running = false;
+                // The draft file keeps the unsaved text for next time.
+                vec![Effect::Quit]
+            }
+            Overlay::ConfirmLeaveWrite if yes => {
+                self.overlay = None;
+                let partner = self.partner;
+                self.go_home();
+                partner.map(Effect::DeleteDraft).into_iter().collect()
+            }
+            Overlay::ConfirmDelete(id) if yes => {
+                self.overlay = None;
+                match self.partner {
+                    Some(by) => {
+                        self.deleted.push(id);
+                        vec![Effect::Apply(Change::SetEntryDeleted {
+                            id,
+                            by,
+                            deleted: true,
+                        })]
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Overlay::RestoreDraft(partner) => match key.code {
+                KeyCode::Char('r' | 'R') | KeyCode::Enter => {
+                    self.overlay = None;
+                    match self.drafts.get(&partner).cloned() {
+                        Some(draft) => {
+                            self.screen = Screen::Write(Box::new(WriteState::from_draft(&draft)));
+                            self.tell("Your unsaved writing is back.");
+                        }
+                        None => self.go_home(),
+                    }
+                    Vec::new()
+                }
+                KeyCode::Char('d' | 'D') => {
+                    self.overlay = None;
+                    self.drafts.remove(&partner);
+                    self.tell("The unsaved writing was let go.");
+                    vec![Effect::DeleteDraft(partner)]
+                }
+                KeyCode::Esc => {
+                    self.overlay = None;
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            _ if no => {
+                self.overlay = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Chooses who is here tonight and shows their home screen.
+    pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
+        if self.partner != Some(partner) {
+            self.stage_choice = None;
+            self.another = 0;
+        }
+        self.partner = Some(partner);
+        self.go_home();
+        if self.drafts.contains_key(&partner) {
+            self.overlay = Some(Overlay::RestoreDraft(partner));
+        }
+        vec![Effect::RememberPartner(partner)]
+    }
+
+    pub fn go_home(&mut self) {
+        self.screen = Screen::Home;
+        self.refresh();
+    }
+
+    pub fn go_who(&mut self) {
+        let selected = self
+            .journal
+            .as_ref()
+            .and_then(|j| {
+                self.partner
+                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
+            })
+            .unwrap_or(0);
+        self.screen = Screen::Who { selected };
+    }
+
+    /// The loop's answer to an effect, and any effects that follow from it.
+    pub fn on_reply(&mut self, reply: Reply) -> Vec<Effect> {
+        match reply {
+            Reply::Created(Ok(journal)) => {
+                self.journal = Some(journal);
+                self.go_who();
+                self.tell("Your journal is ready. Choose who is here tonight.");
+            }
+            Reply::Created(Err(message)) => {
+                if let Screen::Setup(form) = &mut self.screen {
+                    form.error = Some(message.clone());
+                }
+                self.warn(message);
+            }
+            Reply::Saved(Ok(journal)) => {
+                self.journal = Some(journal);
+                return self.after_save();
+            }
+            Reply::Saved(Err(message)) => {
+                if let Screen::Write(write) = &mut self.screen {
+                    write.saving = false;
+                }
+                self.warn(format!(
+                    "Not saved: {message} Your text is still here and in the draft."
+                ));
+            }
+            Reply::Edited(Ok(text)) => {
+                if let Screen::Write(write) = &mut self.screen {
+                    write.replace_text(&text);
+                }
+            }
+            Reply::Edited(Err(message)) => self.warn(message),
+            Reply::DraftNotKept(message) => self.warn(message),
+        }
+        Vec::new()
+    }
+
+    /// After a successful save: leave the writing or check-in screen, and say so kindly.
+    fn after_save(&mut self) -> Vec<Effect> {
+        match &self.screen {
+            Screen::Write(write) if write.saving => {
+                let words = write.words;
+                let edited = write.editing.is_some();
+                self.go_home();
+                self.tell(if edited {
+                    "Your changes are saved.".to_owned()
+                } else {
+                    format!("Saved: {words} words, kept safe. Thank you for writing tonight.")
+                });
+                match self.partner {
+                    Some(partner) => {
+                        self.drafts.remove(&partner);
+                        vec![Effect::DeleteDraft(partner)]
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Screen::Checkin(_) => {
+                self.go_home();
+                self.tell("Check-in saved. Thank you.");
+                Vec::new()
+            }
+            _ => {
+                self.refresh();
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Unsaved writing, kept in a small private file as it is typed so nothing is lost.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::journal::{PartnerId, RecordId, Stage, Visibility};
+use crate::store::{RealFs, SaveSteps, create_private_dir, set_private};
+
+/// Writing that has not been saved to the journal yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub partner: PartnerId,
+    pub day: NaiveDate,
+    pub stage: Stage,
+    pub prompt_id: Option<String>,
+    pub prompt: Option<String>,
+    pub text: String,
+    pub visibility: Visibility,
+    /// The entry being edited, when this is a change to a saved entry.
+    pub editing: Option<RecordId>,
+    pub updated: DateTime<Utc>,
+}
+
+/// The folder of one journal's drafts: one file per partner.
+#[derive(Debug, Clone)]
+pub struct Drafts {
+    dir: PathBuf,
+}
+
+impl Drafts {
+    pub fn new(dir: impl Into<PathBuf>) -> Drafts {
+        Drafts { dir: dir.into() }
+    }
+
+    fn path(&self, partner: PartnerId) -> PathBuf {
+        self.dir.join(format!("{partner}.json"))
+    }
+
+    /// Every readable draft; unreadable ones are skipped (and left on disk).
+    pub fn load_all(&self) -> HashMap<PartnerId, Draft> {
+        let Ok(read) = std::fs::read_dir(&self.dir) else {
+            return HashMap::new();
+        };
+        read.filter_map(|e| e.ok())
+            .filter_map(|e| std::fs::read(e.path()).ok())
+            .filter_map(|bytes| serde_json::from_slice::<Draft>(&bytes).ok())
+            .map(|d| (d.partner, d))
+            .collect()
+    }
+
+    /// Writes the draft (temp file and rename, mode 0600). It survives the process being
+    /// killed; it skips the fsync a journal save does, since it is written on every change.
+    pub fn save(&self, draft: &Draft) -> Result<()> {
+        create_private_dir(&self.dir).with_context(|| {
+            format!("Could not create the drafts folder {}", self.dir.display())
+        })?;
+        let bytes = serde_json::to_vec(draft).context("Could not encode the draft")?;
+        let target = self.path(draft.partner);
+        write_quickly(&self.dir, &target, &bytes)
+            .with_context(|| format!("Could not keep the draft in {}", target.display()))
+    }
+
+    pub fn remove(&self, partner: PartnerId) -> Result<()> {
+        let path = self.path(partner);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(err) => {
+                Err(err).with_context(|| format!("Could not remove the draft {}", path.display()))
+            }
+        }
+    }
+}
+
+fn write_quickly(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let (temp, mut file) = RealFs.create_temp(dir, "draft")?;
+    let result = std::io::Write::write_all(&mut file, bytes)
+        .and_then(|()| set_private(&temp))
+        .and_then(|()| std::fs::rename(&temp, target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}

@@ -1,0 +1,200 @@
+//! Drawing the whole app: a pure function of its state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Overlay, Screen};
+use super::keys::{self, Binding};
+use super::screens;
+use super::widgets::{hints::hint_line, popup::popup};
+
+/// Below this size the screens cannot fit; a short note is drawn instead.
+pub const MIN_WIDTH: u16 = 44;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Draws the app into the frame. Reads the state; changes nothing.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_small(app, frame, area);
+    } else {
+        let [header, body, notice, hints] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        draw_header(app, frame, header);
+        let body = body.inner(ratatui::layout::Margin::new(1, 0));
+        match &app.screen {
+            Screen::Setup(form) => screens::setup::draw(app, form, frame, body),
+            Screen::Who { selected } => screens::who::draw(app, *selected, frame, body),
+            Screen::Home => screens::home::draw(app, frame, body),
+            Screen::Write(write) => screens::write::draw(app, write, frame, body),
+            Screen::Checkin(form) => screens::checkin::draw(app, form, frame, body),
+            Screen::Journal(browse) => screens::journal::draw(app, browse, frame, body),
+            Screen::Together => screens::together::draw(app, frame, body),
+        }
+        if let Some(n) = &app.notice {
+            let style = if n.problem {
+                app.theme.error()
+            } else {
+                app.theme.done()
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!(" {}", n.text), style)),
+                notice,
+            );
+        }
+        frame.render_widget(
+            Paragraph::new(hint_line(bindings(app), app.theme, hints.width)),
+            hints,
+        );
+        if let Some(overlay) = &app.overlay {
+            draw_overlay(app, overlay, frame, area);
+        }
+    }
+    app.theme.strip_colors(frame.buffer_mut());
+}
+
+/// The bindings of what is showing now.
+pub fn bindings(app: &App) -> &'static [Binding] {
+    match &app.screen {
+        Screen::Setup(_) => keys::SETUP,
+        Screen::Who { .. } => keys::WHO,
+        Screen::Home => keys::HOME,
+        Screen::Write(_) => keys::WRITE,
+        Screen::Checkin(_) => keys::CHECKIN,
+        Screen::Journal(b) if b.reading.is_some() => keys::READ,
+        Screen::Journal(_) => keys::JOURNAL,
+        Screen::Together => keys::TOGETHER,
+    }
+}
+
+fn screen_title(app: &App) -> String {
+    let name = app.tonight.as_ref().map_or("", |t| t.name.as_str());
+    match &app.screen {
+        Screen::Setup(_) => "Welcome".to_owned(),
+        Screen::Who { .. } => "Who is here".to_owned(),
+        Screen::Home => format!("Tonight with {name}"),
+        Screen::Write(_) => format!("Writing · {name}"),
+        Screen::Checkin(_) => format!("Check-in · {name}"),
+        Screen::Journal(_) => format!("Journal · {name}"),
+        Screen::Together => "Together".to_owned(),
+    }
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let date = app.today().format("%a %-d %b %Y").to_string();
+    let title = screen_title(app);
+    let used = 7 + title.chars().count() + date.chars().count();
+    let gap = usize::from(area.width).saturating_sub(used + 1);
+    let line = Line::from(vec![
+        Span::styled(" mend ", theme.title()),
+        Span::styled("· ", theme.muted()),
+        Span::raw(title),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(date, theme.muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_small(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let lines = vec![
+        Line::styled("mend", theme.title()),
+        Line::raw(screen_title(app)),
+        Line::styled(
+            "Make the window a little larger to see this screen.",
+            theme.muted(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let key = |k: &str, what: &str| {
+        Line::from(vec![
+            Span::styled(format!("{k:>8}  "), theme.key()),
+            Span::raw(what.to_owned()),
+        ])
+    };
+    match overlay {
+        Overlay::Help => {
+            let mut lines: Vec<Line> = bindings(app).iter().map(|(k, what)| key(k, what)).collect();
+            lines.push(Line::raw(""));
+            lines.push(key("Ctrl-C", "quit (asks first if something is unsaved)"));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Your journal stays on this computer:",
+                theme.muted(),
+            ));
+            lines.push(Line::styled(app.journal_path.clone(), theme.muted()));
+            lines.push(Line::styled("Press any key to close this.", theme.muted()));
+            popup(frame, area, "Keys", lines, theme);
+        }
+        Overlay::ConfirmQuit => popup(
+            frame,
+            area,
+            "Quit?",
+            vec![
+                Line::raw("Your writing is not saved in the journal yet."),
+                Line::raw("It is kept as a draft, and mend will offer it back next time."),
+                Line::raw(""),
+                key("y", "quit now"),
+                key("n", "keep writing"),
+            ],
+            theme,
+        ),
+        Overlay::ConfirmLeaveWrite => popup(
+            frame,
+            area,
+            "Leave without saving?",
+            vec![
+                Line::raw("What you wrote since the last save will be let go."),
+                Line::raw(""),
+                key("y", "leave and let it go"),
+                key("n", "keep writing"),
+            ],
+            theme,
+        ),
+        Overlay::ConfirmDelete(_) => popup(
+            frame,
+            area,
+            "Delete this entry?",
+            vec![
+                Line::raw("It will be removed from the journal."),
+                Line::raw("You can bring it back with u until you quit."),
+                Line::raw(""),
+                key("y", "delete"),
+                key("n", "keep it"),
+            ],
+            theme,
+        ),
+        Overlay::RestoreDraft(partner) => {
+            let draft = app.drafts.get(partner);
+            let words = draft.map_or(0, |d| d.text.split_whitespace().count());
+            let when = draft.map_or_else(String::new, |d| d.day.format("%a %-d %b").to_string());
+            popup(
+                frame,
+                area,
+                "Unsaved writing",
+                vec![
+                    Line::raw(format!(
+                        "You have writing from {when} that was not saved ({words} words)."
+                    )),
+                    Line::raw(""),
+                    key("r", "bring it back"),
+                    key("d", "let it go"),
+                    key("Esc", "decide later"),
+                ],
+                theme,
+            )
+        }
+    }
+}

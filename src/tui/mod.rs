@@ -1,0 +1,14 @@
+//! The full-screen journal: the terminal, the event loop, and the effects it runs.
+
+pub mod app;
+pub mod draft;
+pub mod draw;
+pub mod keys;
+pub mod screens;
+pub mod theme;
+pub mod tonight;
+pub mod widgets;
+
+mod runtime;
+
+pub use runtime::run;

@@ -1,0 +1,193 @@
+//! The event loop: reads the terminal, updates the app, runs its effects against the disk.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+use std::io::stdout;
+use std::time::Duration;
+
+use super::app::{App, Effect, Event, Reply};
+use super::draft::Drafts;
+use super::draw::draw;
+use super::theme::Theme;
+use crate::cli::input::edit_in_editor;
+use crate::journal::PartnerId;
+use crate::paths::Paths;
+use crate::prompts::PromptLibrary;
+use crate::store::{RealFs, Store, create_private_dir};
+
+/// A hidden switch for the test that proves the terminal is restored after a panic.
+const PANIC_FOR_TEST: &str = "MEND_TEST_PANIC_AFTER_DRAW";
+
+/// What the app remembers between runs.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct UiState {
+    last_partner: Option<PartnerId>,
+}
+
+/// Opens the full-screen journal at `paths.journal` and runs it until the couple quits.
+pub fn run(paths: &Paths, now: impl Fn() -> Result<DateTime<FixedOffset>>) -> Result<()> {
+    let mut store = Store::new(&paths.journal, Some(paths.backups()));
+    // A journal that cannot be read is reported before the screen changes, and left as it is.
+    let journal = store.load()?.cloned();
+    let mut prompts = PromptLibrary::built_in();
+    let mut warning = None;
+    if let Ok(text) = std::fs::read_to_string(&paths.prompts)
+        && let Err(message) = prompts.add_own(&text, &paths.prompts.display().to_string())
+    {
+        warning = Some(message);
+    }
+    let drafts = Drafts::new(&paths.drafts);
+    let ui_state: UiState = std::fs::read(&paths.ui_state)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    let mut app = App::new(
+        journal,
+        prompts,
+        now()?,
+        paths.journal.display().to_string(),
+        ui_state.last_partner,
+        drafts.load_all(),
+        Theme::from_env(),
+    );
+    if let Some(message) = warning {
+        app.warn(message);
+    }
+    let mut runner = Runner {
+        store,
+        drafts,
+        paths,
+    };
+    let mut terminal = ratatui::try_init().context("Could not prepare the terminal")?;
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &mut runner, &now);
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    runner: &mut Runner<'_>,
+    now: &impl Fn() -> Result<DateTime<FixedOffset>>,
+) -> Result<()> {
+    let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
+    while app.running {
+        terminal.draw(|frame| draw(app, frame))?;
+        if panic_for_test {
+            panic!("mend was asked to panic by {PANIC_FOR_TEST}");
+        }
+        let effects =
+            if event::poll(Duration::from_secs(1)).context("Could not read the terminal")? {
+                match event::read().context("Could not read the terminal")? {
+                    event::Event::Key(key) => app.update(Event::Key(key)),
+                    event::Event::Paste(text) => app.update(Event::Paste(text)),
+                    _ => Vec::new(),
+                }
+            } else {
+                app.update(Event::Tick(now()?))
+            };
+        runner.run_all(effects, app, terminal);
+    }
+    Ok(())
+}
+
+/// Runs effects against the disk and the terminal.
+struct Runner<'a> {
+    store: Store,
+    drafts: Drafts,
+    paths: &'a Paths,
+}
+
+impl Runner<'_> {
+    /// The journal as saved, for the app to show, or why the save failed.
+    fn journal_after(&self, result: Result<()>) -> Result<crate::journal::Journal, String> {
+        result.map_err(|e| format!("{e:#}"))?;
+        self.store
+            .journal()
+            .cloned()
+            .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
+    }
+
+    /// Runs the effects, and the effects that their replies lead to.
+    fn run_all(&mut self, effects: Vec<Effect>, app: &mut App, terminal: &mut DefaultTerminal) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            if let Some(reply) = self.run(effect, app, terminal) {
+                queue.extend(app.on_reply(reply));
+            }
+        }
+    }
+
+    fn run(&mut self, effect: Effect, app: &App, terminal: &mut DefaultTerminal) -> Option<Reply> {
+        match effect {
+            Effect::Create(journal) => {
+                let result = self.store.create(journal);
+                Some(Reply::Created(self.journal_after(result)))
+            }
+            Effect::Apply(change) => {
+                let now = app.now;
+                let result = self.store.update(|journal| {
+                    let today = journal.clock().evening_of(now.naive_local());
+                    change.apply(journal, now.with_timezone(&chrono::Utc), today)?;
+                    Ok(())
+                });
+                Some(Reply::Saved(self.journal_after(result)))
+            }
+            Effect::SaveDraft(draft) => self
+                .drafts
+                .save(&draft)
+                .err()
+                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+            Effect::DeleteDraft(partner) => self
+                .drafts
+                .remove(partner)
+                .err()
+                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+            Effect::RememberPartner(partner) => {
+                let state = UiState {
+                    last_partner: Some(partner),
+                };
+                // Forgetting who was here last is harmless, so a failure here is not shown.
+                if let (Ok(bytes), Some(dir)) =
+                    (serde_json::to_vec(&state), self.paths.ui_state.parent())
+                {
+                    let _ = create_private_dir(dir);
+                    let _ = crate::store::write_atomically(&self.paths.ui_state, &bytes, &RealFs);
+                }
+                None
+            }
+            Effect::OpenEditor(text) => {
+                Some(Reply::Edited(with_terminal_released(terminal, || {
+                    edit_in_editor(&text, "entry").map_err(|e| format!("{e:#}"))
+                })))
+            }
+            Effect::Quit => None,
+        }
+    }
+}
+
+/// Leaves the full screen for another program (the editor), then comes back and redraws.
+fn with_terminal_released<T>(
+    terminal: &mut DefaultTerminal,
+    work: impl FnOnce() -> Result<T, String>,
+) -> Result<T, String> {
+    use ratatui::crossterm::terminal::{
+        EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    };
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+    let result = work();
+    let _ = enable_raw_mode();
+    let _ = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste);
+    if let Ok(size) = terminal.size() {
+        let _ = terminal.resize(size.into());
+    }
+    result
+}

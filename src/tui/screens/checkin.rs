@@ -1,0 +1,218 @@
+//! The evening check-in: safety, trust and connection from 0 to 10, and an optional note.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::journal::{NewCheckin, Rating, RatingName};
+use crate::tui::app::{App, Change, Effect, Screen};
+
+/// The longest check-in note, in characters.
+pub const NOTE_CHARS: usize = 280;
+
+/// The check-in form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckinForm {
+    pub values: [u8; 3],
+    pub note: String,
+    /// 0-2 the scales, 3 the note.
+    pub focus: usize,
+    /// Replacing tonight's earlier check-in.
+    pub replacing: bool,
+    /// The last key was the digit 1, so a 0 next makes 10.
+    one_typed: bool,
+}
+
+impl CheckinForm {
+    pub fn new(existing: Option<[u8; 3]>, note: Option<String>) -> CheckinForm {
+        CheckinForm {
+            values: existing.unwrap_or([5, 5, 5]),
+            note: note.unwrap_or_default(),
+            focus: 0,
+            replacing: existing.is_some(),
+            one_typed: false,
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if self.focus == 3 {
+            let room = NOTE_CHARS.saturating_sub(self.note.chars().count());
+            self.note.extend(
+                text.chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .take(room),
+            );
+        }
+    }
+
+    fn set(&mut self, value: u8) {
+        if let Some(slot) = self.values.get_mut(self.focus) {
+            *slot = value.min(Rating::MAX);
+        }
+    }
+}
+
+impl App {
+    pub(crate) fn checkin_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let today = self.today();
+        let Some(partner) = self.partner else {
+            return Vec::new();
+        };
+        let Screen::Checkin(form) = &mut self.screen else {
+            return Vec::new();
+        };
+        let one_typed = std::mem::take(&mut form.one_typed);
+        let save = |form: &CheckinForm| {
+            let note = Some(form.note.clone()).filter(|n| !n.trim().is_empty());
+            vec![Effect::Apply(Change::Checkin(NewCheckin {
+                author: partner,
+                day: today,
+                safety: Rating::saturating(form.values[0]),
+                trust: Rating::saturating(form.values[1]),
+                connection: Rating::saturating(form.values[2]),
+                note,
+            }))]
+        };
+        match key.code {
+            KeyCode::Esc => self.go_home(),
+            KeyCode::Enter => return save(form),
+            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return save(form);
+            }
+            KeyCode::Up | KeyCode::BackTab => form.focus = (form.focus + 3) % 4,
+            KeyCode::Down | KeyCode::Tab => form.focus = (form.focus + 1) % 4,
+            KeyCode::Backspace if form.focus == 3 => {
+                form.note.pop();
+            }
+            KeyCode::Char(c) if form.focus == 3 && form.note.chars().count() < NOTE_CHARS => {
+                form.note.push(c);
+            }
+            KeyCode::Char(_) if form.focus == 3 => {}
+            KeyCode::Left | KeyCode::Char('h') if form.focus < 3 => {
+                let value = form.values[form.focus].saturating_sub(1);
+                form.set(value);
+            }
+            KeyCode::Right | KeyCode::Char('l') if form.focus < 3 => {
+                let value = form.values[form.focus].saturating_add(1);
+                form.set(value);
+            }
+            KeyCode::Char(c @ '0'..='9') if form.focus < 3 => {
+                let digit = c as u8 - b'0';
+                if digit == 0 && one_typed {
+                    form.set(10);
+                } else {
+                    form.set(digit);
+                    form.one_typed = digit == 1;
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+const QUESTIONS: [(RatingName, &str); 3] = [
+    (
+        RatingName::Safety,
+        "How safe do you feel with your partner tonight?",
+    ),
+    (RatingName::Trust, "How much do you trust them tonight?"),
+    (
+        RatingName::Connection,
+        "How close and connected do you feel?",
+    ),
+];
+
+pub fn draw(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let area = area.centered_horizontally(Constraint::Length(area.width.min(70)));
+    let [intro, scales, note, help] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(9),
+        Constraint::Length(3),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let heading = if form.replacing {
+        "You checked in earlier tonight; saving replaces it."
+    } else {
+        "A quick check-in. There are no right answers, and a low evening is just one evening."
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(heading, theme.muted())).wrap(Wrap { trim: true }),
+        intro,
+    );
+
+    let bar_width = usize::from(area.width.saturating_sub(24)).clamp(11, 33) / 11;
+    let mut lines = Vec::new();
+    for (index, (name, question)) in QUESTIONS.iter().enumerate() {
+        let focused = form.focus == index;
+        let value = form.values[index];
+        let filled = "█".repeat(usize::from(value) * bar_width);
+        let empty = "░".repeat(usize::from(Rating::MAX - value) * bar_width);
+        lines.push(Line::from(vec![
+            Span::styled(if focused { "› " } else { "  " }, theme.key()),
+            Span::styled(
+                format!("{:<11}", name.as_str()),
+                if focused {
+                    theme.heading()
+                } else {
+                    theme.muted()
+                },
+            ),
+            Span::styled(
+                filled,
+                if focused {
+                    theme.focus_border()
+                } else {
+                    theme.muted()
+                },
+            ),
+            Span::styled(empty, theme.border()),
+            Span::styled(
+                format!(" {value:>2}"),
+                if focused {
+                    theme.selected()
+                } else {
+                    theme.muted()
+                },
+            ),
+        ]));
+        lines.push(Line::styled(format!("  {question}"), theme.muted()));
+        lines.push(Line::raw(""));
+    }
+    frame.render_widget(Paragraph::new(lines), scales);
+
+    let note_focused = form.focus == 3;
+    let cursor = if note_focused { "▏" } else { "" };
+    let shown = if form.note.is_empty() && !note_focused {
+        Span::styled("(optional)", theme.muted())
+    } else {
+        Span::styled(
+            format!("{}{cursor}", form.note),
+            if note_focused {
+                theme.selected()
+            } else {
+                theme.prompt()
+            },
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(if note_focused { "› " } else { "  " }, theme.key()),
+            Span::raw("A note for tonight: "),
+            shown,
+        ]))
+        .wrap(Wrap { trim: false }),
+        note,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            "Enter saves. Esc goes back without saving.",
+            theme.muted(),
+        )),
+        help,
+    );
+}

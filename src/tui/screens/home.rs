@@ -1,0 +1,210 @@
+//! Tonight: the guided prompt, this evening's status and the partner's open promises.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::journal::Stage;
+use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::screens::{checkin::CheckinForm, journal::BrowseState, write::WriteState};
+use crate::tui::tonight::{PromiseLine, Tonight};
+
+impl App {
+    pub(crate) fn home_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let (Some(tonight), Some(partner)) = (self.tonight.clone(), self.partner) else {
+            self.go_who();
+            return Vec::new();
+        };
+        match key.code {
+            KeyCode::Char('w') | KeyCode::Enter => {
+                if self.drafts.contains_key(&partner) {
+                    self.overlay = Some(Overlay::RestoreDraft(partner));
+                } else {
+                    self.screen = Screen::Write(Box::new(WriteState::new(partner, &tonight)));
+                }
+            }
+            KeyCode::Char('c') => {
+                self.screen = Screen::Checkin(CheckinForm::new(
+                    tonight.checkin,
+                    tonight.checkin_note.clone(),
+                ));
+            }
+            KeyCode::Char('j') => {
+                let mut browse = BrowseState::default();
+                if let Some(journal) = &self.journal {
+                    browse.rebuild(journal, self.partner);
+                }
+                self.screen = Screen::Journal(browse);
+            }
+            KeyCode::Char('s') => {
+                self.stage_choice = Some(tonight.stage.next());
+                self.another = 0;
+                self.refresh();
+            }
+            KeyCode::Char('n') => {
+                self.another += 1;
+                self.refresh();
+            }
+            KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
+            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
+            KeyCode::Char('q') => return self.ask_quit(),
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(tonight) = &app.tonight else {
+        return;
+    };
+    let theme = app.theme;
+    let prompt_height = prompt_height(tonight, area.width);
+    let [prompt_area, status_area] =
+        Layout::vertical([Constraint::Length(prompt_height), Constraint::Fill(1)]).areas(area);
+
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Line::from(vec![
+            Span::raw(" Tonight's prompt · "),
+            Span::styled(tonight.stage.title(), theme.heading()),
+            Span::raw(" "),
+        ]));
+    let mut prompt = vec![
+        Line::styled(tonight.purpose.clone(), theme.muted()),
+        Line::raw(""),
+    ];
+    prompt.push(match &tonight.prompt {
+        Some(text) => Line::styled(text.clone(), theme.prompt()),
+        None => Line::raw("Write whatever is on your mind tonight."),
+    });
+    frame.render_widget(
+        Paragraph::new(prompt)
+            .block(block)
+            .wrap(Wrap { trim: true }),
+        prompt_area,
+    );
+    frame.render_widget(
+        Paragraph::new(status_lines(app, tonight)).wrap(Wrap { trim: false }),
+        status_area,
+    );
+}
+
+/// Room for the prompt box: its text wrapped to the width, plus the purpose and borders.
+fn prompt_height(tonight: &Tonight, width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2).max(1));
+    let prompt_len = tonight.prompt.as_deref().map_or(40, |p| p.chars().count());
+    let purpose_len = tonight.purpose.chars().count();
+    let lines = prompt_len.div_ceil(inner) + purpose_len.div_ceil(inner).max(1) + 1;
+    u16::try_from(lines + 2).unwrap_or(u16::MAX).min(9)
+}
+
+fn status_lines<'a>(app: &App, tonight: &'a Tonight) -> Vec<Line<'a>> {
+    let theme = app.theme;
+    let mut lines = vec![Line::styled("This evening", theme.heading())];
+    lines.push(if tonight.written > 0 {
+        Line::from(vec![
+            Span::styled("  ✓ ", theme.done()),
+            Span::raw(written_words(tonight.written)),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled("  · ", theme.muted()),
+            Span::raw("Nothing written yet. Whenever you are ready."),
+        ])
+    });
+    lines.push(match tonight.checkin {
+        Some([safety, trust, connection]) => Line::from(vec![
+            Span::styled("  ✓ ", theme.done()),
+            Span::raw(format!(
+                "Checked in: safety {safety}, trust {trust}, connection {connection}"
+            )),
+        ]),
+        None => Line::from(vec![
+            Span::styled("  · ", theme.muted()),
+            Span::raw("No check-in yet tonight."),
+        ]),
+    });
+    lines.push(Line::raw(""));
+    promise_section(&mut lines, app, "Your open promises", &tonight.my_promises);
+    promise_section(
+        &mut lines,
+        app,
+        &format!("{}'s promises to you", tonight.other_name),
+        &tonight.their_promises,
+    );
+    if !tonight.to_notice.is_empty() {
+        lines.push(Line::styled(
+            format!("Kept by {}, waiting for you to notice", tonight.other_name),
+            theme.heading(),
+        ));
+        for p in &tonight.to_notice {
+            lines.push(Line::from(vec![
+                Span::styled("  ♡ ", theme.done()),
+                Span::raw(p.text.clone()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(together_words(tonight), theme.muted()));
+    lines
+}
+
+fn written_words(count: usize) -> String {
+    match count {
+        1 => "You wrote tonight.".to_owned(),
+        n => format!("You wrote {n} entries tonight."),
+    }
+}
+
+fn together_words(tonight: &Tonight) -> String {
+    match tonight.day_number {
+        n if n <= 1 => "This is your first evening with mend. Welcome.".to_owned(),
+        n => format!("Evening {n} since you started together. Every evening you come back counts."),
+    }
+}
+
+fn promise_section(lines: &mut Vec<Line<'_>>, app: &App, heading: &str, promises: &[PromiseLine]) {
+    if promises.is_empty() {
+        return;
+    }
+    let theme = app.theme;
+    lines.push(Line::styled(heading.to_owned(), theme.heading()));
+    for p in promises.iter().take(4) {
+        let mut spans = vec![
+            Span::styled("  • ", theme.muted()),
+            Span::raw(p.text.clone()),
+        ];
+        if let Some(due) = p.due {
+            let when = due.format("%a %-d %b").to_string();
+            spans.push(if p.overdue {
+                Span::styled(
+                    format!("  (was due {when}; there is still time)"),
+                    theme.gentle(),
+                )
+            } else {
+                Span::styled(format!("  (due {when})"), theme.muted())
+            });
+        }
+        lines.push(Line::from(spans));
+    }
+    if promises.len() > 4 {
+        lines.push(Line::styled(
+            format!("  and {} more", promises.len() - 4),
+            theme.muted(),
+        ));
+    }
+    lines.push(Line::raw(""));
+}
+
+/// The stage names as a short list for the help text.
+pub fn stage_names() -> String {
+    Stage::ALL
+        .iter()
+        .map(|s| s.title())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

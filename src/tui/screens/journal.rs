@@ -1,0 +1,265 @@
+//! The journal: entries newest first, filtered by partner and stage, to read, change or delete.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
+use crate::tui::app::{App, Change, Effect, Overlay, Screen};
+use crate::tui::screens::write::WriteState;
+
+/// The journal screen's state: the filters, the rows they give, and what is open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BrowseState {
+    pub partner_filter: Option<PartnerId>,
+    pub stage_filter: Option<Stage>,
+    /// Indexes into the journal's entries, newest first; rebuilt when the journal or a filter changes.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    /// The entry being read, and how far it is scrolled.
+    pub reading: Option<RecordId>,
+    pub scroll: u16,
+}
+
+impl BrowseState {
+    /// Rebuilds the rows: entries `reader` may see (shared ones and their own private ones).
+    pub fn rebuild(&mut self, journal: &Journal, reader: Option<PartnerId>) {
+        let selected_id = self
+            .rows
+            .get(self.selected)
+            .and_then(|i| journal.entries.get(*i))
+            .map(|e| e.meta.id);
+        let mut rows: Vec<usize> = journal
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.meta.deleted)
+            .filter(|(_, e)| e.is_shared() || Some(e.meta.author) == reader)
+            .filter(|(_, e)| self.partner_filter.is_none_or(|p| e.meta.author == p))
+            .filter(|(_, e)| self.stage_filter.is_none_or(|s| e.stage == s))
+            .map(|(i, _)| i)
+            .collect();
+        rows.sort_by(|a, b| {
+            let (a, b) = (&journal.entries[*a], &journal.entries[*b]);
+            (b.day, b.meta.created).cmp(&(a.day, a.meta.created))
+        });
+        self.rows = rows;
+        self.selected = selected_id
+            .and_then(|id| {
+                self.rows
+                    .iter()
+                    .position(|i| journal.entries[*i].meta.id == id)
+            })
+            .unwrap_or(self.selected)
+            .min(self.rows.len().saturating_sub(1));
+        if let Some(id) = self.reading
+            && !self.rows.iter().any(|i| journal.entries[*i].meta.id == id)
+        {
+            self.reading = None;
+        }
+    }
+
+    pub fn selected_entry<'a>(&self, journal: &'a Journal) -> Option<&'a Entry> {
+        self.rows
+            .get(self.selected)
+            .and_then(|i| journal.entries.get(*i))
+    }
+}
+
+impl App {
+    pub(crate) fn journal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let (Some(journal), Some(me)) = (&self.journal, self.partner) else {
+            return Vec::new();
+        };
+        let Screen::Journal(browse) = &mut self.screen else {
+            return Vec::new();
+        };
+        let entry = match browse.reading {
+            Some(id) => journal.entries.iter().find(|e| e.meta.id == id),
+            None => browse.selected_entry(journal),
+        };
+        let own = entry
+            .filter(|e| e.meta.author == me)
+            .map(|e| (e.meta.id, WriteState::editing(e)));
+        let page = 10;
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') if browse.reading.is_some() => browse.reading = None,
+            KeyCode::Esc | KeyCode::Char('q') => self.go_home(),
+            KeyCode::Up | KeyCode::Char('k') if browse.reading.is_some() => {
+                browse.scroll = browse.scroll.saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') if browse.reading.is_some() => {
+                browse.scroll = browse.scroll.saturating_add(1)
+            }
+            KeyCode::Up | KeyCode::Char('k') => browse.selected = browse.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                browse.selected = (browse.selected + 1).min(browse.rows.len().saturating_sub(1));
+            }
+            KeyCode::PageUp => browse.selected = browse.selected.saturating_sub(page),
+            KeyCode::PageDown => {
+                browse.selected = (browse.selected + page).min(browse.rows.len().saturating_sub(1))
+            }
+            KeyCode::Home | KeyCode::Char('g') => browse.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => {
+                browse.selected = browse.rows.len().saturating_sub(1)
+            }
+            KeyCode::Enter => {
+                browse.reading = entry.map(|e| e.meta.id);
+                browse.scroll = 0;
+            }
+            KeyCode::Char('f') => {
+                let ids: Vec<Option<PartnerId>> = std::iter::once(None)
+                    .chain(journal.partners.iter().map(|p| Some(p.id)))
+                    .collect();
+                let at = ids
+                    .iter()
+                    .position(|p| *p == browse.partner_filter)
+                    .unwrap_or(0);
+                browse.partner_filter = ids[(at + 1) % ids.len()];
+                browse.rebuild(journal, Some(me));
+            }
+            KeyCode::Char('s') => {
+                browse.stage_filter = match browse.stage_filter {
+                    None => Some(Stage::Communication),
+                    Some(Stage::Healing) => None,
+                    Some(stage) => Some(stage.next()),
+                };
+                browse.rebuild(journal, Some(me));
+            }
+            KeyCode::Char('e') => match own {
+                Some((_, write)) => self.screen = Screen::Write(Box::new(write)),
+                None if entry.is_some() => {
+                    self.warn("Only the partner who wrote an entry can change it.")
+                }
+                None => {}
+            },
+            KeyCode::Char('d') => match own {
+                Some((id, _)) => self.overlay = Some(Overlay::ConfirmDelete(id)),
+                None if entry.is_some() => {
+                    self.warn("Only the partner who wrote an entry can delete it.")
+                }
+                None => {}
+            },
+            KeyCode::Char('u') => match self.deleted.pop() {
+                Some(id) => {
+                    self.tell("The entry is back.");
+                    return vec![Effect::Apply(Change::SetEntryDeleted {
+                        id,
+                        by: me,
+                        deleted: false,
+                    })];
+                }
+                None => self.tell("Nothing to undo."),
+            },
+            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
+    let Some(journal) = &app.journal else {
+        return;
+    };
+    let theme = app.theme;
+    let [filters, body] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    let who = browse
+        .partner_filter
+        .map_or("both of you", |p| journal.name_of(p));
+    let stage = browse.stage_filter.map_or("all stages", Stage::title);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{} entries", browse.rows.len()), theme.heading()),
+            Span::styled(format!(" · by {who} · {stage}"), theme.muted()),
+        ])),
+        filters,
+    );
+    if let Some(id) = browse.reading
+        && let Some(entry) = journal.entries.iter().find(|e| e.meta.id == id)
+    {
+        draw_entry(app, journal, entry, browse.scroll, frame, body);
+        return;
+    }
+    if browse.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new("Nothing here yet. Entries you write will gather here, newest first.")
+                .style(theme.muted())
+                .wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
+    // Only the rows that fit are drawn, so a ten-year journal costs the same as a new one.
+    let height = usize::from(body.height.max(1));
+    let first = browse.selected.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = browse
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(row, index)| {
+            let e = &journal.entries[*index];
+            let chosen = row == browse.selected;
+            let first_line = e.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let private = if e.is_shared() { "" } else { " (private)" };
+            let line = Line::from(vec![
+                Span::raw(if chosen { "› " } else { "  " }),
+                Span::styled(e.day.format("%a %-d %b %Y").to_string(), theme.muted()),
+                Span::raw(format!("  {:<8} ", journal.name_of(e.meta.author))),
+                Span::styled(format!("{:<13}", e.stage.as_str()), theme.muted()),
+                Span::raw(format!("{first_line}{private}")),
+            ]);
+            if chosen {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+fn draw_entry(
+    app: &App,
+    journal: &Journal,
+    entry: &Entry,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let theme = app.theme;
+    let private = if entry.is_shared() {
+        ""
+    } else {
+        " · private (only you see it here)"
+    };
+    let title = format!(
+        " {} · {} · {}{private} ",
+        journal.name_of(entry.meta.author),
+        entry.day.format("%A %-d %B %Y"),
+        entry.stage.title()
+    );
+    let mut lines = Vec::new();
+    if let Some(prompt) = &entry.prompt {
+        lines.push(Line::styled(prompt.clone(), theme.prompt()));
+        lines.push(Line::raw(""));
+    }
+    lines.extend(entry.text.lines().map(|l| Line::raw(l.to_owned())));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(
+                Block::new()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border())
+                    .title(title),
+            )
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}

@@ -1,0 +1,9 @@
+//! One file per screen: its state, its keys and how it is drawn.
+
+pub mod checkin;
+pub mod home;
+pub mod journal;
+pub mod setup;
+pub mod together;
+pub mod who;
+pub mod write;

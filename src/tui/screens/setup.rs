@@ -1,0 +1,199 @@
+//! First run: the two partners' names and roles, a word on what mend is for, and where it keeps things.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::journal::{Journal, Role, check_name};
+use crate::tui::app::{App, Effect, Screen};
+
+/// The setup form: two names, two optional roles.
+#[derive(Debug, Clone, Default)]
+pub struct SetupForm {
+    pub names: [String; 2],
+    pub roles: [Option<Role>; 2],
+    /// 0 and 2 are the names, 1 and 3 the roles.
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+const FIELDS: usize = 4;
+const ROLE_CHOICES: [Option<Role>; 4] = [
+    None,
+    Some(Role::Hurt),
+    Some(Role::Repairing),
+    Some(Role::Both),
+];
+
+impl SetupForm {
+    fn partner(&self) -> usize {
+        self.focus / 2
+    }
+
+    fn on_name(&self) -> bool {
+        self.focus.is_multiple_of(2)
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if self.on_name() {
+            let line = text.lines().next().unwrap_or("");
+            let name = &mut self.names[self.partner()];
+            name.extend(
+                line.chars()
+                    .filter(|c| !c.is_control())
+                    .take(40usize.saturating_sub(name.chars().count())),
+            );
+        }
+    }
+
+    fn cycle_role(&mut self, step: isize) {
+        let role = &mut self.roles[self.partner()];
+        let at = ROLE_CHOICES.iter().position(|r| r == role).unwrap_or(0);
+        let next = (at as isize + step).rem_euclid(ROLE_CHOICES.len() as isize) as usize;
+        *role = ROLE_CHOICES[next];
+    }
+
+    /// The journal this form describes, or why it cannot be made yet.
+    fn validate(&self) -> Result<[String; 2], String> {
+        let first = check_name(&self.names[0]).map_err(|e| e.to_string())?;
+        let second = check_name(&self.names[1]).map_err(|e| e.to_string())?;
+        if first.to_lowercase() == second.to_lowercase() {
+            return Err("Please give two different names.".to_owned());
+        }
+        Ok([first, second])
+    }
+}
+
+impl App {
+    pub(crate) fn setup_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let now = self.now;
+        let Screen::Setup(form) = &mut self.screen else {
+            return Vec::new();
+        };
+        form.error = None;
+        match key.code {
+            KeyCode::Esc => return self.ask_quit(),
+            KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % FIELDS,
+            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + FIELDS - 1) % FIELDS,
+            KeyCode::Left if !form.on_name() => form.cycle_role(-1),
+            KeyCode::Right | KeyCode::Char(' ') if !form.on_name() => form.cycle_role(1),
+            KeyCode::Backspace if form.on_name() => {
+                let partner = form.partner();
+                form.names[partner].pop();
+            }
+            KeyCode::Char(c) if form.on_name() && !c.is_control() => {
+                let partner = form.partner();
+                if form.names[partner].chars().count() < 40 {
+                    form.names[partner].push(c);
+                }
+            }
+            KeyCode::Enter if form.focus + 1 < FIELDS => {
+                if form.on_name() && form.names[form.partner()].trim().is_empty() {
+                    form.error = Some("Please type a name first.".to_owned());
+                } else {
+                    form.focus += 1;
+                }
+            }
+            KeyCode::Enter => match form.validate() {
+                Ok([first, second]) => {
+                    let started = now.date_naive();
+                    let made = Journal::new(
+                        (&first, form.roles[0]),
+                        (&second, form.roles[1]),
+                        now.with_timezone(&chrono::Utc),
+                        started,
+                    );
+                    match made {
+                        Ok(mut journal) => {
+                            journal.started = journal.clock().evening_of(now.naive_local());
+                            return vec![Effect::Create(journal)];
+                        }
+                        Err(err) => form.error = Some(err.to_string()),
+                    }
+                }
+                Err(message) => form.error = Some(message),
+            },
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+pub fn draw(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let width = area.width.min(72);
+    let area = area.centered_horizontally(Constraint::Length(width));
+    let [intro, fields, error] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(7),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let text = vec![
+        Line::styled("Welcome to mend.", theme.title()),
+        Line::raw(""),
+        Line::raw(
+            "mend is a quiet place for the two of you to rebuild trust, a few minutes each evening.",
+        ),
+        Line::raw(
+            "Each of you answers a gentle prompt, checks in on how safe and close you feel, and keeps track of promises.",
+        ),
+        Line::from(vec![
+            Span::raw("Everything stays on this computer, in "),
+            Span::styled(app.journal_path.clone(), theme.muted()),
+            Span::raw("."),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), intro);
+
+    let mut lines = Vec::new();
+    for partner in 0..2 {
+        let name_focus = form.focus == partner * 2;
+        let role_focus = form.focus == partner * 2 + 1;
+        let label = if partner == 0 {
+            "First partner's name "
+        } else {
+            "Second partner's name"
+        };
+        let cursor = if name_focus { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(if name_focus { "› " } else { "  " }, theme.key()),
+            Span::raw(format!("{label}  ")),
+            Span::styled(
+                format!("{}{cursor}", form.names[partner]),
+                if name_focus {
+                    theme.selected()
+                } else {
+                    theme.prompt()
+                },
+            ),
+        ]));
+        let role = form.roles[partner].map_or("not said (optional)", Role::describe);
+        lines.push(Line::from(vec![
+            Span::styled(if role_focus { "› " } else { "  " }, theme.key()),
+            Span::raw("  their role          "),
+            Span::styled(
+                format!("‹ {role} ›"),
+                if role_focus {
+                    theme.selected()
+                } else {
+                    theme.muted()
+                },
+            ),
+        ]));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        "Press Enter on the last line to create your journal.",
+        theme.muted(),
+    ));
+    frame.render_widget(Paragraph::new(lines), fields);
+    if let Some(message) = &form.error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(message.clone(), theme.error())).wrap(Wrap { trim: true }),
+            error,
+        );
+    }
+}

@@ -1,0 +1,270 @@
+//! Writing an entry: the prompt above a soft-wrapping editor, a word count, shared or private.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::journal::{MAX_TEXT_BYTES, NewEntry, PartnerId, RecordId, Stage, Visibility};
+use crate::tui::app::{App, Change, Effect, Overlay, Screen};
+use crate::tui::draft::Draft;
+use crate::tui::tonight::Tonight;
+
+/// The writing screen's state.
+#[derive(Debug, Clone)]
+pub struct WriteState {
+    pub partner: PartnerId,
+    pub day: NaiveDate,
+    pub stage: Stage,
+    pub prompt_id: Option<String>,
+    pub prompt: Option<String>,
+    pub textarea: TextArea<'static>,
+    pub visibility: Visibility,
+    /// The saved entry being changed, if this is an edit.
+    pub editing: Option<RecordId>,
+    /// Words in the text, counted when it changes.
+    pub words: usize,
+    pub bytes: usize,
+    /// There are changes that are not in the journal yet.
+    pub dirty: bool,
+    pub saving: bool,
+}
+
+impl WriteState {
+    fn with_text(partner: PartnerId, day: NaiveDate, stage: Stage, text: &str) -> WriteState {
+        let mut textarea = TextArea::from(text.split('\n').map(str::to_owned));
+        textarea.set_wrap_mode(WrapMode::Word);
+        textarea.set_cursor_line_style(Style::default());
+        textarea.set_placeholder_text("Take your time. Start anywhere.");
+        textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        textarea.move_cursor(ratatui_textarea::CursorMove::End);
+        let mut state = WriteState {
+            partner,
+            day,
+            stage,
+            prompt_id: None,
+            prompt: None,
+            textarea,
+            visibility: Visibility::Shared,
+            editing: None,
+            words: 0,
+            bytes: 0,
+            dirty: false,
+            saving: false,
+        };
+        state.count();
+        state
+    }
+
+    /// A new entry answering tonight's prompt.
+    pub fn new(partner: PartnerId, tonight: &Tonight) -> WriteState {
+        let mut state = WriteState::with_text(partner, tonight.day, tonight.stage, "");
+        state.prompt_id = tonight.prompt_id.clone();
+        state.prompt = tonight.prompt.clone();
+        state
+    }
+
+    /// Changing a saved entry.
+    pub fn editing(entry: &crate::journal::Entry) -> WriteState {
+        let mut state =
+            WriteState::with_text(entry.meta.author, entry.day, entry.stage, &entry.text);
+        state.prompt_id = entry.prompt_id.clone();
+        state.prompt = entry.prompt.clone();
+        state.visibility = entry.visibility;
+        state.editing = Some(entry.meta.id);
+        state
+    }
+
+    /// Writing brought back from a draft.
+    pub fn from_draft(draft: &Draft) -> WriteState {
+        let mut state = WriteState::with_text(draft.partner, draft.day, draft.stage, &draft.text);
+        state.prompt_id = draft.prompt_id.clone();
+        state.prompt = draft.prompt.clone();
+        state.visibility = draft.visibility;
+        state.editing = draft.editing;
+        state.dirty = true;
+        state
+    }
+
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+
+    fn count(&mut self) {
+        let lines = self.textarea.lines();
+        self.words = lines.iter().map(|l| l.split_whitespace().count()).sum();
+        self.bytes = lines
+            .iter()
+            .map(|l| l.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+    }
+
+    pub fn draft(&self, now: chrono::DateTime<chrono::Utc>) -> Draft {
+        Draft {
+            partner: self.partner,
+            day: self.day,
+            stage: self.stage,
+            prompt_id: self.prompt_id.clone(),
+            prompt: self.prompt.clone(),
+            text: self.text(),
+            visibility: self.visibility,
+            editing: self.editing,
+            updated: now,
+        }
+    }
+
+    /// Pasted text goes in as typed (terminals send lone carriage returns for new lines).
+    pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.textarea.insert_str(text);
+        self.changed()
+    }
+
+    /// Replaces the whole text (after the external editor).
+    pub fn replace_text(&mut self, text: &str) {
+        let mut fresh = WriteState::with_text(self.partner, self.day, self.stage, text);
+        std::mem::swap(&mut self.textarea, &mut fresh.textarea);
+        self.count();
+        self.dirty = true;
+    }
+
+    fn changed(&mut self) -> Vec<Effect> {
+        self.count();
+        self.dirty = true;
+        Vec::new()
+    }
+}
+
+impl App {
+    pub(crate) fn write_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let now = self.now_utc();
+        let Screen::Write(write) = &mut self.screen else {
+            return Vec::new();
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('s') if ctrl => {
+                let text = write.text();
+                if text.trim().is_empty() {
+                    self.warn("There is nothing to save yet.");
+                    return Vec::new();
+                }
+                if write.bytes > MAX_TEXT_BYTES {
+                    self.warn(
+                        "This entry is over the 1 MiB limit; please shorten it before saving.",
+                    );
+                    return Vec::new();
+                }
+                write.saving = true;
+                let change = match write.editing {
+                    Some(id) => Change::EditEntry {
+                        id,
+                        by: write.partner,
+                        text,
+                        visibility: write.visibility,
+                    },
+                    None => Change::AddEntry(NewEntry {
+                        author: write.partner,
+                        day: write.day,
+                        stage: write.stage,
+                        prompt_id: write.prompt_id.clone(),
+                        prompt: write.prompt.clone(),
+                        text,
+                        visibility: write.visibility,
+                    }),
+                };
+                vec![Effect::SaveDraft(write.draft(now)), Effect::Apply(change)]
+            }
+            KeyCode::Char('t') if ctrl => {
+                write.visibility = match write.visibility {
+                    Visibility::Shared => Visibility::Private,
+                    Visibility::Private => Visibility::Shared,
+                };
+                write.dirty = true;
+                vec![Effect::SaveDraft(write.draft(now))]
+            }
+            KeyCode::Char('e') if ctrl => vec![Effect::OpenEditor(write.text())],
+            KeyCode::Esc => {
+                if write.dirty {
+                    self.overlay = Some(Overlay::ConfirmLeaveWrite);
+                    Vec::new()
+                } else {
+                    self.go_home();
+                    Vec::new()
+                }
+            }
+            KeyCode::Char('q') if ctrl => self.ask_quit(),
+            _ => {
+                if write.textarea.input(key) {
+                    write.changed();
+                    vec![Effect::SaveDraft(write.draft(now))]
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
+pub fn draw(app: &App, write: &WriteState, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let prompt = write
+        .prompt
+        .clone()
+        .unwrap_or_else(|| "Write whatever is on your mind tonight.".to_owned());
+    let inner = usize::from(area.width.saturating_sub(2).max(1));
+    let prompt_lines = u16::try_from(prompt.chars().count().div_ceil(inner))
+        .unwrap_or(3)
+        .clamp(1, 4);
+    let [prompt_area, editor_area, status_area] = Layout::vertical([
+        Constraint::Length(prompt_lines + 1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(prompt, theme.prompt())).wrap(Wrap { trim: true }),
+        prompt_area,
+    );
+    let title = match write.editing {
+        Some(_) => " Changing your entry ",
+        None => " Your entry ",
+    };
+    let mut textarea = write.textarea.clone();
+    textarea.set_block(
+        Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.focus_border())
+            .title(Line::from(vec![
+                Span::raw(title),
+                Span::styled(format!("· {} ", write.stage.title()), theme.muted()),
+            ])),
+    );
+    frame.render_widget(&textarea, editor_area);
+
+    let visibility = match write.visibility {
+        Visibility::Shared => Span::styled("shared with your partner", theme.muted()),
+        Visibility::Private => Span::styled(
+            "private: only you see it here (not encrypted)",
+            theme.gentle(),
+        ),
+    };
+    let words = match write.words {
+        1 => "1 word".to_owned(),
+        n => format!("{n} words"),
+    };
+    let saved = if write.dirty { "" } else { " · saved" };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::raw(format!(" {words} · ")),
+            visibility,
+            Span::styled(saved, theme.muted()),
+        ])),
+        status_area,
+    );
+}

@@ -1,0 +1,22 @@
+//! The key hint line at the bottom of the screen.
+
+use ratatui::text::{Line, Span};
+
+use crate::tui::keys::Binding;
+use crate::tui::theme::Theme;
+
+/// As many hints as fit in `width`, in order.
+pub fn hint_line(bindings: &[Binding], theme: Theme, width: u16) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (key, what) in bindings {
+        let len = key.chars().count() + what.chars().count() + 3;
+        if used + len > usize::from(width) {
+            break;
+        }
+        used += len;
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::styled(format!(" {what} "), theme.muted()));
+    }
+    Line::from(spans)
+}

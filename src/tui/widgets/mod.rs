@@ -1,0 +1,4 @@
+//! Small pieces shared by the screens.
+
+pub mod hints;
+pub mod popup;
