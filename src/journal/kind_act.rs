@@ -32,7 +32,7 @@ impl KindAct {
         if self.acknowledged.is_some() {
             return Err(DomainError::AlreadyAcknowledged);
         }
-        self.acknowledged = Some(Acknowledgement { by, at: now, note });
+        self.acknowledged = Some(Acknowledgement::new(by, now, note));
         self.meta.touch(now);
         Ok(())
     }

@@ -85,6 +85,8 @@ pub struct StatusChange {
     pub status: PromiseStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// The other partner saying "I noticed".
@@ -94,6 +96,19 @@ pub struct Acknowledgement {
     pub at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Acknowledgement {
+    pub fn new(by: PartnerId, at: DateTime<Utc>, note: Option<String>) -> Self {
+        Self {
+            by,
+            at,
+            note,
+            extra: Extra::new(),
+        }
+    }
 }
 
 /// A promise from one partner (`meta.author`) to the other.
@@ -198,6 +213,7 @@ impl Promise {
             by: actor,
             status,
             note,
+            extra: Extra::new(),
         });
         self.meta.touch(now);
         Ok(())
@@ -222,7 +238,7 @@ impl Promise {
         if self.acknowledged.is_some() {
             return Err(DomainError::AlreadyAcknowledged);
         }
-        self.acknowledged = Some(Acknowledgement { by, at: now, note });
+        self.acknowledged = Some(Acknowledgement::new(by, now, note));
         self.meta.touch(now);
         Ok(())
     }

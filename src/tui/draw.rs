@@ -20,10 +20,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_small(app, frame, area);
     } else {
+        let notice_height = app.notice.as_ref().map_or(1, |n| {
+            let width = usize::from(area.width.saturating_sub(2).max(1));
+            u16::try_from((n.text.chars().count() + 1).div_ceil(width))
+                .unwrap_or(3)
+                .clamp(1, 3)
+        });
         let [header, body, notice, hints] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(notice_height),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -45,8 +51,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 app.theme.done()
             };
             frame.render_widget(
-                Paragraph::new(Line::styled(format!(" {}", n.text), style)),
-                notice,
+                Paragraph::new(Line::styled(n.text.clone(), style)).wrap(Wrap { trim: true }),
+                notice.inner(ratatui::layout::Margin::new(1, 0)),
             );
         }
         frame.render_widget(

@@ -211,7 +211,7 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
                 Span::raw(if chosen { "› " } else { "  " }),
                 Span::styled(e.day.format("%a %-d %b %Y").to_string(), theme.muted()),
                 Span::raw(format!("  {:<8} ", journal.name_of(e.meta.author))),
-                Span::styled(format!("{:<13}", e.stage.as_str()), theme.muted()),
+                Span::styled(format!("{:<14}", e.stage.as_str()), theme.muted()),
                 Span::raw(format!("{first_line}{private}")),
             ]);
             if chosen {

@@ -9,14 +9,15 @@ use crate::tui::theme::Theme;
 pub fn hint_line(bindings: &[Binding], theme: Theme, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for (key, what) in bindings {
-        let len = key.chars().count() + what.chars().count() + 3;
+    for (index, (key, what)) in bindings.iter().enumerate() {
+        let gap = if index == 0 { "" } else { "  " };
+        let len = gap.len() + key.chars().count() + what.chars().count() + 1;
         if used + len > usize::from(width) {
             break;
         }
         used += len;
-        spans.push(Span::styled(format!(" {key}"), theme.key()));
-        spans.push(Span::styled(format!(" {what} "), theme.muted()));
+        spans.push(Span::styled(format!("{gap}{key}"), theme.key()));
+        spans.push(Span::styled(format!(" {what}"), theme.muted()));
     }
     Line::from(spans)
 }

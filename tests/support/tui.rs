@@ -1,0 +1,270 @@
+//! A test harness for the TUI: a fixed journal, keys as text, and effects run in memory.
+
+#![allow(dead_code)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use mend::journal::{
+    Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction, Rating, Role, Stage,
+    Visibility,
+};
+use mend::prompts::PromptLibrary;
+use mend::tui::app::{App, Effect, Event, Reply};
+use mend::tui::draw::draw;
+use mend::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+
+pub fn now() -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 25, 21, 0, 0)
+        .unwrap()
+}
+
+pub fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+pub const ALEX: PartnerId = PartnerId(uuid::Uuid::from_u128(
+    0x0193_0000_0000_7000_8000_0000_0000_0001,
+));
+pub const SAM: PartnerId = PartnerId(uuid::Uuid::from_u128(
+    0x0193_0000_0000_7000_8000_0000_0000_0002,
+));
+
+/// A new journal for Alex (repairing) and Sam (hurt), started on 1 November 2026, with fixed ids.
+pub fn empty_journal() -> Journal {
+    let at = Utc.with_ymd_and_hms(2026, 11, 1, 20, 0, 0).unwrap();
+    let mut j = Journal::new(
+        ("Alex", Some(Role::Repairing)),
+        ("Sam", Some(Role::Hurt)),
+        at,
+        day(11, 1),
+    )
+    .unwrap();
+    j.partners[0].id = ALEX;
+    j.partners[1].id = SAM;
+    j
+}
+
+/// A journal with a few weeks of writing, check-ins and promises.
+pub fn lived_in_journal() -> Journal {
+    let mut j = empty_journal();
+    let today = day(11, 25);
+    for (d, author, stage, text, visibility) in [
+        (
+            18,
+            ALEX,
+            Stage::Communication,
+            "I was scared to say it, but I said it.\nYou listened.",
+            Visibility::Shared,
+        ),
+        (
+            19,
+            SAM,
+            Stage::Healing,
+            "A slow day. Still here.",
+            Visibility::Shared,
+        ),
+        (
+            20,
+            SAM,
+            Stage::Reciprocity,
+            "Noticed the dishes were done before I asked.",
+            Visibility::Shared,
+        ),
+        (
+            22,
+            ALEX,
+            Stage::Healing,
+            "Something only for me.",
+            Visibility::Private,
+        ),
+        (
+            24,
+            SAM,
+            Stage::Communication,
+            "Private thoughts Alex must not see.",
+            Visibility::Private,
+        ),
+        (
+            24,
+            ALEX,
+            Stage::Reciprocity,
+            "I kept the Tuesday call.",
+            Visibility::Shared,
+        ),
+    ] {
+        let at = Utc.with_ymd_and_hms(2026, 11, d, 21, 0, 0).unwrap();
+        let new = NewEntry {
+            author,
+            day: day(11, d),
+            stage,
+            prompt_id: None,
+            prompt: Some("What is one thing you noticed today?".into()),
+            text: text.into(),
+            visibility,
+        };
+        j.add_entry(new, at, today).unwrap();
+    }
+    let at = Utc.with_ymd_and_hms(2026, 11, 20, 21, 0, 0).unwrap();
+    let mut promise = |by, to, text: &str, due| {
+        let new = NewPromise {
+            by,
+            to,
+            text: text.into(),
+            made: day(11, 20),
+            due,
+            size: None,
+        };
+        j.add_promise(new, at, today).unwrap()
+    };
+    promise(ALEX, SAM, "Call when I'm running late", Some(day(11, 23)));
+    promise(ALEX, SAM, "Plan a walk on Sunday", Some(day(11, 29)));
+    let kept = promise(SAM, ALEX, "Tell you when I need space", None);
+    promise(SAM, ALEX, "Share one worry a day", None);
+    j.change_promise(kept, SAM, PromiseAction::Keep, None, at, today)
+        .unwrap();
+    let checkin = NewCheckin {
+        author: SAM,
+        day: today,
+        safety: Rating::new(6).unwrap(),
+        trust: Rating::new(4).unwrap(),
+        connection: Rating::new(7).unwrap(),
+        note: Some("Better than last week".into()),
+    };
+    j.upsert_checkin(checkin, at, today).unwrap();
+    j
+}
+
+/// The app over a journal, with effects run in memory as the real loop would run them.
+pub struct Harness {
+    pub app: App,
+    /// What the "disk" holds: the journal as last saved.
+    pub saved: Option<Journal>,
+    pub drafts: HashMap<PartnerId, mend::tui::draft::Draft>,
+    pub editor_text: String,
+    pub fail_saves: bool,
+}
+
+impl Harness {
+    pub fn new(journal: Option<Journal>) -> Harness {
+        let app = App::new(
+            journal.clone(),
+            PromptLibrary::built_in(),
+            now(),
+            "/home/you/.local/share/mend/journal.json".into(),
+            None,
+            HashMap::new(),
+            Theme { color: true },
+        );
+        Harness {
+            app,
+            saved: journal,
+            drafts: HashMap::new(),
+            editor_text: String::new(),
+            fail_saves: false,
+        }
+    }
+
+    /// Types `keys`: plain characters, or `<Enter>`, `<Esc>`, `<Tab>`, `<Up>`, `<Down>`,
+    /// `<Left>`, `<Right>`, `<BS>`, `<C-s>` (Ctrl and a letter).
+    pub fn keys(&mut self, keys: &str) -> &mut Self {
+        for key in parse_keys(keys) {
+            let effects = self.app.update(Event::Key(key));
+            self.run(effects);
+        }
+        self
+    }
+
+    pub fn paste(&mut self, text: &str) -> &mut Self {
+        let effects = self.app.update(Event::Paste(text.into()));
+        self.run(effects);
+        self
+    }
+
+    pub fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let reply = match effect {
+                Effect::Create(journal) => {
+                    self.saved = Some(journal.clone());
+                    Some(Reply::Created(Ok(journal)))
+                }
+                Effect::Apply(change) => {
+                    let mut journal = self.saved.clone().expect("a journal to change");
+                    let today = journal.clock().evening_of(self.app.now.naive_local());
+                    let result = if self.fail_saves {
+                        Err("Could not save the journal /j.json while writing: No space left on device (os error 28).".to_owned())
+                    } else {
+                        change
+                            .apply(&mut journal, self.app.now_utc(), today)
+                            .map(|()| journal)
+                            .map_err(|e| e.to_string())
+                    };
+                    if let Ok(j) = &result {
+                        self.saved = Some(j.clone());
+                    }
+                    Some(Reply::Saved(result))
+                }
+                Effect::SaveDraft(draft) => {
+                    self.drafts.insert(draft.partner, draft);
+                    None
+                }
+                Effect::DeleteDraft(partner) => {
+                    self.drafts.remove(&partner);
+                    None
+                }
+                Effect::OpenEditor(_) => Some(Reply::Edited(Ok(self.editor_text.clone()))),
+                Effect::RememberPartner(_) | Effect::Quit => None,
+            };
+            if let Some(reply) = reply {
+                queue.extend(self.app.on_reply(reply));
+            }
+        }
+    }
+
+    /// The screen as text, at the given size.
+    pub fn render(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| draw(&self.app, frame)).unwrap();
+        terminal.backend().to_string()
+    }
+}
+
+pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let name = &rest[1..end];
+            let key = match name {
+                "Enter" => Some(KeyEvent::from(KeyCode::Enter)),
+                "Esc" => Some(KeyEvent::from(KeyCode::Esc)),
+                "Tab" => Some(KeyEvent::from(KeyCode::Tab)),
+                "Up" => Some(KeyEvent::from(KeyCode::Up)),
+                "Down" => Some(KeyEvent::from(KeyCode::Down)),
+                "Left" => Some(KeyEvent::from(KeyCode::Left)),
+                "Right" => Some(KeyEvent::from(KeyCode::Right)),
+                "BS" => Some(KeyEvent::from(KeyCode::Backspace)),
+                ctrl if ctrl.starts_with("C-") && ctrl.len() == 3 => {
+                    let letter = ctrl.chars().nth(2).unwrap();
+                    Some(KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL))
+                }
+                _ => None,
+            };
+            if let Some(key) = key {
+                out.push(key);
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        out.push(KeyEvent::from(KeyCode::Char(c)));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}

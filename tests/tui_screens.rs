@@ -1,0 +1,306 @@
+//! Every TUI screen drawn at 80x24 through TestBackend, checked against insta snapshots.
+
+#[path = "support/tui.rs"]
+mod tui_support;
+
+use tui_support::{Harness, empty_journal, lived_in_journal};
+
+fn snapshot(name: &str, harness: &Harness) {
+    insta::assert_snapshot!(name, harness.render(80, 24));
+}
+
+#[test]
+fn setup_screen_on_first_run() {
+    let mut h = Harness::new(None);
+    snapshot("setup_empty", &h);
+    h.keys("Alex<Tab><Right><Tab>Sam<Tab><Right><Right>");
+    snapshot("setup_filled", &h);
+}
+
+#[test]
+fn setup_refuses_two_identical_names() {
+    let mut h = Harness::new(None);
+    h.keys("Alex<Tab><Tab>alex<Tab><Enter>");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Please give two different names."),
+        "{screen}"
+    );
+    assert!(h.saved.is_none(), "nothing is created");
+}
+
+#[test]
+fn setup_creates_the_journal_with_names_and_roles() {
+    let mut h = Harness::new(None);
+    h.keys("Alex<Tab><Right><Right><Tab>Sam<Tab><Right><Enter>");
+    let journal = h.saved.clone().expect("journal created");
+    let names: Vec<_> = journal
+        .partners
+        .iter()
+        .map(|p| (p.name.as_str(), p.role))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Alex", Some(mend::journal::Role::Repairing)),
+            ("Sam", Some(mend::journal::Role::Hurt))
+        ]
+    );
+    snapshot("who_after_setup", &h);
+}
+
+#[test]
+fn who_is_here() {
+    let h = Harness::new(Some(lived_in_journal()));
+    snapshot("who", &h);
+}
+
+#[test]
+fn home_on_a_first_evening() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>");
+    snapshot("home_first_evening", &h);
+}
+
+#[test]
+fn home_with_promises_and_a_checkin() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Down><Enter>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Tonight with Sam"), "{screen}");
+    assert!(
+        screen.contains("safety 6, trust 4, connection 7"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Call when I'm running late"),
+        "Alex's promises to Sam show: {screen}"
+    );
+    assert!(!screen.to_lowercase().contains("streak"));
+    snapshot("home_sam", &h);
+}
+
+#[test]
+fn home_shows_kept_promises_waiting_to_be_noticed_and_overdue_gently() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("waiting for you to notice"), "{screen}");
+    assert!(screen.contains("Tell you when I need space"), "{screen}");
+    assert!(
+        screen.contains("was due Mon 23 Nov; there is still time"),
+        "{screen}"
+    );
+    snapshot("home_alex", &h);
+}
+
+#[test]
+fn writing_screen() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>w");
+    h.paste("Tonight I noticed you waited for me to finish my sentence.\r\rThat mattered. Café, 日本, 🌱.");
+    snapshot("write", &h);
+    h.keys("<C-t>");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("private: only you see it here (not encrypted)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn saving_an_entry_keeps_the_prompt_and_goes_home() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>");
+    let prompt = h.app.tonight.clone().unwrap();
+    h.keys("wI felt heard.<C-s>");
+    let journal = h.saved.clone().unwrap();
+    let entry = journal.live_entries().next().expect("saved");
+    assert_eq!(entry.text, "I felt heard.");
+    assert_eq!(entry.prompt_id, prompt.prompt_id);
+    assert_eq!(entry.prompt, prompt.prompt);
+    assert_eq!(entry.stage, prompt.stage);
+    assert!(h.drafts.is_empty(), "the draft is removed once saved");
+    snapshot("home_after_saving", &h);
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_on_screen_and_in_the_draft() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.fail_saves = true;
+    h.keys("<Enter>wEvery word matters.<C-s>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Every word matters."), "{screen}");
+    assert!(screen.contains("Not saved: Could not save the journal"), "{screen}");
+    assert!(screen.contains("Your text is still here and in the draft."), "{screen}");
+    let draft = h.drafts.values().next().expect("a draft");
+    assert_eq!(draft.text, "Every word matters.");
+    snapshot("write_save_failed", &h);
+}
+
+#[test]
+fn leaving_unsaved_writing_asks_first() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>whalf a thought<Esc>");
+    snapshot("confirm_leave", &h);
+    h.keys("n");
+    assert!(h.render(80, 24).contains("half a thought"));
+    h.keys("<Esc>y");
+    assert!(h.render(80, 24).contains("Tonight's prompt"));
+    assert!(h.drafts.is_empty());
+}
+
+#[test]
+fn quitting_with_unsaved_text_asks_and_keeps_the_draft() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>wnot yet saved<C-c>");
+    snapshot("confirm_quit", &h);
+    h.keys("y");
+    assert!(!h.app.running);
+    assert_eq!(
+        h.drafts.values().next().map(|d| d.text.as_str()),
+        Some("not yet saved")
+    );
+}
+
+#[test]
+fn quitting_without_unsaved_text_does_not_ask() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>q");
+    assert!(!h.app.running);
+}
+
+#[test]
+fn a_draft_is_offered_back() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>wkept as I typed");
+    let drafts = h.drafts.clone();
+    let mut again = Harness::new(Some(empty_journal()));
+    again.app.drafts = drafts;
+    again.keys("<Enter>");
+    snapshot("restore_draft", &again);
+    again.keys("r");
+    assert!(again.render(80, 24).contains("kept as I typed"));
+}
+
+#[test]
+fn check_in_screen_sets_values_with_digits_and_arrows() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>c");
+    snapshot("checkin", &h);
+    h.keys("3<Down>10<Down><Right><Right><Down>tired but okay<Enter>");
+    let journal = h.saved.clone().unwrap();
+    let c = journal.live_checkins().next().expect("saved");
+    assert_eq!(
+        (c.safety.value(), c.trust.value(), c.connection.value()),
+        (3, 10, 7)
+    );
+    assert_eq!(c.note.as_deref(), Some("tired but okay"));
+    // A second check-in the same evening replaces the first.
+    h.keys("c9<Enter>");
+    let journal = h.saved.clone().unwrap();
+    assert_eq!(journal.live_checkins().count(), 1);
+    assert_eq!(journal.live_checkins().next().unwrap().safety.value(), 9);
+}
+
+#[test]
+fn journal_lists_entries_newest_first_and_hides_the_partners_private_ones() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>j");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Something only for me. (private)"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Private thoughts Alex must not see."),
+        "{screen}"
+    );
+    let kept = screen.find("I kept the Tuesday call").unwrap();
+    let older = screen.find("I was scared").unwrap();
+    assert!(kept < older, "newest first");
+    snapshot("journal_list", &h);
+    h.keys("f");
+    let by_alex = h.render(80, 24);
+    assert!(
+        !by_alex.contains("A slow day"),
+        "filtered to Alex: {by_alex}"
+    );
+    h.keys("ff");
+    h.keys("s");
+    let communication = h.render(80, 24);
+    assert!(communication.contains("I was scared"));
+    assert!(!communication.contains("I kept the Tuesday call"));
+}
+
+#[test]
+fn reading_editing_and_deleting_own_entries_only() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>j<Enter>");
+    snapshot("journal_read", &h);
+    h.keys("<Esc><Down><Down>e");
+    assert!(
+        h.render(80, 24)
+            .contains("Only the partner who wrote an entry can change it.")
+    );
+    h.keys("<Up><Up>d");
+    snapshot("confirm_delete", &h);
+    h.keys("y");
+    let journal = h.saved.clone().unwrap();
+    assert_eq!(
+        journal
+            .live_entries()
+            .filter(|e| e.text == "I kept the Tuesday call.")
+            .count(),
+        0
+    );
+    assert_eq!(journal.entries.len(), 6, "a tombstone, not a removal");
+    h.keys("u");
+    let journal = h.saved.clone().unwrap();
+    assert_eq!(
+        journal
+            .live_entries()
+            .filter(|e| e.text == "I kept the Tuesday call.")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn editing_an_own_entry_saves_the_change() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>je and more.<C-s>");
+    let journal = h.saved.clone().unwrap();
+    assert!(
+        journal
+            .live_entries()
+            .any(|e| e.text == "I kept the Tuesday call. and more.")
+    );
+}
+
+#[test]
+fn together_shows_both_partners_shared_writing_of_the_week() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Down><Down><Enter>");
+    let screen = h.render(80, 24);
+    assert!(!screen.contains("Private thoughts"), "{screen}");
+    assert!(!screen.contains("Something only for me"), "{screen}");
+    snapshot("together", &h);
+}
+
+#[test]
+fn help_overlay() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>?");
+    snapshot("help", &h);
+    h.keys("x");
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn a_small_window_gets_a_clear_note() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>");
+    insta::assert_snapshot!("small_30x8", h.render(30, 8));
+    insta::assert_snapshot!("tiny_20x5", h.render(20, 5));
+}
