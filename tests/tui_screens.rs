@@ -131,8 +131,14 @@ fn a_failed_save_keeps_the_text_on_screen_and_in_the_draft() {
     h.keys("<Enter>wEvery word matters.<C-s>");
     let screen = h.render(80, 24);
     assert!(screen.contains("Every word matters."), "{screen}");
-    assert!(screen.contains("Not saved: Could not save the journal"), "{screen}");
-    assert!(screen.contains("Your text is still here and in the draft."), "{screen}");
+    assert!(
+        screen.contains("Not saved: Could not save the journal"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Your text is still here and in the draft."),
+        "{screen}"
+    );
     let draft = h.drafts.values().next().expect("a draft");
     assert_eq!(draft.text, "Every word matters.");
     snapshot("write_save_failed", &h);
@@ -303,4 +309,46 @@ fn a_small_window_gets_a_clear_note() {
     h.keys("<Enter>");
     insta::assert_snapshot!("small_30x8", h.render(30, 8));
     insta::assert_snapshot!("tiny_20x5", h.render(20, 5));
+}
+
+#[test]
+fn no_color_draws_without_any_colour_but_keeps_emphasis() {
+    use ratatui::style::{Color, Modifier};
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.app.theme = mend::tui::theme::Theme { color: false };
+    h.keys("<Enter>j");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| mend::tui::draw::draw(&h.app, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        buffer
+            .content
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED)),
+        "the selected row is still marked"
+    );
+}
+
+#[test]
+fn the_external_editor_replaces_the_text() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.editor_text = "Written in my own editor.\nTwo lines.".into();
+    h.keys("<Enter>wdraft<C-e>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Written in my own editor."), "{screen}");
+    assert!(!screen.contains("draft"), "{screen}");
+    h.keys("<C-s>");
+    let saved = h.saved.clone().unwrap();
+    assert_eq!(
+        saved.live_entries().next().unwrap().text,
+        "Written in my own editor.\nTwo lines."
+    );
 }
