@@ -92,7 +92,7 @@ pub struct WriteArgs {
     #[arg(long = "as", value_name = "NAME")]
     pub author: String,
     /// Which part of rebuilding trust this entry is about
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub stage: StageArg,
     /// Keep the entry to yourself (it is not encrypted; anyone with the file can read it)
     #[arg(long)]

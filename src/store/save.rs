@@ -53,8 +53,11 @@ pub enum SaveError {
 
 fn advice(err: &io::Error) -> &'static str {
     match err.kind() {
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge => {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             "The disk looks full; free some space and save again. Your journal was not changed."
+        }
+        io::ErrorKind::FileTooLarge => {
+            "The system would not allow a file this large; check its file size limit (ulimit -f). Your journal was not changed."
         }
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             "Check that you may write to that folder. Your journal was not changed."

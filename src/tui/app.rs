@@ -141,6 +141,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
+    /// Both partners' shared writing of this week, for the together screen.
+    pub together: Vec<super::screens::together::Column>,
     /// Entries deleted in this session, newest last, so they can be brought back.
     pub deleted: Vec<RecordId>,
     /// A save is under way for the writing screen (so a failure keeps the text).
@@ -180,6 +182,7 @@ impl App {
             overlay: None,
             notice: None,
             drafts,
+            together: Vec::new(),
             deleted: Vec::new(),
             running: true,
         }
@@ -211,8 +214,12 @@ impl App {
             )),
             _ => None,
         };
-        if let (Screen::Journal(browse), Some(j)) = (&mut self.screen, &self.journal) {
-            browse.rebuild(j, self.partner);
+        match (&mut self.screen, &self.journal) {
+            (Screen::Journal(browse), Some(j)) => browse.rebuild(j, self.partner),
+            (Screen::Together, Some(j)) => {
+                self.together = super::screens::together::columns(j, today);
+            }
+            _ => {}
         }
     }
 

@@ -235,17 +235,16 @@ pub fn draw(app: &App, write: &WriteState, frame: &mut Frame, area: Rect) {
         Some(_) => " Changing your entry ",
         None => " Your entry ",
     };
-    let mut textarea = write.textarea.clone();
-    textarea.set_block(
-        Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.focus_border())
-            .title(Line::from(vec![
-                Span::raw(title),
-                Span::styled(format!("· {} ", write.stage.title()), theme.muted()),
-            ])),
-    );
-    frame.render_widget(&textarea, editor_area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(Line::from(vec![
+            Span::raw(title),
+            Span::styled(format!("· {} ", write.stage.title()), theme.muted()),
+        ]));
+    let inside = block.inner(editor_area);
+    frame.render_widget(block, editor_area);
+    frame.render_widget(&write.textarea, inside);
 
     let visibility = match write.visibility {
         Visibility::Shared => Span::styled("shared with your partner", theme.muted()),

@@ -1,0 +1,180 @@
+//! Tests that a save that fails leaves the old journal byte-identical and says why.
+
+mod common;
+
+use common::{Mend, running_as_root, stderr};
+use std::io;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use mend::store::{RealFs, SaveStep, SaveSteps, Store};
+
+/// The names in the journal's folder that look like temp files (they start with a dot).
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
+#[test]
+fn a_read_only_folder_fails_the_save_and_keeps_the_old_file() {
+    if running_as_root() {
+        eprintln!("skipped: root can write into a 0500 folder; see the file size limit test");
+        return;
+    }
+    let m = Mend::with_journal();
+    m.write("Alice", "before");
+    let before = m.journal_bytes();
+    let dir = m.journal_dir();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let out = m.run(&["write", "--as", "Alice", "--stage", "healing"], "after");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&m.journal.display().to_string()), "{err}");
+    assert!(err.contains("ermission denied"), "{err}");
+    assert!(err.contains("not changed"), "{err}");
+    assert_eq!(m.journal_bytes(), before);
+    assert!(temp_files(&dir).is_empty());
+}
+
+#[test]
+fn a_file_size_limit_fails_the_save_and_keeps_the_old_file() {
+    let m = Mend::with_journal();
+    // A journal larger than the limit below (4 blocks: 2 KiB in dash, 4 KiB in bash).
+    let long = "a long evening entry ".repeat(500);
+    m.write("Alice", &long);
+    let before = m.journal_bytes();
+    assert!(before.len() > 8 * 1024);
+    let dir = m.journal_dir();
+
+    // Ignore SIGXFSZ so a write past the limit fails with EFBIG instead of killing mend.
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg(r#"trap "" XFSZ; ulimit -f 4; exec "$0" "$@""#)
+        .arg(common::bin());
+    let inner = m.std_command();
+    for (key, value) in inner.get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.args(inner.get_args())
+        .args(["write", "--as", "Bob", "--stage", "healing"]);
+    let out = assert_cmd::Command::from_std(cmd)
+        .write_stdin("short")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&m.journal.display().to_string()), "{err}");
+    assert!(
+        err.contains("File too large") || err.contains("os error 27"),
+        "says why: {err}"
+    );
+    assert!(err.contains("not changed"), "{err}");
+    assert_eq!(m.journal_bytes(), before, "the old file, byte for byte");
+    assert!(temp_files(&dir).is_empty(), "{:?}", temp_files(&dir));
+    for backup_dir in m.backups().iter().filter_map(|b| b.parent()) {
+        assert!(temp_files(backup_dir).is_empty());
+    }
+    // And the journal still works afterwards.
+    m.write("Bob", "short");
+    assert_eq!(m.journal_json()["entries"].as_array().unwrap().len(), 2);
+}
+
+/// Real file operations, except that the given step returns an error.
+struct FailAt(SaveStep);
+
+impl FailAt {
+    fn check(&self, step: SaveStep) -> io::Result<()> {
+        if self.0 == step {
+            return Err(io::Error::other(format!("injected failure at {step:?}")));
+        }
+        Ok(())
+    }
+}
+
+impl SaveSteps for FailAt {
+    fn create_temp(&self, dir: &Path, stem: &str) -> io::Result<(PathBuf, std::fs::File)> {
+        self.check(SaveStep::CreateTemp)?;
+        RealFs.create_temp(dir, stem)
+    }
+    fn write(&self, file: &mut std::fs::File, bytes: &[u8]) -> io::Result<()> {
+        if self.0 == SaveStep::Write {
+            // Write half, as a disk filling up would, before failing.
+            RealFs.write(file, &bytes[..bytes.len() / 2])?;
+        }
+        self.check(SaveStep::Write)?;
+        RealFs.write(file, bytes)
+    }
+    fn sync_file(&self, file: &std::fs::File) -> io::Result<()> {
+        self.check(SaveStep::SyncFile)?;
+        RealFs.sync_file(file)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check(SaveStep::Rename)?;
+        RealFs.rename(from, to)
+    }
+}
+
+#[test]
+fn a_failure_at_any_step_before_the_rename_keeps_the_old_file() {
+    use mend::journal::{NewEntry, Stage, Visibility};
+    for step in [
+        SaveStep::CreateTemp,
+        SaveStep::Write,
+        SaveStep::SyncFile,
+        SaveStep::Rename,
+    ] {
+        let m = Mend::with_journal();
+        m.write("Alice", "before");
+        let before = m.journal_bytes();
+        let mut store = Store::new(&m.journal, None).with_steps(Box::new(FailAt(step)));
+        let loaded = store.load().unwrap().cloned().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339(common::NOW)
+            .unwrap()
+            .to_utc();
+        let today = now.date_naive();
+        let err = store
+            .update(|j| {
+                let author = j.partners[1].id;
+                j.add_entry(
+                    NewEntry {
+                        author,
+                        day: today,
+                        stage: Stage::Healing,
+                        prompt_id: None,
+                        prompt: None,
+                        text: "after".into(),
+                        visibility: Visibility::Private,
+                    },
+                    now,
+                    today,
+                )?;
+                Ok(())
+            })
+            .unwrap_err();
+        let message = format!("{err:#}");
+        assert!(
+            message.contains(&m.journal.display().to_string()),
+            "{step:?}: {message}"
+        );
+        assert!(message.contains("injected failure"), "{step:?}: {message}");
+        assert!(message.contains("not changed"), "{step:?}: {message}");
+        assert_eq!(m.journal_bytes(), before, "{step:?}");
+        assert!(
+            temp_files(&m.journal_dir()).is_empty(),
+            "{step:?}: {:?}",
+            temp_files(&m.journal_dir())
+        );
+        assert_eq!(
+            store.journal(),
+            Some(&loaded),
+            "{step:?}: memory as on disk"
+        );
+    }
+}
