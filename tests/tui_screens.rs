@@ -352,3 +352,20 @@ fn the_external_editor_replaces_the_text() {
         "Written in my own editor.\nTwo lines."
     );
 }
+
+#[test]
+fn pasted_and_edited_text_is_kept_in_the_draft() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>w");
+    h.paste("pasted words");
+    assert_eq!(
+        h.drafts.values().next().map(|d| d.text.as_str()),
+        Some("pasted words")
+    );
+    h.editor_text = "from the editor".into();
+    h.keys("<C-e>");
+    assert_eq!(
+        h.drafts.values().next().map(|d| d.text.as_str()),
+        Some("from the editor")
+    );
+}

@@ -13,7 +13,7 @@ pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
     match command {
         KindCommand::Add { by, day, text } => add(ctx, &by, day, &text.join(" ")),
         KindCommand::List { json } => list(ctx, json),
-        KindCommand::Ack { id, author, note } => ack(ctx, &id, &author, note),
+        KindCommand::Ack(args) => ack(ctx, &args.id, &args.author, args.note),
     }
 }
 

@@ -171,16 +171,7 @@ pub enum PromiseCommand {
     /// Withdraw a promise
     Withdraw(CloseArgs),
     /// Say you noticed a promise your partner kept
-    Ack {
-        /// The promise's id, or the first few characters of it
-        id: String,
-        /// Who noticed (the partner it was made to)
-        #[arg(long = "as", value_name = "NAME")]
-        author: String,
-        /// A few words to go with it
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-    },
+    Ack(AckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -188,6 +179,18 @@ pub struct CloseArgs {
     /// The promise's id, or the first few characters of it
     pub id: String,
     /// A few words about how it went
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AckArgs {
+    /// The id, or the first few characters of it
+    pub id: String,
+    /// Who noticed (the partner who received it)
+    #[arg(long = "as", value_name = "NAME")]
+    pub author: String,
+    /// A few words to go with it
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -213,16 +216,7 @@ pub enum KindCommand {
         json: bool,
     },
     /// Say you noticed your partner's kind act
-    Ack {
-        /// The kind act's id, or the first few characters of it
-        id: String,
-        /// Who noticed
-        #[arg(long = "as", value_name = "NAME")]
-        author: String,
-        /// A few words to go with it
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-    },
+    Ack(AckArgs),
 }
 
 #[derive(Debug, Args)]

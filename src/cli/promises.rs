@@ -34,7 +34,7 @@ pub fn run(ctx: &CommandContext, command: PromiseCommand) -> Result<()> {
             PromiseAction::Renegotiate { text, due },
             args.note,
         ),
-        PromiseCommand::Ack { id, author, note } => ack(ctx, &id, &author, note),
+        PromiseCommand::Ack(args) => ack(ctx, &args.id, &args.author, args.note),
     }
 }
 

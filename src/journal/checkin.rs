@@ -108,3 +108,9 @@ impl Checkin {
         RatingName::ALL.map(|name| (name, self.rating(name)))
     }
 }
+
+impl super::Record for Checkin {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+}

@@ -106,3 +106,9 @@ impl Entry {
         self.text.split_whitespace().count()
     }
 }
+
+impl super::Record for Entry {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+}

@@ -37,3 +37,9 @@ impl KindAct {
         Ok(())
     }
 }
+
+impl super::Record for KindAct {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+}

@@ -44,6 +44,19 @@ impl Meta {
     }
 }
 
+/// Anything kept in one of the journal's record lists.
+pub trait Record {
+    fn meta(&self) -> &Meta;
+
+    fn id(&self) -> RecordId {
+        self.meta().id
+    }
+
+    fn is_live(&self) -> bool {
+        !self.meta().deleted
+    }
+}
+
 /// A fresh UUIDv7 whose time part is `now` (a fixed `now` still gives unique ids).
 pub fn new_id(now: DateTime<Utc>) -> RecordId {
     let millis = u64::try_from(now.timestamp_millis()).unwrap_or(0);

@@ -14,7 +14,7 @@ pub use day::{EveningClock, Week, WeekStart};
 pub use entry::{Entry, Stage, Visibility};
 pub use error::DomainError;
 pub use kind_act::KindAct;
-pub use meta::{Extra, Meta, RecordId};
+pub use meta::{Extra, Meta, Record, RecordId};
 pub use partner::{Partner, PartnerId, Role, check_name};
 pub use promise::{
     Acknowledgement, Promise, PromiseAction, PromiseSize, PromiseStatus, StatusChange,
@@ -220,7 +220,7 @@ impl Journal {
             extra: Extra::new(),
         };
         let id = entry.meta.id;
-        insert_sorted(&mut self.entries, entry, |e| e.meta.id);
+        insert_sorted(&mut self.entries, entry);
         Ok(id)
     }
 
@@ -315,7 +315,7 @@ impl Journal {
             extra: Extra::new(),
         };
         let id = checkin.meta.id;
-        insert_sorted(&mut self.checkins, checkin, |c| c.meta.id);
+        insert_sorted(&mut self.checkins, checkin);
         Ok((id, false))
     }
 
@@ -350,16 +350,13 @@ impl Journal {
             new.size,
         );
         let id = promise.meta.id;
-        insert_sorted(&mut self.promises, promise, |p| p.meta.id);
+        insert_sorted(&mut self.promises, promise);
         Ok(id)
     }
 
     /// Finds the one live promise whose id starts with `prefix` (like a git hash).
     pub fn promise_by_prefix(&self, prefix: &str) -> Result<&Promise, DomainError> {
-        let id = resolve_prefix(prefix, self.live_promises().map(|p| p.meta.id))?;
-        self.live_promises()
-            .find(|p| p.meta.id == id)
-            .ok_or(DomainError::UnknownRecord(id))
+        find_by_prefix(&self.promises, prefix)
     }
 
     /// Changes a promise's status. Renegotiating also makes the new promise that replaces it.
@@ -402,7 +399,7 @@ impl Journal {
         let new_id = replacement.as_ref().map(|p| p.meta.id);
         self.promises[index].apply(action.status(), actor, note, now, new_id)?;
         if let Some(new) = replacement {
-            insert_sorted(&mut self.promises, new, |p| p.meta.id);
+            insert_sorted(&mut self.promises, new);
         }
         Ok(new_id)
     }
@@ -444,16 +441,13 @@ impl Journal {
             extra: Extra::new(),
         };
         let id = act.meta.id;
-        insert_sorted(&mut self.kind_acts, act, |k| k.meta.id);
+        insert_sorted(&mut self.kind_acts, act);
         Ok(id)
     }
 
     /// Finds the one live kind act whose id starts with `prefix`.
     pub fn kind_act_by_prefix(&self, prefix: &str) -> Result<&KindAct, DomainError> {
-        let id = resolve_prefix(prefix, self.live_kind_acts().map(|k| k.meta.id))?;
-        self.live_kind_acts()
-            .find(|k| k.meta.id == id)
-            .ok_or(DomainError::UnknownRecord(id))
+        find_by_prefix(&self.kind_acts, prefix)
     }
 
     /// The other partner notices a kind act.
@@ -525,6 +519,15 @@ impl Journal {
     }
 }
 
+/// The one live record whose id starts with `prefix`.
+fn find_by_prefix<'a, T: Record>(records: &'a [T], prefix: &str) -> Result<&'a T, DomainError> {
+    let live = || records.iter().filter(|r| r.is_live());
+    let id = resolve_prefix(prefix, live().map(Record::id))?;
+    live()
+        .find(|r| r.id() == id)
+        .ok_or(DomainError::UnknownRecord(id))
+}
+
 /// Resolves an id prefix (with or without dashes) to exactly one id.
 pub fn resolve_prefix(
     prefix: &str,
@@ -581,9 +584,9 @@ fn optional_note(note: Option<String>) -> Result<Option<String>, DomainError> {
 }
 
 /// Inserts a record keeping the list sorted by id (UUIDv7 ids sort by creation time).
-fn insert_sorted<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> RecordId) {
-    let key = id(&item);
-    let at = list.partition_point(|x| id(x) < key);
+fn insert_sorted<T: Record>(list: &mut Vec<T>, item: T) {
+    let key = item.id();
+    let at = list.partition_point(|x| x.id() < key);
     list.insert(at, item);
 }
 

@@ -243,3 +243,9 @@ impl Promise {
         Ok(())
     }
 }
+
+impl super::Record for Promise {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+}

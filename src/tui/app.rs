@@ -256,7 +256,10 @@ impl App {
                 Vec::new()
             }
             Event::Paste(text) => match &mut self.screen {
-                Screen::Write(write) => write.paste(&text),
+                Screen::Write(write) => {
+                    write.paste(&text);
+                    vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))]
+                }
                 Screen::Setup(form) => {
                     form.paste(&text);
                     Vec::new()
@@ -430,6 +433,7 @@ impl App {
             Reply::Edited(Ok(text)) => {
                 if let Screen::Write(write) = &mut self.screen {
                     write.replace_text(&text);
+                    return vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))];
                 }
             }
             Reply::Edited(Err(message)) => self.warn(message),

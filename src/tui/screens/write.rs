@@ -119,10 +119,10 @@ impl WriteState {
     }
 
     /// Pasted text goes in as typed (terminals send lone carriage returns for new lines).
-    pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+    pub fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         self.textarea.insert_str(text);
-        self.changed()
+        self.changed();
     }
 
     /// Replaces the whole text (after the external editor).
@@ -133,10 +133,9 @@ impl WriteState {
         self.dirty = true;
     }
 
-    fn changed(&mut self) -> Vec<Effect> {
+    fn changed(&mut self) {
         self.count();
         self.dirty = true;
-        Vec::new()
     }
 }
 
