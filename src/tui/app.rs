@@ -323,9 +323,14 @@ impl App {
             }
             Overlay::ConfirmLeaveWrite if yes => {
                 self.overlay = None;
-                let partner = self.partner;
                 self.go_home();
-                partner.map(Effect::DeleteDraft).into_iter().collect()
+                match self.partner {
+                    Some(partner) => {
+                        self.drafts.remove(&partner);
+                        vec![Effect::DeleteDraft(partner)]
+                    }
+                    None => Vec::new(),
+                }
             }
             Overlay::ConfirmDelete(id) if yes => {
                 self.overlay = None;

@@ -186,6 +186,7 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             let draft = app.drafts.get(partner);
             let words = draft.map_or(0, |d| d.text.split_whitespace().count());
             let when = draft.map_or_else(String::new, |d| d.day.format("%a %-d %b").to_string());
+            let preview = draft.map_or_else(String::new, |d| first_words(&d.text, 60));
             popup(
                 frame,
                 area,
@@ -194,6 +195,7 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                     Line::raw(format!(
                         "You have writing from {when} that was not saved ({words} words)."
                     )),
+                    Line::styled(format!("\"{preview}\""), theme.prompt()),
                     Line::raw(""),
                     key("r", "bring it back"),
                     key("d", "let it go"),
@@ -203,4 +205,15 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             )
         }
     }
+}
+
+/// The start of a text, cut at a word boundary, with an ellipsis if there is more.
+fn first_words(text: &str, max_chars: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
 }

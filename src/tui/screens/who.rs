@@ -34,7 +34,7 @@ impl App {
                     }
                 };
             }
-            KeyCode::Char('q') | KeyCode::Esc => return self.ask_quit(),
+            KeyCode::Char('q') => return self.ask_quit(),
             KeyCode::Char('?') => self.overlay = Some(crate::tui::app::Overlay::Help),
             _ => {}
         }
