@@ -11,10 +11,10 @@ pub fn now() -> Result<DateTime<FixedOffset>> {
     match std::env::var(MEND_NOW) {
         Ok(text) if !text.trim().is_empty() => DateTime::parse_from_rfc3339(text.trim())
             .map_err(|err| {
-                anyhow::Error::new(crate::cli::UsageError(format!(
+                crate::cli::usage(format!(
                     "MEND_NOW is \"{}\", which is not an RFC 3339 time like 2026-11-25T21:30:00+01:00 ({err}).",
                     text.trim()
-                )))
+                ))
             }),
         _ => Ok(Local::now().fixed_offset()),
     }

@@ -178,3 +178,23 @@ fn a_failure_at_any_step_before_the_rename_keeps_the_old_file() {
         );
     }
 }
+
+#[test]
+fn a_refused_change_keeps_the_journal_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.json");
+    let now = chrono::Utc::now();
+    let journal =
+        mend::journal::Journal::new(("Alex", None), ("Sam", None), now, now.date_naive()).unwrap();
+    let mut store = mend::store::Store::new(&path, None);
+    store.create(journal.clone()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let refused: anyhow::Result<()> = store.update(|_| anyhow::bail!("no, thank you"));
+    assert!(refused.is_err());
+    assert_eq!(
+        store.journal(),
+        Some(&journal),
+        "the store still holds the journal"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was written");
+}

@@ -369,3 +369,37 @@ fn pasted_and_edited_text_is_kept_in_the_draft() {
         Some("from the editor")
     );
 }
+
+#[test]
+fn the_open_entry_stays_open_when_another_window_adds_an_older_entry() {
+    use chrono::TimeZone;
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>j<Down><Down><Down><Enter>");
+    assert!(h.render(80, 24).contains("A slow day. Still here."));
+    // Another mend saves an entry whose id sorts first, so every index moves by one.
+    let mut journal = h.saved.clone().unwrap();
+    let long_ago = chrono::Utc.with_ymd_and_hms(2026, 1, 1, 20, 0, 0).unwrap();
+    let new = mend::journal::NewEntry {
+        author: tui_support::SAM,
+        day: tui_support::day(11, 21),
+        stage: mend::journal::Stage::Healing,
+        prompt_id: None,
+        prompt: None,
+        text: "Written in the other window.".into(),
+        visibility: mend::journal::Visibility::Shared,
+    };
+    journal
+        .add_entry(new, long_ago, tui_support::day(11, 25))
+        .unwrap();
+    assert_eq!(journal.entries[0].text, "Written in the other window.");
+    h.app.on_reply(mend::tui::app::Reply::Saved(Ok(journal)));
+    let screen = h.render(80, 24);
+    assert!(screen.contains("A slow day. Still here."), "{screen}");
+    h.keys("<Esc>");
+    let screen = h.render(80, 24);
+    let selected = screen.lines().find(|l| l.contains('›')).unwrap_or("");
+    assert!(
+        selected.contains("A slow day"),
+        "the selection stays on the same entry: {screen}"
+    );
+}

@@ -7,7 +7,7 @@ use crate::journal::{Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::Store;
 
-use super::UsageError;
+pub use super::usage;
 
 /// The journal's paths and the moment the command runs.
 pub struct CommandContext {
@@ -45,9 +45,4 @@ impl CommandContext {
 /// A partner's id by name, as a usage error if the journal has no such partner.
 pub fn partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
     Ok(journal.partner_named(name)?.id)
-}
-
-/// Turns a clap-less value problem into a usage error.
-pub fn usage(message: impl Into<String>) -> anyhow::Error {
-    anyhow::Error::new(UsageError(message.into()))
 }

@@ -24,14 +24,14 @@ pub fn read_limited(reader: impl Read, what: &str) -> Result<String> {
         .read_to_end(&mut bytes)
         .with_context(|| format!("Could not read the {what} from standard input"))?;
     if bytes.len() > MAX_TEXT_BYTES {
-        bail!(super::UsageError(format!(
+        return Err(super::usage(format!(
             "The {what} is over the 1 MiB limit; nothing was saved."
         )));
     }
     String::from_utf8(bytes).map_err(|_| {
-        anyhow::Error::new(super::UsageError(format!(
+        super::usage(format!(
             "The {what} on standard input is not UTF-8 text; nothing was saved."
-        )))
+        ))
     })
 }
 
@@ -46,7 +46,7 @@ pub fn editor_command() -> Option<String> {
 /// Opens the editor on `initial` in a private temp folder (0700, file 0600), removed afterwards.
 pub fn edit_in_editor(initial: &str, what: &str) -> Result<String> {
     let Some(editor) = editor_command() else {
-        bail!(super::UsageError(format!(
+        return Err(super::usage(format!(
             "Type the {what} on standard input (for example: echo \"...\" | mend ...), or set $EDITOR."
         )));
     };

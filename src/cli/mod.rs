@@ -26,6 +26,11 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// A usage error (exit code 2) with this message.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(UsageError(message.into()))
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "mend",

@@ -115,9 +115,13 @@ impl Store {
     pub fn update<T>(&mut self, change: impl FnOnce(&mut Journal) -> Result<T>) -> Result<T> {
         let _lock = JournalLock::acquire(&self.path)?;
         let on_disk = FileStamp::of(&self.path);
-        let fresh = match &self.loaded {
-            Some((journal, stamp)) if *stamp == on_disk && on_disk.is_some() => journal.clone(),
-            _ => match load(&self.path)? {
+        let cached = match self.loaded.take() {
+            Some((journal, stamp)) if stamp == on_disk && on_disk.is_some() => Some(journal),
+            _ => None,
+        };
+        let fresh = match cached {
+            Some(journal) => journal,
+            None => match load(&self.path)? {
                 Some(journal) => journal,
                 None => anyhow::bail!(
                     "There is no journal at {} yet; run `mend` or `mend init` to create one.",
@@ -126,7 +130,13 @@ impl Store {
             },
         };
         let mut changed = fresh.clone();
-        let value = change(&mut changed)?;
+        let value = match change(&mut changed) {
+            Ok(value) => value,
+            Err(err) => {
+                self.loaded = Some((fresh, on_disk));
+                return Err(err);
+            }
+        };
         if changed == fresh {
             self.loaded = Some((fresh, on_disk));
             return Ok(value);

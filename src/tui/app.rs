@@ -145,7 +145,7 @@ pub struct App {
     pub together: Vec<super::screens::together::Column>,
     /// Entries deleted in this session, newest last, so they can be brought back.
     pub deleted: Vec<RecordId>,
-    /// A save is under way for the writing screen (so a failure keeps the text).
+    /// False once the couple has chosen to quit; the loop then stops.
     pub running: bool,
 }
 

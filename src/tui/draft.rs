@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::journal::{PartnerId, RecordId, Stage, Visibility};
-use crate::store::{RealFs, SaveSteps, create_private_dir, set_private};
+use crate::store::{SaveSteps, create_private_dir, write_atomically};
 
 /// Writing that has not been saved to the journal yet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,7 +59,7 @@ impl Drafts {
         })?;
         let bytes = serde_json::to_vec(draft).context("Could not encode the draft")?;
         let target = self.path(draft.partner);
-        write_quickly(&self.dir, &target, &bytes)
+        write_atomically(&target, &bytes, &WithoutSync)
             .with_context(|| format!("Could not keep the draft in {}", target.display()))
     }
 
@@ -75,13 +75,16 @@ impl Drafts {
     }
 }
 
-fn write_quickly(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let (temp, mut file) = RealFs.create_temp(dir, "draft")?;
-    let result = std::io::Write::write_all(&mut file, bytes)
-        .and_then(|()| set_private(&temp))
-        .and_then(|()| std::fs::rename(&temp, target));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+/// The journal's save steps minus the fsyncs: a draft is written on every change, and
+/// surviving the process being killed (not a power cut) is what it needs.
+struct WithoutSync;
+
+impl SaveSteps for WithoutSync {
+    fn sync_file(&self, _file: &std::fs::File) -> std::io::Result<()> {
+        Ok(())
     }
-    result
+
+    fn sync_folder(&self, _dir: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
 }

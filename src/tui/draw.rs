@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Overlay, Screen};
 use super::keys::{self, Binding};
 use super::screens;
+use super::theme::Theme;
 use super::widgets::{hints::hint_line, popup::popup};
 
 /// Below this size the screens cannot fit; a short note is drawn instead.
@@ -122,14 +123,33 @@ fn draw_small(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
+/// A key and what it does, as a line of a popup.
+fn key_line(theme: Theme, k: &str, what: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{k:>8}  "), theme.key()),
+        Span::raw(what.to_owned()),
+    ])
+}
+
+/// A yes/no question: what will happen, then what `y` and `n` do.
+fn confirm(
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+    title: &str,
+    explanation: &[&str],
+    (yes, no): (&str, &str),
+) {
+    let mut lines: Vec<Line> = explanation.iter().map(|l| Line::raw(*l)).collect();
+    lines.push(Line::raw(""));
+    lines.push(key_line(theme, "y", yes));
+    lines.push(key_line(theme, "n", no));
+    popup(frame, area, title, lines, theme);
+}
+
 fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let key = |k: &str, what: &str| {
-        Line::from(vec![
-            Span::styled(format!("{k:>8}  "), theme.key()),
-            Span::raw(what.to_owned()),
-        ])
-    };
+    let key = |k: &str, what: &str| key_line(theme, k, what);
     match overlay {
         Overlay::Help => {
             let mut lines: Vec<Line> = bindings(app).iter().map(|(k, what)| key(k, what)).collect();
@@ -144,43 +164,35 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             lines.push(Line::styled("Press any key to close this.", theme.muted()));
             popup(frame, area, "Keys", lines, theme);
         }
-        Overlay::ConfirmQuit => popup(
+        Overlay::ConfirmQuit => confirm(
             frame,
             area,
+            theme,
             "Quit?",
-            vec![
-                Line::raw("Your writing is not saved in the journal yet."),
-                Line::raw("It is kept as a draft, and mend will offer it back next time."),
-                Line::raw(""),
-                key("y", "quit now"),
-                key("n", "keep writing"),
+            &[
+                "Your writing is not saved in the journal yet.",
+                "It is kept as a draft, and mend will offer it back next time.",
             ],
-            theme,
+            ("quit now", "keep writing"),
         ),
-        Overlay::ConfirmLeaveWrite => popup(
+        Overlay::ConfirmLeaveWrite => confirm(
             frame,
             area,
+            theme,
             "Leave without saving?",
-            vec![
-                Line::raw("What you wrote since the last save will be let go."),
-                Line::raw(""),
-                key("y", "leave and let it go"),
-                key("n", "keep writing"),
-            ],
-            theme,
+            &["What you wrote since the last save will be let go."],
+            ("leave and let it go", "keep writing"),
         ),
-        Overlay::ConfirmDelete(_) => popup(
+        Overlay::ConfirmDelete(_) => confirm(
             frame,
             area,
-            "Delete this entry?",
-            vec![
-                Line::raw("It will be removed from the journal."),
-                Line::raw("You can bring it back with u until you quit."),
-                Line::raw(""),
-                key("y", "delete"),
-                key("n", "keep it"),
-            ],
             theme,
+            "Delete this entry?",
+            &[
+                "It will be removed from the journal.",
+                "You can bring it back with u until you quit.",
+            ],
+            ("delete", "keep it"),
         ),
         Overlay::RestoreDraft(partner) => {
             let draft = app.drafts.get(partner);

@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::journal::Stage;
 use crate::tui::app::{App, Effect, Overlay, Screen};
 use crate::tui::screens::{checkin::CheckinForm, journal::BrowseState, write::WriteState};
 use crate::tui::tonight::{PromiseLine, Tonight};
@@ -198,13 +197,4 @@ fn promise_section(lines: &mut Vec<Line<'_>>, app: &App, heading: &str, promises
         ));
     }
     lines.push(Line::raw(""));
-}
-
-/// The stage names as a short list for the help text.
-pub fn stage_names() -> String {
-    Stage::ALL
-        .iter()
-        .map(|s| s.title())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -10,28 +10,34 @@ use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
 use crate::tui::app::{App, Change, Effect, Overlay, Screen};
 use crate::tui::screens::write::WriteState;
 
+/// One entry on the list: where it is in the journal now, and which entry it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// Index into the journal's entries, valid until the journal changes (then rows are rebuilt).
+    pub index: usize,
+    /// The entry's id, which stays the same when other entries are added.
+    pub id: RecordId,
+}
+
 /// The journal screen's state: the filters, the rows they give, and what is open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BrowseState {
     pub partner_filter: Option<PartnerId>,
     pub stage_filter: Option<Stage>,
-    /// Indexes into the journal's entries, newest first; rebuilt when the journal or a filter changes.
-    pub rows: Vec<usize>,
+    /// The entries shown, newest first; rebuilt when the journal or a filter changes.
+    pub rows: Vec<Row>,
     pub selected: usize,
     /// The entry being read, and how far it is scrolled.
-    pub reading: Option<RecordId>,
+    pub reading: Option<Row>,
     pub scroll: u16,
 }
 
 impl BrowseState {
     /// Rebuilds the rows: entries `reader` may see (shared ones and their own private ones).
+    /// The selected and open entries are found again by id, since indexes may have moved.
     pub fn rebuild(&mut self, journal: &Journal, reader: Option<PartnerId>) {
-        let selected_id = self
-            .rows
-            .get(self.selected)
-            .and_then(|i| journal.entries.get(*i))
-            .map(|e| e.meta.id);
-        let mut rows: Vec<usize> = journal
+        let selected_id = self.rows.get(self.selected).map(|row| row.id);
+        let mut rows: Vec<Row> = journal
             .entries
             .iter()
             .enumerate()
@@ -39,32 +45,31 @@ impl BrowseState {
             .filter(|(_, e)| e.is_shared() || Some(e.meta.author) == reader)
             .filter(|(_, e)| self.partner_filter.is_none_or(|p| e.meta.author == p))
             .filter(|(_, e)| self.stage_filter.is_none_or(|s| e.stage == s))
-            .map(|(i, _)| i)
+            .map(|(index, e)| Row {
+                index,
+                id: e.meta.id,
+            })
             .collect();
         rows.sort_by(|a, b| {
-            let (a, b) = (&journal.entries[*a], &journal.entries[*b]);
+            let (a, b) = (&journal.entries[a.index], &journal.entries[b.index]);
             (b.day, b.meta.created).cmp(&(a.day, a.meta.created))
         });
         self.rows = rows;
+        let find = |id: RecordId| self.rows.iter().position(|row| row.id == id);
         self.selected = selected_id
-            .and_then(|id| {
-                self.rows
-                    .iter()
-                    .position(|i| journal.entries[*i].meta.id == id)
-            })
+            .and_then(find)
             .unwrap_or(self.selected)
             .min(self.rows.len().saturating_sub(1));
-        if let Some(id) = self.reading
-            && !self.rows.iter().any(|i| journal.entries[*i].meta.id == id)
-        {
-            self.reading = None;
-        }
+        self.reading = self
+            .reading
+            .and_then(|open| find(open.id))
+            .map(|at| self.rows[at]);
     }
 
     pub fn selected_entry<'a>(&self, journal: &'a Journal) -> Option<&'a Entry> {
         self.rows
             .get(self.selected)
-            .and_then(|i| journal.entries.get(*i))
+            .and_then(|row| journal.entries.get(row.index))
     }
 }
 
@@ -77,7 +82,7 @@ impl App {
             return Vec::new();
         };
         let entry = match browse.reading {
-            Some(id) => journal.entries.iter().find(|e| e.meta.id == id),
+            Some(row) => journal.entries.get(row.index),
             None => browse.selected_entry(journal),
         };
         let own = entry
@@ -106,7 +111,7 @@ impl App {
                 browse.selected = browse.rows.len().saturating_sub(1)
             }
             KeyCode::Enter => {
-                browse.reading = entry.map(|e| e.meta.id);
+                browse.reading = browse.rows.get(browse.selected).copied();
                 browse.scroll = 0;
             }
             KeyCode::Char('f') => {
@@ -178,8 +183,8 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
         ])),
         filters,
     );
-    if let Some(id) = browse.reading
-        && let Some(entry) = journal.entries.iter().find(|e| e.meta.id == id)
+    if let Some(row) = browse.reading
+        && let Some(entry) = journal.entries.get(row.index)
     {
         draw_entry(app, journal, entry, browse.scroll, frame, body);
         return;
@@ -202,9 +207,9 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(row, index)| {
-            let e = &journal.entries[*index];
-            let chosen = row == browse.selected;
+        .filter_map(|(at, row)| journal.entries.get(row.index).map(|e| (at, e)))
+        .map(|(at, e)| {
+            let chosen = at == browse.selected;
             let first_line = e.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
             let private = if e.is_shared() { "" } else { " (private)" };
             let line = Line::from(vec![
