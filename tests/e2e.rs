@@ -26,6 +26,8 @@ const ENTER: &[u8] = b"\r";
 const TAB: &[u8] = b"\t";
 const DOWN: &[u8] = b"\x1b[B";
 const LEFT: &[u8] = b"\x1b[D";
+const RIGHT: &[u8] = b"\x1b[C";
+const END: &[u8] = b"\x1b[F";
 const CTRL_S: &[u8] = b"\x13";
 
 // ------------------------------------------------------------------------------ harness
@@ -826,4 +828,100 @@ fn a_draft_let_go_is_not_offered_again() {
     );
     tui.send(b"\x11"); // Ctrl-Q: nothing unsaved, so it quits at once
     assert!(tui.wait_exit(PATIENCE).success());
+}
+
+/// The numbers on a partner's line of the reciprocity card ("this week" or "4 weeks").
+fn card_numbers(screen: &str, name: &str, period: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&format!("{name} ")) && l.contains("this week"))
+        .unwrap_or_else(|| panic!("no card line for {name}:\n{screen}"));
+    let line = if period == "this week" {
+        lines[at]
+    } else {
+        lines[at + 1]
+    };
+    line.split(period)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {period} on {line:?}"))
+        .split_whitespace()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '–')
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_promise_made_kept_and_noticed_shows_on_the_card() {
+    let sandbox = Sandbox::with_journal();
+    let mut tui = sandbox.tui();
+    open_as(&mut tui, "Alex");
+
+    // Alex makes a promise due tomorrow, then marks it kept.
+    tui.send(b"o");
+    tui.wait_for("Your promises to Sam", PATIENCE);
+    tui.send(b"n");
+    tui.wait_for("A promise to Sam", PATIENCE);
+    tui.type_text("Cook on Thursday");
+    tui.send(TAB);
+    tui.send(RIGHT);
+    tui.send(RIGHT);
+    tui.wait_for("[tomorrow]", PATIENCE);
+    tui.send(ENTER);
+    tui.wait_for("Promise made.", PATIENCE);
+    tui.wait_for("due tomorrow", PATIENCE);
+    tui.send(b"k");
+    tui.wait_for("Sam will see it and can say they noticed.", PATIENCE);
+    tui.send(ENTER);
+    let screen = tui.wait_for("Marked kept.", PATIENCE);
+    // made, kept, renegotiated, not kept, noticed, keep rate
+    assert_eq!(
+        card_numbers(&screen, "Alex", "this week"),
+        ["1", "1", "0", "0", "0", "100%"]
+    );
+
+    // Sam comes to the screen and notices it.
+    tui.esc();
+    tui.send(b"p");
+    tui.wait_for("Who is here tonight?", PATIENCE);
+    tui.send(DOWN);
+    open_as(&mut tui, "Sam");
+    tui.wait_for("waiting for you to notice", PATIENCE);
+    tui.send(b"o");
+    tui.wait_for("Alex: Cook on Thursday", PATIENCE);
+    tui.send(END);
+    tui.send(b"a");
+    tui.wait_for("Let Alex know you saw it.", PATIENCE);
+    tui.type_text("Dinner was lovely");
+    tui.send(ENTER);
+    let screen = tui.wait_for("Alex will see that you noticed.", PATIENCE);
+    assert_eq!(
+        card_numbers(&screen, "Alex", "this week"),
+        ["1", "1", "0", "0", "1", "100%"],
+        "{screen}"
+    );
+    assert_eq!(
+        card_numbers(&screen, "Alex", "4 weeks"),
+        ["1", "1", "0", "0", "1", "100%"],
+        "{screen}"
+    );
+    tui.esc();
+    tui.wait_for("Tonight with Sam", PATIENCE);
+    tui.quit();
+
+    let journal = sandbox.journal_json();
+    let promise = &journal["promises"][0];
+    assert_eq!(promise["text"], "Cook on Thursday");
+    assert_eq!(promise["due"], "2026-11-26");
+    assert_eq!(promise["status"], "kept");
+    assert_eq!(promise["author"], sandbox.partner_id("Alex").as_str());
+    assert_eq!(
+        promise["acknowledged"]["by"],
+        sandbox.partner_id("Sam").as_str()
+    );
+    assert_eq!(promise["acknowledged"]["note"], "Dinner was lovely");
 }

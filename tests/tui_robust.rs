@@ -17,6 +17,14 @@ const TOURS: &[&str] = &[
     "<Enter>?",
     "<Enter>wtext<Esc>",
     "<Down><Down><Enter>",
+    "<Enter>o",
+    "<Enter>o<Tab>",
+    "<Enter>on",
+    "<Enter>onwords<Tab><Right><Right><Right><Right>",
+    "<Enter>ok",
+    "<Enter>or",
+    "<Enter>o<End><Enter>",
+    "<Enter>o<Tab>n",
 ];
 
 #[test]
@@ -42,7 +50,7 @@ fn key_strategy() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "<Enter>", "<Esc>", "<Tab>", "<Up>", "<Down>", "<Left>", "<Right>", "<BS>", "<C-s>",
         "<C-t>", "<C-c>", "<C-e>", "w", "c", "j", "s", "n", "p", "q", "y", "d", "u", "e", "f", "r",
-        "?", "1", "0", "7", "a", " ", "é", "日",
+        "?", "1", "0", "7", "a", " ", "é", "日", "o", "k", "b", "x", "<Home>", "<End>",
     ])
     .prop_map(str::to_owned)
 }

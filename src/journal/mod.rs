@@ -383,7 +383,8 @@ impl Journal {
                     Some(t) => check_short_text("promise", t)?,
                     None => old.text.clone(),
                 };
-                let due = due.or(old.due);
+                // A due day that has already passed is not carried into the new promise.
+                let due = due.or(old.due.filter(|old_due| *old_due >= today));
                 if let Some(due) = due
                     && due < today
                 {

@@ -396,3 +396,42 @@ fn records_stay_sorted_by_id_and_ids_are_unique_at_a_fixed_now() {
     assert_eq!(ids, sorted);
     assert!(j.problems().is_empty());
 }
+
+#[test]
+fn renegotiating_keeps_a_due_day_ahead_and_lets_a_passed_one_go() {
+    let (mut j, a, s) = couple();
+    let made = |due: NaiveDate| NewPromise {
+        by: a,
+        to: s,
+        text: "Walk on Sunday".into(),
+        made: today(),
+        due: Some(due),
+        size: None,
+    };
+    let ahead = j
+        .add_promise(made(day(2026, 11, 29)), now(), today())
+        .unwrap();
+    let passing = j
+        .add_promise(made(day(2026, 11, 26)), now(), today())
+        .unwrap();
+    let later = today() + chrono::Duration::days(3);
+    let keep_text = PromiseAction::Renegotiate {
+        text: None,
+        due: None,
+    };
+    let from_ahead = j
+        .change_promise(ahead, a, keep_text.clone(), None, now(), later)
+        .unwrap()
+        .unwrap();
+    let from_passed = j
+        .change_promise(passing, a, keep_text, None, now(), later)
+        .unwrap()
+        .unwrap();
+    let due_of = |id| j.promises.iter().find(|p| p.meta.id == id).unwrap().due;
+    assert_eq!(due_of(from_ahead), Some(day(2026, 11, 29)));
+    assert_eq!(
+        due_of(from_passed),
+        None,
+        "a passed due day is not carried over"
+    );
+}

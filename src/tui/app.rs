@@ -6,12 +6,14 @@ use std::collections::HashMap;
 
 use super::draft::Draft;
 use super::screens::{
-    checkin::CheckinForm, journal::BrowseState, setup::SetupForm, write::WriteState,
+    checkin::CheckinForm, journal::BrowseState, promises::PromisesState, setup::SetupForm,
+    write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
 use crate::journal::{
-    DomainError, Journal, NewCheckin, NewEntry, PartnerId, RecordId, Stage, Visibility,
+    DomainError, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction, RecordId,
+    Stage, Visibility,
 };
 use crate::prompts::PromptLibrary;
 
@@ -55,6 +57,29 @@ pub enum Change {
         deleted: bool,
     },
     Checkin(NewCheckin),
+    AddPromise(NewPromise),
+    /// Keep, break, withdraw or renegotiate an open promise.
+    ChangePromise {
+        id: RecordId,
+        by: PartnerId,
+        action: PromiseAction,
+        note: Option<String>,
+    },
+    AcknowledgePromise {
+        id: RecordId,
+        by: PartnerId,
+        note: Option<String>,
+    },
+    AddKindAct {
+        by: PartnerId,
+        day: NaiveDate,
+        text: String,
+    },
+    AcknowledgeKindAct {
+        id: RecordId,
+        by: PartnerId,
+        note: Option<String>,
+    },
 }
 
 impl Change {
@@ -76,6 +101,58 @@ impl Change {
                 journal.set_entry_deleted(id, by, deleted, now)
             }
             Change::Checkin(new) => journal.upsert_checkin(new, now, today).map(drop),
+            Change::AddPromise(new) => journal.add_promise(new, now, today).map(drop),
+            Change::ChangePromise {
+                id,
+                by,
+                action,
+                note,
+            } => journal
+                .change_promise(id, by, action, note, now, today)
+                .map(drop),
+            Change::AcknowledgePromise { id, by, note } => {
+                journal.acknowledge_promise(id, by, note, now)
+            }
+            Change::AddKindAct { by, day, text } => {
+                journal.add_kind_act(by, &text, day, now, today).map(drop)
+            }
+            Change::AcknowledgeKindAct { id, by, note } => {
+                journal.acknowledge_kind_act(id, by, note, now)
+            }
+        }
+    }
+
+    /// A kind sentence saying the change is saved, for the note at the bottom of the screen.
+    pub fn done_words(&self, journal: &Journal) -> String {
+        let other = |by: PartnerId| {
+            journal
+                .other_partner(by)
+                .map_or_else(|| "your partner".to_owned(), |p| p.name.clone())
+        };
+        match self {
+            Change::AddPromise(new) => format!(
+                "Promise made. {} will see it on their evening screen.",
+                other(new.by)
+            ),
+            Change::ChangePromise { action, by, .. } => match action {
+                PromiseAction::Keep => format!("Marked kept. {} can say they noticed.", other(*by)),
+                PromiseAction::Break => {
+                    "Marked not kept. Thank you for saying so honestly.".to_owned()
+                }
+                PromiseAction::Withdraw => "The promise is withdrawn.".to_owned(),
+                PromiseAction::Renegotiate { .. } => {
+                    "Renegotiated. The new promise is open; the old one stays in the history."
+                        .to_owned()
+                }
+            },
+            Change::AcknowledgePromise { by, .. } | Change::AcknowledgeKindAct { by, .. } => {
+                format!("{} will see that you noticed.", other(*by))
+            }
+            Change::AddKindAct { .. } => "Kind act saved.".to_owned(),
+            Change::AddEntry(_)
+            | Change::EditEntry { .. }
+            | Change::SetEntryDeleted { .. }
+            | Change::Checkin(_) => "Saved.".to_owned(),
         }
     }
 }
@@ -102,6 +179,7 @@ pub enum Screen {
     Write(Box<WriteState>),
     Checkin(CheckinForm),
     Journal(BrowseState),
+    Promises(Box<PromisesState>),
     /// Both partners reviewing together.
     Together,
 }
@@ -216,6 +294,11 @@ impl App {
         };
         match (&mut self.screen, &self.journal) {
             (Screen::Journal(browse), Some(j)) => browse.rebuild(j, self.partner),
+            (Screen::Promises(state), Some(j)) => {
+                if let Some(reader) = self.partner {
+                    state.rebuild(j, reader, today);
+                }
+            }
             (Screen::Together, Some(j)) => {
                 self.together = super::screens::together::columns(j, today);
             }
@@ -268,6 +351,12 @@ impl App {
                     form.paste(&text);
                     Vec::new()
                 }
+                Screen::Promises(state) => {
+                    if let Some(dialog) = &mut state.dialog {
+                        dialog.paste(&text);
+                    }
+                    Vec::new()
+                }
                 _ => Vec::new(),
             },
             Event::Key(key) => self.on_key(key),
@@ -292,6 +381,7 @@ impl App {
             Screen::Write(_) => self.write_key(key),
             Screen::Checkin(_) => self.checkin_key(key),
             Screen::Journal(_) => self.journal_key(key),
+            Screen::Promises(_) => self.promises_key(key),
             Screen::Together => self.together_key(key),
         }
     }
@@ -427,14 +517,22 @@ impl App {
                 self.journal = Some(journal);
                 return self.after_save();
             }
-            Reply::Saved(Err(message)) => {
-                if let Screen::Write(write) = &mut self.screen {
-                    write.saving = false;
+            Reply::Saved(Err(message)) => match &mut self.screen {
+                Screen::Promises(state) => {
+                    state.saving = None;
+                    if let Some(dialog) = &mut state.dialog {
+                        dialog.refused(format!("Not saved: {message}"));
+                    }
+                    self.warn(format!("Not saved: {message}"));
                 }
-                self.warn(format!(
-                    "Not saved: {message} Your text is still here and in the draft."
-                ));
-            }
+                Screen::Write(write) => {
+                    write.saving = false;
+                    self.warn(format!(
+                        "Not saved: {message} Your text is still here and in the draft."
+                    ));
+                }
+                _ => self.warn(format!("Not saved: {message}")),
+            },
             Reply::Edited(Ok(text)) => {
                 if let Screen::Write(write) = &mut self.screen {
                     write.replace_text(&text);
@@ -449,7 +547,7 @@ impl App {
 
     /// After a successful save: leave the writing or check-in screen, and say so kindly.
     fn after_save(&mut self) -> Vec<Effect> {
-        match &self.screen {
+        match &mut self.screen {
             Screen::Write(write) if write.saving => {
                 let words = write.words;
                 let edited = write.editing.is_some();
@@ -470,6 +568,13 @@ impl App {
             Screen::Checkin(_) => {
                 self.go_home();
                 self.tell("Check-in saved. Thank you.");
+                Vec::new()
+            }
+            Screen::Promises(state) if state.saving.is_some() => {
+                let done = state.saving.take().unwrap_or_default();
+                state.dialog = None;
+                self.refresh();
+                self.tell(done);
                 Vec::new()
             }
             _ => {

@@ -43,6 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Screen::Write(write) => screens::write::draw(app, write, frame, body),
             Screen::Checkin(form) => screens::checkin::draw(app, form, frame, body),
             Screen::Journal(browse) => screens::journal::draw(app, browse, frame, body),
+            Screen::Promises(state) => screens::promises::draw(app, state, frame, body),
             Screen::Together => screens::together::draw(app, frame, body),
         }
         if let Some(n) = &app.notice {
@@ -77,6 +78,8 @@ pub fn bindings(app: &App) -> &'static [Binding] {
         Screen::Checkin(_) => keys::CHECKIN,
         Screen::Journal(b) if b.reading.is_some() => keys::READ,
         Screen::Journal(_) => keys::JOURNAL,
+        Screen::Promises(s) if s.tab == screens::promises::Tab::KindActs => keys::KIND_ACTS,
+        Screen::Promises(_) => keys::PROMISES,
         Screen::Together => keys::TOGETHER,
     }
 }
@@ -90,6 +93,7 @@ fn screen_title(app: &App) -> String {
         Screen::Write(_) => format!("Writing · {name}"),
         Screen::Checkin(_) => format!("Check-in · {name}"),
         Screen::Journal(_) => format!("Journal · {name}"),
+        Screen::Promises(_) => format!("Promises · {name}"),
         Screen::Together => "Together".to_owned(),
     }
 }

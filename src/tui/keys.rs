@@ -16,8 +16,9 @@ pub const HOME: &[Binding] = &[
     ("w", "write"),
     ("c", "check in"),
     ("j", "journal"),
+    ("o", "promises"),
     ("s", "stage"),
-    ("n", "new prompt"),
+    ("n", "prompt"),
     ("p", "partner"),
     ("?", "help"),
     ("q", "quit"),
@@ -56,3 +57,25 @@ pub const READ: &[Binding] = &[
 ];
 
 pub const TOGETHER: &[Binding] = &[("p", "switch partner"), ("?", "help"), ("q", "quit")];
+
+pub const PROMISES: &[Binding] = &[
+    ("n", "new"),
+    ("k", "kept"),
+    ("b", "not kept"),
+    ("r", "renegotiate"),
+    ("x", "withdraw"),
+    ("a", "I noticed"),
+    ("Enter", "details"),
+    ("Tab", "kind acts"),
+    ("Esc", "back"),
+    ("↑/↓", "move"),
+];
+
+pub const KIND_ACTS: &[Binding] = &[
+    ("n", "new kind act"),
+    ("a", "I noticed"),
+    ("Enter", "details"),
+    ("Tab", "promises"),
+    ("Esc", "back"),
+    ("↑/↓", "move"),
+];

@@ -1,6 +1,7 @@
 //! The full-screen journal: the terminal, the event loop, and the effects it runs.
 
 pub mod app;
+pub mod dialogs;
 pub mod draft;
 pub mod draw;
 pub mod keys;

@@ -127,6 +127,13 @@ pub fn lived_in_journal() -> Journal {
     promise(SAM, ALEX, "Share one worry a day", None);
     j.change_promise(kept, SAM, PromiseAction::Keep, None, at, today)
         .unwrap();
+    let tea = j
+        .add_kind_act(ALEX, "Made tea without asking", day(11, 21), at, today)
+        .unwrap();
+    j.acknowledge_kind_act(tea, SAM, Some("It was lovely".into()), at)
+        .unwrap();
+    j.add_kind_act(SAM, "Left a note on the mirror", day(11, 24), at, today)
+        .unwrap();
     let checkin = NewCheckin {
         author: SAM,
         day: today,
@@ -170,7 +177,7 @@ impl Harness {
     }
 
     /// Types `keys`: plain characters, or `<Enter>`, `<Esc>`, `<Tab>`, `<Up>`, `<Down>`,
-    /// `<Left>`, `<Right>`, `<BS>`, `<C-s>` (Ctrl and a letter).
+    /// `<Left>`, `<Right>`, `<BS>`, `<Home>`, `<End>`, `<PgUp>`, `<PgDn>`, `<C-s>` (Ctrl and a letter).
     pub fn keys(&mut self, keys: &str) -> &mut Self {
         for key in parse_keys(keys) {
             let effects = self.app.update(Event::Key(key));
@@ -251,6 +258,10 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
                 "Left" => Some(KeyEvent::from(KeyCode::Left)),
                 "Right" => Some(KeyEvent::from(KeyCode::Right)),
                 "BS" => Some(KeyEvent::from(KeyCode::Backspace)),
+                "Home" => Some(KeyEvent::from(KeyCode::Home)),
+                "End" => Some(KeyEvent::from(KeyCode::End)),
+                "PgUp" => Some(KeyEvent::from(KeyCode::PageUp)),
+                "PgDn" => Some(KeyEvent::from(KeyCode::PageDown)),
                 ctrl if ctrl.starts_with("C-") && ctrl.len() == 3 => {
                     let letter = ctrl.chars().nth(2).unwrap();
                     Some(KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL))

@@ -37,6 +37,7 @@ impl App {
                 }
                 self.screen = Screen::Journal(browse);
             }
+            KeyCode::Char('o') => self.open_promises(),
             KeyCode::Char('s') => {
                 self.stage_choice = Some(tonight.stage.next());
                 self.another = 0;

@@ -3,6 +3,7 @@
 pub mod checkin;
 pub mod home;
 pub mod journal;
+pub mod promises;
 pub mod setup;
 pub mod together;
 pub mod who;

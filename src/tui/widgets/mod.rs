@@ -1,4 +1,6 @@
 //! Small pieces shared by the screens.
 
 pub mod hints;
+pub mod line_input;
 pub mod popup;
+pub mod reciprocity_card;

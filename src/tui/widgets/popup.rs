@@ -7,6 +7,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::tui::theme::Theme;
 
+/// The widest a window gets, so lines stay easy to read.
+const MAX_WIDTH: u16 = 76;
+/// Forms keep one width while their fields grow and shrink.
+const FORM_WIDTH: u16 = 66;
+
 /// Draws `lines` in a bordered window centred in `area`, as large as needed and as fits.
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, theme: Theme) {
     let width = lines
@@ -16,10 +21,24 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, t
         .unwrap_or(0)
         .max(title.chars().count() + 2)
         .saturating_add(4);
-    let width = u16::try_from(width)
-        .unwrap_or(u16::MAX)
-        .min(area.width)
-        .min(76);
+    let width = u16::try_from(width).unwrap_or(u16::MAX).min(MAX_WIDTH);
+    window(frame, area, title, lines, theme, width);
+}
+
+/// Draws a form's `lines` in a window of a steady width, centred in `area`.
+pub fn form_window(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, theme: Theme) {
+    window(frame, area, title, lines, theme, FORM_WIDTH);
+}
+
+fn window(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'_>>,
+    theme: Theme,
+    width: u16,
+) {
+    let width = width.min(area.width);
     let inner_width = usize::from(width.saturating_sub(4).max(1));
     let height: usize = lines
         .iter()

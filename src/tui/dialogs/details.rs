@@ -1,0 +1,153 @@
+//! The whole story of one promise or kind act: when it was made, every change, and who noticed.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ratatui::text::Line;
+
+use crate::journal::{Acknowledgement, Journal, PromiseSize, RecordId};
+use crate::tui::screens::promises::rows::outcome_words;
+use crate::tui::theme::Theme;
+
+/// Which record the window tells about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Details {
+    Promise(RecordId),
+    KindAct(RecordId),
+}
+
+fn when(at: DateTime<Utc>, offset: FixedOffset) -> String {
+    at.with_timezone(&offset)
+        .format("%a %-d %b %Y, %H:%M")
+        .to_string()
+}
+
+fn noticed_line(journal: &Journal, ack: &Acknowledgement, offset: FixedOffset) -> String {
+    let note = ack
+        .note
+        .as_deref()
+        .map_or_else(String::new, |n| format!(": \"{n}\""));
+    format!(
+        "♡ {} noticed it on {}{note}",
+        journal.name_of(ack.by),
+        when(ack.at, offset)
+    )
+}
+
+impl Details {
+    pub fn title(&self) -> String {
+        match self {
+            Details::Promise(_) => "A promise".to_owned(),
+            Details::KindAct(_) => "A kind act".to_owned(),
+        }
+    }
+
+    pub fn lines(
+        &self,
+        journal: &Journal,
+        offset: FixedOffset,
+        theme: Theme,
+    ) -> Vec<Line<'static>> {
+        match self {
+            Details::Promise(id) => promise_lines(journal, *id, offset, theme),
+            Details::KindAct(id) => kind_lines(journal, *id, offset, theme),
+        }
+    }
+}
+
+fn promise_lines(
+    journal: &Journal,
+    id: RecordId,
+    offset: FixedOffset,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let Some(p) = journal.live_promises().find(|p| p.meta.id == id) else {
+        return vec![Line::raw("This promise is no longer in the journal.")];
+    };
+    let mut lines = vec![
+        Line::styled(format!("\"{}\"", p.text), theme.prompt()),
+        Line::raw(""),
+        Line::raw(format!(
+            "{} to {}, made {}",
+            journal.name_of(p.by()),
+            journal.name_of(p.to),
+            p.made.format("%a %-d %b %Y")
+        )),
+    ];
+    let mut facts = vec![outcome_words(p.status).to_owned()];
+    if let Some(due) = p.due {
+        facts.push(format!("due {}", due.format("%a %-d %b %Y")));
+    }
+    if let Some(size) = p.size {
+        facts.push(
+            match size {
+                PromiseSize::Small => "small, everyday",
+                PromiseSize::Big => "a bigger commitment",
+            }
+            .to_owned(),
+        );
+    }
+    lines.push(Line::styled(facts.join(" · "), theme.muted()));
+    if let Some(from) = p.renegotiated_from
+        && let Some(old) = journal.promises.iter().find(|o| o.meta.id == from)
+    {
+        lines.push(Line::styled(
+            format!("Renegotiated from \"{}\"", old.text),
+            theme.muted(),
+        ));
+    }
+    if !p.history.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("What happened", theme.heading()));
+    }
+    for change in &p.history {
+        let note = change
+            .note
+            .as_deref()
+            .map_or_else(String::new, |n| format!(": \"{n}\""));
+        lines.push(Line::raw(format!(
+            "{}: {} marked it {}{note}",
+            when(change.at, offset),
+            journal.name_of(change.by),
+            outcome_words(change.status).to_lowercase()
+        )));
+    }
+    if let Some(ack) = &p.acknowledged {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            noticed_line(journal, ack, offset),
+            theme.done(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Press any key to close this.", theme.muted()));
+    lines
+}
+
+fn kind_lines(
+    journal: &Journal,
+    id: RecordId,
+    offset: FixedOffset,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let Some(act) = journal.live_kind_acts().find(|k| k.meta.id == id) else {
+        return vec![Line::raw("This kind act is no longer in the journal.")];
+    };
+    let mut lines = vec![
+        Line::styled(format!("\"{}\"", act.text), theme.prompt()),
+        Line::raw(""),
+        Line::raw(format!(
+            "{}, {}",
+            journal.name_of(act.meta.author),
+            act.day.format("%A %-d %B %Y")
+        )),
+    ];
+    if let Some(ack) = &act.acknowledged {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            noticed_line(journal, ack, offset),
+            theme.done(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Press any key to close this.", theme.muted()));
+    lines
+}

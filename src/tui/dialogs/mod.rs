@@ -1,0 +1,91 @@
+//! Small forms and windows over a screen, one file each; a dialog answers a key with an [`Outcome`].
+
+pub mod details;
+pub mod note_form;
+pub mod promise_form;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::journal::Journal;
+use crate::tui::app::Change;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::popup::form_window;
+use chrono::FixedOffset;
+use details::Details;
+use note_form::NoteForm;
+use promise_form::PromiseForm;
+
+/// What a key did in a dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Stay,
+    Cancel,
+    /// The form is filled in: apply this change. The dialog stays open until it is saved.
+    Submit(Change),
+}
+
+impl Outcome {
+    /// Submits a filled-in form, or keeps it open with what to fix first.
+    pub fn of(filled: Result<Change, String>, error: &mut Option<String>) -> Outcome {
+        match filled {
+            Ok(change) => Outcome::Submit(change),
+            Err(message) => {
+                *error = Some(message);
+                Outcome::Stay
+            }
+        }
+    }
+}
+
+/// The dialog showing over the promises screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Promise(PromiseForm),
+    Note(NoteForm),
+    Details(Details),
+}
+
+impl Dialog {
+    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
+        match self {
+            Dialog::Promise(form) => form.on_key(key),
+            Dialog::Note(form) => form.on_key(key),
+            Dialog::Details(_) => Outcome::Cancel,
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match self {
+            Dialog::Promise(form) => form.paste(text),
+            Dialog::Note(form) => form.paste(text),
+            Dialog::Details(_) => {}
+        }
+    }
+
+    /// Shows why the change was not saved; the form keeps what was typed.
+    pub fn refused(&mut self, message: String) {
+        match self {
+            Dialog::Promise(form) => form.error = Some(message),
+            Dialog::Note(form) => form.error = Some(message),
+            Dialog::Details(_) => {}
+        }
+    }
+
+    pub fn draw(
+        &self,
+        journal: &Journal,
+        offset: FixedOffset,
+        theme: Theme,
+        frame: &mut Frame,
+        area: Rect,
+    ) {
+        let (title, lines) = match self {
+            Dialog::Promise(form) => (form.title(), form.lines(theme)),
+            Dialog::Note(form) => (form.title(), form.lines(theme)),
+            Dialog::Details(details) => (details.title(), details.lines(journal, offset, theme)),
+        };
+        form_window(frame, area, &title, lines, theme);
+    }
+}

@@ -1,0 +1,372 @@
+//! Promises and kind acts: both partners' promises to keep, mark and notice, and the reciprocity card.
+
+pub mod rows;
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::journal::{Journal, PartnerId, PromiseAction, PromiseStatus};
+use crate::tui::app::{App, Effect};
+use crate::tui::dialogs::details::Details;
+use crate::tui::dialogs::note_form::{NoteForm, NotePurpose};
+use crate::tui::dialogs::promise_form::PromiseForm;
+use crate::tui::dialogs::{Dialog, Outcome};
+use crate::tui::widgets::reciprocity_card::{self, CARD_HEIGHT, CardRow};
+use rows::{Item, Look, Row};
+
+/// The two lists on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Promises,
+    KindActs,
+}
+
+/// The promises screen's state: the lines shown, the chosen one, and any open dialog.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PromisesState {
+    pub tab: Tab,
+    /// Rebuilt when the journal changes.
+    pub rows: Vec<Row>,
+    /// Index into `rows` of the chosen line; always a line with an item, when there is one.
+    pub selected: usize,
+    pub card: Vec<CardRow>,
+    pub dialog: Option<Dialog>,
+    /// A change was sent to be saved; the dialog closes when it is, and says this.
+    pub saving: Option<String>,
+}
+
+impl PromisesState {
+    /// Rebuilds the lines for `reader`, keeping the same item chosen when it is still there.
+    pub fn rebuild(&mut self, journal: &Journal, reader: PartnerId, today: NaiveDate) {
+        let chosen = self.chosen();
+        self.rows = match self.tab {
+            Tab::Promises => rows::promise_rows(journal, reader, today),
+            Tab::KindActs => rows::kind_rows(journal, reader),
+        };
+        let again = chosen.and_then(|item| self.rows.iter().position(|r| r.item == Some(item)));
+        self.selected = again.unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
+        if self.chosen().is_none() {
+            self.step(1);
+        }
+    }
+
+    pub fn chosen(&self) -> Option<Item> {
+        self.rows.get(self.selected).and_then(|r| r.item)
+    }
+
+    /// Moves the choice `by` items up (negative) or down, skipping headings.
+    fn step(&mut self, by: isize) {
+        let items: Vec<usize> = (0..self.rows.len())
+            .filter(|&at| self.rows[at].item.is_some())
+            .collect();
+        let Some(&first) = items.first() else {
+            self.selected = 0;
+            return;
+        };
+        let at = items.iter().position(|&i| i >= self.selected);
+        let target = match at {
+            Some(at) if items[at] == self.selected => at as isize + by,
+            Some(at) if by > 0 => at as isize + by - 1,
+            Some(at) => at as isize + by,
+            None => items.len() as isize + by,
+        };
+        self.selected = usize::try_from(target)
+            .ok()
+            .and_then(|t| items.get(t.min(items.len() - 1)).copied())
+            .unwrap_or(first);
+    }
+}
+
+impl App {
+    /// Shows the promises screen for the partner who is here.
+    pub(crate) fn open_promises(&mut self) {
+        self.screen = crate::tui::app::Screen::Promises(Box::default());
+        self.refresh();
+    }
+
+    pub(crate) fn promises_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let (Some(journal), Some(me), crate::tui::app::Screen::Promises(state)) =
+            (&self.journal, self.partner, &mut self.screen)
+        else {
+            return Vec::new();
+        };
+        if let Some(dialog) = &mut state.dialog {
+            if state.saving.is_some() {
+                return Vec::new();
+            }
+            return match dialog.on_key(key) {
+                Outcome::Stay => Vec::new(),
+                Outcome::Cancel => {
+                    state.dialog = None;
+                    Vec::new()
+                }
+                Outcome::Submit(change) => {
+                    state.saving = Some(change.done_words(journal));
+                    vec![Effect::Apply(change)]
+                }
+            };
+        }
+        let today = journal.clock().evening_of(self.now.naive_local());
+        let other = journal.other_partner(me).map(|p| (p.id, p.name.clone()));
+        let chosen = state.chosen();
+        let promise = match chosen {
+            Some(Item::Promise(id)) => journal.live_promises().find(|p| p.meta.id == id),
+            _ => None,
+        };
+        let kind_act = match chosen {
+            Some(Item::KindAct(id)) => journal.live_kind_acts().find(|k| k.meta.id == id),
+            _ => None,
+        };
+        let other_name = other.as_ref().map_or("your partner", |(_, n)| n.as_str());
+        let mut refusal: Option<String> = None;
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.go_home();
+                return Vec::new();
+            }
+            KeyCode::Up => state.step(-1),
+            KeyCode::Down => state.step(1),
+            KeyCode::PageUp => state.step(-10),
+            KeyCode::PageDown => state.step(10),
+            KeyCode::Home => {
+                state.selected = 0;
+                state.step(1);
+            }
+            KeyCode::End => {
+                state.selected = state.rows.len();
+                state.step(-1);
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                state.tab = match state.tab {
+                    Tab::Promises => Tab::KindActs,
+                    Tab::KindActs => Tab::Promises,
+                };
+                state.selected = 0;
+                state.rebuild(journal, me, today);
+            }
+            KeyCode::Enter => {
+                state.dialog = match chosen {
+                    Some(Item::Promise(id)) => Some(Dialog::Details(Details::Promise(id))),
+                    Some(Item::KindAct(id)) => Some(Dialog::Details(Details::KindAct(id))),
+                    None => None,
+                }
+            }
+            KeyCode::Char('n') => match (state.tab, &other) {
+                (Tab::Promises, Some((to, name))) => {
+                    let week_end = journal.clock().week_of(today).end();
+                    state.dialog = Some(Dialog::Promise(PromiseForm::new(
+                        me, *to, name, today, week_end,
+                    )));
+                }
+                (Tab::KindActs, Some((_, name))) => {
+                    state.dialog = Some(Dialog::Note(NoteForm::new(
+                        NotePurpose::NewKindAct { day: today },
+                        me,
+                        "",
+                        name,
+                    )));
+                }
+                (_, None) => {}
+            },
+            KeyCode::Char(c @ ('k' | 'b' | 'x' | 'r')) => match promise {
+                Some(p) if p.by() != me => {
+                    refusal = Some(format!(
+                        "Only {} can change this promise; you can say you noticed once it is kept.",
+                        journal.name_of(p.by())
+                    ));
+                }
+                Some(p) if !p.status.is_open() => {
+                    refusal = Some(format!(
+                        "This promise is already {}; only open promises change.",
+                        rows::outcome_words(p.status).to_lowercase()
+                    ));
+                }
+                Some(p) if c == 'r' => {
+                    let week_end = journal.clock().week_of(today).end();
+                    let form = PromiseForm::new(me, p.to, other_name, today, week_end)
+                        .renegotiate(p.meta.id, &p.text, p.due, p.size);
+                    state.dialog = Some(Dialog::Promise(form));
+                }
+                Some(p) => {
+                    let action = match c {
+                        'k' => PromiseAction::Keep,
+                        'b' => PromiseAction::Break,
+                        _ => PromiseAction::Withdraw,
+                    };
+                    state.dialog = Some(Dialog::Note(NoteForm::new(
+                        NotePurpose::Close {
+                            id: p.meta.id,
+                            action,
+                        },
+                        me,
+                        &p.text,
+                        other_name,
+                    )));
+                }
+                None if kind_act.is_some() => {
+                    refusal = Some("Kind acts are not promises; there is nothing to mark.".into());
+                }
+                None => {}
+            },
+            KeyCode::Char('a') => {
+                if let Some(p) = promise {
+                    refusal = if p.by() == me {
+                        Some(format!(
+                            "You made this promise, so {other_name} is the one to say they noticed."
+                        ))
+                    } else if p.acknowledged.is_some() {
+                        Some("You already said you noticed this one.".into())
+                    } else if !p.status.can_be_acknowledged() {
+                        Some(match p.status {
+                            PromiseStatus::Open => {
+                                "This promise is still open; you can say you noticed once it is kept."
+                                    .to_owned()
+                            }
+                            status => format!(
+                                "This promise was {}; only kept or renegotiated promises are noticed.",
+                                rows::outcome_words(status).to_lowercase()
+                            ),
+                        })
+                    } else {
+                        state.dialog = Some(Dialog::Note(NoteForm::new(
+                            NotePurpose::NoticePromise(p.meta.id),
+                            me,
+                            &p.text,
+                            other_name,
+                        )));
+                        None
+                    };
+                } else if let Some(k) = kind_act {
+                    refusal = if k.meta.author == me {
+                        Some(format!(
+                            "You did this, so {other_name} is the one to say they noticed."
+                        ))
+                    } else if k.acknowledged.is_some() {
+                        Some("You already said you noticed this one.".into())
+                    } else {
+                        state.dialog = Some(Dialog::Note(NoteForm::new(
+                            NotePurpose::NoticeKindAct(k.meta.id),
+                            me,
+                            &k.text,
+                            other_name,
+                        )));
+                        None
+                    };
+                }
+            }
+            KeyCode::Char('?') => self.overlay = Some(crate::tui::app::Overlay::Help),
+            _ => {}
+        }
+        if let Some(message) = refusal {
+            self.warn(message);
+        }
+        Vec::new()
+    }
+}
+
+pub fn draw(app: &App, state: &PromisesState, frame: &mut Frame, area: Rect) {
+    let Some(journal) = &app.journal else {
+        return;
+    };
+    let theme = app.theme;
+    let card_height = if area.height >= CARD_HEIGHT + 8 {
+        CARD_HEIGHT
+    } else {
+        0
+    };
+    let [tabs, list, card] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(card_height),
+    ])
+    .areas(area);
+    let tab = |label: &str, on: bool| {
+        if on {
+            Span::styled(format!(" {label} "), theme.selected())
+        } else {
+            Span::styled(format!(" {label} "), theme.muted())
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            tab("Promises", state.tab == Tab::Promises),
+            Span::raw(" "),
+            tab("Kind acts", state.tab == Tab::KindActs),
+            Span::styled("   Tab switches", theme.muted()),
+        ])),
+        tabs,
+    );
+    draw_rows(app, state, frame, list);
+    if card_height > 0 && state.tab == Tab::Promises {
+        reciprocity_card::draw(&state.card, theme, frame, card);
+    }
+    if let Some(dialog) = &state.dialog {
+        dialog.draw(journal, *app.now.offset(), theme, frame, area);
+    }
+}
+
+fn draw_rows(app: &App, state: &PromisesState, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    // Only the lines that fit are drawn, so years of promises cost the same as a few.
+    let height = usize::from(area.height.max(1));
+    let first = state.selected.saturating_sub(height.saturating_sub(1));
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = state
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(at, row)| {
+            let chosen = at == state.selected && row.item.is_some();
+            let (mark, style) = match row.look {
+                Look::Heading => return Line::styled(row.text.clone(), theme.heading()),
+                Look::Note => return Line::styled(format!("  {}", row.text), theme.muted()),
+                Look::Open => ("  • ", theme.muted()),
+                Look::Late => ("  • ", theme.gentle()),
+                Look::Closed => ("    ", theme.muted()),
+                Look::Noticed => ("  ♡ ", theme.done()),
+            };
+            let detail_style = if row.look == Look::Late {
+                theme.gentle()
+            } else {
+                theme.muted()
+            };
+            let room = width.saturating_sub(row.detail.chars().count() + 6);
+            let text = clip(&row.text, room);
+            let gap = width.saturating_sub(4 + text.chars().count() + row.detail.chars().count());
+            let mark = if chosen {
+                format!("›{}", &mark[1..])
+            } else {
+                mark.to_owned()
+            };
+            let line = Line::from(vec![
+                Span::styled(mark, style),
+                Span::raw(text),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(row.detail.clone(), detail_style),
+            ]);
+            if chosen {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `text` cut to `max` characters, with an ellipsis when it was longer.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}

@@ -1,0 +1,89 @@
+//! A one-line text field for short answers: typing, pasting and deleting, with a length limit.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::text::{Line, Span};
+
+use crate::tui::theme::Theme;
+
+/// A short line of text, at most `max_chars` characters, without control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineInput {
+    text: String,
+    max_chars: usize,
+}
+
+impl LineInput {
+    pub fn new(max_chars: usize) -> LineInput {
+        LineInput {
+            text: String::new(),
+            max_chars,
+        }
+    }
+
+    pub fn with_text(max_chars: usize, text: &str) -> LineInput {
+        let mut input = LineInput::new(max_chars);
+        input.paste(text);
+        input
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text without surrounding spaces, or `None` when nothing was typed.
+    pub fn answer(&self) -> Option<String> {
+        let trimmed = self.text.trim();
+        (!trimmed.is_empty()).then(|| trimmed.to_owned())
+    }
+
+    fn room(&self) -> usize {
+        self.max_chars.saturating_sub(self.text.chars().count())
+    }
+
+    /// Adds pasted text; line breaks and tabs become spaces, and what does not fit is left out.
+    pub fn paste(&mut self, text: &str) {
+        let room = self.room();
+        self.text.extend(
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .take(room),
+        );
+    }
+
+    /// Handles a typing key; returns false for keys that are not typing, so the form can use them.
+    pub fn on_key(&mut self, key: KeyEvent) -> bool {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char(c) if plain && !c.is_control() => {
+                if self.room() > 0 {
+                    self.text.push(c);
+                }
+                true
+            }
+            KeyCode::Backspace => {
+                self.text.pop();
+                true
+            }
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.text.clear();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The field as a line: a label, the text, and a cursor block when it has the focus.
+    pub fn line(&self, label: &str, focused: bool, theme: Theme) -> Line<'static> {
+        let label_style = if focused { theme.key() } else { theme.muted() };
+        let mut spans = vec![
+            Span::styled(format!("{label:<10}"), label_style),
+            Span::raw(self.text.clone()),
+        ];
+        if focused {
+            spans.push(Span::styled(" ", theme.selected()));
+        }
+        Line::from(spans)
+    }
+}

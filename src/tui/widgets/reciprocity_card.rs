@@ -1,0 +1,78 @@
+//! The small reciprocity card: per partner, this week and the last four weeks of promises.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+
+use crate::tui::theme::Theme;
+
+/// One line of the card: a partner's promises over one stretch of time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardRow {
+    /// The partner's name on their first line, empty on the second.
+    pub name: String,
+    pub period: &'static str,
+    pub made: usize,
+    pub kept: usize,
+    pub renegotiated: usize,
+    pub not_kept: usize,
+    /// Their promises the other partner said they noticed.
+    pub noticed: usize,
+    /// Kept out of kept and not kept; `None` when nothing was settled either way.
+    pub keep_rate: Option<f64>,
+}
+
+/// How tall the card is with two partners: borders, the header and four rows.
+pub const CARD_HEIGHT: u16 = 7;
+
+fn rate_words(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "–".to_owned(), |r| format!("{:.0}%", r * 100.0))
+}
+
+pub fn draw(rows: &[CardRow], theme: Theme, frame: &mut Frame, area: Rect) {
+    let header = Row::new(
+        [
+            "",
+            "",
+            "made",
+            "kept",
+            "renegotiated",
+            "not kept",
+            "noticed",
+            "keep rate",
+        ]
+        .map(|h| Cell::from(Line::from(h).right_aligned())),
+    )
+    .style(theme.muted());
+    let body = rows.iter().map(|r| {
+        let numbers = [r.made, r.kept, r.renegotiated, r.not_kept, r.noticed]
+            .map(|n| Cell::from(Line::from(n.to_string()).right_aligned()));
+        let mut cells = vec![
+            Cell::from(Line::styled(r.name.clone(), theme.heading())),
+            Cell::from(Line::styled(r.period, theme.muted())),
+        ];
+        cells.extend(numbers);
+        cells.push(Cell::from(
+            Line::from(rate_words(r.keep_rate)).right_aligned(),
+        ));
+        Row::new(cells)
+    });
+    let widths = [
+        Constraint::Fill(1),
+        Constraint::Length(9),
+        Constraint::Length(4),
+        Constraint::Length(4),
+        Constraint::Length(12),
+        Constraint::Length(8),
+        Constraint::Length(7),
+        Constraint::Length(9),
+    ];
+    let table = Table::new(body, widths).header(header).block(
+        Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(" Following through "),
+    );
+    frame.render_widget(table, area);
+}
