@@ -4,6 +4,7 @@ pub mod cli;
 pub mod journal;
 pub mod now;
 pub mod paths;
+pub mod progress;
 pub mod prompts;
 pub mod store;
 pub mod tui;

@@ -1,6 +1,8 @@
 //! The evening's day (late nights count as the evening before) and the week it falls in.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -37,6 +39,13 @@ impl EveningClock {
         } else {
             date
         }
+    }
+
+    /// The evening a stored moment (UTC) belongs to, read as local time in `zone`.
+    ///
+    /// The app passes `chrono::Local` (or the offset `MEND_NOW` fixes); tests pass `Utc`.
+    pub fn evening_at<Tz: TimeZone>(&self, at: DateTime<Utc>, zone: &Tz) -> NaiveDate {
+        self.evening_of(at.with_timezone(zone).naive_local())
     }
 
     /// The week an evening falls in.

@@ -1,0 +1,340 @@
+//! Every weekly figure of a journal, worked out once per change and read by the progress view and the export alike.
+//!
+//! `Progress::compute` walks the journal once and files every live record under its evening
+//! and week; each question after that ("how was trust this week?", "what did Sam give over the
+//! last four weeks?") is a lookup. Deleted records never count, and private entries are never
+//! seen at all: not in any count, the calendar, or the side-by-side week.
+//!
+//! Days and weeks follow the journal's own clock (`Journal::clock`): a check-in or a status
+//! change at 01:30 belongs to the evening before, and weeks start on the couple's chosen day.
+//! Per-partner arrays (`[T; 2]`) are in the order of `Progress::partners`, the journal's order.
+
+mod calendar;
+mod communication;
+mod healing;
+mod reciprocity;
+mod words;
+
+pub use calendar::{CalendarDay, DayMark};
+pub use communication::{Communication, EntryRef, SharedEvening};
+pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMean};
+pub use reciprocity::Reciprocity;
+pub use words::{ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, describe_trend, sparkline};
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+
+use crate::journal::{EveningClock, Journal, PartnerId, RatingName, Week};
+use communication::SharedEntry;
+
+/// Weeks of the progress view's chart.
+pub const CHART_WEEKS: usize = 12;
+/// Weeks of the export's sparkline.
+pub const SPARKLINE_WEEKS: usize = 8;
+
+/// One partner's figures for one week.
+#[derive(Debug, Clone, Default)]
+struct PartnerWeek {
+    checkins: CheckinTotals,
+    reciprocity: Reciprocity,
+    communication: Communication,
+}
+
+/// Everything filed under one week.
+#[derive(Debug, Clone, Default)]
+struct WeekFigures {
+    by_partner: [PartnerWeek; 2],
+    /// Live shared entries, in journal order.
+    shared: Vec<SharedEntry>,
+}
+
+/// The figures of a whole journal as of one evening.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    clock: EveningClock,
+    today: NaiveDate,
+    started: NaiveDate,
+    partners: Vec<PartnerId>,
+    /// Only weeks with something in them.
+    weeks: BTreeMap<Week, WeekFigures>,
+    /// Only evenings with something marked.
+    days: HashMap<NaiveDate, [DayMark; 2]>,
+    first_checkin_week: [Option<Week>; 2],
+}
+
+impl Progress {
+    /// Works out every figure of `journal` as of the evening `today`.
+    ///
+    /// Times stored in UTC (status changes, acknowledgements) are read as local time in
+    /// `zone` before finding their evening: pass `chrono::Local` in the app (or the offset
+    /// `MEND_NOW` fixes), and `Utc` or a fixed offset in tests.
+    pub fn compute<Tz: TimeZone>(journal: &Journal, today: NaiveDate, zone: &Tz) -> Progress {
+        let clock = journal.clock();
+        let mut progress = Progress {
+            clock,
+            today,
+            started: journal.started,
+            partners: journal.partners.iter().take(2).map(|p| p.id).collect(),
+            weeks: BTreeMap::new(),
+            days: HashMap::new(),
+            first_checkin_week: [None, None],
+        };
+        let evening = |at: DateTime<Utc>| clock.evening_at(at, zone);
+
+        for (index, entry) in journal.entries.iter().enumerate() {
+            if entry.meta.deleted || !entry.is_shared() {
+                continue;
+            }
+            let Some(slot) = progress.slot(entry.meta.author) else {
+                continue;
+            };
+            let figures = progress.week_mut(entry.day);
+            figures.by_partner[slot]
+                .communication
+                .add_entry(entry.stage);
+            figures.shared.push(SharedEntry {
+                day: entry.day,
+                slot,
+                entry: EntryRef {
+                    index,
+                    id: entry.meta.id,
+                },
+            });
+            progress.days.entry(entry.day).or_default()[slot].wrote = true;
+        }
+
+        for checkin in journal.live_checkins() {
+            let Some(slot) = progress.slot(checkin.meta.author) else {
+                continue;
+            };
+            let week = clock.week_of(checkin.day);
+            progress.week_mut(checkin.day).by_partner[slot]
+                .checkins
+                .add(checkin);
+            progress.days.entry(checkin.day).or_default()[slot].checked_in = true;
+            let first = &mut progress.first_checkin_week[slot];
+            *first = Some(first.map_or(week, |w| w.min(week)));
+        }
+
+        for promise in journal.live_promises() {
+            let Some(by) = progress.slot(promise.by()) else {
+                continue;
+            };
+            progress.reciprocity_mut(by, promise.made).made += 1;
+            for change in &promise.history {
+                progress
+                    .reciprocity_mut(by, evening(change.at))
+                    .add_status(change.status);
+            }
+            if let Some(ack) = &promise.acknowledged {
+                progress.count_acknowledgement(ack.by, by, evening(ack.at));
+            }
+        }
+
+        for act in journal.live_kind_acts() {
+            let Some(by) = progress.slot(act.meta.author) else {
+                continue;
+            };
+            progress.reciprocity_mut(by, act.day).kind_acts += 1;
+            if let Some(ack) = &act.acknowledged {
+                progress.count_acknowledgement(ack.by, by, evening(ack.at));
+            }
+        }
+
+        let written: Vec<(NaiveDate, usize)> = progress
+            .days
+            .iter()
+            .flat_map(|(day, marks)| {
+                (0..2)
+                    .filter(|&slot| marks[slot].wrote)
+                    .map(move |slot| (*day, slot))
+            })
+            .collect();
+        for (day, slot) in written {
+            progress.week_mut(day).by_partner[slot]
+                .communication
+                .evenings_written += 1;
+        }
+        progress
+    }
+
+    /// The two partners, in the order every `[T; 2]` here follows.
+    pub fn partners(&self) -> &[PartnerId] {
+        &self.partners
+    }
+
+    /// The evening the figures were computed for.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The week holding `today`.
+    pub fn this_week(&self) -> Week {
+        self.clock.week_of(self.today)
+    }
+
+    /// The week holding an evening, by the journal's week start.
+    pub fn week_of(&self, day: NaiveDate) -> Week {
+        self.clock.week_of(day)
+    }
+
+    /// The week `count` weeks before `week` (0 gives `week` itself).
+    pub fn weeks_before(&self, week: Week, count: u32) -> Week {
+        self.clock
+            .week_of(week.start() - Duration::weeks(i64::from(count)))
+    }
+
+    /// `count` weeks ending with `last`, oldest first.
+    pub fn weeks_ending(&self, last: Week, count: usize) -> Vec<Week> {
+        let mut weeks: Vec<Week> = std::iter::successors(Some(last), |w| Some(w.previous()))
+            .take(count)
+            .collect();
+        weeks.reverse();
+        weeks
+    }
+
+    /// Evenings since the couple started, counting the first evening as day 1 (as the home
+    /// screen does); 0 if `today` is before the start.
+    pub fn days_together(&self) -> i64 {
+        ((self.today - self.started).num_days() + 1).max(0)
+    }
+
+    /// Weeks in which each of the two partners checked in at least once.
+    pub fn weeks_both_checked_in(&self) -> usize {
+        self.weeks
+            .values()
+            .filter(|w| w.by_partner.iter().all(|p| p.checkins.count > 0))
+            .count()
+    }
+
+    /// Whether anything at all was recorded in `week` (private entries aside), so a view can
+    /// say "nothing yet this week".
+    pub fn has_data(&self, week: Week) -> bool {
+        self.weeks.contains_key(&week)
+    }
+
+    /// Every week with something recorded, oldest first.
+    pub fn weeks_with_data(&self) -> impl Iterator<Item = Week> + '_ {
+        self.weeks.keys().copied()
+    }
+
+    /// A partner's check-ins in `week` next to the four weeks before.
+    pub fn healing(&self, partner: PartnerId, week: Week) -> Healing {
+        let slot = self.slot(partner);
+        let totals = |w: &WeekFigures| slot.map(|s| w.by_partner[s].checkins);
+        let this_week = self.weeks.get(&week).and_then(totals).unwrap_or_default();
+        let first = self.weeks_before(week, healing::COMPARISON_WEEKS);
+        let mut last_four_weeks = CheckinTotals::default();
+        for figures in self.weeks.range(first..week).filter_map(|(_, w)| totals(w)) {
+            last_four_weeks.merge(&figures);
+        }
+        let checked_in_before = slot
+            .and_then(|s| self.first_checkin_week[s])
+            .is_some_and(|first| first < week);
+        Healing {
+            week,
+            this_week,
+            last_four_weeks,
+            checked_in_before,
+        }
+    }
+
+    /// A partner's weekly mean of one rating for `count` weeks ending with `last`, oldest
+    /// first: `CHART_WEEKS` for the chart, `SPARKLINE_WEEKS` for the export.
+    pub fn weekly_means(
+        &self,
+        partner: PartnerId,
+        name: RatingName,
+        last: Week,
+        count: usize,
+    ) -> Vec<WeekMean> {
+        self.weeks_ending(last, count)
+            .into_iter()
+            .map(|week| WeekMean {
+                week,
+                mean: self
+                    .partner_week(partner, week)
+                    .and_then(|p| p.checkins.mean(name)),
+            })
+            .collect()
+    }
+
+    /// What a partner gave and received in one week.
+    pub fn reciprocity(&self, partner: PartnerId, week: Week) -> Reciprocity {
+        self.partner_week(partner, week)
+            .map(|p| p.reciprocity)
+            .unwrap_or_default()
+    }
+
+    /// What a partner gave and received from week `first` to week `last`, both included.
+    pub fn reciprocity_between(&self, partner: PartnerId, first: Week, last: Week) -> Reciprocity {
+        let Some(slot) = self.slot(partner) else {
+            return Reciprocity::default();
+        };
+        if first > last {
+            return Reciprocity::default();
+        }
+        self.weeks
+            .range(first..=last)
+            .map(|(_, w)| w.by_partner[slot].reciprocity)
+            .sum()
+    }
+
+    /// What a partner shared in one week.
+    pub fn communication(&self, partner: PartnerId, week: Week) -> Communication {
+        self.partner_week(partner, week)
+            .map(|p| p.communication)
+            .unwrap_or_default()
+    }
+
+    /// The week's shared entries by evening, both partners side by side; evenings without a
+    /// shared entry are left out.
+    pub fn shared_evenings(&self, week: Week) -> Vec<SharedEvening> {
+        self.weeks
+            .get(&week)
+            .map(|w| communication::side_by_side(&w.shared))
+            .unwrap_or_default()
+    }
+
+    /// Every evening from `first` to `last` (both included), with what each partner did.
+    pub fn calendar(&self, first: NaiveDate, last: NaiveDate) -> Vec<CalendarDay> {
+        first
+            .iter_days()
+            .take_while(|day| *day <= last)
+            .map(|day| CalendarDay {
+                day,
+                by_partner: self.days.get(&day).copied().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    fn slot(&self, partner: PartnerId) -> Option<usize> {
+        self.partners.iter().position(|p| *p == partner)
+    }
+
+    fn partner_week(&self, partner: PartnerId, week: Week) -> Option<&PartnerWeek> {
+        let slot = self.slot(partner)?;
+        Some(&self.weeks.get(&week)?.by_partner[slot])
+    }
+
+    fn week_mut(&mut self, day: NaiveDate) -> &mut WeekFigures {
+        self.weeks.entry(self.clock.week_of(day)).or_default()
+    }
+
+    fn reciprocity_mut(&mut self, slot: usize, day: NaiveDate) -> &mut Reciprocity {
+        &mut self.week_mut(day).by_partner[slot].reciprocity
+    }
+
+    /// Counts `giver` noticing something `receiver_slot` did, on the evening `day`.
+    fn count_acknowledgement(&mut self, giver: PartnerId, receiver_slot: usize, day: NaiveDate) {
+        self.reciprocity_mut(receiver_slot, day)
+            .acknowledgements_received += 1;
+        if let Some(giver) = self.slot(giver) {
+            self.reciprocity_mut(giver, day).acknowledgements_given += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

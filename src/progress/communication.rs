@@ -1,0 +1,93 @@
+//! Honest communication figures: evenings written, entries per stage, and a week side by side.
+//!
+//! Only live shared entries count here; private entries are never seen, not even as numbers.
+
+use chrono::NaiveDate;
+
+use crate::journal::{Entry, Journal, RecordId, Stage};
+
+/// What one partner shared over a week.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Communication {
+    /// Evenings with at least one shared entry by this partner.
+    pub evenings_written: u32,
+    per_stage: [u32; 3],
+}
+
+impl Communication {
+    pub(super) fn add_entry(&mut self, stage: Stage) {
+        self.per_stage[stage_index(stage)] += 1;
+    }
+
+    /// Shared entries written for one stage's prompts.
+    pub fn entries(&self, stage: Stage) -> u32 {
+        self.per_stage[stage_index(stage)]
+    }
+
+    /// Shared entries of every stage.
+    pub fn total_entries(&self) -> u32 {
+        self.per_stage.iter().sum()
+    }
+}
+
+fn stage_index(stage: Stage) -> usize {
+    match stage {
+        Stage::Communication => 0,
+        Stage::Reciprocity => 1,
+        Stage::Healing => 2,
+    }
+}
+
+/// Points at one entry of the journal the figures were computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryRef {
+    /// Its position in `journal.entries` when the figures were computed.
+    pub index: usize,
+    pub id: RecordId,
+}
+
+impl EntryRef {
+    /// The entry itself, found by position (or by id if the journal has moved on since).
+    pub fn entry<'a>(&self, journal: &'a Journal) -> Option<&'a Entry> {
+        journal
+            .entries
+            .get(self.index)
+            .filter(|e| e.meta.id == self.id)
+            .or_else(|| journal.entries.iter().find(|e| e.meta.id == self.id))
+    }
+}
+
+/// One evening's shared entries, both partners side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedEvening {
+    pub day: NaiveDate,
+    /// Each partner's entries of that evening, in the order of `Progress::partners`, oldest first.
+    pub by_partner: [Vec<EntryRef>; 2],
+}
+
+/// A shared entry as filed by week: whose it is and which evening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct SharedEntry {
+    pub day: NaiveDate,
+    pub slot: usize,
+    pub entry: EntryRef,
+}
+
+/// Groups a week's shared entries (in journal order) by evening, earliest evening first.
+pub(super) fn side_by_side(shared: &[SharedEntry]) -> Vec<SharedEvening> {
+    let mut evenings: Vec<SharedEvening> = Vec::new();
+    let mut sorted: Vec<&SharedEntry> = shared.iter().collect();
+    sorted.sort_by_key(|s| s.day);
+    for s in sorted {
+        if evenings.last().is_none_or(|last| last.day != s.day) {
+            evenings.push(SharedEvening {
+                day: s.day,
+                by_partner: [Vec::new(), Vec::new()],
+            });
+        }
+        if let Some(evening) = evenings.last_mut() {
+            evening.by_partner[s.slot].push(s.entry);
+        }
+    }
+    evenings
+}

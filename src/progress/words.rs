@@ -1,0 +1,59 @@
+//! Figures in plain, calm words: a rating's trend as a sentence, and weekly means as a sparkline.
+
+use super::healing::RatingTrend;
+
+/// A change smaller than this (either way) reads as "about the same".
+///
+/// Ratings are whole numbers from 0 to 10, so a quarter point is one evening in four
+/// rated one step differently: too little to call a direction.
+pub const ABOUT_THE_SAME: f64 = 0.25;
+
+/// The eight bar heights of a sparkline, lowest first.
+pub const SPARK_BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// The mark a sparkline shows for a week without a check-in.
+pub const SPARK_NO_DATA: char = '·';
+
+/// A rating's week in words, like "trust up 0.8 from the last four weeks".
+pub fn describe_trend(trend: &RatingTrend) -> String {
+    let name = trend.name;
+    let Some(now) = trend.this_week else {
+        return format!("{name}: no check-in yet this week");
+    };
+    let Some(before) = trend.last_four_weeks else {
+        return if trend.checked_in_before {
+            format!("{name} {now:.1} this week, with nothing from the four weeks before to compare")
+        } else {
+            format!("{name} {now:.1} this week, the first week with check-ins")
+        };
+    };
+    let change = now - before;
+    if change.abs() < ABOUT_THE_SAME {
+        format!("{name} about the same as the last four weeks")
+    } else if change > 0.0 {
+        format!("{name} up {change:.1} from the last four weeks")
+    } else {
+        format!("{name} down {:.1} from the last four weeks", change.abs())
+    }
+}
+
+/// Weekly means on the 0-10 scale as bars, one character a week.
+///
+/// A mean is rounded to the nearest of eight heights: 0 is the lowest bar, 10 the highest.
+/// A week without a check-in shows `SPARK_NO_DATA`.
+pub fn sparkline(means: impl IntoIterator<Item = Option<f64>>) -> String {
+    means
+        .into_iter()
+        .map(|mean| match mean {
+            Some(mean) => SPARK_BARS[bar_height(mean)],
+            None => SPARK_NO_DATA,
+        })
+        .collect()
+}
+
+fn bar_height(mean: f64) -> usize {
+    let top = SPARK_BARS.len() - 1;
+    let scaled = (mean.clamp(0.0, 10.0) / 10.0 * top as f64).round();
+    // `scaled` lies in 0..=top, so the conversion is exact.
+    (scaled as usize).min(top)
+}
