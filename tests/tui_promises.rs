@@ -4,6 +4,7 @@
 mod tui_support;
 
 use mend::journal::{Journal, PromiseStatus};
+use mend::tui::app::Screen;
 use tui_support::{ALEX, Harness, SAM, day, lived_in_journal};
 
 fn snapshot(name: &str, harness: &Harness) {
@@ -124,6 +125,22 @@ fn keeping_a_promise_with_a_note_keeps_the_note_in_its_history() {
     let screen = h.render(80, 24);
     assert!(screen.contains("Marked kept. Sam can say they noticed."));
     assert!(screen.contains("Kept (2)"), "{screen}");
+    let Screen::Promises(state) = &h.app.screen else {
+        panic!("still on the promises screen")
+    };
+    let alex_this_week = &state.card[0];
+    assert_eq!(
+        (alex_this_week.name.as_str(), alex_this_week.period),
+        ("Alex", "this week")
+    );
+    assert_eq!(
+        (alex_this_week.kept, alex_this_week.keep_rate),
+        (1, Some(1.0))
+    );
+    assert_eq!(
+        state.card[1].made, 2,
+        "Alex made two promises in the last four weeks"
+    );
 }
 
 #[test]

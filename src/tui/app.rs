@@ -298,6 +298,8 @@ impl App {
                 if let Some(reader) = self.partner {
                     state.rebuild(j, reader, today);
                 }
+                let progress = crate::progress::Progress::compute(j, today, self.now.offset());
+                state.card = super::widgets::reciprocity_card::rows(&progress, j);
             }
             (Screen::Together, Some(j)) => {
                 self.together = super::screens::together::columns(j, today);

@@ -5,6 +5,8 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
+use crate::journal::Journal;
+use crate::progress::{Progress, Reciprocity};
 use crate::tui::theme::Theme;
 
 /// One line of the card: a partner's promises over one stretch of time.
@@ -21,6 +23,42 @@ pub struct CardRow {
     pub noticed: usize,
     /// Kept out of kept and not kept; `None` when nothing was settled either way.
     pub keep_rate: Option<f64>,
+}
+
+impl CardRow {
+    fn of(name: &str, period: &'static str, r: Reciprocity) -> CardRow {
+        let count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+        CardRow {
+            name: name.to_owned(),
+            period,
+            made: count(r.made),
+            kept: count(r.kept),
+            renegotiated: count(r.renegotiated),
+            not_kept: count(r.broken),
+            noticed: count(r.acknowledgements_received),
+            keep_rate: r.keep_rate(),
+        }
+    }
+}
+
+/// The card's lines: each partner's week so far, then their last four weeks (this one included).
+pub fn rows(progress: &Progress, journal: &Journal) -> Vec<CardRow> {
+    let this_week = progress.this_week();
+    let four_weeks_back = progress.weeks_before(this_week, 3);
+    journal
+        .partners
+        .iter()
+        .flat_map(|p| {
+            [
+                CardRow::of(&p.name, "this week", progress.reciprocity(p.id, this_week)),
+                CardRow::of(
+                    "",
+                    "4 weeks",
+                    progress.reciprocity_between(p.id, four_weeks_back, this_week),
+                ),
+            ]
+        })
+        .collect()
 }
 
 /// How tall the card is with two partners: borders, the header and four rows.
@@ -72,6 +110,7 @@ pub fn draw(rows: &[CardRow], theme: Theme, frame: &mut Frame, area: Rect) {
         Block::new()
             .borders(Borders::ALL)
             .border_style(theme.border())
+            .padding(ratatui::widgets::Padding::horizontal(1))
             .title(" Following through "),
     );
     frame.render_widget(table, area);
