@@ -19,7 +19,9 @@ pub use calendar::{CalendarDay, DayMark};
 pub use communication::{Communication, EntryRef, SharedEvening};
 pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMean};
 pub use reciprocity::Reciprocity;
-pub use words::{ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, describe_trend, sparkline};
+pub use words::{
+    ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, describe_trend, describe_trend_briefly, sparkline,
+};
 
 use std::collections::{BTreeMap, HashMap};
 

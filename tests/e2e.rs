@@ -925,3 +925,35 @@ fn a_promise_made_kept_and_noticed_shows_on_the_card() {
     );
     assert_eq!(promise["acknowledged"]["note"], "Dinner was lovely");
 }
+
+#[test]
+fn both_of_us_opens_the_progress_view_and_moves_back_a_week() {
+    let sandbox = Sandbox::with_journal();
+    sandbox.cli(
+        &[
+            "checkin",
+            "--as",
+            "alex",
+            "--safety",
+            "6",
+            "--trust",
+            "5",
+            "--connection",
+            "7",
+            "--day",
+            "2026-11-18",
+        ],
+        "",
+    );
+    let mut tui = sandbox.tui();
+    tui.wait_for("Who is here tonight?", PATIENCE);
+    tui.send(DOWN);
+    tui.send(DOWN);
+    tui.send(ENTER);
+    tui.wait_for_all(&["Week 2026-W48", "How each of you feels"], PATIENCE);
+    tui.send(LEFT);
+    let screen = tui.wait_for("Week 2026-W47", PATIENCE);
+    assert!(screen.contains("Mon 16 Nov – Sun 22 Nov 2026"), "{screen}");
+    assert!(screen.contains("trust 5.0 (first week)"), "{screen}");
+    tui.quit();
+}

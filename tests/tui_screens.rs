@@ -285,16 +285,6 @@ fn editing_an_own_entry_saves_the_change() {
 }
 
 #[test]
-fn together_shows_both_partners_shared_writing_of_the_week() {
-    let mut h = Harness::new(Some(lived_in_journal()));
-    h.keys("<Down><Down><Enter>");
-    let screen = h.render(80, 24);
-    assert!(!screen.contains("Private thoughts"), "{screen}");
-    assert!(!screen.contains("Something only for me"), "{screen}");
-    snapshot("together", &h);
-}
-
-#[test]
 fn help_overlay() {
     let mut h = Harness::new(Some(lived_in_journal()));
     h.keys("<Enter>?");

@@ -96,6 +96,11 @@ impl RatingTrend {
     pub fn describe(&self) -> String {
         super::words::describe_trend(self)
     }
+
+    /// This week's mean and the change in a few words, like "trust 6.5 (up 0.8)".
+    pub fn describe_briefly(&self) -> String {
+        super::words::describe_trend_briefly(self)
+    }
 }
 
 /// One week's mean of one rating, for a chart or a sparkline.

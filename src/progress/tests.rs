@@ -130,6 +130,33 @@ fn a_change_under_a_quarter_point_is_about_the_same() {
 }
 
 #[test]
+fn the_brief_words_give_the_mean_and_the_change() {
+    let trend = |now: Option<f64>, before: Option<f64>, earlier: bool| RatingTrend {
+        name: RatingName::Safety,
+        this_week: now,
+        last_four_weeks: before,
+        checked_in_before: earlier,
+    };
+    let cases = [
+        (trend(Some(6.5), Some(5.7), true), "safety 6.5 (up 0.8)"),
+        (trend(Some(5.0), Some(6.2), true), "safety 5.0 (down 1.2)"),
+        (
+            trend(Some(6.1), Some(6.0), true),
+            "safety 6.1 (about the same)",
+        ),
+        (trend(Some(4.0), None, false), "safety 4.0 (first week)"),
+        (
+            trend(Some(4.0), None, true),
+            "safety 4.0 (nothing to compare)",
+        ),
+        (trend(None, Some(6.0), true), "safety –"),
+    ];
+    for (trend, words) in cases {
+        assert_eq!(trend.describe_briefly(), words);
+    }
+}
+
+#[test]
 fn a_return_after_quiet_weeks_is_not_called_the_first_week() {
     let trend = RatingTrend {
         name: RatingName::Connection,

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::draft::Draft;
 use super::screens::{
-    checkin::CheckinForm, journal::BrowseState, promises::PromisesState, setup::SetupForm,
-    write::WriteState,
+    checkin::CheckinForm, journal::BrowseState, progress::ProgressState, promises::PromisesState,
+    setup::SetupForm, write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
@@ -180,8 +180,8 @@ pub enum Screen {
     Checkin(CheckinForm),
     Journal(BrowseState),
     Promises(Box<PromisesState>),
-    /// Both partners reviewing together.
-    Together,
+    /// Both partners looking back together at one screen.
+    Progress(ProgressState),
 }
 
 /// A small window over the screen that asks or tells something.
@@ -219,8 +219,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
-    /// Both partners' shared writing of this week, for the together screen.
-    pub together: Vec<super::screens::together::Column>,
+    /// Every weekly figure, for the progress view and the reciprocity card; worked out when
+    /// the journal changes while one of them is showing, never per frame.
+    pub progress: Option<crate::progress::Progress>,
     /// Entries deleted in this session, newest last, so they can be brought back.
     pub deleted: Vec<RecordId>,
     /// False once the couple has chosen to quit; the loop then stops.
@@ -260,7 +261,7 @@ impl App {
             overlay: None,
             notice: None,
             drafts,
-            together: Vec::new(),
+            progress: None,
             deleted: Vec::new(),
             running: true,
         }
@@ -300,9 +301,14 @@ impl App {
                 }
                 let progress = crate::progress::Progress::compute(j, today, self.now.offset());
                 state.card = super::widgets::reciprocity_card::rows(&progress, j);
+                self.progress = Some(progress);
             }
-            (Screen::Together, Some(j)) => {
-                self.together = super::screens::together::columns(j, today);
+            (Screen::Progress(_), Some(j)) => {
+                self.progress = Some(crate::progress::Progress::compute(
+                    j,
+                    today,
+                    self.now.offset(),
+                ));
             }
             _ => {}
         }
@@ -384,7 +390,7 @@ impl App {
             Screen::Checkin(_) => self.checkin_key(key),
             Screen::Journal(_) => self.journal_key(key),
             Screen::Promises(_) => self.promises_key(key),
-            Screen::Together => self.together_key(key),
+            Screen::Progress(_) => self.progress_key(key),
         }
     }
 
