@@ -393,3 +393,22 @@ fn the_open_entry_stays_open_when_another_window_adds_an_older_entry() {
         "the selection stays on the same entry: {screen}"
     );
 }
+
+#[test]
+fn a_save_that_landed_but_was_not_confirmed_counts_as_saved_and_says_so() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.unconfirmed_saves = true;
+    h.keys("<Enter>wa steady evening<C-s>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("could not confirm"), "{screen}");
+    assert!(
+        screen.contains("Tonight with Alex"),
+        "back home, not asked to save again: {screen}"
+    );
+    assert!(
+        h.drafts.is_empty(),
+        "the draft is let go: the entry is in the file"
+    );
+    let saved = h.saved.as_ref().unwrap();
+    assert_eq!(saved.entries.len(), 1);
+}

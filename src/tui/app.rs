@@ -162,6 +162,8 @@ impl Change {
 pub enum Reply {
     Created(Result<Journal, String>),
     Saved(Result<Journal, String>),
+    /// The change is in the file, but the system could not confirm it reached the disk.
+    SavedUnconfirmed(Journal, String),
     Edited(Result<String, String>),
     /// Keeping the draft failed; the text is still on screen.
     DraftNotKept(String),
@@ -524,6 +526,12 @@ impl App {
             Reply::Saved(Ok(journal)) => {
                 self.journal = Some(journal);
                 return self.after_save();
+            }
+            Reply::SavedUnconfirmed(journal, warning) => {
+                self.journal = Some(journal);
+                let effects = self.after_save();
+                self.warn(warning);
+                return effects;
             }
             Reply::Saved(Err(message)) => match &mut self.screen {
                 Screen::Promises(state) => {

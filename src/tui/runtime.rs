@@ -138,7 +138,19 @@ impl Runner<'_> {
                     change.apply(journal, now.with_timezone(&chrono::Utc), today)?;
                     Ok(())
                 });
-                Some(Reply::Saved(self.journal_after(result)))
+                let in_place = result.as_ref().err().and_then(|e| {
+                    e.downcast_ref::<crate::store::SaveError>()
+                        .filter(|save| save.new_version_in_place())
+                        .map(|save| save.to_string())
+                });
+                Some(match (in_place, self.store.journal()) {
+                    // Only flushing the folder failed: the change is in the file, so the app
+                    // must treat it as saved (saving again would add it twice).
+                    (Some(warning), Some(journal)) => {
+                        Reply::SavedUnconfirmed(journal.clone(), warning)
+                    }
+                    _ => Reply::Saved(self.journal_after(result)),
+                })
             }
             Effect::SaveDraft(draft) => self
                 .drafts
