@@ -1,13 +1,22 @@
-//! Every weekly figure of a journal, worked out once per change and read by the progress view and the export alike.
+//! Every weekly figure of a journal, worked out once per change; the progress view and export read it.
 //!
 //! `Progress::compute` walks the journal once and files every live record under its evening
 //! and week; each question after that ("how was trust this week?", "what did Sam give over the
 //! last four weeks?") is a lookup. Deleted records never count, and private entries are never
 //! seen at all: not in any count, the calendar, or the side-by-side week.
 //!
-//! Days and weeks follow the journal's own clock (`Journal::clock`): a check-in or a status
-//! change at 01:30 belongs to the evening before, and weeks start on the couple's chosen day.
+//! Days and weeks follow the journal's own clock (`Journal::clock`): a promise kept or a kind
+//! act noticed at 01:30 belongs to the evening before, and weeks start on the couple's chosen day.
 //! Per-partner arrays (`[T; 2]`) are in the order of `Progress::partners`, the journal's order.
+//!
+//! Where each figure comes from:
+//! - healing: `healing` (a week against the four before, with `RatingTrend::describe`),
+//!   `weekly_means` for the chart and, through `sparkline`, the export;
+//! - reciprocity: `reciprocity` for a week, `reciprocity_between` for a range of weeks;
+//! - honest communication: `communication` (evenings written, entries per stage) and
+//!   `shared_evenings` (a week side by side, as `EntryRef`s into the journal);
+//! - consistency: `calendar`, one mark per partner per evening (no streaks);
+//! - the whole journal: `days_together`, `weeks_both_checked_in`, `has_data`, `weeks_with_data`.
 
 mod calendar;
 mod communication;
@@ -108,11 +117,17 @@ impl Progress {
             let Some(slot) = progress.slot(checkin.meta.author) else {
                 continue;
             };
+            let marks = progress.days.entry(checkin.day).or_default();
+            if marks[slot].checked_in {
+                // Two copies merged can hold two check-ins for one evening: like
+                // `Journal::checkin_for`, only the first (by id) counts.
+                continue;
+            }
+            marks[slot].checked_in = true;
             let week = clock.week_of(checkin.day);
             progress.week_mut(checkin.day).by_partner[slot]
                 .checkins
                 .add(checkin);
-            progress.days.entry(checkin.day).or_default()[slot].checked_in = true;
             let first = &mut progress.first_checkin_week[slot];
             *first = Some(first.map_or(week, |w| w.min(week)));
         }
@@ -268,6 +283,8 @@ impl Progress {
     }
 
     /// What a partner gave and received from week `first` to week `last`, both included.
+    ///
+    /// The four weeks before `week` are `weeks_before(week, 4)` to `weeks_before(week, 1)`.
     pub fn reciprocity_between(&self, partner: PartnerId, first: Week, last: Week) -> Reciprocity {
         let Some(slot) = self.slot(partner) else {
             return Reciprocity::default();
