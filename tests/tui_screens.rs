@@ -304,27 +304,37 @@ fn a_small_window_gets_a_clear_note() {
 #[test]
 fn no_color_draws_without_any_colour_but_keeps_emphasis() {
     use ratatui::style::{Color, Modifier};
-    let mut h = Harness::new(Some(lived_in_journal()));
-    h.app.theme = mend::tui::theme::Theme { color: false };
-    h.keys("<Enter>j");
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|frame| mend::tui::draw::draw(&h.app, frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    assert!(
-        buffer
-            .content
-            .iter()
-            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
-    );
-    assert!(
-        buffer
-            .content
-            .iter()
-            .any(|c| c.modifier.contains(Modifier::REVERSED)),
-        "the selected row is still marked"
-    );
+    // The journal list, the promises screen with its card, and the progress charts.
+    for keys in [
+        "<Enter>j",
+        "<Enter>o",
+        "<Down><Down><Enter>2",
+        "<Down><Down><Enter>5",
+    ] {
+        let mut h = Harness::new(Some(lived_in_journal()));
+        h.app.theme = mend::tui::theme::Theme { color: false };
+        h.keys(keys);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| mend::tui::draw::draw(&h.app, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer
+                .content
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+            "colour after {keys}"
+        );
+        assert!(
+            buffer
+                .content
+                .iter()
+                .any(|c| c.modifier.contains(Modifier::REVERSED)),
+            "the selected row or tab is still marked after {keys}"
+        );
+    }
 }
 
 #[test]
