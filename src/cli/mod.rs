@@ -2,6 +2,7 @@
 
 mod check;
 mod context;
+mod demo;
 mod entries;
 pub mod input;
 mod kind;
@@ -13,6 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use context::CommandContext;
+pub use demo::{DemoArgs, DemoLength, demo_journal};
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
 #[derive(Debug)]
@@ -67,6 +69,8 @@ pub enum Command {
     Check,
     /// Show where the journal, backups, drafts and your own prompts live
     Path,
+    /// Write a sample journal of two partners, to try mend without touching yours
+    Demo(DemoArgs),
     /// Print shell completions
     Completions {
         /// The shell to complete for
@@ -248,6 +252,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Kind(command) => kind::run(ctx, command),
         Command::Check => check::check(ctx),
         Command::Path => check::path(ctx),
+        Command::Demo(args) => demo::demo(ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "mend", &mut std::io::stdout());
