@@ -116,9 +116,17 @@ impl Sandbox {
     }
 
     fn tui_with(&self, extra: &[(&str, &str)]) -> Tui {
+        self.tui_running(&[], extra)
+    }
+
+    /// Opens `mend ARGS...` on this journal in a fresh pty, with extra environment.
+    fn tui_running(&self, args: &[&str], extra: &[(&str, &str)]) -> Tui {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mend"));
         cmd.arg("--journal");
         cmd.arg(&self.journal);
+        for arg in args {
+            cmd.arg(arg);
+        }
         cmd.cwd(self.dir.path());
         for (name, value) in self.env() {
             match value {
@@ -956,4 +964,32 @@ fn both_of_us_opens_the_progress_view_and_moves_back_a_week() {
     assert!(screen.contains("Mon 16 Nov – Sun 22 Nov 2026"), "{screen}");
     assert!(screen.contains("trust 5.0 (first week)"), "{screen}");
     tui.quit();
+}
+
+#[test]
+fn the_demo_opens_a_sample_journal_and_leaves_nothing_behind() {
+    let sandbox = Sandbox::with_journal();
+    let before = std::fs::read(&sandbox.journal).expect("the real journal");
+    let tmp = sandbox.path("tmp");
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    let tmp_text = tmp.display().to_string();
+    let mut tui = sandbox.tui_running(&["demo"], &[("TMPDIR", tmp_text.as_str())]);
+    tui.wait_for("A sample journal to try things on", PATIENCE);
+    tui.send(ENTER);
+    let screen = tui.wait_for("Tonight with Alex", PATIENCE);
+    assert!(screen.contains("Yours is untouched."), "{screen}");
+    tui.send(b"o");
+    tui.wait_for("Following through", PATIENCE);
+    tui.esc();
+    tui.wait_for("Tonight with Alex", PATIENCE);
+    tui.quit();
+    assert_eq!(
+        std::fs::read(&sandbox.journal).expect("still there"),
+        before
+    );
+    let left: Vec<_> = std::fs::read_dir(&tmp).expect("tmp").collect();
+    assert!(
+        left.is_empty(),
+        "the sample journal's folder is removed: {left:?}"
+    );
 }

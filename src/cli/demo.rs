@@ -6,7 +6,6 @@ use clap::Args;
 use std::path::{Path, PathBuf};
 
 use super::context::CommandContext;
-use super::usage;
 use crate::demo::{DEFAULT_SEED, DemoSpec, generate};
 use crate::journal::{EveningClock, Journal, Settings};
 use crate::store::Store;
@@ -17,7 +16,8 @@ pub const DEFAULT_WEEKS: u32 = 12;
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// Write the sample journal to this file (an existing file is never overwritten)
-    #[arg(long, value_name = "FILE", required = true)]
+    /// instead of opening it on screen
+    #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// How many weeks of evenings to fill, up to last night [default: 12]
     #[arg(long, value_name = "N", conflicts_with = "years",
@@ -65,16 +65,14 @@ pub fn demo_journal(now: DateTime<FixedOffset>, length: DemoLength, seed: u64) -
 
 /// `mend demo --output FILE`: writes a sample journal there, refusing to replace any file.
 pub fn demo(ctx: &CommandContext, args: DemoArgs) -> Result<()> {
-    let Some(output) = args.output else {
-        return Err(usage(
-            "Give --output FILE to write a sample journal there; opening one on screen is not ready yet.",
-        ));
-    };
-    refuse_existing(&output)?;
     let length = match (args.weeks, args.years) {
         (_, Some(years)) => DemoLength::Years(years),
         (weeks, None) => DemoLength::Weeks(weeks.unwrap_or(DEFAULT_WEEKS)),
     };
+    let Some(output) = args.output else {
+        return open_on_screen(ctx, length, args.seed);
+    };
+    refuse_existing(&output)?;
     let journal = demo_journal(ctx.now, length, args.seed)?;
     let summary = format!(
         "{} entries, {} check-ins, {} promises and {} kind acts from {} to last night",
@@ -101,4 +99,25 @@ fn refuse_existing(output: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Opens the full-screen journal on a sample journal in a private temporary folder, with its
+/// own drafts, backups and settings there too, and removes the folder afterwards.
+fn open_on_screen(ctx: &CommandContext, length: DemoLength, seed: u64) -> Result<()> {
+    let folder = tempfile::Builder::new()
+        .prefix("mend-demo-")
+        .tempdir()
+        .context("Could not make a temporary folder for the sample journal")?;
+    let journal_path = folder.path().join("journal.json");
+    let paths = crate::paths::Paths::under(
+        journal_path.clone(),
+        &folder.path().join("state"),
+        &folder.path().join("config"),
+    );
+    Store::new(&journal_path, None).create(demo_journal(ctx.now, length, seed)?)?;
+    crate::tui::run_demo(
+        &paths,
+        crate::now::now,
+        "A sample journal to try things on; it goes on quit. Yours is untouched.",
+    )
 }

@@ -228,6 +228,8 @@ pub struct App {
     pub deleted: Vec<RecordId>,
     /// False once the couple has chosen to quit; the loop then stops.
     pub running: bool,
+    /// A line shown at the top of every screen, such as "this is a sample journal".
+    pub banner: Option<String>,
 }
 
 impl App {
@@ -266,6 +268,7 @@ impl App {
             progress: None,
             deleted: Vec::new(),
             running: true,
+            banner: None,
         }
     }
 

@@ -99,6 +99,14 @@ fn screen_title(app: &App) -> String {
 }
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(banner) = &app.banner {
+        let [_, below] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {banner}"), app.theme.gentle())),
+            below,
+        );
+    }
     let theme = app.theme;
     let date = app.today().format("%a %-d %b %Y").to_string();
     let title = screen_title(app);

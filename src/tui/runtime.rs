@@ -31,6 +31,23 @@ struct UiState {
 
 /// Opens the full-screen journal at `paths.journal` and runs it until the couple quits.
 pub fn run(paths: &Paths, now: impl Fn() -> Result<DateTime<FixedOffset>>) -> Result<()> {
+    run_with(paths, now, None)
+}
+
+/// Runs the app on a sample journal, saying so on every screen with `banner`.
+pub fn run_demo(
+    paths: &Paths,
+    now: impl Fn() -> Result<DateTime<FixedOffset>>,
+    banner: &str,
+) -> Result<()> {
+    run_with(paths, now, Some(banner.to_owned()))
+}
+
+fn run_with(
+    paths: &Paths,
+    now: impl Fn() -> Result<DateTime<FixedOffset>>,
+    banner: Option<String>,
+) -> Result<()> {
     let mut store = Store::new(&paths.journal, Some(paths.backups()));
     // A journal that cannot be read is reported before the screen changes, and left as it is.
     let journal = store.load()?.cloned();
@@ -55,6 +72,7 @@ pub fn run(paths: &Paths, now: impl Fn() -> Result<DateTime<FixedOffset>>) -> Re
         drafts.load_all(),
         Theme::from_env(),
     );
+    app.banner = banner;
     if let Some(message) = warning {
         app.warn(message);
     }
