@@ -145,7 +145,10 @@ mod tests {
         let err = parse_text(&newer).unwrap_err();
         assert!(matches!(err, LoadError::TooNew { found: 2, .. }), "{err}");
         let much_newer = VALID.replace(r#""version": 1"#, r#""version": 99999999999"#);
-        assert!(matches!(parse_text(&much_newer), Err(LoadError::TooNew { .. })));
+        assert!(matches!(
+            parse_text(&much_newer),
+            Err(LoadError::TooNew { .. })
+        ));
     }
 
     #[test]
