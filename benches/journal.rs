@@ -1,147 +1,92 @@
-//! Benchmarks of load, save, tonight's figures and one home frame on a generated journal.
+//! Benchmarks of the journal itself on one- and ten-year demo journals: load, save after one
+//! added entry (with fsync), and tonight's figures.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use mend::journal::{
-    Journal, NewCheckin, NewEntry, NewPromise, PromiseAction, Rating, Stage, Visibility,
-};
+mod support;
+
 use mend::prompts::PromptLibrary;
-use mend::tui::app::{App, Event};
-use mend::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use std::collections::HashMap;
+use mend::store::{RealFs, Store};
+use support::fixtures::{YEARS, describe, now, sample, tonight_entry};
 
 fn main() {
-    let (journal, bytes) = one_year();
-    eprintln!(
-        "one-year journal: {} entries, {} check-ins, {} promises, {} KiB",
-        journal.entries.len(),
-        journal.checkins.len(),
-        journal.promises.len(),
-        bytes.len() / 1024
-    );
+    for years in YEARS {
+        eprintln!("{}", describe(years));
+    }
     divan::main();
 }
 
-/// A deterministic journal of `days` evenings: an entry and a check-in from each partner
-/// every evening (about 120 words each) and three promises a week.
-fn generate(days: i64) -> Journal {
-    let start = NaiveDate::from_ymd_opt(2025, 11, 25).unwrap_or_default();
-    let at = |day: NaiveDate| Utc.from_utc_datetime(&day.and_hms_opt(21, 0, 0).unwrap_or_default());
-    let last = start + Duration::days(days - 1);
-    let mut journal = match Journal::new(("Alex", None), ("Sam", None), at(start), start) {
-        Ok(j) => j,
-        Err(err) => panic!("generating a journal: {err}"),
-    };
-    let ids = [journal.partners[0].id, journal.partners[1].id];
-    let words = "we talked slowly tonight and I noticed how much easier it felt to listen ";
-    for offset in 0..days {
-        let day = start + Duration::days(offset);
-        for (n, author) in ids.iter().enumerate() {
-            let stage = Stage::ALL[(offset as usize + n) % 3];
-            let entry = NewEntry {
-                author: *author,
-                day,
-                stage,
-                prompt_id: Some(format!("{stage}-prompt")),
-                prompt: Some("What is one thing you noticed today?".into()),
-                text: words.repeat(8),
-                visibility: Visibility::Shared,
-            };
-            let value = Rating::saturating(((offset / 30) % 11) as u8);
-            let checkin = NewCheckin {
-                author: *author,
-                day,
-                safety: value,
-                trust: value,
-                connection: value,
-                note: None,
-            };
-            let _ = journal.add_entry(entry, at(day), last);
-            let _ = journal.upsert_checkin(checkin, at(day), last);
-        }
-        if offset % 7 < 3 {
-            let (by, to) = if offset % 2 == 0 {
-                (ids[0], ids[1])
-            } else {
-                (ids[1], ids[0])
-            };
-            let new = NewPromise {
-                by,
-                to,
-                text: "Call when I'm late".into(),
-                made: day,
-                due: Some(day + Duration::days(3)),
-                size: None,
-            };
-            if let Ok(id) = journal.add_promise(new, at(day), last) {
-                let _ = journal.change_promise(id, by, PromiseAction::Keep, None, at(day), last);
-            }
-        }
-    }
-    journal
-}
-
-fn one_year() -> (Journal, Vec<u8>) {
-    let journal = generate(365);
-    let bytes = mend::store::to_bytes(&journal).unwrap_or_default();
-    (journal, bytes)
-}
-
-#[divan::bench]
-fn load_one_year(bencher: divan::Bencher) {
-    let (_, bytes) = one_year();
+/// Parsing and checking the file's bytes, as opening the journal does.
+#[divan::bench(args = YEARS)]
+fn load(bencher: divan::Bencher, years: u32) {
+    let bytes = &sample(years).bytes;
     bencher.bench(|| {
         mend::store::parse(
             std::path::Path::new("journal.json"),
-            divan::black_box(&bytes),
+            divan::black_box(bytes),
         )
         .is_ok()
     });
 }
 
-#[divan::bench]
-fn save_one_year_with_fsync(bencher: divan::Bencher) {
-    let (journal, _) = one_year();
-    let dir = std::env::temp_dir().join(format!("mend-bench-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let path = dir.join("journal.json");
-    bencher.bench(|| {
-        mend::store::save(&path, divan::black_box(&journal), &mend::store::RealFs).is_ok()
-    });
-    let _ = std::fs::remove_dir_all(&dir);
+/// Serializing and writing a journal with one more entry: temp file, fsync, rename, fsync folder.
+#[divan::bench(args = YEARS)]
+fn save_with_fsync(bencher: divan::Bencher, years: u32) {
+    let dir = temp_dir();
+    let path = dir.path().join("journal.json");
+    let journal = &sample(years).journal;
+    bencher
+        .with_inputs(|| {
+            let mut changed = journal.clone();
+            let _ = changed.add_entry(tonight_entry(journal), now().to_utc(), now().date_naive());
+            changed
+        })
+        .bench_local_refs(|changed| mend::store::save(&path, changed, &RealFs).is_ok());
 }
 
-#[divan::bench]
-fn tonight_one_year(bencher: divan::Bencher) {
-    let (journal, _) = one_year();
+/// Adding one entry the way the app and the CLI do: lock, change the loaded copy, compare,
+/// then save with fsync.
+#[divan::bench(args = YEARS)]
+fn store_update_adding_an_entry(bencher: divan::Bencher, years: u32) {
+    let dir = temp_dir();
+    let path = dir.path().join("journal.json");
+    let sample = sample(years);
+    if let Err(err) = std::fs::write(&path, &sample.bytes) {
+        panic!("writing {}: {err}", path.display());
+    }
+    let mut store = Store::new(&path, None);
+    if let Err(err) = store.load() {
+        panic!("loading {}: {err}", path.display());
+    }
+    let entry = tonight_entry(&sample.journal);
+    bencher.bench_local(|| {
+        store
+            .update(|journal| {
+                journal.add_entry(entry.clone(), now().to_utc(), now().date_naive())?;
+                Ok(())
+            })
+            .is_ok()
+    });
+}
+
+/// What the home screen shows tonight for one partner.
+#[divan::bench(args = YEARS)]
+fn tonight(bencher: divan::Bencher, years: u32) {
+    let journal = &sample(years).journal;
     let library = PromptLibrary::built_in();
     let partner = journal.partners[0].id;
-    let today = journal.started + Duration::days(364);
-    bencher.bench(|| {
-        mend::tui::tonight::Tonight::compute(&journal, &library, partner, today, None, 0)
-    });
+    let today = now().date_naive();
+    bencher
+        .bench(|| mend::tui::tonight::Tonight::compute(journal, &library, partner, today, None, 0));
 }
 
-#[divan::bench]
-fn home_frame_one_year(bencher: divan::Bencher) {
-    let (journal, _) = one_year();
-    let now = chrono::FixedOffset::east_opt(0)
-        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 24, 21, 0, 0).single())
-        .unwrap_or_default();
-    let mut app = App::new(
-        Some(journal),
-        PromptLibrary::built_in(),
-        now,
-        "journal.json".into(),
-        None,
-        HashMap::new(),
-        Theme { color: true },
-    );
-    app.update(Event::Key(KeyEvent::from(KeyCode::Enter)));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| match e {});
-    bencher.bench_local(|| {
-        let _ = terminal.draw(|frame| mend::tui::draw::draw(&app, frame));
-    });
+fn temp_dir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(err) => panic!("making a temp folder for the save benchmark: {err}"),
+    }
+}
+
+/// Making the demo journal itself (the generator behind `mend demo`).
+#[divan::bench(args = YEARS, sample_count = 10, sample_size = 1)]
+fn generate_demo(years: u32) -> mend::journal::Journal {
+    support::fixtures::make(mend::cli::DemoLength::Years(years)).journal
 }

@@ -17,7 +17,9 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;
 pub struct Meta {
     pub id: RecordId,
     pub author: PartnerId,
+    #[serde(deserialize_with = "super::moment::deserialize")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "super::moment::deserialize")]
     pub updated: DateTime<Utc>,
     /// Counts the changes to this record; a merge keeps the higher revision.
     pub rev: u32,

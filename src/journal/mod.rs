@@ -6,6 +6,7 @@ mod entry;
 mod error;
 mod kind_act;
 mod meta;
+mod moment;
 mod partner;
 mod promise;
 mod renumber;

@@ -80,6 +80,7 @@ impl PromiseAction {
 /// One change of a promise's status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
+    #[serde(deserialize_with = "super::moment::deserialize")]
     pub at: DateTime<Utc>,
     pub by: PartnerId,
     pub status: PromiseStatus,
@@ -93,6 +94,7 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acknowledgement {
     pub by: PartnerId,
+    #[serde(deserialize_with = "super::moment::deserialize")]
     pub at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

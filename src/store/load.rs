@@ -68,23 +68,43 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
         column: err.column(),
         message: shortened(&strip_position(&err.to_string()), 200),
     };
-    let header: Header = serde_json::from_slice(bytes).map_err(parse_error)?;
-    match header.format {
-        Some(serde_json::Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
-            return Err(LoadError::NotAJournal {
-                path: path.to_owned(),
-                found: shortened(&other.to_string(), 60),
-            });
+    // One pass in the usual case; the header is only read on its own to explain a failure,
+    // so a foreign or newer file is named as such rather than as a parse error.
+    match serde_json::from_slice::<Journal>(bytes) {
+        Ok(mut journal) => {
+            let format = serde_json::Value::String(journal.format.clone());
+            check_header(path, Some(&format), Some(u64::from(journal.version)))?;
+            sort_records(&mut journal);
+            Ok(journal)
         }
-        None => {
+        Err(err) => {
+            let header: Header = serde_json::from_slice(bytes).map_err(parse_error)?;
+            let version = header.version.as_ref().and_then(serde_json::Value::as_u64);
+            check_header(path, header.format.as_ref(), version)?;
+            Err(parse_error(err))
+        }
+    }
+}
+
+/// Refuses a file that is not a mend journal, or is from a newer mend.
+fn check_header(
+    path: &Path,
+    format: Option<&serde_json::Value>,
+    version: Option<u64>,
+) -> Result<(), LoadError> {
+    match format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        other => {
             return Err(LoadError::NotAJournal {
                 path: path.to_owned(),
-                found: "missing".to_owned(),
+                found: other.map_or_else(
+                    || "missing".to_owned(),
+                    |value| shortened(&value.to_string(), 60),
+                ),
             });
         }
     }
-    if let Some(found) = header.version.as_ref().and_then(serde_json::Value::as_u64)
+    if let Some(found) = version
         && found > u64::from(VERSION)
     {
         return Err(LoadError::TooNew {
@@ -93,9 +113,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
             supported: VERSION,
         });
     }
-    let mut journal: Journal = serde_json::from_slice(bytes).map_err(parse_error)?;
-    sort_records(&mut journal);
-    Ok(journal)
+    Ok(())
 }
 
 /// The start of `text`, at most `most` characters, so that what the file holds (a huge
@@ -112,5 +130,63 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_owned(),
         None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = r#"{"format": "mend-journal", "version": 1, "started": "2026-11-01",
+        "partners": [
+          {"id": "01930000-0000-7000-8000-000000000001", "name": "Alex"},
+          {"id": "01930000-0000-7000-8000-000000000002", "name": "Sam"}]}"#;
+
+    fn parse_text(text: &str) -> Result<Journal, LoadError> {
+        parse(Path::new("j.json"), text.as_bytes())
+    }
+
+    #[test]
+    fn a_valid_journal_parses() {
+        assert_eq!(parse_text(VALID).unwrap().partners.len(), 2);
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_even_when_the_rest_would_parse() {
+        let newer = VALID.replace(r#""version": 1"#, r#""version": 2"#);
+        let err = parse_text(&newer).unwrap_err();
+        assert!(matches!(err, LoadError::TooNew { found: 2, .. }), "{err}");
+        let much_newer = VALID.replace(r#""version": 1"#, r#""version": 99999999999"#);
+        assert!(matches!(
+            parse_text(&much_newer),
+            Err(LoadError::TooNew { .. })
+        ));
+    }
+
+    #[test]
+    fn another_format_is_named_as_found() {
+        for (format, found) in [(r#""notes""#, r#""notes""#), ("3", "3")] {
+            let text = VALID.replace(r#""mend-journal""#, format);
+            match parse_text(&text) {
+                Err(LoadError::NotAJournal { found: f, .. }) => assert_eq!(f, found),
+                other => panic!("{format}: {other:?}"),
+            }
+        }
+        let missing = VALID.replace(r#""format": "mend-journal","#, "");
+        assert!(
+            matches!(parse_text(&missing), Err(LoadError::NotAJournal { found, .. }) if found == "missing")
+        );
+    }
+
+    #[test]
+    fn a_broken_journal_names_the_line() {
+        let broken = VALID.replace(r#""name": "Sam""#, r#""name": 5"#);
+        match parse_text(&broken) {
+            Err(LoadError::Parse { line, message, .. }) => {
+                assert_eq!(line, 4);
+                assert!(message.contains("invalid type"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
