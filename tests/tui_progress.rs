@@ -170,3 +170,24 @@ fn help_lists_the_progress_keys_and_p_goes_back_to_who_is_here() {
     h.keys("x").keys("p");
     assert!(h.render(80, 24).contains("Who is here tonight?"));
 }
+
+#[test]
+fn the_week_shown_exports_in_the_chosen_format_and_says_where() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.keys("<Left>e");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Export this week"), "{screen}");
+    insta::assert_snapshot!("progress_export_80x24", screen);
+    h.keys("h");
+    let (name, text) = h.exports.last().expect("a summary was written");
+    assert_eq!(name, "mend-2026-W47.html");
+    assert!(text.contains("Alex") && text.contains("Sam"), "{text}");
+    assert!(!text.contains("Something only for me"), "private words never leave");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("The summary is saved to /home/you/mend-2026-W47.html"),
+        "{screen}"
+    );
+    h.keys("e<Esc>");
+    assert_eq!(h.exports.len(), 1, "Esc writes nothing");
+}

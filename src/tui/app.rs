@@ -38,6 +38,11 @@ pub enum Effect {
     RememberPartner(PartnerId),
     /// Open $VISUAL/$EDITOR on this text. Answered with [`Reply::Edited`].
     OpenEditor(String),
+    /// Write the weekly summary of `week` to a new file. Answered with [`Reply::Exported`].
+    Export {
+        week: crate::journal::Week,
+        format: crate::export::Format,
+    },
     Quit,
 }
 
@@ -167,6 +172,8 @@ pub enum Reply {
     Edited(Result<String, String>),
     /// Keeping the draft failed; the text is still on screen.
     DraftNotKept(String),
+    /// The weekly summary was written to this file, or why not.
+    Exported(Result<std::path::PathBuf, String>),
 }
 
 /// Which screen is showing.
@@ -194,6 +201,8 @@ pub enum Overlay {
     ConfirmLeaveWrite,
     ConfirmDelete(RecordId),
     RestoreDraft(PartnerId),
+    /// Which format to write the summary of this week in.
+    ExportWeek(crate::journal::Week),
 }
 
 /// A one-line message at the bottom of the screen.
@@ -449,6 +458,18 @@ impl App {
                     None => Vec::new(),
                 }
             }
+            Overlay::ExportWeek(week) => {
+                let format = match key.code {
+                    KeyCode::Char('m' | 'M') | KeyCode::Enter => Some(crate::export::Format::Markdown),
+                    KeyCode::Char('j' | 'J') => Some(crate::export::Format::Json),
+                    KeyCode::Char('h' | 'H') => Some(crate::export::Format::Html),
+                    _ => None,
+                };
+                if format.is_some() || no {
+                    self.overlay = None;
+                }
+                format.map_or_else(Vec::new, |format| vec![Effect::Export { week, format }])
+            }
             Overlay::RestoreDraft(partner) => match key.code {
                 KeyCode::Char('r' | 'R') | KeyCode::Enter => {
                     self.overlay = None;
@@ -560,6 +581,11 @@ impl App {
             }
             Reply::Edited(Err(message)) => self.warn(message),
             Reply::DraftNotKept(message) => self.warn(message),
+            Reply::Exported(Ok(path)) => self.tell(format!(
+                "The summary is saved to {} (readable only by you).",
+                path.display()
+            )),
+            Reply::Exported(Err(message)) => self.warn(format!("No summary was written: {message}")),
         }
         Vec::new()
     }

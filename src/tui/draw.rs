@@ -206,6 +206,28 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             ],
             ("delete", "keep it"),
         ),
+        Overlay::ExportWeek(week) => popup(
+            frame,
+            area,
+            "Export this week",
+            vec![
+                Line::raw(format!(
+                    "A summary of week {week} ({} – {}) to read before your weekly talk, to keep, or to bring to a counsellor.",
+                    week.start().format("%-d %b"),
+                    week.end().format("%-d %b %Y")
+                )),
+                Line::styled(
+                    "It goes into a new file in the folder mend was started from. Private entries are never in it.",
+                    theme.muted(),
+                ),
+                Line::raw(""),
+                key("m", "Markdown (reads well as plain text)"),
+                key("h", "HTML (one page that prints on A4)"),
+                key("j", "JSON (the same figures as data)"),
+                key("Esc", "not now"),
+            ],
+            theme,
+        ),
         Overlay::RestoreDraft(partner) => {
             let draft = app.drafts.get(partner);
             let words = draft.map_or(0, |d| d.text.split_whitespace().count());

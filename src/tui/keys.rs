@@ -60,6 +60,7 @@ pub const PROGRESS: &[Binding] = &[
     ("←/→", "week"),
     ("Tab/1-5", "section"),
     ("r", "rating"),
+    ("e", "export"),
     ("↑/↓", "scroll"),
     ("t", "this week"),
     ("p", "partner"),

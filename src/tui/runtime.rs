@@ -170,6 +170,7 @@ impl Runner<'_> {
                     _ => Reply::Saved(self.journal_after(result)),
                 })
             }
+            Effect::Export { week, format } => Some(Reply::Exported(export_week(app, week, format))),
             Effect::SaveDraft(draft) => self
                 .drafts
                 .save(&draft)
@@ -220,4 +221,26 @@ fn with_terminal_released<T>(
         let _ = terminal.resize(size.into());
     }
     result
+}
+
+/// Writes the summary of `week` into the folder mend was started from, under a name not yet
+/// taken (`mend-2026-W48.md`, then `mend-2026-W48-2.md`, …).
+fn export_week(
+    app: &App,
+    week: crate::journal::Week,
+    format: crate::export::Format,
+) -> std::result::Result<std::path::PathBuf, String> {
+    let (Some(journal), Some(progress)) = (&app.journal, &app.progress) else {
+        return Err("there is no journal open.".to_owned());
+    };
+    let folder = std::env::current_dir()
+        .map_err(|e| format!("could not find the current folder: {e}."))?;
+    let name = crate::export::default_file_name(week, format);
+    let stem = name.trim_end_matches(&format!(".{}", format.extension()));
+    let path = std::iter::once(folder.join(&name))
+        .chain((2..100).map(|n| folder.join(format!("{stem}-{n}.{}", format.extension()))))
+        .find(|p| p.symlink_metadata().is_err())
+        .ok_or_else(|| format!("{} and 98 numbered copies already exist.", name))?;
+    crate::export::write_week(journal, progress, week, format, &path, false)
+        .map_err(|e| e.to_string())
 }

@@ -156,6 +156,8 @@ pub struct Harness {
     pub fail_saves: bool,
     /// Saves land in the file but the folder flush fails, as on a flaky disk.
     pub unconfirmed_saves: bool,
+    /// Weekly summaries "written": the file name and the text.
+    pub exports: Vec<(String, String)>,
 }
 
 impl Harness {
@@ -176,6 +178,7 @@ impl Harness {
             editor_text: String::new(),
             fail_saves: false,
             unconfirmed_saves: false,
+            exports: Vec::new(),
         }
     }
 
@@ -234,6 +237,17 @@ impl Harness {
                     None
                 }
                 Effect::OpenEditor(_) => Some(Reply::Edited(Ok(self.editor_text.clone()))),
+                Effect::Export { week, format } => {
+                    let journal = self.app.journal.as_ref().expect("a journal");
+                    let progress = self.app.progress.as_ref().expect("the figures");
+                    let text = mend::export::render(journal, progress, week, format)
+                        .map_err(|e| e.to_string());
+                    let name = mend::export::default_file_name(week, format);
+                    Some(Reply::Exported(text.map(|text| {
+                        self.exports.push((name.clone(), text));
+                        std::path::PathBuf::from("/home/you").join(name)
+                    })))
+                }
                 Effect::RememberPartner(_) | Effect::Quit => None,
             };
             if let Some(reply) = reply {

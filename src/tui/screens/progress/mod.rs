@@ -132,6 +132,7 @@ impl App {
             }
             KeyCode::Up | KeyCode::Char('k') => state.scroll = state.scroll.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => state.scroll = state.scroll.saturating_add(1),
+            KeyCode::Char('e') => self.overlay = Some(Overlay::ExportWeek(state.week)),
             KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
             KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char('q') => return self.ask_quit(),
