@@ -96,6 +96,12 @@ impl RatingTrend {
     pub fn describe(&self) -> String {
         super::words::describe_trend(self)
     }
+
+    /// The change alone, like "up 0.8 from the last four weeks", for a line that already
+    /// names the rating and shows this week's mean.
+    pub fn change_in_words(&self) -> String {
+        super::words::change_in_words(self)
+    }
 }
 
 /// One week's mean of one rating, for a chart or a sparkline.
