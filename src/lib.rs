@@ -1,6 +1,7 @@
 //! mend: a calm terminal journal for couples rebuilding trust.
 
 pub mod cli;
+pub mod demo;
 pub mod export;
 pub mod journal;
 pub mod now;

@@ -1,13 +1,22 @@
-//! Every weekly figure of a journal, worked out once per change and read by the progress view and the export alike.
+//! Every weekly figure of a journal, worked out once per change; the progress view and export read it.
 //!
 //! `Progress::compute` walks the journal once and files every live record under its evening
 //! and week; each question after that ("how was trust this week?", "what did Sam give over the
 //! last four weeks?") is a lookup. Deleted records never count, and private entries are never
 //! seen at all: not in any count, the calendar, or the side-by-side week.
 //!
-//! Days and weeks follow the journal's own clock (`Journal::clock`): a check-in or a status
-//! change at 01:30 belongs to the evening before, and weeks start on the couple's chosen day.
+//! Days and weeks follow the journal's own clock (`Journal::clock`): a promise kept or a kind
+//! act noticed at 01:30 belongs to the evening before, and weeks start on the couple's chosen day.
 //! Per-partner arrays (`[T; 2]`) are in the order of `Progress::partners`, the journal's order.
+//!
+//! Where each figure comes from:
+//! - healing: `healing` (a week against the four before, with `RatingTrend::describe`),
+//!   `weekly_means` for the chart and, through `sparkline`, the export;
+//! - reciprocity: `reciprocity` for a week, `reciprocity_between` for a range of weeks;
+//! - honest communication: `communication` (evenings written, entries per stage) and
+//!   `shared_evenings` (a week side by side, as `EntryRef`s into the journal);
+//! - consistency: `calendar`, one mark per partner per evening (no streaks);
+//! - the whole journal: `days_together`, `weeks_both_checked_in`, `has_data`, `weeks_with_data`.
 
 mod calendar;
 mod communication;
@@ -22,8 +31,8 @@ pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMea
 pub use reciprocity::Reciprocity;
 pub use records::{EntryRef, Listed, RecordRef, WeekKindAct, WeekPromise};
 pub use words::{
-    ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, change_in_words, describe_trend, describe_week,
-    sparkline,
+    ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, change_in_words, describe_trend,
+    describe_trend_briefly, describe_week, sparkline,
 };
 
 use std::collections::{BTreeMap, HashMap};
@@ -94,131 +103,11 @@ impl Progress {
             due: Vec::new(),
         };
         let evening = |at: DateTime<Utc>| clock.evening_at(at, zone);
-
-        for (index, entry) in journal.entries.iter().enumerate() {
-            if entry.meta.deleted || !entry.is_shared() {
-                continue;
-            }
-            let Some(slot) = progress.slot(entry.meta.author) else {
-                continue;
-            };
-            let figures = progress.week_mut(entry.day);
-            figures.by_partner[slot]
-                .communication
-                .add_entry(entry.stage);
-            figures.shared.push(SharedEntry {
-                day: entry.day,
-                slot,
-                entry: EntryRef::new(index, entry.meta.id),
-            });
-            progress.days.entry(entry.day).or_default()[slot].wrote = true;
-        }
-
-        for checkin in journal.live_checkins() {
-            let Some(slot) = progress.slot(checkin.meta.author) else {
-                continue;
-            };
-            let week = clock.week_of(checkin.day);
-            progress.week_mut(checkin.day).by_partner[slot]
-                .checkins
-                .add(checkin);
-            progress.days.entry(checkin.day).or_default()[slot].checked_in = true;
-            let first = &mut progress.first_checkin_week[slot];
-            *first = Some(first.map_or(week, |w| w.min(week)));
-        }
-
-        for (index, promise) in journal.promises.iter().enumerate() {
-            if promise.meta.deleted {
-                continue;
-            }
-            let Some(by) = progress.slot(promise.by()) else {
-                continue;
-            };
-            let changes: Vec<(NaiveDate, PromiseStatus)> = promise
-                .history
-                .iter()
-                .map(|change| (evening(change.at), change.status))
-                .collect();
-            let noticed_on = promise.acknowledged.as_ref().map(|ack| evening(ack.at));
-            progress.reciprocity_mut(by, promise.made).made += 1;
-            for (day, status) in &changes {
-                progress.reciprocity_mut(by, *day).add_status(*status);
-            }
-            if let Some(ack) = &promise.acknowledged {
-                progress.count_acknowledgement(ack.by, by, evening(ack.at));
-            }
-
-            let reference = RecordRef::new(index, promise.meta.id);
-            let mut weeks: Vec<Week> = std::iter::once(promise.made)
-                .chain(changes.iter().map(|(day, _)| *day))
-                .map(|day| clock.week_of(day))
-                .collect();
-            weeks.sort();
-            weeks.dedup();
-            for week in weeks {
-                let last_evening = week.end();
-                let status = changes
-                    .iter()
-                    .rev()
-                    .find(|(day, _)| *day <= last_evening)
-                    .map_or(PromiseStatus::Open, |(_, status)| *status);
-                progress.week_mut(week.start()).promises.push(WeekPromise {
-                    promise: reference,
-                    by: promise.by(),
-                    made_this_week: week.contains(promise.made),
-                    status,
-                    noticed: noticed_on.is_some_and(|day| day <= last_evening),
-                });
-            }
-            if let Some(due) = promise.due {
-                let closed = changes
-                    .iter()
-                    .find(|(_, status)| !status.is_open())
-                    .map(|(day, _)| *day);
-                progress.due.push(DuePromise {
-                    promise: reference,
-                    made: promise.made,
-                    due,
-                    closed,
-                });
-            }
-        }
-
-        for (index, act) in journal.kind_acts.iter().enumerate() {
-            if act.meta.deleted {
-                continue;
-            }
-            let Some(by) = progress.slot(act.meta.author) else {
-                continue;
-            };
-            progress.reciprocity_mut(by, act.day).kind_acts += 1;
-            let noticed_on = act.acknowledged.as_ref().map(|ack| evening(ack.at));
-            if let Some(ack) = &act.acknowledged {
-                progress.count_acknowledgement(ack.by, by, evening(ack.at));
-            }
-            let last_evening = clock.week_of(act.day).end();
-            progress.week_mut(act.day).kind_acts.push(WeekKindAct {
-                act: RecordRef::new(index, act.meta.id),
-                by: act.meta.author,
-                day: act.day,
-                noticed: noticed_on.is_some_and(|day| day <= last_evening),
-            });
-        }
-
-        let written: Vec<(NaiveDate, usize)> = progress
-            .days
-            .iter()
-            .flat_map(|(day, marks)| {
-                (0..2)
-                    .filter(|&slot| marks[slot].wrote)
-                    .map(move |slot| (*day, slot))
-            })
-            .collect();
-        for (day, slot) in written {
-            progress.week_mut(day).by_partner[slot]
-                .communication
-                .evenings_written += 1;
-        }
+        progress.file_shared_entries(journal);
+        progress.file_checkins(journal);
+        progress.file_promises(journal, evening);
+        progress.file_kind_acts(journal, evening);
+        progress.count_evenings_written();
         progress
     }
 
@@ -331,6 +220,8 @@ impl Progress {
     }
 
     /// What a partner gave and received from week `first` to week `last`, both included.
+    ///
+    /// The four weeks before `week` are `weeks_before(week, 4)` to `weeks_before(week, 1)`.
     pub fn reciprocity_between(&self, partner: PartnerId, first: Week, last: Week) -> Reciprocity {
         let Some(slot) = self.slot(partner) else {
             return Reciprocity::default();
@@ -412,6 +303,168 @@ impl Progress {
                 by_partner: self.days.get(&day).copied().unwrap_or_default(),
             })
             .collect()
+    }
+
+    /// Files live shared entries under their week and marks the evenings they were written.
+    fn file_shared_entries(&mut self, journal: &Journal) {
+        for (index, entry) in journal.entries.iter().enumerate() {
+            if entry.meta.deleted || !entry.is_shared() {
+                continue;
+            }
+            let Some(slot) = self.slot(entry.meta.author) else {
+                continue;
+            };
+            let figures = self.week_mut(entry.day);
+            figures.by_partner[slot]
+                .communication
+                .add_entry(entry.stage);
+            figures.shared.push(SharedEntry {
+                day: entry.day,
+                slot,
+                entry: EntryRef::new(index, entry.meta.id),
+            });
+            self.days.entry(entry.day).or_default()[slot].wrote = true;
+        }
+    }
+
+    /// Adds live check-ins to their week's totals and marks their evenings.
+    fn file_checkins(&mut self, journal: &Journal) {
+        for checkin in journal.live_checkins() {
+            let Some(slot) = self.slot(checkin.meta.author) else {
+                continue;
+            };
+            let marks = self.days.entry(checkin.day).or_default();
+            if marks[slot].checked_in {
+                // Two copies merged can hold two check-ins for one evening: like
+                // `Journal::checkin_for`, only the first (by id) counts.
+                continue;
+            }
+            marks[slot].checked_in = true;
+            let week = self.clock.week_of(checkin.day);
+            self.week_mut(checkin.day).by_partner[slot]
+                .checkins
+                .add(checkin);
+            let first = &mut self.first_checkin_week[slot];
+            *first = Some(first.map_or(week, |w| w.min(week)));
+        }
+    }
+
+    /// Counts each live promise when made, at each status change, and when noticed, and
+    /// lists it under every week it was made or changed in.
+    fn file_promises(&mut self, journal: &Journal, evening: impl Fn(DateTime<Utc>) -> NaiveDate) {
+        for (index, promise) in journal.promises.iter().enumerate() {
+            if promise.meta.deleted {
+                continue;
+            }
+            let Some(by) = self.slot(promise.by()) else {
+                continue;
+            };
+            let changes: Vec<(NaiveDate, PromiseStatus)> = promise
+                .history
+                .iter()
+                .map(|change| (evening(change.at), change.status))
+                .collect();
+            self.reciprocity_mut(by, promise.made).made += 1;
+            for (day, status) in &changes {
+                self.reciprocity_mut(by, *day).add_status(*status);
+            }
+            let noticed_on = promise.acknowledged.as_ref().map(|ack| evening(ack.at));
+            if let Some(ack) = &promise.acknowledged {
+                self.count_acknowledgement(ack.by, by, evening(ack.at));
+            }
+            self.list_promise(
+                promise,
+                RecordRef::new(index, promise.meta.id),
+                &changes,
+                noticed_on,
+            );
+        }
+    }
+
+    /// Lists a promise under each week it was made or changed in, as it stood at that
+    /// week's end, and keeps its due day for `open_promises_due`.
+    fn list_promise(
+        &mut self,
+        promise: &Promise,
+        reference: RecordRef<Promise>,
+        changes: &[(NaiveDate, PromiseStatus)],
+        noticed_on: Option<NaiveDate>,
+    ) {
+        let mut weeks: Vec<Week> = std::iter::once(promise.made)
+            .chain(changes.iter().map(|(day, _)| *day))
+            .map(|day| self.clock.week_of(day))
+            .collect();
+        weeks.sort();
+        weeks.dedup();
+        for week in weeks {
+            let last_evening = week.end();
+            let status = changes
+                .iter()
+                .rev()
+                .find(|(day, _)| *day <= last_evening)
+                .map_or(PromiseStatus::Open, |(_, status)| *status);
+            self.week_mut(week.start()).promises.push(WeekPromise {
+                promise: reference,
+                by: promise.by(),
+                made_this_week: week.contains(promise.made),
+                status,
+                noticed: noticed_on.is_some_and(|day| day <= last_evening),
+            });
+        }
+        if let Some(due) = promise.due {
+            let closed = changes
+                .iter()
+                .find(|(_, status)| !status.is_open())
+                .map(|(day, _)| *day);
+            self.due.push(DuePromise {
+                promise: reference,
+                made: promise.made,
+                due,
+                closed,
+            });
+        }
+    }
+
+    /// Counts each live kind act on its day, and when it was noticed.
+    fn file_kind_acts(&mut self, journal: &Journal, evening: impl Fn(DateTime<Utc>) -> NaiveDate) {
+        for (index, act) in journal.kind_acts.iter().enumerate() {
+            if act.meta.deleted {
+                continue;
+            }
+            let Some(by) = self.slot(act.meta.author) else {
+                continue;
+            };
+            self.reciprocity_mut(by, act.day).kind_acts += 1;
+            let noticed_on = act.acknowledged.as_ref().map(|ack| evening(ack.at));
+            if let Some(ack) = &act.acknowledged {
+                self.count_acknowledgement(ack.by, by, evening(ack.at));
+            }
+            let last_evening = self.clock.week_of(act.day).end();
+            self.week_mut(act.day).kind_acts.push(WeekKindAct {
+                act: RecordRef::new(index, act.meta.id),
+                by: act.meta.author,
+                day: act.day,
+                noticed: noticed_on.is_some_and(|day| day <= last_evening),
+            });
+        }
+    }
+
+    /// Counts, per week, the evenings each partner wrote something shared.
+    fn count_evenings_written(&mut self) {
+        let written: Vec<(NaiveDate, usize)> = self
+            .days
+            .iter()
+            .flat_map(|(day, marks)| {
+                (0..2)
+                    .filter(|&slot| marks[slot].wrote)
+                    .map(move |slot| (*day, slot))
+            })
+            .collect();
+        for (day, slot) in written {
+            self.week_mut(day).by_partner[slot]
+                .communication
+                .evenings_written += 1;
+        }
     }
 
     fn slot(&self, partner: PartnerId) -> Option<usize> {

@@ -23,7 +23,7 @@ pub enum Suits {
 
 impl Suits {
     /// Whether a partner with this role (or none given) should be offered the prompt.
-    fn fits(self, role: Option<Role>) -> bool {
+    pub fn fits(self, role: Option<Role>) -> bool {
         matches!(
             (self, role),
             (Suits::Anyone, _)

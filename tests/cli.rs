@@ -1011,37 +1011,14 @@ fn backups_keep_ten_newest_plus_one_a_day_for_fourteen_days() {
 
 #[test]
 fn a_store_backs_up_only_once_per_run() {
-    use mend::journal::{NewEntry, Stage, Visibility};
     use mend::store::{Backups, Store};
     let m = Mend::with_journal();
     let before = m.journal_bytes();
     let root = m.dir.path().join("lib-backups");
     let mut store = Store::new(&m.journal, Some(Backups::for_journal(&root, &m.journal)));
     store.load().unwrap();
-    let now = chrono::DateTime::parse_from_rfc3339(common::NOW)
-        .unwrap()
-        .to_utc();
-    let today = now.date_naive();
     for text in ["one", "two", "three"] {
-        store
-            .update(|j| {
-                let author = j.partners[0].id;
-                j.add_entry(
-                    NewEntry {
-                        author,
-                        day: today,
-                        stage: Stage::Healing,
-                        prompt_id: None,
-                        prompt: None,
-                        text: text.to_owned(),
-                        visibility: Visibility::Shared,
-                    },
-                    now,
-                    today,
-                )?;
-                Ok(())
-            })
-            .unwrap();
+        common::add_entry(&mut store, 0, text, mend::journal::Visibility::Shared).unwrap();
     }
     let list = Backups::for_journal(&root, &m.journal).list().unwrap();
     assert_eq!(list.len(), 1, "{list:?}");

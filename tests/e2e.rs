@@ -116,9 +116,17 @@ impl Sandbox {
     }
 
     fn tui_with(&self, extra: &[(&str, &str)]) -> Tui {
+        self.tui_running(&[], extra)
+    }
+
+    /// Opens `mend ARGS...` on this journal in a fresh pty, with extra environment.
+    fn tui_running(&self, args: &[&str], extra: &[(&str, &str)]) -> Tui {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mend"));
         cmd.arg("--journal");
         cmd.arg(&self.journal);
+        for arg in args {
+            cmd.arg(arg);
+        }
         cmd.cwd(self.dir.path());
         for (name, value) in self.env() {
             match value {
@@ -924,4 +932,64 @@ fn a_promise_made_kept_and_noticed_shows_on_the_card() {
         sandbox.partner_id("Sam").as_str()
     );
     assert_eq!(promise["acknowledged"]["note"], "Dinner was lovely");
+}
+
+#[test]
+fn both_of_us_opens_the_progress_view_and_moves_back_a_week() {
+    let sandbox = Sandbox::with_journal();
+    sandbox.cli(
+        &[
+            "checkin",
+            "--as",
+            "alex",
+            "--safety",
+            "6",
+            "--trust",
+            "5",
+            "--connection",
+            "7",
+            "--day",
+            "2026-11-18",
+        ],
+        "",
+    );
+    let mut tui = sandbox.tui();
+    tui.wait_for("Who is here tonight?", PATIENCE);
+    tui.send(DOWN);
+    tui.send(DOWN);
+    tui.send(ENTER);
+    tui.wait_for_all(&["Week 2026-W48", "How each of you feels"], PATIENCE);
+    tui.send(LEFT);
+    let screen = tui.wait_for("Week 2026-W47", PATIENCE);
+    assert!(screen.contains("Mon 16 Nov – Sun 22 Nov 2026"), "{screen}");
+    assert!(screen.contains("trust 5.0 (first week)"), "{screen}");
+    tui.quit();
+}
+
+#[test]
+fn the_demo_opens_a_sample_journal_and_leaves_nothing_behind() {
+    let sandbox = Sandbox::with_journal();
+    let before = std::fs::read(&sandbox.journal).expect("the real journal");
+    let tmp = sandbox.path("tmp");
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    let tmp_text = tmp.display().to_string();
+    let mut tui = sandbox.tui_running(&["demo"], &[("TMPDIR", tmp_text.as_str())]);
+    tui.wait_for("A sample journal to try things on", PATIENCE);
+    tui.send(ENTER);
+    let screen = tui.wait_for("Tonight with Alex", PATIENCE);
+    assert!(screen.contains("Yours is untouched."), "{screen}");
+    tui.send(b"o");
+    tui.wait_for("Following through", PATIENCE);
+    tui.esc();
+    tui.wait_for("Tonight with Alex", PATIENCE);
+    tui.quit();
+    assert_eq!(
+        std::fs::read(&sandbox.journal).expect("still there"),
+        before
+    );
+    let left: Vec<_> = std::fs::read_dir(&tmp).expect("tmp").collect();
+    assert!(
+        left.is_empty(),
+        "the sample journal's folder is removed: {left:?}"
+    );
 }

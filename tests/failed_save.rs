@@ -2,12 +2,13 @@
 
 mod common;
 
-use common::{Mend, running_as_root, stderr};
+use common::{Mend, add_entry, running_as_root, stderr};
+use mend::journal::Visibility;
 use std::io;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use mend::store::{RealFs, SaveStep, SaveSteps, Store};
+use mend::store::{RealFs, SaveError, SaveStep, SaveSteps, Store};
 
 /// The names in the journal's folder that look like temp files (they start with a dot).
 fn temp_files(dir: &Path) -> Vec<String> {
@@ -86,13 +87,20 @@ fn a_file_size_limit_fails_the_save_and_keeps_the_old_file() {
     assert_eq!(m.journal_json()["entries"].as_array().unwrap().len(), 2);
 }
 
-/// Real file operations, except that the given step returns an error.
-struct FailAt(SaveStep);
+/// Disk full (ENOSPC) and an I/O error (EIO): what a failing disk really returns.
+const DISK_FULL: i32 = 28;
+const IO_ERROR: i32 = 5;
+
+/// Real file operations, except that one step fails with the given OS error.
+struct FailAt {
+    step: SaveStep,
+    os_error: i32,
+}
 
 impl FailAt {
     fn check(&self, step: SaveStep) -> io::Result<()> {
-        if self.0 == step {
-            return Err(io::Error::other(format!("injected failure at {step:?}")));
+        if self.step == step {
+            return Err(io::Error::from_raw_os_error(self.os_error));
         }
         Ok(())
     }
@@ -104,7 +112,7 @@ impl SaveSteps for FailAt {
         RealFs.create_temp(dir, stem)
     }
     fn write(&self, file: &mut std::fs::File, bytes: &[u8]) -> io::Result<()> {
-        if self.0 == SaveStep::Write {
+        if self.step == SaveStep::Write {
             // Write half, as a disk filling up would, before failing.
             RealFs.write(file, &bytes[..bytes.len() / 2])?;
         }
@@ -119,63 +127,86 @@ impl SaveSteps for FailAt {
         self.check(SaveStep::Rename)?;
         RealFs.rename(from, to)
     }
+    fn sync_folder(&self, dir: &Path) -> io::Result<()> {
+        self.check(SaveStep::SyncFolder)?;
+        RealFs.sync_folder(dir)
+    }
 }
 
 #[test]
-fn a_failure_at_any_step_before_the_rename_keeps_the_old_file() {
-    use mend::journal::{NewEntry, Stage, Visibility};
-    for step in [
-        SaveStep::CreateTemp,
-        SaveStep::Write,
-        SaveStep::SyncFile,
-        SaveStep::Rename,
-    ] {
-        let m = Mend::with_journal();
-        m.write("Alice", "before");
-        let before = m.journal_bytes();
-        let mut store = Store::new(&m.journal, None).with_steps(Box::new(FailAt(step)));
-        let loaded = store.load().unwrap().cloned().unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339(common::NOW)
-            .unwrap()
-            .to_utc();
-        let today = now.date_naive();
-        let err = store
-            .update(|j| {
-                let author = j.partners[1].id;
-                j.add_entry(
-                    NewEntry {
-                        author,
-                        day: today,
-                        stage: Stage::Healing,
-                        prompt_id: None,
-                        prompt: None,
-                        text: "after".into(),
-                        visibility: Visibility::Private,
-                    },
-                    now,
-                    today,
-                )?;
-                Ok(())
-            })
-            .unwrap_err();
-        let message = format!("{err:#}");
-        assert!(
-            message.contains(&m.journal.display().to_string()),
-            "{step:?}: {message}"
-        );
-        assert!(message.contains("injected failure"), "{step:?}: {message}");
-        assert!(message.contains("not changed"), "{step:?}: {message}");
-        assert_eq!(m.journal_bytes(), before, "{step:?}");
-        assert!(
-            temp_files(&m.journal_dir()).is_empty(),
-            "{step:?}: {:?}",
-            temp_files(&m.journal_dir())
-        );
-        assert_eq!(
-            store.journal(),
-            Some(&loaded),
-            "{step:?}: memory as on disk"
-        );
+fn a_disk_full_or_io_error_at_any_step_keeps_the_old_file_or_leaves_the_new_one() {
+    for step in SaveStep::ALL {
+        for os_error in [DISK_FULL, IO_ERROR] {
+            let case = format!("{step:?} with os error {os_error}");
+            let m = Mend::with_journal();
+            m.write("Alice", "before");
+            let before = m.journal_bytes();
+            let mut store =
+                Store::new(&m.journal, None).with_steps(Box::new(FailAt { step, os_error }));
+            let loaded = store.load().unwrap().cloned().unwrap();
+
+            let err = add_entry(&mut store, 1, "after", Visibility::Private).unwrap_err();
+
+            let message = format!("{err:#}");
+            let saving = err.downcast_ref::<SaveError>().expect("a save error");
+            assert!(
+                matches!(saving, SaveError::Step { step: s, .. } if *s == step),
+                "{case}: {saving:?}"
+            );
+            assert!(
+                message.contains(&m.journal.display().to_string()),
+                "{case}: {message}"
+            );
+            assert!(
+                message.contains(step.doing()),
+                "{case}: names the step: {message}"
+            );
+            let cause = io::Error::from_raw_os_error(os_error).to_string();
+            assert!(message.contains(&cause), "{case}: says why: {message}");
+            assert!(
+                temp_files(&m.journal_dir()).is_empty(),
+                "{case}: {:?}",
+                temp_files(&m.journal_dir())
+            );
+            let on_disk = mend::store::load(&m.journal).unwrap().unwrap();
+            if step == SaveStep::SyncFolder {
+                // Only the folder's flush failed: the new version is in place and says so.
+                assert!(saving.new_version_in_place(), "{case}");
+                assert!(!message.contains("not changed"), "{case}: {message}");
+                assert!(
+                    message.contains("new version is in place"),
+                    "{case}: {message}"
+                );
+                assert_eq!(on_disk.entries.len(), loaded.entries.len() + 1, "{case}");
+                assert!(on_disk.entries.iter().any(|e| e.text == "after"), "{case}");
+                assert_eq!(store.journal(), Some(&on_disk), "{case}: memory as on disk");
+            } else {
+                assert!(!saving.new_version_in_place(), "{case}");
+                assert!(message.contains("not changed"), "{case}: {message}");
+                if os_error == DISK_FULL {
+                    assert!(message.contains("free some space"), "{case}: {message}");
+                }
+                assert_eq!(
+                    m.journal_bytes(),
+                    before,
+                    "{case}: the old file, byte for byte"
+                );
+                assert_eq!(store.journal(), Some(&loaded), "{case}: memory as on disk");
+            }
+
+            // Once the disk recovers, the next save goes through with nothing lost.
+            let mut healthy = Store::new(&m.journal, None);
+            add_entry(&mut healthy, 1, "once more", Visibility::Private).unwrap();
+            let texts: Vec<_> = healthy
+                .journal()
+                .unwrap()
+                .entries
+                .iter()
+                .map(|e| e.text.clone())
+                .collect();
+            assert!(texts.contains(&"before".to_owned()), "{case}: {texts:?}");
+            assert!(texts.contains(&"once more".to_owned()), "{case}: {texts:?}");
+        }
     }
 }
 

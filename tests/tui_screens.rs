@@ -285,16 +285,6 @@ fn editing_an_own_entry_saves_the_change() {
 }
 
 #[test]
-fn together_shows_both_partners_shared_writing_of_the_week() {
-    let mut h = Harness::new(Some(lived_in_journal()));
-    h.keys("<Down><Down><Enter>");
-    let screen = h.render(80, 24);
-    assert!(!screen.contains("Private thoughts"), "{screen}");
-    assert!(!screen.contains("Something only for me"), "{screen}");
-    snapshot("together", &h);
-}
-
-#[test]
 fn help_overlay() {
     let mut h = Harness::new(Some(lived_in_journal()));
     h.keys("<Enter>?");
@@ -314,27 +304,37 @@ fn a_small_window_gets_a_clear_note() {
 #[test]
 fn no_color_draws_without_any_colour_but_keeps_emphasis() {
     use ratatui::style::{Color, Modifier};
-    let mut h = Harness::new(Some(lived_in_journal()));
-    h.app.theme = mend::tui::theme::Theme { color: false };
-    h.keys("<Enter>j");
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|frame| mend::tui::draw::draw(&h.app, frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    assert!(
-        buffer
-            .content
-            .iter()
-            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
-    );
-    assert!(
-        buffer
-            .content
-            .iter()
-            .any(|c| c.modifier.contains(Modifier::REVERSED)),
-        "the selected row is still marked"
-    );
+    // The journal list, the promises screen with its card, and the progress charts.
+    for keys in [
+        "<Enter>j",
+        "<Enter>o",
+        "<Down><Down><Enter>2",
+        "<Down><Down><Enter>5",
+    ] {
+        let mut h = Harness::new(Some(lived_in_journal()));
+        h.app.theme = mend::tui::theme::Theme { color: false };
+        h.keys(keys);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| mend::tui::draw::draw(&h.app, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer
+                .content
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+            "colour after {keys}"
+        );
+        assert!(
+            buffer
+                .content
+                .iter()
+                .any(|c| c.modifier.contains(Modifier::REVERSED)),
+            "the selected row or tab is still marked after {keys}"
+        );
+    }
 }
 
 #[test]
@@ -402,4 +402,23 @@ fn the_open_entry_stays_open_when_another_window_adds_an_older_entry() {
         selected.contains("A slow day"),
         "the selection stays on the same entry: {screen}"
     );
+}
+
+#[test]
+fn a_save_that_landed_but_was_not_confirmed_counts_as_saved_and_says_so() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.unconfirmed_saves = true;
+    h.keys("<Enter>wa steady evening<C-s>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("could not confirm"), "{screen}");
+    assert!(
+        screen.contains("Tonight with Alex"),
+        "back home, not asked to save again: {screen}"
+    );
+    assert!(
+        h.drafts.is_empty(),
+        "the draft is let go: the entry is in the file"
+    );
+    let saved = h.saved.as_ref().unwrap();
+    assert_eq!(saved.entries.len(), 1);
 }

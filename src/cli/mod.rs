@@ -2,6 +2,7 @@
 
 mod check;
 mod context;
+mod demo;
 mod entries;
 mod export;
 pub mod input;
@@ -14,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use context::CommandContext;
+pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
@@ -71,6 +73,8 @@ pub enum Command {
     Check,
     /// Show where the journal, backups, drafts and your own prompts live
     Path,
+    /// Write a sample journal of two partners, to try mend without touching yours
+    Demo(DemoArgs),
     /// Print shell completions
     Completions {
         /// The shell to complete for
@@ -253,6 +257,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Kind(command) => kind::run(ctx, command),
         Command::Check => check::check(ctx),
         Command::Path => check::path(ctx),
+        Command::Demo(args) => demo::demo(ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "mend", &mut std::io::stdout());

@@ -57,14 +57,15 @@ impl fmt::Display for Stage {
     }
 }
 
-/// Who may read an entry.
+/// Who may read an entry. An entry whose file lost this field is read as private: a damaged
+/// or hand-merged journal must never show someone's private words to their partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Visibility {
     /// Both partners, reviews and exports.
-    #[default]
     Shared,
     /// Only its author. Not encrypted: anyone with the file can read it.
+    #[default]
     Private,
 }
 

@@ -8,6 +8,7 @@ mod kind_act;
 mod meta;
 mod partner;
 mod promise;
+mod renumber;
 
 pub use checkin::{Checkin, Rating, RatingName};
 pub use day::{EveningClock, Week, WeekStart};

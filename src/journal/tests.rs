@@ -435,3 +435,29 @@ fn renegotiating_keeps_a_due_day_ahead_and_lets_a_passed_one_go() {
         "a passed due day is not carried over"
     );
 }
+
+#[test]
+fn an_entry_without_a_visibility_field_is_read_as_private() {
+    let (mut j, a, _) = couple();
+    j.add_entry(
+        NewEntry {
+            author: a,
+            day: today(),
+            stage: Stage::Healing,
+            prompt_id: None,
+            prompt: None,
+            text: "only mine".into(),
+            visibility: Visibility::Private,
+        },
+        now(),
+        today(),
+    )
+    .unwrap();
+    let mut value = serde_json::to_value(&j).unwrap();
+    value["entries"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("visibility");
+    let read: Journal = serde_json::from_value(value).unwrap();
+    assert!(!read.entries[0].is_shared());
+}

@@ -102,6 +102,11 @@ impl RatingTrend {
     pub fn change_in_words(&self) -> String {
         super::words::change_in_words(self)
     }
+
+    /// This week's mean and the change in a few words, like "trust 6.5 (up 0.8)".
+    pub fn describe_briefly(&self) -> String {
+        super::words::describe_trend_briefly(self)
+    }
 }
 
 /// One week's mean of one rating, for a chart or a sparkline.

@@ -80,6 +80,18 @@ fn this_weeks_means_and_the_pooled_four_weeks_before() {
 }
 
 #[test]
+fn a_second_check_in_for_one_evening_counts_once() {
+    let mut j = fixture();
+    let mut twin = j.checkin_for(alex(&j), day(2025, 12, 30)).unwrap().clone();
+    twin.meta.id = RecordId::max(); // sorts after every other id
+    twin.trust = Rating::new(0).unwrap();
+    j.checkins.push(twin);
+    let h = Progress::compute(&j, today(), &Utc).healing(alex(&j), w01());
+    assert_eq!(h.this_week.count, 2);
+    assert_mean(h.this_week.mean(RatingName::Trust), 5.5);
+}
+
+#[test]
 fn trends_are_told_in_plain_words() {
     let j = fixture();
     let p = Progress::compute(&j, today(), &Utc);
@@ -126,6 +138,33 @@ fn a_change_under_a_quarter_point_is_about_the_same() {
             words,
             "{this_week} against 6.0"
         );
+    }
+}
+
+#[test]
+fn the_brief_words_give_the_mean_and_the_change() {
+    let trend = |now: Option<f64>, before: Option<f64>, earlier: bool| RatingTrend {
+        name: RatingName::Safety,
+        this_week: now,
+        last_four_weeks: before,
+        checked_in_before: earlier,
+    };
+    let cases = [
+        (trend(Some(6.5), Some(5.7), true), "safety 6.5 (up 0.8)"),
+        (trend(Some(5.0), Some(6.2), true), "safety 5.0 (down 1.2)"),
+        (
+            trend(Some(6.1), Some(6.0), true),
+            "safety 6.1 (about the same)",
+        ),
+        (trend(Some(4.0), None, false), "safety 4.0 (first week)"),
+        (
+            trend(Some(4.0), None, true),
+            "safety 4.0 (nothing to compare)",
+        ),
+        (trend(None, Some(6.0), true), "safety –"),
+    ];
+    for (trend, words) in cases {
+        assert_eq!(trend.describe_briefly(), words);
     }
 }
 
@@ -234,7 +273,7 @@ fn reciprocity_sums_over_a_range_of_weeks() {
     assert_eq!((both.made, both.kept, both.broken), (5, 3, 1));
     assert_mean(both.keep_rate(), 0.75);
     let last_four = p.reciprocity_between(alex, p.weeks_before(w02(), 4), w01());
-    assert_eq!(last_four, both, "W49-W01 holds nothing more than W52-W01");
+    assert_eq!(last_four, both, "W50-W01 holds nothing more than W52-W01");
     assert_eq!(
         p.reciprocity_between(alex, w01(), w52()),
         Reciprocity::default()

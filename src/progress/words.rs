@@ -79,6 +79,23 @@ pub fn describe_week(trends: &[RatingTrend]) -> &'static str {
     }
 }
 
+/// A rating's week in a few words, for a line holding all three: "trust 6.5 (up 0.8)",
+/// "safety 7.0 (about the same)", "connection 5.0 (first week)", or "trust –" with no check-in.
+pub fn describe_trend_briefly(trend: &RatingTrend) -> String {
+    let name = trend.name;
+    let Some(now) = trend.this_week else {
+        return format!("{name} –");
+    };
+    let how = match trend.last_four_weeks {
+        None if trend.checked_in_before => "nothing to compare".to_owned(),
+        None => "first week".to_owned(),
+        Some(before) if (now - before).abs() < ABOUT_THE_SAME => "about the same".to_owned(),
+        Some(before) if now > before => format!("up {:.1}", now - before),
+        Some(before) => format!("down {:.1}", before - now),
+    };
+    format!("{name} {now:.1} ({how})")
+}
+
 /// Weekly means on the 0-10 scale as bars, one character a week.
 ///
 /// A mean is rounded to the nearest of eight heights: 0 is the lowest bar, 10 the highest.

@@ -66,7 +66,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
         path: path.to_owned(),
         line: err.line(),
         column: err.column(),
-        message: strip_position(&err.to_string()),
+        message: shortened(&strip_position(&err.to_string()), 200),
     };
     let header: Header = serde_json::from_slice(bytes).map_err(parse_error)?;
     match header.format {
@@ -74,7 +74,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
         Some(other) => {
             return Err(LoadError::NotAJournal {
                 path: path.to_owned(),
-                found: other.to_string(),
+                found: shortened(&other.to_string(), 60),
             });
         }
         None => {
@@ -96,6 +96,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
     let mut journal: Journal = serde_json::from_slice(bytes).map_err(parse_error)?;
     sort_records(&mut journal);
     Ok(journal)
+}
+
+/// The start of `text`, at most `most` characters, so that what the file holds (a huge
+/// value, say) cannot swamp a one-line message.
+fn shortened(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 /// serde_json appends " at line L column C"; the error already says where.

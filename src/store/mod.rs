@@ -9,7 +9,8 @@ pub use backup::Backups;
 pub use load::{LoadError, load, parse};
 pub use lock::JournalLock;
 pub use save::{
-    RealFs, SaveError, SaveStep, SaveSteps, save, set_private, to_bytes, write_atomically,
+    RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private, to_bytes,
+    write_atomically,
 };
 
 use anyhow::{Context, Result};
@@ -102,16 +103,23 @@ impl Store {
                 self.path.display()
             );
         }
-        save(&self.path, &journal, self.steps.as_ref())?;
-        self.loaded = Some((journal, FileStamp::of(&self.path)));
-        Ok(())
+        remove_stale_temps(&self.path);
+        let saved = save(&self.path, &journal, self.steps.as_ref());
+        let on_disk_now = saved
+            .as_ref()
+            .map_or_else(|err| err.new_version_in_place(), |()| true);
+        if on_disk_now {
+            self.loaded = Some((journal, FileStamp::of(&self.path)));
+        }
+        Ok(saved?)
     }
 
     /// Changes the journal safely: under the lock, on the newest copy on disk, then saves.
     ///
     /// If another process saved since this one loaded, the change is applied to its copy,
     /// so neither change is lost. If `change` or the save fails, nothing is written and
-    /// the journal in memory stays as it was on disk.
+    /// the journal in memory stays as it was on disk; except when only flushing the folder
+    /// failed, after the new version was put in place: then memory holds the new version.
     pub fn update<T>(&mut self, change: impl FnOnce(&mut Journal) -> Result<T>) -> Result<T> {
         let _lock = JournalLock::acquire(&self.path)?;
         let on_disk = FileStamp::of(&self.path);
@@ -142,10 +150,17 @@ impl Store {
             return Ok(value);
         }
         self.back_up_once();
+        // Under the lock no save is under way, so any temp file was left by a killed one.
+        remove_stale_temps(&self.path);
         match save(&self.path, &changed, self.steps.as_ref()) {
             Ok(()) => {
                 self.loaded = Some((changed, FileStamp::of(&self.path)));
                 Ok(value)
+            }
+            Err(err) if err.new_version_in_place() => {
+                // The file on disk is the changed journal; memory must agree with it.
+                self.loaded = Some((changed, FileStamp::of(&self.path)));
+                Err(err.into())
             }
             Err(err) => {
                 self.loaded = Some((fresh, on_disk));

@@ -26,7 +26,8 @@ impl SaveStep {
         SaveStep::SyncFolder,
     ];
 
-    fn doing(self) -> &'static str {
+    /// What the save was doing at this step, as said in its error.
+    pub fn doing(self) -> &'static str {
         match self {
             SaveStep::CreateTemp => "creating a temporary file beside it",
             SaveStep::Write => "writing",
@@ -41,7 +42,7 @@ impl SaveStep {
 /// failure came after the rename (flushing the folder), when it is already the new one.
 #[derive(Debug, Error)]
 pub enum SaveError {
-    #[error("Could not save the journal {path} while {doing}: {source}. {advice}", path = path.display(), doing = step.doing(), advice = advice(source))]
+    #[error("Could not save the journal {path} while {doing}: {source}. {advice}", path = path.display(), doing = step.doing(), advice = advice(*step, source))]
     Step {
         path: PathBuf,
         step: SaveStep,
@@ -51,7 +52,24 @@ pub enum SaveError {
     Serialize(#[from] serde_json::Error),
 }
 
-fn advice(err: &io::Error) -> &'static str {
+impl SaveError {
+    /// Whether the new version is already in place despite the error (only flushing its
+    /// folder failed), so that the journal on disk is the new one.
+    pub fn new_version_in_place(&self) -> bool {
+        matches!(
+            self,
+            SaveError::Step {
+                step: SaveStep::SyncFolder,
+                ..
+            }
+        )
+    }
+}
+
+fn advice(step: SaveStep, err: &io::Error) -> &'static str {
+    if step == SaveStep::SyncFolder {
+        return "The new version is in place, but the system could not confirm it is safely on disk; it is fine unless the computer loses power before it settles.";
+    }
     match err.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             "The disk looks full; free some space and save again. Your journal was not changed."
@@ -100,7 +118,7 @@ impl SaveSteps for RealFs {
             let nanos = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.subsec_nanos());
-            let path = dir.join(format!(".{stem}.{pid}.{nanos:x}{attempt}.tmp"));
+            let path = dir.join(temp_name(stem, pid, &format!("{nanos:x}{attempt}")));
             match options.open(&path) {
                 Ok(file) => return Ok((path, file)),
                 Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -112,6 +130,57 @@ impl SaveSteps for RealFs {
             "no free temporary file name",
         ))
     }
+}
+
+/// The name of a temp file for the file named `stem`: `.{stem}.{pid}.{unique}.tmp`.
+fn temp_name(stem: &str, pid: u32, unique: &str) -> String {
+    format!(".{stem}.{pid}.{unique}.tmp")
+}
+
+/// Whether `name` is a temp file that [`RealFs::create_temp`] makes for `stem`.
+fn is_temp_name(stem: &str, name: &str) -> bool {
+    let Some(middle) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_prefix(stem))
+        .and_then(|n| n.strip_prefix('.'))
+        .and_then(|n| n.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let Some((pid, unique)) = middle.split_once('.') else {
+        return false;
+    };
+    !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && !unique.is_empty()
+        && unique.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Removes the temp files a save of `path` left behind when its process was killed
+/// mid-save. Only call this while holding the journal's lock, when no save can be under
+/// way. Returns how many were removed; one that cannot be removed is left for next time.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let (dir, stem) = folder_and_stem(path);
+    let Ok(names) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    names
+        .filter_map(Result::ok)
+        .filter(|e| is_temp_name(&stem, &e.file_name().to_string_lossy()))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// The folder a file is in (`.` for a bare name) and the file's name.
+fn folder_and_stem(path: &Path) -> (PathBuf, String) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let stem = path
+        .file_name()
+        .map_or_else(|| "journal".into(), |n| n.to_string_lossy().into_owned());
+    (dir, stem)
 }
 
 #[cfg(unix)]
@@ -144,13 +213,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], steps: &dyn SaveSteps) -> Res
         step,
         source,
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let stem = path
-        .file_name()
-        .map_or_else(|| "journal".into(), |n| n.to_string_lossy().into_owned());
+    let (dir, stem) = folder_and_stem(path);
     let (temp, mut file) = steps
         .create_temp(&dir, &stem)
         .map_err(|e| fail(SaveStep::CreateTemp, e))?;
@@ -186,4 +249,54 @@ pub fn set_private(path: &Path) -> io::Result<()> {
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_temp_files_of_this_journal_count_as_its_temp_files() {
+        let ours = temp_name("journal.json", 4242, "1a2b3c0");
+        assert!(is_temp_name("journal.json", &ours));
+        for other in [
+            "journal.json",
+            "journal.json.lock",
+            ".journal.json.lock",
+            ".journal.json.4242.tmp",
+            ".journal.json.x42.1a.tmp",
+            ".journal.json.42.zz.tmp",
+            ".other.json.4242.1a2b3c0.tmp",
+            &temp_name("journal.json.bak", 4242, "1a"),
+        ] {
+            assert!(!is_temp_name("journal.json", other), "{other}");
+        }
+    }
+
+    #[test]
+    fn stale_temps_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal.json");
+        std::fs::write(&journal, b"{}").unwrap();
+        let keep = ["journal.json", "journal.json.lock", "notes.txt", ".hidden"];
+        for name in &keep[1..] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let (temp, _file) = RealFs.create_temp(dir.path(), "journal.json").unwrap();
+        std::fs::write(
+            dir.path().join(temp_name("journal.json", 7, "ff0")),
+            b"half",
+        )
+        .unwrap();
+        assert_eq!(remove_stale_temps(&journal), 2);
+        assert!(!temp.exists());
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        let mut expected: Vec<_> = keep.iter().map(|n| n.to_string()).collect();
+        expected.sort();
+        assert_eq!(left, expected);
+    }
 }

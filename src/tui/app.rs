@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::draft::Draft;
 use super::screens::{
-    checkin::CheckinForm, journal::BrowseState, promises::PromisesState, setup::SetupForm,
-    write::WriteState,
+    checkin::CheckinForm, journal::BrowseState, progress::ProgressState, promises::PromisesState,
+    setup::SetupForm, write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
@@ -162,6 +162,8 @@ impl Change {
 pub enum Reply {
     Created(Result<Journal, String>),
     Saved(Result<Journal, String>),
+    /// The change is in the file, but the system could not confirm it reached the disk.
+    SavedUnconfirmed(Journal, String),
     Edited(Result<String, String>),
     /// Keeping the draft failed; the text is still on screen.
     DraftNotKept(String),
@@ -180,8 +182,8 @@ pub enum Screen {
     Checkin(CheckinForm),
     Journal(BrowseState),
     Promises(Box<PromisesState>),
-    /// Both partners reviewing together.
-    Together,
+    /// Both partners looking back together at one screen.
+    Progress(ProgressState),
 }
 
 /// A small window over the screen that asks or tells something.
@@ -219,12 +221,15 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
-    /// Both partners' shared writing of this week, for the together screen.
-    pub together: Vec<super::screens::together::Column>,
+    /// Every weekly figure, for the progress view and the reciprocity card; worked out when
+    /// the journal changes while one of them is showing, never per frame.
+    pub progress: Option<crate::progress::Progress>,
     /// Entries deleted in this session, newest last, so they can be brought back.
     pub deleted: Vec<RecordId>,
     /// False once the couple has chosen to quit; the loop then stops.
     pub running: bool,
+    /// A line shown at the top of every screen, such as "this is a sample journal".
+    pub banner: Option<String>,
 }
 
 impl App {
@@ -260,9 +265,10 @@ impl App {
             overlay: None,
             notice: None,
             drafts,
-            together: Vec::new(),
+            progress: None,
             deleted: Vec::new(),
             running: true,
+            banner: None,
         }
     }
 
@@ -300,9 +306,14 @@ impl App {
                 }
                 let progress = crate::progress::Progress::compute(j, today, self.now.offset());
                 state.card = super::widgets::reciprocity_card::rows(&progress, j);
+                self.progress = Some(progress);
             }
-            (Screen::Together, Some(j)) => {
-                self.together = super::screens::together::columns(j, today);
+            (Screen::Progress(_), Some(j)) => {
+                self.progress = Some(crate::progress::Progress::compute(
+                    j,
+                    today,
+                    self.now.offset(),
+                ));
             }
             _ => {}
         }
@@ -384,7 +395,7 @@ impl App {
             Screen::Checkin(_) => self.checkin_key(key),
             Screen::Journal(_) => self.journal_key(key),
             Screen::Promises(_) => self.promises_key(key),
-            Screen::Together => self.together_key(key),
+            Screen::Progress(_) => self.progress_key(key),
         }
     }
 
@@ -518,6 +529,12 @@ impl App {
             Reply::Saved(Ok(journal)) => {
                 self.journal = Some(journal);
                 return self.after_save();
+            }
+            Reply::SavedUnconfirmed(journal, warning) => {
+                self.journal = Some(journal);
+                let effects = self.after_save();
+                self.warn(warning);
+                return effects;
             }
             Reply::Saved(Err(message)) => match &mut self.screen {
                 Screen::Promises(state) => {

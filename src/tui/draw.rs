@@ -44,7 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Screen::Checkin(form) => screens::checkin::draw(app, form, frame, body),
             Screen::Journal(browse) => screens::journal::draw(app, browse, frame, body),
             Screen::Promises(state) => screens::promises::draw(app, state, frame, body),
-            Screen::Together => screens::together::draw(app, frame, body),
+            Screen::Progress(state) => screens::progress::draw(app, state, frame, body),
         }
         if let Some(n) = &app.notice {
             let style = if n.problem {
@@ -80,7 +80,7 @@ pub fn bindings(app: &App) -> &'static [Binding] {
         Screen::Journal(_) => keys::JOURNAL,
         Screen::Promises(s) if s.tab == screens::promises::Tab::KindActs => keys::KIND_ACTS,
         Screen::Promises(_) => keys::PROMISES,
-        Screen::Together => keys::TOGETHER,
+        Screen::Progress(_) => keys::PROGRESS,
     }
 }
 
@@ -94,11 +94,19 @@ fn screen_title(app: &App) -> String {
         Screen::Checkin(_) => format!("Check-in · {name}"),
         Screen::Journal(_) => format!("Journal · {name}"),
         Screen::Promises(_) => format!("Promises · {name}"),
-        Screen::Together => "Together".to_owned(),
+        Screen::Progress(_) => "Both of us, looking back".to_owned(),
     }
 }
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(banner) = &app.banner {
+        let [_, below] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {banner}"), app.theme.gentle())),
+            below,
+        );
+    }
     let theme = app.theme;
     let date = app.today().format("%a %-d %b %Y").to_string();
     let title = screen_title(app);

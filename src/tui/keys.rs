@@ -56,7 +56,16 @@ pub const READ: &[Binding] = &[
     ("Esc", "back"),
 ];
 
-pub const TOGETHER: &[Binding] = &[("p", "switch partner"), ("?", "help"), ("q", "quit")];
+pub const PROGRESS: &[Binding] = &[
+    ("←/→", "week"),
+    ("Tab/1-5", "section"),
+    ("r", "rating"),
+    ("↑/↓", "scroll"),
+    ("t", "this week"),
+    ("p", "partner"),
+    ("?", "help"),
+    ("q", "quit"),
+];
 
 pub const PROMISES: &[Binding] = &[
     ("n", "new"),

@@ -12,4 +12,4 @@ pub mod widgets;
 
 mod runtime;
 
-pub use runtime::run;
+pub use runtime::{run, run_demo};

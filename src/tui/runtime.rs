@@ -31,6 +31,23 @@ struct UiState {
 
 /// Opens the full-screen journal at `paths.journal` and runs it until the couple quits.
 pub fn run(paths: &Paths, now: impl Fn() -> Result<DateTime<FixedOffset>>) -> Result<()> {
+    run_with(paths, now, None)
+}
+
+/// Runs the app on a sample journal, saying so on every screen with `banner`.
+pub fn run_demo(
+    paths: &Paths,
+    now: impl Fn() -> Result<DateTime<FixedOffset>>,
+    banner: &str,
+) -> Result<()> {
+    run_with(paths, now, Some(banner.to_owned()))
+}
+
+fn run_with(
+    paths: &Paths,
+    now: impl Fn() -> Result<DateTime<FixedOffset>>,
+    banner: Option<String>,
+) -> Result<()> {
     let mut store = Store::new(&paths.journal, Some(paths.backups()));
     // A journal that cannot be read is reported before the screen changes, and left as it is.
     let journal = store.load()?.cloned();
@@ -55,6 +72,7 @@ pub fn run(paths: &Paths, now: impl Fn() -> Result<DateTime<FixedOffset>>) -> Re
         drafts.load_all(),
         Theme::from_env(),
     );
+    app.banner = banner;
     if let Some(message) = warning {
         app.warn(message);
     }
@@ -138,7 +156,19 @@ impl Runner<'_> {
                     change.apply(journal, now.with_timezone(&chrono::Utc), today)?;
                     Ok(())
                 });
-                Some(Reply::Saved(self.journal_after(result)))
+                let in_place = result.as_ref().err().and_then(|e| {
+                    e.downcast_ref::<crate::store::SaveError>()
+                        .filter(|save| save.new_version_in_place())
+                        .map(|save| save.to_string())
+                });
+                Some(match (in_place, self.store.journal()) {
+                    // Only flushing the folder failed: the change is in the file, so the app
+                    // must treat it as saved (saving again would add it twice).
+                    (Some(warning), Some(journal)) => {
+                        Reply::SavedUnconfirmed(journal.clone(), warning)
+                    }
+                    _ => Reply::Saved(self.journal_after(result)),
+                })
             }
             Effect::SaveDraft(draft) => self
                 .drafts

@@ -65,6 +65,15 @@ impl Theme {
         self.fg(Color::Cyan)
     }
 
+    /// The first and second partner told apart in charts and the calendar.
+    pub fn partner(self, slot: usize) -> Style {
+        self.fg(if slot == 0 {
+            Color::LightCyan
+        } else {
+            Color::LightMagenta
+        })
+    }
+
     pub fn error(self) -> Style {
         self.fg(Color::LightRed)
     }

@@ -221,6 +221,37 @@ impl Mend {
     }
 }
 
+/// Adds one healing entry at `NOW` by the partner at `partner` (0 or 1) through `store`,
+/// as the CLI and the TUI do.
+pub fn add_entry(
+    store: &mut mend::store::Store,
+    partner: usize,
+    text: &str,
+    visibility: mend::journal::Visibility,
+) -> anyhow::Result<()> {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW)
+        .expect("NOW is RFC 3339")
+        .to_utc();
+    let today = now.date_naive();
+    store.update(|j| {
+        let author = j.partners[partner].id;
+        j.add_entry(
+            mend::journal::NewEntry {
+                author,
+                day: today,
+                stage: mend::journal::Stage::Healing,
+                prompt_id: None,
+                prompt: None,
+                text: text.to_owned(),
+                visibility,
+            },
+            now,
+            today,
+        )?;
+        Ok(())
+    })
+}
+
 /// Standard error as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

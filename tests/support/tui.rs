@@ -154,6 +154,8 @@ pub struct Harness {
     pub drafts: HashMap<PartnerId, mend::tui::draft::Draft>,
     pub editor_text: String,
     pub fail_saves: bool,
+    /// Saves land in the file but the folder flush fails, as on a flaky disk.
+    pub unconfirmed_saves: bool,
 }
 
 impl Harness {
@@ -173,6 +175,7 @@ impl Harness {
             drafts: HashMap::new(),
             editor_text: String::new(),
             fail_saves: false,
+            unconfirmed_saves: false,
         }
     }
 
@@ -214,7 +217,13 @@ impl Harness {
                     if let Ok(j) = &result {
                         self.saved = Some(j.clone());
                     }
-                    Some(Reply::Saved(result))
+                    match result {
+                        Ok(j) if self.unconfirmed_saves => Some(Reply::SavedUnconfirmed(
+                            j,
+                            "The new version is in place, but the system could not confirm it is safely on disk.".to_owned(),
+                        )),
+                        result => Some(Reply::Saved(result)),
+                    }
                 }
                 Effect::SaveDraft(draft) => {
                     self.drafts.insert(draft.partner, draft);

@@ -3,8 +3,8 @@
 pub mod checkin;
 pub mod home;
 pub mod journal;
+pub mod progress;
 pub mod promises;
 pub mod setup;
-pub mod together;
 pub mod who;
 pub mod write;

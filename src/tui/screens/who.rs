@@ -28,7 +28,7 @@ impl App {
                     Some(id) => self.choose_partner(*id),
                     None => {
                         self.partner = None;
-                        self.screen = Screen::Together;
+                        self.open_progress();
                         self.refresh();
                         Vec::new()
                     }

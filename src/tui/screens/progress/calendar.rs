@@ -1,0 +1,100 @@
+//! Consistency as a calendar: each evening either of you came, as marks in a grid; never a streak.
+
+use chrono::{Datelike, Duration};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::View;
+
+/// The left column, holding the weekday names.
+const LABEL_WIDTH: u16 = 4;
+/// Each week takes two marks (one per partner) and a space.
+const WEEK_WIDTH: u16 = 3;
+
+pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
+    let theme = view.theme;
+    let chosen = view.state.week;
+    let today = view.progress.today();
+    let partners = view.partners();
+    let week_count = usize::from((area.width.saturating_sub(LABEL_WIDTH) / WEEK_WIDTH).max(1));
+    let weeks = view.progress.weeks_ending(chosen, week_count);
+    let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
+        return;
+    };
+    let days = view.progress.calendar(first.start(), last.end());
+
+    let mut month_row = vec![Span::raw(" ".repeat(usize::from(LABEL_WIDTH)))];
+    let mut shown_month = None;
+    for week in &weeks {
+        let month = week.end().month();
+        let label = if shown_month != Some(month) {
+            shown_month = Some(month);
+            week.end().format("%b").to_string()
+        } else {
+            String::new()
+        };
+        month_row.push(Span::styled(format!("{label:<3}"), theme.muted()));
+    }
+    let mut lines = vec![Line::from(month_row)];
+    for weekday in 0..7 {
+        let day_of = |week: &crate::journal::Week| week.start() + Duration::days(weekday);
+        let name = weeks
+            .first()
+            .map(|w| day_of(w).format("%a").to_string())
+            .unwrap_or_default();
+        let mut spans = vec![Span::styled(format!("{name} "), theme.muted())];
+        for (column, week) in weeks.iter().enumerate() {
+            let day = day_of(week);
+            let marks = days
+                .get(column * 7 + usize::try_from(weekday).unwrap_or(0))
+                .filter(|d| d.day == day)
+                .map(|d| d.by_partner)
+                .unwrap_or_default();
+            for (slot, mark) in marks.iter().enumerate() {
+                let (text, style) = if day > today || day < view.journal.started {
+                    (" ", theme.muted())
+                } else if mark.any() {
+                    ("■", super::partner_style(theme, slot))
+                } else {
+                    ("·", theme.muted())
+                };
+                let style = if *week == chosen {
+                    style.patch(theme.selected())
+                } else {
+                    style
+                };
+                spans.push(Span::styled(text, style));
+            }
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    let mut legend = Vec::new();
+    for (slot, _, name) in &partners {
+        let marks = if *slot == 0 { "■·" } else { "·■" };
+        legend.push(Span::styled(marks, super::partner_style(theme, *slot)));
+        legend.push(Span::raw(format!(" {name}   ")));
+    }
+    legend.push(Span::styled(
+        "·· a quiet evening, which is fine",
+        theme.muted(),
+    ));
+    lines.push(Line::from(legend));
+    lines.push(Line::styled(
+        "A mark is an evening with a check-in or shared writing. Gaps are part of it.",
+        theme.muted(),
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "Day {} together · {} weeks with a check-in from each of you",
+            view.progress.days_together(),
+            view.progress.weeks_both_checked_in()
+        ),
+        theme.muted(),
+    ));
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,258 @@
+//! Looking back together: a chosen week's figures, in five sections, with week-by-week navigation.
+
+mod calendar;
+mod healing;
+mod overview;
+mod reciprocity;
+mod shared;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::journal::{Journal, RatingName, Week};
+use crate::progress::Progress;
+use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::theme::Theme;
+
+/// The parts of the progress view, one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Overview,
+    Healing,
+    Reciprocity,
+    Shared,
+    Calendar,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Overview,
+        Section::Healing,
+        Section::Reciprocity,
+        Section::Shared,
+        Section::Calendar,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Overview => "Overview",
+            Section::Healing => "Healing",
+            Section::Reciprocity => "Reciprocity",
+            Section::Shared => "Shared words",
+            Section::Calendar => "Calendar",
+        }
+    }
+
+    fn step(self, by: isize) -> Section {
+        let at = Section::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        let len = Section::ALL.len() as isize;
+        Section::ALL[(at as isize + by).rem_euclid(len) as usize]
+    }
+}
+
+/// What the progress view shows: which week, which section, which rating, and how far down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgressState {
+    pub week: Week,
+    pub section: Section,
+    /// The rating the healing chart draws.
+    pub rating: RatingName,
+    /// Lines (or evenings, in shared words) scrolled past.
+    pub scroll: u16,
+}
+
+impl ProgressState {
+    pub fn new(week: Week) -> ProgressState {
+        ProgressState {
+            week,
+            section: Section::Overview,
+            rating: RatingName::Trust,
+            scroll: 0,
+        }
+    }
+}
+
+impl App {
+    /// Opens the progress view on this week, for both partners at one screen.
+    pub(crate) fn open_progress(&mut self) {
+        let week = match &self.journal {
+            Some(j) => j.clock().week_of(self.today()),
+            None => Week::iso_containing(self.today()),
+        };
+        self.screen = Screen::Progress(ProgressState::new(week));
+        self.refresh();
+    }
+
+    pub(crate) fn progress_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let this_week = match &self.journal {
+            Some(j) => j.clock().week_of(self.today()),
+            None => return Vec::new(),
+        };
+        let Screen::Progress(state) = &mut self.screen else {
+            return Vec::new();
+        };
+        match key.code {
+            KeyCode::Left | KeyCode::Char('h') => {
+                state.week = state.week.previous();
+                state.scroll = 0;
+            }
+            KeyCode::Right | KeyCode::Char('l') => {
+                if state.week < this_week {
+                    state.week = state.week.next();
+                    state.scroll = 0;
+                } else {
+                    self.tell("This is the current week; there is nothing after it yet.");
+                }
+            }
+            KeyCode::Home | KeyCode::Char('t') => {
+                state.week = this_week;
+                state.scroll = 0;
+            }
+            KeyCode::Tab => {
+                state.section = state.section.step(1);
+                state.scroll = 0;
+            }
+            KeyCode::BackTab => {
+                state.section = state.section.step(-1);
+                state.scroll = 0;
+            }
+            KeyCode::Char(c @ '1'..='5') => {
+                let at = usize::from(c as u8 - b'1');
+                state.section = Section::ALL[at];
+                state.scroll = 0;
+            }
+            KeyCode::Char('r') => {
+                let at = RatingName::ALL.iter().position(|r| *r == state.rating);
+                state.rating = RatingName::ALL[(at.unwrap_or(0) + 1) % 3];
+            }
+            KeyCode::Up | KeyCode::Char('k') => state.scroll = state.scroll.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => state.scroll = state.scroll.saturating_add(1),
+            KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
+            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
+            KeyCode::Char('q') => return self.ask_quit(),
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+/// A partner's colour in charts and the calendar, the first and second partner told apart.
+pub(super) fn partner_style(theme: Theme, slot: usize) -> Style {
+    theme.partner(slot)
+}
+
+pub fn draw(app: &App, state: &ProgressState, frame: &mut Frame, area: Rect) {
+    let (Some(journal), Some(progress)) = (&app.journal, &app.progress) else {
+        return;
+    };
+    let theme = app.theme;
+    let [week_line, tabs, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    draw_week_line(progress, state.week, theme, frame, week_line);
+    draw_tabs(state.section, theme, frame, tabs);
+    if progress.weeks_with_data().next().is_none() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled("Nothing to look back on yet.", theme.heading()),
+                Line::raw(""),
+                Line::raw(
+                    "Each evening, one of you writes a few lines or checks in. The weeks add up here: how safe, trusting and connected you each feel, the promises kept, and the words you shared.",
+                ),
+                Line::raw(""),
+                Line::styled(
+                    "Press p to choose who is here tonight and begin.",
+                    theme.muted(),
+                ),
+            ])
+            .wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
+    let view = View {
+        journal,
+        progress,
+        state,
+        theme,
+    };
+    match state.section {
+        Section::Overview => overview::draw(&view, frame, body),
+        Section::Healing => healing::draw(&view, frame, body),
+        Section::Reciprocity => reciprocity::draw(&view, frame, body),
+        Section::Shared => shared::draw(&view, frame, body),
+        Section::Calendar => calendar::draw(&view, frame, body),
+    }
+}
+
+/// What every section draws from.
+pub(super) struct View<'a> {
+    pub journal: &'a Journal,
+    pub progress: &'a Progress,
+    pub state: &'a ProgressState,
+    pub theme: Theme,
+}
+
+impl View<'_> {
+    /// The two partners as (slot, id, name), in the progress figures' order.
+    pub fn partners(&self) -> Vec<(usize, crate::journal::PartnerId, &str)> {
+        self.progress
+            .partners()
+            .iter()
+            .enumerate()
+            .map(|(slot, id)| (slot, *id, self.journal.name_of(*id)))
+            .collect()
+    }
+
+    /// A short note for a week with nothing in it.
+    pub fn quiet_week(&self) -> Option<Line<'static>> {
+        (!self.progress.has_data(self.state.week)).then(|| {
+            Line::styled(
+                "Nothing was recorded this week. That is all right; ← and → move between weeks.",
+                self.theme.muted(),
+            )
+        })
+    }
+}
+
+fn draw_week_line(progress: &Progress, week: Week, theme: Theme, frame: &mut Frame, area: Rect) {
+    let dates = format!(
+        "{} – {}",
+        week.start().format("%a %-d %b"),
+        week.end().format("%a %-d %b %Y")
+    );
+    let when = if week == progress.this_week() {
+        " · this week"
+    } else {
+        ""
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("Week {week}"), theme.heading()),
+            Span::styled(format!(" · {dates}{when}"), theme.muted()),
+            Span::styled("   ←/→ week", theme.muted()),
+        ])),
+        area,
+    );
+}
+
+fn draw_tabs(section: Section, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (at, s) in Section::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", at + 1, s.title());
+        spans.push(if *s == section {
+            Span::styled(label, theme.selected())
+        } else {
+            Span::styled(label, theme.muted())
+        });
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

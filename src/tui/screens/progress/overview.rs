@@ -1,0 +1,117 @@
+//! The chosen week at a glance: how each partner feels, promises kept and noticed, words shared.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::View;
+use crate::journal::Stage;
+
+fn count(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
+    let theme = view.theme;
+    let week = view.state.week;
+    let progress = view.progress;
+    let mut lines = vec![Line::styled(
+        format!(
+            "Day {} together · {} with a check-in from each of you",
+            progress.days_together(),
+            count(
+                u32::try_from(progress.weeks_both_checked_in()).unwrap_or(u32::MAX),
+                "week",
+                "weeks"
+            )
+        ),
+        theme.muted(),
+    )];
+    lines.push(Line::raw(""));
+    if let Some(quiet) = view.quiet_week() {
+        lines.push(quiet);
+        lines.push(Line::raw(""));
+    }
+    let name_width = view
+        .partners()
+        .iter()
+        .map(|(_, _, name)| name.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let label = |slot: usize, name: &str| {
+        Span::styled(
+            format!("  {name:<name_width$}"),
+            super::partner_style(theme, slot),
+        )
+    };
+    let indent = " ".repeat(name_width + 2);
+
+    lines.push(Line::styled(
+        "How each of you feels: this week's mean, against the four weeks before",
+        theme.heading(),
+    ));
+    for (slot, id, name) in view.partners() {
+        let healing = progress.healing(id, week);
+        let words: Vec<String> = healing
+            .trends()
+            .iter()
+            .map(|t| t.describe_briefly())
+            .collect();
+        lines.push(Line::from(vec![
+            label(slot, name),
+            Span::raw(words.join(" · ")),
+        ]));
+    }
+    lines.push(Line::raw(""));
+
+    lines.push(Line::styled("Promises and kindness", theme.heading()));
+    for (slot, id, name) in view.partners() {
+        let r = progress.reciprocity(id, week);
+        let rate = r.keep_rate().map_or_else(String::new, |rate| {
+            format!(" (keep rate {:.0}%)", rate * 100.0)
+        });
+        lines.push(Line::from(vec![
+            label(slot, name),
+            Span::raw(format!(
+                "made {}, kept {}, renegotiated {}, not kept {}{rate}",
+                r.made, r.kept, r.renegotiated, r.broken
+            )),
+        ]));
+        lines.push(Line::raw(format!(
+            "{indent}{} · noticed the other {} · was noticed {}",
+            count(r.kind_acts, "kind act", "kind acts"),
+            count(r.acknowledgements_given, "time", "times"),
+            count(r.acknowledgements_received, "time", "times"),
+        )));
+    }
+    lines.push(Line::raw(""));
+
+    lines.push(Line::styled("Words shared", theme.heading()));
+    for (slot, id, name) in view.partners() {
+        let c = progress.communication(id, week);
+        let stages = Stage::ALL
+            .iter()
+            .map(|s| format!("{} {}", s.as_str(), c.entries(*s)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(Line::from(vec![
+            label(slot, name),
+            Span::raw(format!(
+                "wrote on {} · {stages}",
+                count(c.evenings_written, "evening", "evenings")
+            )),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((view.state.scroll, 0)),
+        area,
+    );
+}

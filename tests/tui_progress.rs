@@ -1,0 +1,172 @@
+//! The progress view ("both of us") at 80x24 and 120x40: every section, with data and empty.
+
+#[path = "support/tui.rs"]
+mod tui_support;
+
+use chrono::{Duration, TimeZone, Utc};
+use mend::journal::{Journal, NewCheckin, Rating};
+use mend::tui::app::Screen;
+use tui_support::{ALEX, Harness, SAM, day, empty_journal, lived_in_journal};
+
+/// The lived-in journal plus six weeks of check-ins from both partners: Alex slowly up,
+/// Sam steadier with one hard evening last week.
+fn journal_with_weeks() -> Journal {
+    let mut j = lived_in_journal();
+    let today = day(11, 25);
+    j.started = day(10, 12);
+    for back in 1..=42i64 {
+        let evening = today - Duration::days(back);
+        let at = Utc
+            .from_utc_datetime(&evening.and_hms_opt(21, 30, 0).unwrap())
+            .with_timezone(&Utc);
+        let step = u8::try_from((42 - back) / 7).unwrap();
+        for (author, base) in [(ALEX, 3u8), (SAM, 5u8)] {
+            if back % 3 == 0 && author == SAM {
+                continue; // Sam skips some evenings; nothing is lost by it.
+            }
+            let low = author == SAM && back == 6;
+            let value = |plus: u8| Rating::saturating(if low { 1 } else { base + step + plus });
+            let checkin = NewCheckin {
+                author,
+                day: evening,
+                safety: value(1),
+                trust: value(0),
+                connection: value(2),
+                note: None,
+            };
+            j.upsert_checkin(checkin, at, today).unwrap();
+        }
+    }
+    j
+}
+
+fn both_of_us(journal: Journal) -> Harness {
+    let mut h = Harness::new(Some(journal));
+    h.keys("<Down><Down><Enter>");
+    h
+}
+
+#[test]
+fn the_overview_tells_each_partners_week_in_words() {
+    let h = both_of_us(journal_with_weeks());
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Week 2026-W48"), "{screen}");
+    assert!(screen.contains("Day 45 together"), "{screen}");
+    assert!(screen.contains("How each of you feels"), "{screen}");
+    assert!(screen.contains("Promises and kindness"), "{screen}");
+    let lower = screen.to_lowercase();
+    for harsh in ["streak", "failed", "missed", "broke"] {
+        assert!(!lower.contains(harsh), "{harsh:?}: {screen}");
+    }
+    insta::assert_snapshot!("progress_overview_80x24", screen);
+    insta::assert_snapshot!("progress_overview_120x40", h.render(120, 40));
+}
+
+#[test]
+fn moving_back_a_week_shows_that_weeks_figures() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.keys("<Left>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Week 2026-W47"), "{screen}");
+    assert!(screen.contains("Mon 16 Nov – Sun 22 Nov 2026"), "{screen}");
+    let Screen::Progress(state) = &h.app.screen else {
+        panic!("on the progress view")
+    };
+    assert_eq!(state.week.start(), day(11, 16));
+    // Last week Alex's trust was 8 on five evenings and 7 on two: a mean of 54 / 7 = 7.7,
+    // up from the four weeks before.
+    assert!(screen.contains("trust 7.7 (up"), "{screen}");
+    h.keys("<Right><Right>");
+    assert!(h.render(80, 24).contains("nothing after it yet"));
+}
+
+#[test]
+fn the_healing_chart_draws_both_partners_over_twelve_weeks() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.keys("2");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Trust · weekly mean"), "{screen}");
+    assert!(
+        screen.contains("Alex") && screen.contains("Sam"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("progress_healing_80x24", screen);
+    h.keys("r");
+    assert!(h.render(80, 24).contains("Connection · weekly mean"));
+    insta::assert_snapshot!("progress_healing_120x40", h.render(120, 40));
+}
+
+#[test]
+fn reciprocity_shows_bars_and_the_weeks_keep_rate() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.keys("3<Left>");
+    let screen = h.render(80, 24);
+    // Week 47: Sam kept "Tell you when I need space" and Alex's kind act was noticed.
+    assert!(screen.contains("Sam: keep rate 100%"), "{screen}");
+    insta::assert_snapshot!("progress_reciprocity_80x24", screen);
+}
+
+#[test]
+fn shared_words_sit_side_by_side_and_private_entries_never_show() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.keys("4<Left>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Noticed the dishes were done"), "{screen}");
+    assert!(!screen.contains("Something only for me"), "{screen}");
+    insta::assert_snapshot!("progress_shared_80x24", screen);
+    h.keys("<Right>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("I kept the Tuesday call."), "{screen}");
+    assert!(!screen.contains("Private thoughts"), "{screen}");
+}
+
+#[test]
+fn the_calendar_marks_evenings_without_counting_a_streak() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.keys("5");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("a quiet evening, which is fine"),
+        "{screen}"
+    );
+    assert!(!screen.to_lowercase().contains("streak"));
+    insta::assert_snapshot!("progress_calendar_80x24", screen);
+    insta::assert_snapshot!("progress_calendar_120x40", h.render(120, 40));
+}
+
+#[test]
+fn an_empty_journal_says_what_to_do_first() {
+    let mut h = both_of_us(empty_journal());
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Nothing to look back on yet."), "{screen}");
+    insta::assert_snapshot!("progress_empty_80x24", screen);
+    insta::assert_snapshot!("progress_empty_120x40", h.render(120, 40));
+    for key in ["1", "2", "3", "4", "5", "<Left>", "<Right>", "r"] {
+        h.keys(key);
+        assert!(h.render(80, 24).contains("Nothing to look back on yet."));
+    }
+}
+
+#[test]
+fn a_quiet_week_is_named_kindly() {
+    let mut h = both_of_us(journal_with_weeks());
+    for _ in 0..10 {
+        h.keys("<Left>");
+    }
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Nothing was recorded this week. That is all right"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn help_lists_the_progress_keys_and_p_goes_back_to_who_is_here() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.keys("?");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("week"), "{screen}");
+    assert!(screen.contains("section"), "{screen}");
+    h.keys("x").keys("p");
+    assert!(h.render(80, 24).contains("Who is here tonight?"));
+}
