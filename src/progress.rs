@@ -22,22 +22,26 @@ mod calendar;
 mod communication;
 mod healing;
 mod reciprocity;
+mod records;
 mod words;
 
 pub use calendar::{CalendarDay, DayMark};
-pub use communication::{Communication, EntryRef, SharedEvening};
+pub use communication::{Communication, SharedEvening};
 pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMean};
 pub use reciprocity::Reciprocity;
+pub use records::{EntryRef, Listed, RecordRef, WeekKindAct, WeekPromise};
 pub use words::{
-    ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, describe_trend, describe_trend_briefly, sparkline,
+    ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, change_in_words, describe_trend,
+    describe_trend_briefly, describe_week, sparkline,
 };
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
-use crate::journal::{EveningClock, Journal, PartnerId, RatingName, Week};
+use crate::journal::{EveningClock, Journal, PartnerId, Promise, PromiseStatus, RatingName, Week};
 use communication::SharedEntry;
+use records::DuePromise;
 
 /// Weeks of the progress view's chart.
 pub const CHART_WEEKS: usize = 12;
@@ -58,6 +62,10 @@ struct WeekFigures {
     by_partner: [PartnerWeek; 2],
     /// Live shared entries, in journal order.
     shared: Vec<SharedEntry>,
+    /// Live promises made or changed this week, in journal order.
+    promises: Vec<WeekPromise>,
+    /// Live kind acts done this week, in journal order.
+    kind_acts: Vec<WeekKindAct>,
 }
 
 /// The figures of a whole journal as of one evening.
@@ -72,6 +80,8 @@ pub struct Progress {
     /// Only evenings with something marked.
     days: HashMap<NaiveDate, [DayMark; 2]>,
     first_checkin_week: [Option<Week>; 2],
+    /// Live promises with a due day, in journal order.
+    due: Vec<DuePromise>,
 }
 
 impl Progress {
@@ -90,6 +100,7 @@ impl Progress {
             weeks: BTreeMap::new(),
             days: HashMap::new(),
             first_checkin_week: [None, None],
+            due: Vec::new(),
         };
         let evening = |at: DateTime<Utc>| clock.evening_at(at, zone);
         progress.file_shared_entries(journal);
@@ -224,6 +235,48 @@ impl Progress {
             .sum()
     }
 
+    /// Evenings of `week` on which a partner checked in (two check-ins on one evening, as a
+    /// merge of two copies can leave, count once).
+    pub fn evenings_checked_in(&self, partner: PartnerId, week: Week) -> u32 {
+        let Some(slot) = self.slot(partner) else {
+            return 0;
+        };
+        let checked_in = week
+            .days()
+            .filter(|day| {
+                self.days
+                    .get(day)
+                    .is_some_and(|marks| marks[slot].checked_in)
+            })
+            .count();
+        // At most seven evenings.
+        u32::try_from(checked_in).unwrap_or(7)
+    }
+
+    /// The promises behind `reciprocity(_, week)`: each one made or changed in `week`, as it
+    /// stood on the week's last evening, in journal order.
+    pub fn promises_in(&self, week: Week) -> &[WeekPromise] {
+        self.weeks.get(&week).map_or(&[], |w| &w.promises)
+    }
+
+    /// The kind acts behind `reciprocity(_, week)`, in journal order.
+    pub fn kind_acts_in(&self, week: Week) -> &[WeekKindAct] {
+        self.weeks.get(&week).map_or(&[], |w| &w.kind_acts)
+    }
+
+    /// Promises due in `week` that were still open on the evening `open_on`, soonest due first
+    /// (journal order between promises due the same day).
+    pub fn open_promises_due(&self, week: Week, open_on: NaiveDate) -> Vec<RecordRef<Promise>> {
+        let mut due: Vec<&DuePromise> = self
+            .due
+            .iter()
+            .filter(|d| d.made <= open_on && d.closed.is_none_or(|closed| closed > open_on))
+            .filter(|d| week.contains(d.due))
+            .collect();
+        due.sort_by_key(|d| d.due);
+        due.into_iter().map(|d| d.promise).collect()
+    }
+
     /// What a partner shared in one week.
     pub fn communication(&self, partner: PartnerId, week: Week) -> Communication {
         self.partner_week(partner, week)
@@ -268,10 +321,7 @@ impl Progress {
             figures.shared.push(SharedEntry {
                 day: entry.day,
                 slot,
-                entry: EntryRef {
-                    index,
-                    id: entry.meta.id,
-                },
+                entry: EntryRef::new(index, entry.meta.id),
             });
             self.days.entry(entry.day).or_default()[slot].wrote = true;
         }
@@ -299,33 +349,103 @@ impl Progress {
         }
     }
 
-    /// Counts each live promise when made, at each status change, and when noticed.
+    /// Counts each live promise when made, at each status change, and when noticed, and
+    /// lists it under every week it was made or changed in.
     fn file_promises(&mut self, journal: &Journal, evening: impl Fn(DateTime<Utc>) -> NaiveDate) {
-        for promise in journal.live_promises() {
+        for (index, promise) in journal.promises.iter().enumerate() {
+            if promise.meta.deleted {
+                continue;
+            }
             let Some(by) = self.slot(promise.by()) else {
                 continue;
             };
+            let changes: Vec<(NaiveDate, PromiseStatus)> = promise
+                .history
+                .iter()
+                .map(|change| (evening(change.at), change.status))
+                .collect();
             self.reciprocity_mut(by, promise.made).made += 1;
-            for change in &promise.history {
-                self.reciprocity_mut(by, evening(change.at))
-                    .add_status(change.status);
+            for (day, status) in &changes {
+                self.reciprocity_mut(by, *day).add_status(*status);
             }
+            let noticed_on = promise.acknowledged.as_ref().map(|ack| evening(ack.at));
             if let Some(ack) = &promise.acknowledged {
                 self.count_acknowledgement(ack.by, by, evening(ack.at));
             }
+            self.list_promise(
+                promise,
+                RecordRef::new(index, promise.meta.id),
+                &changes,
+                noticed_on,
+            );
+        }
+    }
+
+    /// Lists a promise under each week it was made or changed in, as it stood at that
+    /// week's end, and keeps its due day for `open_promises_due`.
+    fn list_promise(
+        &mut self,
+        promise: &Promise,
+        reference: RecordRef<Promise>,
+        changes: &[(NaiveDate, PromiseStatus)],
+        noticed_on: Option<NaiveDate>,
+    ) {
+        let mut weeks: Vec<Week> = std::iter::once(promise.made)
+            .chain(changes.iter().map(|(day, _)| *day))
+            .map(|day| self.clock.week_of(day))
+            .collect();
+        weeks.sort();
+        weeks.dedup();
+        for week in weeks {
+            let last_evening = week.end();
+            let status = changes
+                .iter()
+                .rev()
+                .find(|(day, _)| *day <= last_evening)
+                .map_or(PromiseStatus::Open, |(_, status)| *status);
+            self.week_mut(week.start()).promises.push(WeekPromise {
+                promise: reference,
+                by: promise.by(),
+                made_this_week: week.contains(promise.made),
+                status,
+                noticed: noticed_on.is_some_and(|day| day <= last_evening),
+            });
+        }
+        if let Some(due) = promise.due {
+            let closed = changes
+                .iter()
+                .find(|(_, status)| !status.is_open())
+                .map(|(day, _)| *day);
+            self.due.push(DuePromise {
+                promise: reference,
+                made: promise.made,
+                due,
+                closed,
+            });
         }
     }
 
     /// Counts each live kind act on its day, and when it was noticed.
     fn file_kind_acts(&mut self, journal: &Journal, evening: impl Fn(DateTime<Utc>) -> NaiveDate) {
-        for act in journal.live_kind_acts() {
+        for (index, act) in journal.kind_acts.iter().enumerate() {
+            if act.meta.deleted {
+                continue;
+            }
             let Some(by) = self.slot(act.meta.author) else {
                 continue;
             };
             self.reciprocity_mut(by, act.day).kind_acts += 1;
+            let noticed_on = act.acknowledged.as_ref().map(|ack| evening(ack.at));
             if let Some(ack) = &act.acknowledged {
                 self.count_acknowledgement(ack.by, by, evening(ack.at));
             }
+            let last_evening = self.clock.week_of(act.day).end();
+            self.week_mut(act.day).kind_acts.push(WeekKindAct {
+                act: RecordRef::new(index, act.meta.id),
+                by: act.meta.author,
+                day: act.day,
+                noticed: noticed_on.is_some_and(|day| day <= last_evening),
+            });
         }
     }
 

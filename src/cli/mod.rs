@@ -4,6 +4,7 @@ mod check;
 mod context;
 mod demo;
 mod entries;
+mod export;
 pub mod input;
 mod kind;
 mod output;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 pub use context::CommandContext;
 pub use demo::{DemoArgs, DemoLength, demo_journal};
+pub use export::{ExportArgs, FormatArg};
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
 #[derive(Debug)]
@@ -65,6 +67,8 @@ pub enum Command {
     Kind(KindCommand),
     /// List entries (private entries only with --as their author)
     Log(LogArgs),
+    /// Write a week's summary to read before your weekly talk (Markdown, JSON or HTML)
+    Export(ExportArgs),
     /// Check the journal and report what it holds; exits non-zero on any problem
     Check,
     /// Show where the journal, backups, drafts and your own prompts live
@@ -248,6 +252,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Write(args) => entries::write(ctx, args),
         Command::Checkin(args) => entries::checkin(ctx, args),
         Command::Log(args) => entries::log(ctx, args),
+        Command::Export(args) => export::export(ctx, args),
         Command::Promise(command) => promises::run(ctx, command),
         Command::Kind(command) => kind::run(ctx, command),
         Command::Check => check::check(ctx),

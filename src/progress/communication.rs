@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::journal::{Entry, Journal, RecordId, Stage};
+use super::records::EntryRef;
+use crate::journal::Stage;
 
 /// What one partner shared over a week.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,25 +36,6 @@ fn stage_index(stage: Stage) -> usize {
         Stage::Communication => 0,
         Stage::Reciprocity => 1,
         Stage::Healing => 2,
-    }
-}
-
-/// Points at one entry of the journal the figures were computed from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EntryRef {
-    /// Its position in `journal.entries` when the figures were computed.
-    pub index: usize,
-    pub id: RecordId,
-}
-
-impl EntryRef {
-    /// The entry itself, found by position (or by id if the journal has moved on since).
-    pub fn entry<'a>(&self, journal: &'a Journal) -> Option<&'a Entry> {
-        journal
-            .entries
-            .get(self.index)
-            .filter(|e| e.meta.id == self.id)
-            .or_else(|| journal.entries.iter().find(|e| e.meta.id == self.id))
     }
 }
 

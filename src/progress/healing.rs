@@ -97,6 +97,12 @@ impl RatingTrend {
         super::words::describe_trend(self)
     }
 
+    /// The change alone, like "up 0.8 from the last four weeks", for a line that already
+    /// names the rating and shows this week's mean.
+    pub fn change_in_words(&self) -> String {
+        super::words::change_in_words(self)
+    }
+
     /// This week's mean and the change in a few words, like "trust 6.5 (up 0.8)".
     pub fn describe_briefly(&self) -> String {
         super::words::describe_trend_briefly(self)

@@ -3,6 +3,8 @@
 use std::iter::Sum;
 use std::ops::{Add, AddAssign};
 
+use serde::Serialize;
+
 use crate::journal::PromiseStatus;
 
 /// What one partner gave and received over some weeks.
@@ -11,7 +13,7 @@ use crate::journal::PromiseStatus;
 /// change and an acknowledgement by the evening (in the journal's clock) of their time,
 /// and a kind act by its day. A renegotiated promise counts once as renegotiated, and the
 /// promise that replaces it counts as a new promise made.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Reciprocity {
     /// Promises this partner made.
     pub made: u32,

@@ -17,23 +17,65 @@ pub const SPARK_NO_DATA: char = '·';
 /// A rating's week in words, like "trust up 0.8 from the last four weeks".
 pub fn describe_trend(trend: &RatingTrend) -> String {
     let name = trend.name;
+    let words = change_in_words(trend);
+    match (trend.this_week, trend.last_four_weeks) {
+        (None, _) => format!("{name}: no check-in yet this week"),
+        (Some(now), None) if trend.checked_in_before => {
+            format!("{name} {now:.1} this week, with {words}")
+        }
+        (Some(now), None) => format!("{name} {now:.1} this week, {words}"),
+        (Some(_), Some(_)) => format!("{name} {words}"),
+    }
+}
+
+/// How a rating moved, without its name or this week's mean, like "up 0.8 from the last
+/// four weeks", for a line that shows the name and the mean already.
+pub fn change_in_words(trend: &RatingTrend) -> String {
     let Some(now) = trend.this_week else {
-        return format!("{name}: no check-in yet this week");
+        return "no check-in this week".to_owned();
     };
     let Some(before) = trend.last_four_weeks else {
         return if trend.checked_in_before {
-            format!("{name} {now:.1} this week, with nothing from the four weeks before to compare")
+            "nothing from the four weeks before to compare".to_owned()
         } else {
-            format!("{name} {now:.1} this week, the first week with check-ins")
+            "the first week with check-ins".to_owned()
         };
     };
     let change = now - before;
     if change.abs() < ABOUT_THE_SAME {
-        format!("{name} about the same as the last four weeks")
+        "about the same as the last four weeks".to_owned()
     } else if change > 0.0 {
-        format!("{name} up {change:.1} from the last four weeks")
+        format!("up {change:.1} from the last four weeks")
     } else {
-        format!("{name} down {:.1} from the last four weeks", change.abs())
+        format!("down {:.1} from the last four weeks", change.abs())
+    }
+}
+
+/// One gentle line on a week's trends (both partners' ratings together): what moved, never
+/// who is to blame.
+pub fn describe_week(trends: &[RatingTrend]) -> &'static str {
+    if trends.iter().all(|t| t.this_week.is_none()) {
+        return "This was a week with no check-ins. The trend picks up again whenever you check in.";
+    }
+    let changes: Vec<f64> = trends.iter().filter_map(RatingTrend::change).collect();
+    if changes.is_empty() {
+        return "This week's check-ins start the trend; it will say more as the weeks go on.";
+    }
+    let rose = changes.iter().any(|c| *c >= ABOUT_THE_SAME);
+    let dipped = changes.iter().any(|c| *c <= -ABOUT_THE_SAME);
+    match (rose, dipped) {
+        (false, false) => {
+            "Safety, trust and connection felt much as they did over the four weeks before."
+        }
+        (true, false) => {
+            "Some ratings rose against the four weeks before; it may help to talk about what made the difference."
+        }
+        (false, true) => {
+            "Some ratings dipped against the four weeks before. Dips are part of repair; this may be a week to talk gently about what weighed on you."
+        }
+        (true, true) => {
+            "Some ratings rose and some dipped against the four weeks before; both are worth talking about, with care and without blame."
+        }
     }
 }
 

@@ -1,0 +1,106 @@
+//! `mend export`: one week's summary as Markdown, JSON or HTML, to standard output or a file.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+use super::context::{CommandContext, usage};
+use crate::export::{ExportError, Format};
+use crate::journal::{Journal, Week};
+use crate::progress::Progress;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The ISO week to summarise, like 2026-W48 [default: the last complete week]
+    #[arg(long, value_name = "YYYY-Www", conflicts_with = "date")]
+    pub week: Option<String>,
+    /// Summarise the week holding this evening
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// md (Markdown), json or html
+    #[arg(long, value_enum, default_value = "md", ignore_case = true)]
+    pub format: FormatArg,
+    /// Write to this file (mode 0600) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it already exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    #[value(name = "md")]
+    Markdown,
+    Json,
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
+    let (_, journal) = ctx.load()?;
+    let today = ctx.today(&journal);
+    let progress = Progress::compute(&journal, today, ctx.now.offset());
+    let week = chosen_week(&journal, &progress, &args)?;
+    let format = Format::from(args.format);
+    let Some(path) = args.output else {
+        print!(
+            "{}",
+            crate::export::render(&journal, &progress, week, format)?
+        );
+        return Ok(());
+    };
+    match crate::export::write_week(&journal, &progress, week, format, &path, args.force) {
+        Ok(path) => {
+            println!("Wrote the summary of week {week} to {}.", path.display());
+            Ok(())
+        }
+        Err(ExportError::Exists(path)) => Err(usage(format!(
+            "There is already a file at {}; add --force to replace it.",
+            path.display()
+        ))),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// The week asked for, or the last complete week; a usage error outside the journal's range.
+fn chosen_week(journal: &Journal, progress: &Progress, args: &ExportArgs) -> Result<Week> {
+    let (first, last) = (journal.started, progress.today());
+    let range = || {
+        format!(
+            "the journal's range ({} to {})",
+            first.format("%-d %B %Y"),
+            last.format("%-d %B %Y")
+        )
+    };
+    if let Some(text) = &args.week {
+        let iso = Week::parse_iso(text).ok_or_else(|| {
+            usage(format!(
+                "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52, or 53 in a long year)."
+            ))
+        })?;
+        // The couple's own week that carries this label (it starts a day early on Sunday weeks).
+        let week = progress.week_of(iso.start());
+        if week.end() < first || week.start() > last {
+            return Err(usage(format!("{week} is not in {}.", range())));
+        }
+        return Ok(week);
+    }
+    if let Some(day) = args.date {
+        if day < first || day > last {
+            return Err(usage(format!("{day} is not in {}.", range())));
+        }
+        return Ok(progress.week_of(day));
+    }
+    Ok(progress.this_week().previous())
+}
