@@ -182,7 +182,10 @@ fn the_week_shown_exports_in_the_chosen_format_and_says_where() {
     let (name, text) = h.exports.last().expect("a summary was written");
     assert_eq!(name, "mend-2026-W47.html");
     assert!(text.contains("Alex") && text.contains("Sam"), "{text}");
-    assert!(!text.contains("Something only for me"), "private words never leave");
+    assert!(
+        !text.contains("Something only for me"),
+        "private words never leave"
+    );
     let screen = h.render(80, 24);
     assert!(
         screen.contains("The summary is saved to /home/you/mend-2026-W47.html"),

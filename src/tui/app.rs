@@ -460,7 +460,9 @@ impl App {
             }
             Overlay::ExportWeek(week) => {
                 let format = match key.code {
-                    KeyCode::Char('m' | 'M') | KeyCode::Enter => Some(crate::export::Format::Markdown),
+                    KeyCode::Char('m' | 'M') | KeyCode::Enter => {
+                        Some(crate::export::Format::Markdown)
+                    }
                     KeyCode::Char('j' | 'J') => Some(crate::export::Format::Json),
                     KeyCode::Char('h' | 'H') => Some(crate::export::Format::Html),
                     _ => None,
@@ -585,7 +587,9 @@ impl App {
                 "The summary is saved to {} (readable only by you).",
                 path.display()
             )),
-            Reply::Exported(Err(message)) => self.warn(format!("No summary was written: {message}")),
+            Reply::Exported(Err(message)) => {
+                self.warn(format!("No summary was written: {message}"))
+            }
         }
         Vec::new()
     }

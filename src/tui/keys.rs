@@ -59,12 +59,12 @@ pub const READ: &[Binding] = &[
 pub const PROGRESS: &[Binding] = &[
     ("←/→", "week"),
     ("Tab/1-5", "section"),
-    ("r", "rating"),
     ("e", "export"),
-    ("↑/↓", "scroll"),
-    ("t", "this week"),
+    ("r", "rating"),
     ("p", "partner"),
     ("?", "help"),
+    ("↑/↓", "scroll"),
+    ("t", "this week"),
     ("q", "quit"),
 ];
 

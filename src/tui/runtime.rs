@@ -170,7 +170,9 @@ impl Runner<'_> {
                     _ => Reply::Saved(self.journal_after(result)),
                 })
             }
-            Effect::Export { week, format } => Some(Reply::Exported(export_week(app, week, format))),
+            Effect::Export { week, format } => {
+                Some(Reply::Exported(export_week(app, week, format)))
+            }
             Effect::SaveDraft(draft) => self
                 .drafts
                 .save(&draft)
@@ -233,8 +235,8 @@ fn export_week(
     let (Some(journal), Some(progress)) = (&app.journal, &app.progress) else {
         return Err("there is no journal open.".to_owned());
     };
-    let folder = std::env::current_dir()
-        .map_err(|e| format!("could not find the current folder: {e}."))?;
+    let folder =
+        std::env::current_dir().map_err(|e| format!("could not find the current folder: {e}."))?;
     let name = crate::export::default_file_name(week, format);
     let stem = name.trim_end_matches(&format!(".{}", format.extension()));
     let path = std::iter::once(folder.join(&name))
