@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 use portable_pty::{CommandBuilder, ExitStatus, PtySize, native_pty_system};
 use serde_json::Value;
 
+#[path = "support/dsr.rs"]
+mod dsr;
+use dsr::Dsr;
+
 /// The moment the app believes it is: the evening of 2026-11-25.
 const NOW: &str = "2026-11-25T21:00:00+00:00";
 const ROWS: u16 = 24;
@@ -183,27 +187,6 @@ impl Sandbox {
         let mut found = Vec::new();
         walk(&self.path("state").join("mend").join("drafts"), &mut found);
         found
-    }
-}
-
-/// Remembers Device Status Report requests (`CSI 6n`) so the harness can answer them.
-#[derive(Default)]
-struct Dsr {
-    pending: usize,
-}
-
-impl vt100::Callbacks for Dsr {
-    fn unhandled_csi(
-        &mut self,
-        _: &mut vt100::Screen,
-        i1: Option<u8>,
-        _: Option<u8>,
-        params: &[&[u16]],
-        c: char,
-    ) {
-        if c == 'n' && i1.is_none() && params == [&[6u16][..]] {
-            self.pending += 1;
-        }
     }
 }
 

@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 
 use super::fixtures::{NOW, Sample};
 
+#[path = "../../tests/support/dsr.rs"]
+mod dsr;
+use dsr::Dsr;
+
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 
@@ -54,27 +58,6 @@ impl Sandbox {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("MEND_JOURNAL");
         Session::spawn(cmd)
-    }
-}
-
-/// Remembers the terminal's cursor-position queries (`CSI 6n`) so they can be answered.
-#[derive(Default)]
-struct Dsr {
-    pending: usize,
-}
-
-impl vt100::Callbacks for Dsr {
-    fn unhandled_csi(
-        &mut self,
-        _: &mut vt100::Screen,
-        i1: Option<u8>,
-        _: Option<u8>,
-        params: &[&[u16]],
-        c: char,
-    ) {
-        if c == 'n' && i1.is_none() && params == [&[6u16][..]] {
-            self.pending += 1;
-        }
     }
 }
 

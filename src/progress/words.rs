@@ -28,26 +28,49 @@ pub fn describe_trend(trend: &RatingTrend) -> String {
     }
 }
 
-/// How a rating moved, without its name or this week's mean, like "up 0.8 from the last
-/// four weeks", for a line that shows the name and the mean already.
-pub fn change_in_words(trend: &RatingTrend) -> String {
+/// How a rating moved this week against the four weeks before: decided once, then put into
+/// long or brief words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Movement {
+    NoCheckin,
+    FirstWeek,
+    NothingToCompare,
+    AboutTheSame,
+    Up(f64),
+    Down(f64),
+}
+
+fn movement(trend: &RatingTrend) -> Movement {
     let Some(now) = trend.this_week else {
-        return "no check-in this week".to_owned();
+        return Movement::NoCheckin;
     };
     let Some(before) = trend.last_four_weeks else {
         return if trend.checked_in_before {
-            "nothing from the four weeks before to compare".to_owned()
+            Movement::NothingToCompare
         } else {
-            "the first week with check-ins".to_owned()
+            Movement::FirstWeek
         };
     };
     let change = now - before;
     if change.abs() < ABOUT_THE_SAME {
-        "about the same as the last four weeks".to_owned()
+        Movement::AboutTheSame
     } else if change > 0.0 {
-        format!("up {change:.1} from the last four weeks")
+        Movement::Up(change)
     } else {
-        format!("down {:.1} from the last four weeks", change.abs())
+        Movement::Down(change.abs())
+    }
+}
+
+/// How a rating moved, without its name or this week's mean, like "up 0.8 from the last
+/// four weeks", for a line that shows the name and the mean already.
+pub fn change_in_words(trend: &RatingTrend) -> String {
+    match movement(trend) {
+        Movement::NoCheckin => "no check-in this week".to_owned(),
+        Movement::NothingToCompare => "nothing from the four weeks before to compare".to_owned(),
+        Movement::FirstWeek => "the first week with check-ins".to_owned(),
+        Movement::AboutTheSame => "about the same as the last four weeks".to_owned(),
+        Movement::Up(by) => format!("up {by:.1} from the last four weeks"),
+        Movement::Down(by) => format!("down {by:.1} from the last four weeks"),
     }
 }
 
@@ -86,12 +109,13 @@ pub fn describe_trend_briefly(trend: &RatingTrend) -> String {
     let Some(now) = trend.this_week else {
         return format!("{name} –");
     };
-    let how = match trend.last_four_weeks {
-        None if trend.checked_in_before => "nothing to compare".to_owned(),
-        None => "first week".to_owned(),
-        Some(before) if (now - before).abs() < ABOUT_THE_SAME => "about the same".to_owned(),
-        Some(before) if now > before => format!("up {:.1}", now - before),
-        Some(before) => format!("down {:.1}", before - now),
+    let how = match movement(trend) {
+        Movement::NoCheckin => return format!("{name} –"),
+        Movement::NothingToCompare => "nothing to compare".to_owned(),
+        Movement::FirstWeek => "first week".to_owned(),
+        Movement::AboutTheSame => "about the same".to_owned(),
+        Movement::Up(by) => format!("up {by:.1}"),
+        Movement::Down(by) => format!("down {by:.1}"),
     };
     format!("{name} {now:.1} ({how})")
 }

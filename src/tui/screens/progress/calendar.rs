@@ -56,7 +56,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
                 let (text, style) = if day > today || day < view.journal.started {
                     (" ", theme.muted())
                 } else if mark.any() {
-                    ("■", super::partner_style(theme, slot))
+                    ("■", theme.partner(slot))
                 } else {
                     ("·", theme.muted())
                 };
@@ -75,7 +75,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     let mut legend = Vec::new();
     for (slot, _, name) in &partners {
         let marks = if *slot == 0 { "■·" } else { "·■" };
-        legend.push(Span::styled(marks, super::partner_style(theme, *slot)));
+        legend.push(Span::styled(marks, theme.partner(*slot)));
         legend.push(Span::raw(format!(" {name}   ")));
     }
     legend.push(Span::styled(

@@ -39,7 +39,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
                 .name((*name).to_owned())
                 .marker(markers[slot % 2])
                 .graph_type(GraphType::Line)
-                .style(super::partner_style(theme, *slot))
+                .style(theme.partner(*slot))
                 .data(points)
         })
         .collect();
@@ -79,7 +79,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         .map(|(slot, id, name)| {
             let trend = view.progress.healing(*id, week).trend(rating);
             Line::from(vec![
-                Span::styled(format!("{name}: "), super::partner_style(theme, *slot)),
+                Span::styled(format!("{name}: "), theme.partner(*slot)),
                 Span::raw(trend.describe()),
             ])
         })

@@ -9,7 +9,6 @@ mod shared;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -140,11 +139,6 @@ impl App {
         }
         Vec::new()
     }
-}
-
-/// A partner's colour in charts and the calendar, the first and second partner told apart.
-pub(super) fn partner_style(theme: Theme, slot: usize) -> Style {
-    theme.partner(slot)
 }
 
 pub fn draw(app: &App, state: &ProgressState, frame: &mut Frame, area: Rect) {

@@ -45,10 +45,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         .unwrap_or(0)
         + 2;
     let label = |slot: usize, name: &str| {
-        Span::styled(
-            format!("  {name:<name_width$}"),
-            super::partner_style(theme, slot),
-        )
+        Span::styled(format!("  {name:<name_width$}"), theme.partner(slot))
     };
     let indent = " ".repeat(name_width + 2);
 

@@ -33,7 +33,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         .unwrap_or(0)
         .max(3);
     for ((slot, id, name), half) in partners.iter().zip(halves) {
-        let style = super::partner_style(theme, *slot);
+        let style = theme.partner(*slot);
         let mut chart = BarChart::default()
             .block(
                 Block::new()
@@ -70,7 +70,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             |rate| format!("keep rate {:.0}%", rate * 100.0),
         );
         lines.push(Line::from(vec![
-            Span::styled(format!("{name}: "), super::partner_style(theme, *slot)),
+            Span::styled(format!("{name}: "), theme.partner(*slot)),
             Span::raw(format!(
                 "{rate} · kind acts {} · noticed {} · was noticed {}",
                 r.kind_acts, r.acknowledgements_given, r.acknowledgements_received

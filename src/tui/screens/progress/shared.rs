@@ -27,7 +27,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     };
     for ((slot, _, name), column) in partners.iter().zip(columns(names)) {
         frame.render_widget(
-            Paragraph::new(Line::styled(*name, super::partner_style(theme, *slot))),
+            Paragraph::new(Line::styled(*name, theme.partner(*slot))),
             column,
         );
     }
