@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{DomainError, Extra, Meta};
+use super::{DomainError, Extra, Meta, moment::Day, wire::deserialize_keeping_unknown};
 
 /// A rating from 0 to 10.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -81,7 +81,7 @@ impl fmt::Display for RatingName {
 }
 
 /// One partner's check-in for one evening.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checkin {
     #[serde(flatten)]
     pub meta: Meta,
@@ -89,11 +89,19 @@ pub struct Checkin {
     pub safety: Rating,
     pub trust: Rating,
     pub connection: Rating,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_unknown!(Checkin, meta: meta {
+    day: NaiveDate [via Day] => required,
+    safety: Rating => required,
+    trust: Rating => required,
+    connection: Rating => required,
+    note: Option<String> => default,
+});
 
 impl Checkin {
     pub fn rating(&self, name: RatingName) -> Rating {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{Extra, Meta};
+use super::{Extra, Meta, moment::Day, wire::deserialize_keeping_unknown};
 
 /// The three parts of rebuilding trust that mend's prompts follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,24 +79,32 @@ impl Visibility {
 }
 
 /// One partner's writing for one evening.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
     #[serde(flatten)]
     pub meta: Meta,
     /// The evening this entry belongs to (after midnight still counts as the evening before).
     pub day: NaiveDate,
     pub stage: Stage,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_id: Option<String>,
     /// The prompt as it was shown, so the entry reads right even if the prompt changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
     pub text: String,
-    #[serde(default)]
     pub visibility: Visibility,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_unknown!(Entry, meta: meta {
+    day: NaiveDate [via Day] => required,
+    stage: Stage => required,
+    prompt_id: Option<String> => default,
+    prompt: Option<String> => default,
+    text: String => required,
+    visibility: Visibility => default,
+});
 
 impl Entry {
     pub fn is_shared(&self) -> bool {

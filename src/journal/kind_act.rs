@@ -1,22 +1,31 @@
 //! A kind act: something one partner did for the other without being asked.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{Acknowledgement, DomainError, Extra, Meta, PartnerId};
+use super::{
+    Acknowledgement, DomainError, Extra, Meta, PartnerId, moment::Day,
+    wire::deserialize_keeping_unknown,
+};
 
 /// Something kind one partner did, expecting nothing back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KindAct {
     #[serde(flatten)]
     pub meta: Meta,
     pub day: NaiveDate,
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged: Option<Acknowledgement>,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_unknown!(KindAct, meta: meta {
+    day: NaiveDate [via Day] => required,
+    text: String => required,
+    acknowledged: Option<Acknowledgement> => default,
+});
 
 impl KindAct {
     /// The other partner says they noticed. Only once, and never by the one who did it.

@@ -1,7 +1,7 @@
 //! The fields every record carries so two copies of a journal can merge record by record.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
 
 use super::PartnerId;
@@ -12,18 +12,15 @@ pub type RecordId = Uuid;
 /// Fields this build does not know, kept as they were so a save loses nothing.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
-/// Identity, authorship, revision and tombstone of one record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Identity, authorship, revision and tombstone of one record. Read by `wire::MetaFields`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Meta {
     pub id: RecordId,
     pub author: PartnerId,
-    #[serde(deserialize_with = "super::moment::deserialize")]
     pub created: DateTime<Utc>,
-    #[serde(deserialize_with = "super::moment::deserialize")]
     pub updated: DateTime<Utc>,
     /// Counts the changes to this record; a merge keeps the higher revision.
     pub rev: u32,
-    #[serde(default)]
     pub deleted: bool,
 }
 

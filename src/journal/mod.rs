@@ -10,6 +10,7 @@ mod moment;
 mod partner;
 mod promise;
 mod renumber;
+mod wire;
 
 pub use checkin::{Checkin, Rating, RatingName};
 pub use day::{EveningClock, Week, WeekStart};
@@ -23,7 +24,9 @@ pub use promise::{
 };
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use moment::Day;
+use serde::Serialize;
+use wire::deserialize_keeping_unknown;
 
 /// The value of the `format` header field.
 pub const FORMAT: &str = "mend-journal";
@@ -33,38 +36,48 @@ pub const VERSION: u32 = 1;
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// A couple's whole journal: the header, the two partners and every record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Journal {
     pub format: String,
     pub version: u32,
     /// The evening the couple started using mend.
     pub started: NaiveDate,
-    #[serde(default)]
     pub settings: Settings,
     pub partners: Vec<Partner>,
-    #[serde(default)]
     pub entries: Vec<Entry>,
-    #[serde(default)]
     pub checkins: Vec<Checkin>,
-    #[serde(default)]
     pub promises: Vec<Promise>,
-    #[serde(default)]
     pub kind_acts: Vec<KindAct>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+deserialize_keeping_unknown!(Journal {
+    format: String => required,
+    version: u32 => required,
+    started: NaiveDate [via Day] => required,
+    settings: Settings => default,
+    partners: Vec<Partner> => required,
+    entries: Vec<Entry> => default,
+    checkins: Vec<Checkin> => default,
+    promises: Vec<Promise> => default,
+    kind_acts: Vec<KindAct> => default,
+});
+
 /// Choices the couple makes for their journal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settings {
     /// The hour (0-23, local time) at which one evening ends and the next day begins.
-    #[serde(default = "Settings::default_day_ends_at")]
     pub day_ends_at: u8,
-    #[serde(default)]
     pub week_starts: WeekStart,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_unknown!(Settings {
+    day_ends_at: u8 => (default = Settings::default_day_ends_at()),
+    week_starts: WeekStart => default,
+});
 
 impl Settings {
     fn default_day_ends_at() -> u8 {

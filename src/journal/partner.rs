@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use uuid::Uuid;
 
-use super::{DomainError, Extra, meta::new_id};
+use super::{DomainError, Extra, meta::new_id, wire::deserialize_keeping_unknown};
 
 /// The longest partner name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
@@ -56,15 +56,21 @@ impl Role {
 }
 
 /// One of the two people in the couple.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Partner {
     pub id: PartnerId,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_unknown!(Partner {
+    id: PartnerId => required,
+    name: String => required,
+    role: Option<Role> => default,
+});
 
 impl Partner {
     pub fn new(name: &str, role: Option<Role>, now: DateTime<Utc>) -> Result<Self, DomainError> {

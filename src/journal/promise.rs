@@ -4,7 +4,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{DomainError, Extra, Meta, PartnerId, RecordId};
+use super::{
+    DomainError, Extra, Meta, PartnerId, RecordId,
+    moment::{Day, MaybeDay, Moment},
+    wire::deserialize_keeping_unknown,
+};
 
 /// Where a promise stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -78,29 +82,40 @@ impl PromiseAction {
 }
 
 /// One change of a promise's status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusChange {
-    #[serde(deserialize_with = "super::moment::deserialize")]
     pub at: DateTime<Utc>,
     pub by: PartnerId,
     pub status: PromiseStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// The other partner saying "I noticed".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Acknowledgement {
     pub by: PartnerId,
-    #[serde(deserialize_with = "super::moment::deserialize")]
     pub at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_unknown!(StatusChange {
+    at: DateTime<Utc> [via Moment] => required,
+    by: PartnerId => required,
+    status: PromiseStatus => required,
+    note: Option<String> => default,
+});
+
+deserialize_keeping_unknown!(Acknowledgement {
+    by: PartnerId => required,
+    at: DateTime<Utc> [via Moment] => required,
+    note: Option<String> => default,
+});
 
 impl Acknowledgement {
     pub fn new(by: PartnerId, at: DateTime<Utc>, note: Option<String>) -> Self {
@@ -114,7 +129,7 @@ impl Acknowledgement {
 }
 
 /// A promise from one partner (`meta.author`) to the other.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Promise {
     #[serde(flatten)]
     pub meta: Meta,
@@ -122,24 +137,36 @@ pub struct Promise {
     pub text: String,
     /// The evening it was made.
     pub made: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<PromiseSize>,
     pub status: PromiseStatus,
-    #[serde(default)]
     pub history: Vec<StatusChange>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged: Option<Acknowledgement>,
     /// The promise this one replaced, when it came from a renegotiation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub renegotiated_from: Option<RecordId>,
     /// The promise that replaced this one, when it was renegotiated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<RecordId>,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_unknown!(Promise, meta: meta {
+    to: PartnerId => required,
+    text: String => required,
+    made: NaiveDate [via Day] => required,
+    due: Option<NaiveDate> [via MaybeDay] => default,
+    size: Option<PromiseSize> => default,
+    status: PromiseStatus => required,
+    history: Vec<StatusChange> => default,
+    acknowledged: Option<Acknowledgement> => default,
+    renegotiated_from: Option<RecordId> => default,
+    replaced_by: Option<RecordId> => default,
+});
 
 impl Promise {
     pub fn new(
