@@ -392,7 +392,10 @@ fn the_open_entry_stays_open_when_another_window_adds_an_older_entry() {
         .add_entry(new, long_ago, tui_support::day(11, 25))
         .unwrap();
     assert_eq!(journal.entries[0].text, "Written in the other window.");
-    h.app.on_reply(mend::tui::app::Reply::Saved(Ok(journal)));
+    h.app
+        .on_reply(mend::tui::app::Reply::Saved(Ok(std::sync::Arc::new(
+            journal,
+        ))));
     let screen = h.render(80, 24);
     assert!(screen.contains("A slow day. Still here."), "{screen}");
     h.keys("<Esc>");

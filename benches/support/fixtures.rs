@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The moment every benchmark believes it is: the evening of 2026-11-25.
 pub const NOW: &str = "2026-11-25T21:00:00+00:00";
@@ -80,7 +80,7 @@ pub fn tonight_entry(journal: &Journal) -> NewEntry {
 /// The app on the who-is-here screen of a journal, as it opens.
 pub fn app(journal: &Journal) -> App {
     App::new(
-        Some(journal.clone()),
+        Some(Arc::new(journal.clone())),
         PromptLibrary::built_in(),
         now(),
         "journal.json".into(),

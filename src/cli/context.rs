@@ -2,6 +2,7 @@
 
 use anyhow::{Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use std::sync::Arc;
 
 use crate::journal::{Journal, PartnerId};
 use crate::paths::Paths;
@@ -30,9 +31,10 @@ impl CommandContext {
     }
 
     /// Loads the journal, saying how to make one if there is none yet.
-    pub fn load(&self) -> Result<(Store, Journal)> {
+    pub fn load(&self) -> Result<(Store, Arc<Journal>)> {
         let mut store = self.store();
-        let Some(journal) = store.load()?.cloned() else {
+        store.load()?;
+        let Some(journal) = store.shared() else {
             bail!(
                 "There is no journal at {} yet. Run `mend` to set one up, or `mend init --partner NAME --partner NAME`.",
                 self.paths.journal.display()

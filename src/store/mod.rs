@@ -15,6 +15,7 @@ pub use save::{
 
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::journal::Journal;
 
@@ -48,7 +49,8 @@ pub struct Store {
     backups: Option<Backups>,
     steps: Box<dyn SaveSteps>,
     backed_up: bool,
-    loaded: Option<(Journal, Option<FileStamp>)>,
+    /// Shared with whoever shows it, so a ten-year journal is never copied just to be read.
+    loaded: Option<(Arc<Journal>, Option<FileStamp>)>,
 }
 
 impl Store {
@@ -78,8 +80,8 @@ impl Store {
         let stamp = FileStamp::of(&self.path);
         match load(&self.path)? {
             Some(journal) => {
-                self.loaded = Some((journal, stamp));
-                Ok(self.loaded.as_ref().map(|(j, _)| j))
+                self.loaded = Some((Arc::new(journal), stamp));
+                Ok(self.journal())
             }
             None => {
                 self.loaded = None;
@@ -90,7 +92,12 @@ impl Store {
 
     /// The journal as last loaded or saved.
     pub fn journal(&self) -> Option<&Journal> {
-        self.loaded.as_ref().map(|(j, _)| j)
+        self.loaded.as_ref().map(|(j, _)| j.as_ref())
+    }
+
+    /// The journal as last loaded or saved, shared rather than copied.
+    pub fn shared(&self) -> Option<Arc<Journal>> {
+        self.loaded.as_ref().map(|(j, _)| Arc::clone(j))
     }
 
     /// Writes a brand-new journal; refuses if a file is already at the path.
@@ -109,7 +116,7 @@ impl Store {
             .as_ref()
             .map_or_else(|err| err.new_version_in_place(), |()| true);
         if on_disk_now {
-            self.loaded = Some((journal, FileStamp::of(&self.path)));
+            self.loaded = Some((Arc::new(journal), FileStamp::of(&self.path)));
         }
         Ok(saved?)
     }
@@ -130,14 +137,14 @@ impl Store {
         let fresh = match cached {
             Some(journal) => journal,
             None => match load(&self.path)? {
-                Some(journal) => journal,
+                Some(journal) => Arc::new(journal),
                 None => anyhow::bail!(
                     "There is no journal at {} yet; run `mend` or `mend init` to create one.",
                     self.path.display()
                 ),
             },
         };
-        let mut changed = fresh.clone();
+        let mut changed = Journal::clone(&fresh);
         let value = match change(&mut changed) {
             Ok(value) => value,
             Err(err) => {
@@ -145,7 +152,7 @@ impl Store {
                 return Err(err);
             }
         };
-        if changed == fresh {
+        if changed == *fresh {
             self.loaded = Some((fresh, on_disk));
             return Ok(value);
         }
@@ -154,12 +161,12 @@ impl Store {
         remove_stale_temps(&self.path);
         match save(&self.path, &changed, self.steps.as_ref()) {
             Ok(()) => {
-                self.loaded = Some((changed, FileStamp::of(&self.path)));
+                self.loaded = Some((Arc::new(changed), FileStamp::of(&self.path)));
                 Ok(value)
             }
             Err(err) if err.new_version_in_place() => {
                 // The file on disk is the changed journal; memory must agree with it.
-                self.loaded = Some((changed, FileStamp::of(&self.path)));
+                self.loaded = Some((Arc::new(changed), FileStamp::of(&self.path)));
                 Err(err.into())
             }
             Err(err) => {

@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::draft::Draft;
 use super::screens::{
@@ -165,10 +166,10 @@ impl Change {
 /// The loop's answer to an effect.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
-    Created(Result<Journal, String>),
-    Saved(Result<Journal, String>),
+    Created(Result<Arc<Journal>, String>),
+    Saved(Result<Arc<Journal>, String>),
     /// The change is in the file, but the system could not confirm it reached the disk.
-    SavedUnconfirmed(Journal, String),
+    SavedUnconfirmed(Arc<Journal>, String),
     Edited(Result<String, String>),
     /// Keeping the draft failed; the text is still on screen.
     DraftNotKept(String),
@@ -218,7 +219,8 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     pub journal_path: String,
     pub prompts: PromptLibrary,
-    pub journal: Option<Journal>,
+    /// Shared with the store, which owns the copy that is saved.
+    pub journal: Option<Arc<Journal>>,
     pub partner: Option<PartnerId>,
     /// Tonight for the current partner, recomputed when the journal or the choice changes.
     pub tonight: Option<Tonight>,
@@ -244,7 +246,7 @@ pub struct App {
 impl App {
     /// The app on a loaded journal (or on first-run setup when there is none).
     pub fn new(
-        journal: Option<Journal>,
+        journal: Option<Arc<Journal>>,
         prompts: PromptLibrary,
         now: DateTime<FixedOffset>,
         journal_path: String,

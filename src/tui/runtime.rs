@@ -8,6 +8,7 @@ use ratatui::crossterm::execute;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::io::stdout;
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::app::{App, Effect, Event, Reply};
@@ -15,7 +16,7 @@ use super::draft::Drafts;
 use super::draw::draw;
 use super::theme::Theme;
 use crate::cli::input::edit_in_editor;
-use crate::journal::PartnerId;
+use crate::journal::{Journal, PartnerId};
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;
 use crate::store::{RealFs, Store, create_private_dir};
@@ -50,7 +51,8 @@ fn run_with(
 ) -> Result<()> {
     let mut store = Store::new(&paths.journal, Some(paths.backups()));
     // A journal that cannot be read is reported before the screen changes, and left as it is.
-    let journal = store.load()?.cloned();
+    store.load()?;
+    let journal = store.shared();
     let mut prompts = PromptLibrary::built_in();
     let mut warning = None;
     if let Ok(text) = std::fs::read_to_string(&paths.prompts)
@@ -125,11 +127,10 @@ struct Runner<'a> {
 
 impl Runner<'_> {
     /// The journal as saved, for the app to show, or why the save failed.
-    fn journal_after(&self, result: Result<()>) -> Result<crate::journal::Journal, String> {
+    fn journal_after(&self, result: Result<()>) -> Result<Arc<Journal>, String> {
         result.map_err(|e| format!("{e:#}"))?;
         self.store
-            .journal()
-            .cloned()
+            .shared()
             .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
     }
 
@@ -161,12 +162,10 @@ impl Runner<'_> {
                         .filter(|save| save.new_version_in_place())
                         .map(|save| save.to_string())
                 });
-                Some(match (in_place, self.store.journal()) {
+                Some(match (in_place, self.store.shared()) {
                     // Only flushing the folder failed: the change is in the file, so the app
                     // must treat it as saved (saving again would add it twice).
-                    (Some(warning), Some(journal)) => {
-                        Reply::SavedUnconfirmed(journal.clone(), warning)
-                    }
+                    (Some(warning), Some(journal)) => Reply::SavedUnconfirmed(journal, warning),
                     _ => Reply::Saved(self.journal_after(result)),
                 })
             }

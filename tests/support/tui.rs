@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub fn now() -> DateTime<FixedOffset> {
     FixedOffset::east_opt(0)
@@ -163,7 +164,7 @@ pub struct Harness {
 impl Harness {
     pub fn new(journal: Option<Journal>) -> Harness {
         let app = App::new(
-            journal.clone(),
+            journal.clone().map(Arc::new),
             PromptLibrary::built_in(),
             now(),
             "/home/you/.local/share/mend/journal.json".into(),
@@ -204,7 +205,7 @@ impl Harness {
             let reply = match effect {
                 Effect::Create(journal) => {
                     self.saved = Some(journal.clone());
-                    Some(Reply::Created(Ok(journal)))
+                    Some(Reply::Created(Ok(Arc::new(journal))))
                 }
                 Effect::Apply(change) => {
                     let mut journal = self.saved.clone().expect("a journal to change");
@@ -222,10 +223,10 @@ impl Harness {
                     }
                     match result {
                         Ok(j) if self.unconfirmed_saves => Some(Reply::SavedUnconfirmed(
-                            j,
+                            Arc::new(j),
                             "The new version is in place, but the system could not confirm it is safely on disk.".to_owned(),
                         )),
-                        result => Some(Reply::Saved(result)),
+                        result => Some(Reply::Saved(result.map(Arc::new))),
                     }
                 }
                 Effect::SaveDraft(draft) => {
