@@ -7,11 +7,6 @@ use mend::cli::{Cli, CommandContext, UsageError};
 use mend::journal::DomainError;
 use mend::paths::Paths;
 
-// A ten-year journal is tens of thousands of small strings: mimalloc makes building and
-// freeing them (and the page faults behind them) cheaper than the system allocator does.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

@@ -200,10 +200,10 @@ fn a_ten_megabyte_valid_journal_opens_and_takes_a_new_entry() {
     huge_valid(10 << 20);
 }
 
-/// About 10 s in a debug build (the save is most of it); run it with
+/// About 6 s in a debug build (the save is most of it); run it with
 /// `cargo test --test hostile_journal -- --ignored`.
 #[test]
-#[ignore = "takes 10 s in a debug build; the 10 MB case runs by default"]
+#[ignore = "takes 6 s in a debug build; the 10 MB case runs by default"]
 fn a_hundred_megabyte_valid_journal_opens_and_takes_a_new_entry() {
     huge_valid(100 << 20);
 }

@@ -1,6 +1,8 @@
 //! Reading a journal file, refusing anything that is not a journal this build understands.
 
 use serde::Deserialize;
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -40,18 +42,32 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
+/// Files this big or bigger are mapped rather than copied into fresh memory: copying a
+/// ten-year journal (10 MiB) into new pages took 6 of its 24 ms start-up.
+const MAP_FROM_BYTES: u64 = 64 * 1024;
+
 /// Loads the journal at `path`; `Ok(None)` means there is no file there yet.
 pub fn load(path: &Path) -> Result<Option<Journal>, LoadError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(LoadError::Read {
-                path: path.to_owned(),
-                source,
-            });
-        }
+    let read_error = |source| LoadError::Read {
+        path: path.to_owned(),
+        source,
     };
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(read_error(source)),
+    };
+    let size = file.metadata().map_err(read_error)?.len();
+    if size >= MAP_FROM_BYTES {
+        // SAFETY: the mapping is only read, and only while this function runs. mend never
+        // changes a journal in place: a save writes a new file and renames it over the old
+        // one, so the mapped file stays as it was. Were another program to shorten the file
+        // in place in these few milliseconds, mend would stop (SIGBUS) before writing anything.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(read_error)?;
+        return parse(path, &map).map(Some);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.read_to_end(&mut bytes).map_err(read_error)?;
     parse(path, &bytes).map(Some)
 }
 
@@ -70,7 +86,13 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
     };
     // One pass in the usual case; the header is only read on its own to explain a failure,
     // so a foreign or newer file is named as such rather than as a parse error.
-    match serde_json::from_slice::<Journal>(bytes) {
+    // Checking the UTF-8 once, up front, is cheaper than serde_json checking every string;
+    // bytes that are not UTF-8 go to the slice parser, which says where they are.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<Journal>(text),
+        Err(_) => serde_json::from_slice::<Journal>(bytes),
+    };
+    match parsed {
         Ok(mut journal) => {
             let format = serde_json::Value::String(journal.format.clone());
             check_header(path, Some(&format), Some(u64::from(journal.version)))?;
@@ -176,6 +198,42 @@ mod tests {
         assert!(
             matches!(parse_text(&missing), Err(LoadError::NotAJournal { found, .. }) if found == "missing")
         );
+    }
+
+    #[test]
+    fn small_and_large_files_load_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.json");
+        assert!(load(&path).unwrap().is_none(), "no file yet");
+        let padding = " ".repeat(usize::try_from(MAP_FROM_BYTES).unwrap());
+        for text in [VALID.to_owned(), format!("{VALID}{padding}")] {
+            std::fs::write(&path, &text).unwrap();
+            let loaded = load(&path).unwrap().unwrap();
+            assert_eq!(loaded, parse_text(VALID).unwrap());
+        }
+        // A large broken file is named by line like a small one.
+        let broken = VALID.replace(r#""name": "Sam""#, r#""name": 5"#);
+        std::fs::write(&path, format!("{padding}{broken}")).unwrap();
+        match load(&path) {
+            Err(LoadError::Parse { line, .. }) => assert_eq!(line, 4),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_named_by_line() {
+        let mut bytes = VALID
+            .replace(r#""name": "Sam""#, r#""name": "S?m""#)
+            .into_bytes();
+        let at = bytes.iter().position(|&b| b == b'?').unwrap();
+        bytes[at] = 0xff;
+        match parse(Path::new("j.json"), &bytes) {
+            Err(LoadError::Parse { line, message, .. }) => {
+                assert_eq!(line, 4);
+                assert!(message.contains("invalid unicode"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
