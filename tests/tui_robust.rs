@@ -1,4 +1,4 @@
-//! The TUI never panics at any size or on any keys, and never loses a saved entry.
+//! The TUI never panics at any size, on any keys or on a resize, and never loses a saved entry.
 
 #[path = "support/tui.rs"]
 mod tui_support;
@@ -62,19 +62,24 @@ fn key_strategy() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
+    /// Each key is followed by a frame at a size that usually stays and sometimes changes,
+    /// as when a window is resized in the middle of writing.
     #[test]
-    fn random_keys_never_panic_and_never_lose_a_saved_entry(
-        keys in prop::collection::vec(key_strategy(), 1..120),
-        width in 1u16..130,
-        height in 1u16..45,
+    fn random_keys_and_resizes_never_panic_and_never_lose_a_saved_entry(
+        steps in prop::collection::vec((key_strategy(), prop::option::weighted(0.2, (1u16..130, 1u16..45))), 1..120),
+        start in (1u16..130, 1u16..45),
     ) {
         let mut h = Harness::new(Some(lived_in_journal()));
         let mut saved_ids = std::collections::HashSet::new();
-        for key in &keys {
+        let (mut width, mut height) = start;
+        for (key, resize) in &steps {
             if !h.app.running {
                 break;
             }
             h.keys(key);
+            if let Some(size) = resize {
+                (width, height) = *size;
+            }
             h.render(width, height);
             let journal = h.saved.clone().unwrap();
             // An entry once saved stays in the file: deleting only marks a tombstone.
