@@ -3,7 +3,7 @@
 use clap::Parser;
 use std::process::ExitCode;
 
-use mend::cli::{Cli, CommandContext, UsageError};
+use mend::cli::{Cli, CommandContext, StdoutClosed, UsageError};
 use mend::journal::DomainError;
 use mend::paths::Paths;
 
@@ -11,6 +11,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of a pipe stopped reading (`mend log | head`): it has what it wanted.
+        Err(err) if err.chain().any(|cause| cause.is::<StdoutClosed>()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("mend: {err:#}");
             if is_usage(&err) {

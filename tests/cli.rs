@@ -1539,3 +1539,40 @@ fn a_bad_mend_now_is_a_usage_error() {
     );
     assert_eq!(m.journal_bytes(), before);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_mend_quietly() {
+    use std::io::Read;
+    let m = Mend::new();
+    std::fs::create_dir_all(m.journal.parent().unwrap()).unwrap();
+    let path = m.journal.to_str().unwrap();
+    m.ok(&["demo", "--output", path, "--years", "10"], "");
+    // Each listing is far larger than a pipe holds, so mend is still writing when the
+    // reader goes away (as with `mend log | head -1`).
+    for args in [&["log", "--as", "Alex"][..], &["promise", "list"]] {
+        let whole = m.ok(args, "");
+        assert!(
+            whole.len() > 128 * 1024,
+            "mend {args:?} printed only {} bytes",
+            whole.len()
+        );
+        let mut child = m
+            .std_command()
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "mend {args:?}: {}: {stderr}",
+            out.status
+        );
+        assert!(stderr.is_empty(), "mend {args:?} said: {stderr}");
+    }
+}

@@ -3,6 +3,7 @@
 use anyhow::{Result, bail};
 
 use super::context::CommandContext;
+use super::output::say;
 
 pub fn check(ctx: &CommandContext) -> Result<()> {
     let (_, journal) = ctx.load()?;
@@ -24,7 +25,7 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         .filter(|p| p.status.is_open())
         .count();
     let names: Vec<&str> = journal.partners.iter().map(|p| p.name.as_str()).collect();
-    println!(
+    say!(
         "{}: journal of {}, started {}.\n  {} entries ({private} private), {} check-ins, {} promises ({open} open), {} kind acts.",
         ctx.paths.journal.display(),
         names.join(" and "),
@@ -33,13 +34,13 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         journal.live_checkins().count(),
         journal.live_promises().count(),
         journal.live_kind_acts().count(),
-    );
+    )?;
     if problems.is_empty() {
-        println!("  No problems found.");
+        say!("  No problems found.")?;
         return Ok(());
     }
     for problem in &problems {
-        println!("  Problem: {problem}.");
+        say!("  Problem: {problem}.")?;
     }
     bail!(
         "The journal {} has {} problem(s); see above.",
@@ -50,12 +51,12 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
 
 pub fn path(ctx: &CommandContext) -> Result<()> {
     let paths = &ctx.paths;
-    println!("journal   {}", paths.journal.display());
-    println!("backups   {}", paths.backups().dir().display());
-    println!("drafts    {}", paths.drafts.display());
-    println!(
+    say!("journal   {}", paths.journal.display())?;
+    say!("backups   {}", paths.backups().dir().display())?;
+    say!("drafts    {}", paths.drafts.display())?;
+    say!(
         "prompts   {}  (your own prompts, optional)",
         paths.prompts.display()
-    );
+    )?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use clap::Args;
 use std::path::{Path, PathBuf};
 
 use super::context::CommandContext;
+use super::output::say;
 use crate::demo::{DEFAULT_SEED, DemoSpec, generate};
 use crate::journal::{EveningClock, Journal, Settings};
 use crate::store::Store;
@@ -83,11 +84,11 @@ pub fn demo(ctx: &CommandContext, args: DemoArgs) -> Result<()> {
         journal.started,
     );
     Store::new(&output, None).create(journal)?;
-    println!(
+    say!(
         "Wrote a sample journal for Alex and Sam to {}: {summary}.\nOpen it with `mend --journal {}`; your own journal was not touched.",
         output.display(),
         output.display()
-    );
+    )?;
     Ok(())
 }
 

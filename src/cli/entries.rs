@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::context::{CommandContext, partner_id, usage};
 use super::input::{read_limited, read_text};
-use super::output::human_day;
+use super::output::{human_day, say};
 use super::{CheckinArgs, InitArgs, LogArgs, StageArg, WriteArgs};
 use crate::journal::{Entry, Journal, NewCheckin, NewEntry, Rating, Role, Stage, Visibility, Week};
 
@@ -45,12 +45,12 @@ pub fn init(ctx: &CommandContext, args: InitArgs) -> Result<()> {
     )?;
     journal.started = ctx.today(&journal);
     ctx.store().create(journal)?;
-    println!(
+    say!(
         "Created a journal for {} and {} at {}.",
         first.trim(),
         second.trim(),
         ctx.paths.journal.display()
-    );
+    )?;
     Ok(())
 }
 
@@ -88,11 +88,11 @@ pub fn write(ctx: &CommandContext, args: WriteArgs) -> Result<()> {
         journal.add_entry(new, ctx.now_utc(), today)?;
         Ok((day, journal.name_of(author).to_owned()))
     })?;
-    println!(
+    say!(
         "Saved {name}'s {} entry for the evening of {} ({stage}).",
         visibility.as_str(),
         human_day(day)
-    );
+    )?;
     Ok(())
 }
 
@@ -119,13 +119,13 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
         Ok((day, replaced, journal.name_of(author).to_owned()))
     })?;
     let verb = if replaced { "Updated" } else { "Saved" };
-    println!(
+    say!(
         "{verb} {name}'s check-in for the evening of {}: safety {}, trust {}, connection {}.",
         human_day(day),
         args.safety,
         args.trust,
         args.connection
-    );
+    )?;
     Ok(())
 }
 
@@ -165,31 +165,31 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
     entries.sort_by_key(|e| (e.day, e.meta.created, e.meta.id));
     if args.json {
         let list: Vec<LoggedEntry> = entries.iter().map(|e| logged(&journal, e)).collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        say!("{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
     if entries.is_empty() {
-        println!(
+        say!(
             "No entries to show yet. Write one with `mend write --as NAME --stage communication`."
-        );
+        )?;
         return Ok(());
     }
     for (index, entry) in entries.iter().enumerate() {
         if index > 0 {
-            println!();
+            say!()?;
         }
         let private = if entry.is_shared() { "" } else { " · private" };
-        println!(
+        say!(
             "{}  {} · {}{private}",
             human_day(entry.day),
             journal.name_of(entry.meta.author),
             entry.stage
-        );
+        )?;
         if let Some(prompt) = &entry.prompt {
-            println!("  > {prompt}");
+            say!("  > {prompt}")?;
         }
         for line in entry.text.lines() {
-            println!("  {line}");
+            say!("  {line}")?;
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
 use super::context::{CommandContext, usage};
+use super::output::say;
 use crate::export::{ExportError, Format};
 use crate::journal::{Journal, Week};
 use crate::progress::Progress;
@@ -54,15 +55,12 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
     let week = chosen_week(&journal, &progress, &args)?;
     let format = Format::from(args.format);
     let Some(path) = args.output else {
-        print!(
-            "{}",
-            crate::export::render(&journal, &progress, week, format)?
-        );
-        return Ok(());
+        let summary = crate::export::render(&journal, &progress, week, format)?;
+        return super::output::write_stdout(format_args!("{summary}"));
     };
     match crate::export::write_week(&journal, &progress, week, format, &path, args.force) {
         Ok(path) => {
-            println!("Wrote the summary of week {week} to {}.", path.display());
+            say!("Wrote the summary of week {week} to {}.", path.display())?;
             Ok(())
         }
         Err(ExportError::Exists(path)) => Err(usage(format!(

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::KindCommand;
 use super::context::{CommandContext, partner_id};
-use super::output::{human_day, short, short_ids};
+use super::output::{human_day, say, short, short_ids};
 use crate::journal::{Journal, KindAct, RecordId};
 
 pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
@@ -29,11 +29,11 @@ fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: &str) -> Re
         Ok(journal.add_kind_act(by, text, day.unwrap_or(today), ctx.now_utc(), today)?)
     })?;
     let journal = store.journal().unwrap_or(&journal);
-    println!(
+    say!(
         "Logged a kind act by {}. Its id is {}.",
         journal.name_of(by),
         short(id, short_ids(&ids(journal)))
-    );
+    )?;
     Ok(())
 }
 
@@ -42,10 +42,10 @@ fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Resu
     let by = partner_id(&journal, name)?;
     let act_id = journal.kind_act_by_prefix(id)?.meta.id;
     store.update(|journal| Ok(journal.acknowledge_kind_act(act_id, by, note, ctx.now_utc())?))?;
-    println!(
+    say!(
         "{} noticed it. Thank you for noticing.",
         journal.name_of(by)
-    );
+    )?;
     Ok(())
 }
 
@@ -75,11 +75,11 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
                 acknowledged_note: k.acknowledged.as_ref().and_then(|a| a.note.as_deref()),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        say!("{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
     if acts.is_empty() {
-        println!("No kind acts logged yet. Log one with `mend kind add --by NAME TEXT`.");
+        say!("No kind acts logged yet. Log one with `mend kind add --by NAME TEXT`.")?;
         return Ok(());
     }
     let len = short_ids(&ids(&journal));
@@ -89,13 +89,13 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
         } else {
             ""
         };
-        println!(
+        say!(
             "{}  {}  {}: {}{noticed}",
             short(k.meta.id, len),
             human_day(k.day),
             journal.name_of(k.meta.author),
             k.text
-        );
+        )?;
     }
     Ok(())
 }

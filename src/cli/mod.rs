@@ -17,6 +17,7 @@ use std::path::PathBuf;
 pub use context::CommandContext;
 pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
+pub use output::StdoutClosed;
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
 #[derive(Debug)]
@@ -260,8 +261,9 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Demo(args) => demo::demo(ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "mend", &mut std::io::stdout());
-            Ok(())
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "mend", &mut script);
+            output::write_stdout(format_args!("{}", String::from_utf8_lossy(&script)))
         }
     }
 }

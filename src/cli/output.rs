@@ -1,6 +1,8 @@
-//! Small helpers for printing records: dates, short ids and names.
+//! Printing to standard output, and small helpers for printing records: dates, short ids.
 
 use chrono::NaiveDate;
+use std::fmt;
+use std::io::Write;
 
 use crate::journal::RecordId;
 
@@ -32,3 +34,32 @@ pub fn short_ids(ids: &[RecordId]) -> usize {
 pub fn short(id: RecordId, len: usize) -> String {
     id.simple().to_string()[..len.min(32)].to_owned()
 }
+
+/// Standard output was closed before mend finished writing (as in `mend log | head`): the
+/// reader has what it wanted, so `main` ends quietly and successfully on this.
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed")]
+pub struct StdoutClosed;
+
+/// Writes `text` to standard output. Unlike `print!`, a closed pipe is not a panic but
+/// [`StdoutClosed`], and any other failure is an error that says what it was writing to.
+pub fn write_stdout(text: fmt::Arguments<'_>) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_fmt(text).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Err(StdoutClosed.into()),
+        Err(err) => Err(anyhow::Error::new(err).context("Could not write to standard output")),
+    }
+}
+
+/// `println!` for commands: `say!(...)?` writes a line through [`write_stdout`].
+macro_rules! say {
+    () => {
+        $crate::cli::output::write_stdout(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+pub(crate) use say;

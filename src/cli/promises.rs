@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::PromiseCommand;
 use super::context::{CommandContext, partner_id};
-use super::output::{human_day, short, short_ids};
+use super::output::{human_day, say, short, short_ids};
 use crate::journal::{
     Journal, NewPromise, Promise, PromiseAction, PromiseSize, PromiseStatus, RecordId,
 };
@@ -68,12 +68,12 @@ fn add(
     let due = due
         .map(|d| format!(", due {}", human_day(d)))
         .unwrap_or_default();
-    println!(
+    say!(
         "{} made a promise to {}{due}. Its id is {}.",
         journal.name_of(by),
         journal.name_of(to),
         short(id, short_ids(&promise_ids(journal)))
-    );
+    )?;
     Ok(())
 }
 
@@ -99,11 +99,13 @@ fn close(
     })?;
     let journal = store.journal().unwrap_or(&journal);
     let len = short_ids(&promise_ids(journal));
-    print!("Marked promise {} {status}.", short(promise_id, len));
-    if let Some(new) = replacement {
-        print!(" The renegotiated promise's id is {}.", short(new, len));
-    }
-    println!();
+    let replaced = replacement
+        .map(|new| format!(" The renegotiated promise's id is {}.", short(new, len)))
+        .unwrap_or_default();
+    say!(
+        "Marked promise {} {status}.{replaced}",
+        short(promise_id, len)
+    )?;
     Ok(())
 }
 
@@ -114,11 +116,11 @@ fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Resu
     store.update(|journal| {
         Ok(journal.acknowledge_promise(promise_id, by, note, ctx.now_utc())?)
     })?;
-    println!(
+    say!(
         "{} noticed promise {}. Thank you for noticing.",
         journal.name_of(by),
         short(promise_id, short_ids(&promise_ids(&journal)))
-    );
+    )?;
     Ok(())
 }
 
@@ -209,11 +211,11 @@ fn list(ctx: &CommandContext, open_only: bool, json: bool) -> Result<()> {
         .collect();
     if json {
         let list: Vec<ListedPromise> = promises.iter().map(|p| listed(&journal, p)).collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        say!("{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
     if promises.is_empty() {
-        println!("No promises yet. Make one with `mend promise add --by NAME --to NAME TEXT`.");
+        say!("No promises yet. Make one with `mend promise add --by NAME --to NAME TEXT`.")?;
         return Ok(());
     }
     let len = short_ids(&promise_ids(&journal));
@@ -228,14 +230,14 @@ fn list(ctx: &CommandContext, open_only: bool, json: bool) -> Result<()> {
         } else {
             ""
         };
-        println!(
+        say!(
             "{}  {:<12}  {} to {}: {}{due}{noticed}",
             short(p.meta.id, len),
             p.status.as_str(),
             journal.name_of(p.by()),
             journal.name_of(p.to),
             p.text
-        );
+        )?;
     }
     Ok(())
 }
