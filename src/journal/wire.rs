@@ -2,7 +2,7 @@
 //!
 //! serde's `#[serde(flatten)]` would keep unknown fields too, but it first copies each object
 //! (and, for the journal itself, the whole file) into an in-memory buffer and parses it again.
-//! On a ten-year journal that was a third of the load time, so the objects that keep unknown
+//! On a ten-year journal that was about a quarter of the load, so the objects that keep unknown
 //! fields read them with the visitor `deserialize_keeping_unknown!` writes instead.
 
 use chrono::{DateTime, Utc};
