@@ -3,7 +3,7 @@
 mod common;
 
 use common::{Mend, add_entry, running_as_root, stderr};
-use mend::journal::Visibility;
+use mend::journal::{Journal, Visibility};
 use std::io;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -143,7 +143,7 @@ fn a_disk_full_or_io_error_at_any_step_keeps_the_old_file_or_leaves_the_new_one(
             let before = m.journal_bytes();
             let mut store =
                 Store::new(&m.journal, None).with_steps(Box::new(FailAt { step, os_error }));
-            let loaded = store.load().unwrap().cloned().unwrap();
+            let loaded = Journal::clone(&store.load().unwrap().unwrap());
 
             let err = add_entry(&mut store, 1, "after", Visibility::Private).unwrap_err();
 

@@ -33,8 +33,7 @@ impl CommandContext {
     /// Loads the journal, saying how to make one if there is none yet.
     pub fn load(&self) -> Result<(Store, Arc<Journal>)> {
         let mut store = self.store();
-        store.load()?;
-        let Some(journal) = store.shared() else {
+        let Some(journal) = store.load()? else {
             bail!(
                 "There is no journal at {} yet. Run `mend` to set one up, or `mend init --partner NAME --partner NAME`.",
                 self.paths.journal.display()

@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
 use super::context::{CommandContext, usage};
-use super::output::say;
+use super::output::{say, write_stdout};
 use crate::export::{ExportError, Format};
 use crate::journal::{Journal, Week};
 use crate::progress::Progress;
@@ -56,7 +56,7 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
     let format = Format::from(args.format);
     let Some(path) = args.output else {
         let summary = crate::export::render(&journal, &progress, week, format)?;
-        return super::output::write_stdout(format_args!("{summary}"));
+        return write_stdout(format_args!("{summary}"));
     };
     match crate::export::write_week(&journal, &progress, week, format, &path, args.force) {
         Ok(path) => {

@@ -75,13 +75,14 @@ impl Store {
         &self.path
     }
 
-    /// Loads the journal, or `None` if there is no file yet. Keeps it for later updates.
-    pub fn load(&mut self) -> Result<Option<&Journal>, LoadError> {
+    /// Loads the journal, or `None` if there is no file yet. Keeps it for later updates and
+    /// returns it shared, not copied.
+    pub fn load(&mut self) -> Result<Option<Arc<Journal>>, LoadError> {
         let stamp = FileStamp::of(&self.path);
         match load(&self.path)? {
             Some(journal) => {
                 self.loaded = Some((Arc::new(journal), stamp));
-                Ok(self.journal())
+                Ok(self.shared())
             }
             None => {
                 self.loaded = None;

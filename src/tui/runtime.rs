@@ -51,8 +51,7 @@ fn run_with(
 ) -> Result<()> {
     let mut store = Store::new(&paths.journal, Some(paths.backups()));
     // A journal that cannot be read is reported before the screen changes, and left as it is.
-    store.load()?;
-    let journal = store.shared();
+    let journal = store.load()?;
     let mut prompts = PromptLibrary::built_in();
     let mut warning = None;
     if let Ok(text) = std::fs::read_to_string(&paths.prompts)
