@@ -364,7 +364,10 @@ impl Progress {
                 .iter()
                 .map(|change| (evening(change.at), change.status))
                 .collect();
-            self.reciprocity_mut(by, promise.made).made += 1;
+            // A renegotiation continues a promise already counted as made.
+            if promise.renegotiated_from.is_none() {
+                self.reciprocity_mut(by, promise.made).made += 1;
+            }
             for (day, status) in &changes {
                 self.reciprocity_mut(by, *day).add_status(*status);
             }

@@ -328,10 +328,21 @@ impl Couple<'_> {
             } => {
                 let kept = matches!(action, PromiseAction::Keep);
                 let action = match action {
-                    PromiseAction::Renegotiate { text, .. } => PromiseAction::Renegotiate {
-                        text,
-                        due: Some(evening.day + Duration::days(then_due_in)),
-                    },
+                    PromiseAction::Renegotiate { text, .. } => {
+                        // A renegotiation changes something: here, a later due day.
+                        let old_due = journal
+                            .live_promises()
+                            .find(|p| p.meta.id == promise)
+                            .and_then(|p| p.due);
+                        let mut due = evening.day + Duration::days(then_due_in);
+                        if Some(due) <= old_due {
+                            due = old_due.unwrap_or(due) + Duration::days(1);
+                        }
+                        PromiseAction::Renegotiate {
+                            text,
+                            due: Some(due),
+                        }
+                    }
                     other => other,
                 };
                 let replacement =

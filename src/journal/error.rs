@@ -46,6 +46,10 @@ pub enum DomainError {
     PromiseToSelf,
     #[error("This promise is already {0}; only open promises can change.")]
     PromiseClosed(PromiseStatus),
+    #[error(
+        "A renegotiated promise needs new words or a new due day; this one has the same of both, so nothing changed."
+    )]
+    NothingRenegotiated,
     #[error("The due day {due} is before the day the promise was made ({made}).")]
     DueBeforeMade { due: NaiveDate, made: NaiveDate },
     #[error("You made this promise, so your partner is the one to acknowledge it.")]
@@ -76,6 +80,7 @@ impl DomainError {
                 | DomainError::AmbiguousId(_)
                 | DomainError::PromiseToSelf
                 | DomainError::DueBeforeMade { .. }
+                | DomainError::NothingRenegotiated
         )
     }
 }

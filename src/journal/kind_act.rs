@@ -28,19 +28,25 @@ deserialize_keeping_unknown!(KindAct, meta: meta {
 });
 
 impl KindAct {
-    /// The other partner says they noticed. Only once, and never by the one who did it.
-    pub fn acknowledge(
-        &mut self,
-        by: PartnerId,
-        note: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<(), DomainError> {
+    /// Whether `by` may say they noticed: only once, and never the one who did it.
+    pub fn check_can_acknowledge(&self, by: PartnerId) -> Result<(), DomainError> {
         if by == self.meta.author {
             return Err(DomainError::AckOwnKindAct);
         }
         if self.acknowledged.is_some() {
             return Err(DomainError::AlreadyAcknowledged);
         }
+        Ok(())
+    }
+
+    /// The other partner says they noticed.
+    pub fn acknowledge(
+        &mut self,
+        by: PartnerId,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        self.check_can_acknowledge(by)?;
         self.acknowledged = Some(Acknowledgement::new(by, now, note));
         self.meta.touch(now);
         Ok(())

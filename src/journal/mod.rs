@@ -405,6 +405,9 @@ impl Journal {
                 {
                     return Err(DomainError::DueBeforeMade { due, made: today });
                 }
+                if text == old.text && due == old.due {
+                    return Err(DomainError::NothingRenegotiated);
+                }
                 let mut new =
                     Promise::new(Meta::new(actor, now), old.to, text, today, due, old.size);
                 new.renegotiated_from = Some(old.meta.id);

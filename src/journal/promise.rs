@@ -248,13 +248,9 @@ impl Promise {
         Ok(())
     }
 
-    /// The receiver says they noticed a kept or renegotiated promise. Only once.
-    pub fn acknowledge(
-        &mut self,
-        by: PartnerId,
-        note: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<(), DomainError> {
+    /// Whether `by` may say they noticed this promise now: only the partner it was made to,
+    /// only once, and only once it is kept or openly renegotiated.
+    pub fn check_can_acknowledge(&self, by: PartnerId) -> Result<(), DomainError> {
         if by == self.by() {
             return Err(DomainError::AckOwnPromise);
         }
@@ -267,6 +263,17 @@ impl Promise {
         if self.acknowledged.is_some() {
             return Err(DomainError::AlreadyAcknowledged);
         }
+        Ok(())
+    }
+
+    /// The receiver says they noticed a kept or renegotiated promise. Only once.
+    pub fn acknowledge(
+        &mut self,
+        by: PartnerId,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        self.check_can_acknowledge(by)?;
         self.acknowledged = Some(Acknowledgement::new(by, now, note));
         self.meta.touch(now);
         Ok(())

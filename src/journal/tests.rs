@@ -419,8 +419,12 @@ fn renegotiating_keeps_a_due_day_ahead_and_lets_a_passed_one_go() {
         text: None,
         due: None,
     };
+    let new_words = PromiseAction::Renegotiate {
+        text: Some("Walk on Sunday morning".into()),
+        due: None,
+    };
     let from_ahead = j
-        .change_promise(ahead, a, keep_text.clone(), None, now(), later)
+        .change_promise(ahead, a, new_words, None, now(), later)
         .unwrap()
         .unwrap();
     let from_passed = j
@@ -460,4 +464,78 @@ fn an_entry_without_a_visibility_field_is_read_as_private() {
         .remove("visibility");
     let read: Journal = serde_json::from_value(value).unwrap();
     assert!(!read.entries[0].is_shared());
+}
+
+#[test]
+fn renegotiating_with_nothing_changed_is_refused_and_writes_nothing() {
+    let (mut j, a, s) = couple();
+    let id = promise(&mut j, a, s);
+    let before = j.clone();
+    for action in [
+        PromiseAction::Renegotiate {
+            text: None,
+            due: None,
+        },
+        PromiseAction::Renegotiate {
+            text: Some("Call if I'm late".into()),
+            due: None,
+        },
+    ] {
+        assert_eq!(
+            j.change_promise(id, a, action, None, now(), today()),
+            Err(DomainError::NothingRenegotiated)
+        );
+        assert_eq!(j, before, "a refused renegotiation writes nothing");
+    }
+    let later = today() + chrono::Days::new(3);
+    j.change_promise(
+        id,
+        a,
+        PromiseAction::Renegotiate {
+            text: None,
+            due: Some(later),
+        },
+        None,
+        now(),
+        today(),
+    )
+    .expect("a new due day is a real renegotiation");
+}
+
+#[test]
+fn a_renegotiated_promise_is_noticed_by_its_receiver_but_is_never_kept() {
+    let (mut j, a, s) = couple();
+    let id = promise(&mut j, a, s);
+    let new_id = j
+        .change_promise(
+            id,
+            a,
+            PromiseAction::Renegotiate {
+                text: Some("Call before six".into()),
+                due: None,
+            },
+            None,
+            now(),
+            today(),
+        )
+        .unwrap()
+        .unwrap();
+    let old = j.promises.iter().find(|p| p.meta.id == id).unwrap();
+    assert_eq!(old.status, PromiseStatus::Renegotiated);
+    assert_eq!(old.check_can_acknowledge(s), Ok(()));
+    assert_eq!(
+        old.check_can_acknowledge(a),
+        Err(DomainError::AckOwnPromise)
+    );
+    let new = j.promises.iter().find(|p| p.meta.id == new_id).unwrap();
+    assert_eq!(
+        new.check_can_acknowledge(s),
+        Err(DomainError::NotYetKept(PromiseStatus::Open))
+    );
+    j.acknowledge_promise(id, s, None, now()).unwrap();
+    assert_eq!(
+        j.promises.iter().find(|p| p.meta.id == id).unwrap().status,
+        PromiseStatus::Renegotiated,
+        "noticing a renegotiation does not make it kept"
+    );
 }

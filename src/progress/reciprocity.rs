@@ -11,8 +11,8 @@ use crate::journal::PromiseStatus;
 ///
 /// Each count is dated by its own evening: a promise by the evening it was made, a status
 /// change and an acknowledgement by the evening (in the journal's clock) of their time,
-/// and a kind act by its day. A renegotiated promise counts once as renegotiated, and the
-/// promise that replaces it counts as a new promise made.
+/// and a kind act by its day. A renegotiated promise counts once as renegotiated; the
+/// promise that replaces it carries it on and is not counted as made again.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Reciprocity {
     /// Promises this partner made.

@@ -128,6 +128,47 @@ impl Change {
         }
     }
 
+    /// The record that stands for this change once it is saved: the promise or kind act it
+    /// changed, the promise that replaced a renegotiated one, or the one it added (found as
+    /// the new record by this partner that `before` did not have).
+    pub fn changed_record(&self, before: &Journal, after: &Journal) -> Option<RecordId> {
+        let newest_not_in = |old: Vec<RecordId>, now: Vec<(RecordId, PartnerId)>, by| {
+            now.into_iter()
+                .filter(|(id, author)| *author == by && !old.contains(id))
+                .map(|(id, _)| id)
+                .max()
+        };
+        match self {
+            Change::AddPromise(new) => newest_not_in(
+                before.promises.iter().map(|p| p.meta.id).collect(),
+                after.live_promises().map(|p| (p.meta.id, p.by())).collect(),
+                new.by,
+            ),
+            Change::AddKindAct { by, .. } => newest_not_in(
+                before.kind_acts.iter().map(|k| k.meta.id).collect(),
+                after
+                    .live_kind_acts()
+                    .map(|k| (k.meta.id, k.meta.author))
+                    .collect(),
+                *by,
+            ),
+            Change::ChangePromise {
+                id,
+                action: PromiseAction::Renegotiate { .. },
+                ..
+            } => after
+                .live_promises()
+                .find(|p| p.meta.id == *id)
+                .and_then(|p| p.replaced_by),
+            Change::ChangePromise { id, .. }
+            | Change::AcknowledgePromise { id, .. }
+            | Change::AcknowledgeKindAct { id, .. }
+            | Change::EditEntry { id, .. }
+            | Change::SetEntryDeleted { id, .. } => Some(*id),
+            Change::AddEntry(_) | Change::Checkin(_) => None,
+        }
+    }
+
     /// A kind sentence saying the change is saved, for the note at the bottom of the screen.
     pub fn done_words(&self, journal: &Journal) -> String {
         let other = |by: PartnerId| {
@@ -170,6 +211,12 @@ pub enum Reply {
     Saved(Result<Arc<Journal>, String>),
     /// The change is in the file, but the system could not confirm it reached the disk.
     SavedUnconfirmed(Arc<Journal>, String),
+    /// The change was refused or could not be saved; `on_disk` is the journal as it is on
+    /// disk now (another window may have changed it), so the screens show the truth.
+    NotSaved {
+        message: String,
+        on_disk: Option<Arc<Journal>>,
+    },
     Edited(Result<String, String>),
     /// Keeping the draft failed; the text is still on screen.
     DraftNotKept(String),
@@ -552,14 +599,21 @@ impl App {
                 self.warn(message);
             }
             Reply::Saved(Ok(journal)) => {
-                self.journal = Some(journal);
-                return self.after_save();
+                let before = self.journal.replace(journal);
+                return self.after_save(before);
             }
             Reply::SavedUnconfirmed(journal, warning) => {
-                self.journal = Some(journal);
-                let effects = self.after_save();
+                let before = self.journal.replace(journal);
+                let effects = self.after_save(before);
                 self.warn(warning);
                 return effects;
+            }
+            Reply::NotSaved { message, on_disk } => {
+                if let Some(journal) = on_disk {
+                    self.journal = Some(journal);
+                    self.refresh();
+                }
+                return self.on_reply(Reply::Saved(Err(message)));
             }
             Reply::Saved(Err(message)) => match &mut self.screen {
                 Screen::Promises(state) => {
@@ -597,7 +651,8 @@ impl App {
     }
 
     /// After a successful save: leave the writing or check-in screen, and say so kindly.
-    fn after_save(&mut self) -> Vec<Effect> {
+    /// `before` is the journal as it was shown before the save.
+    fn after_save(&mut self, before: Option<Arc<Journal>>) -> Vec<Effect> {
         match &mut self.screen {
             Screen::Write(write) if write.saving => {
                 let words = write.words;
@@ -623,7 +678,11 @@ impl App {
             }
             Screen::Promises(state) if state.saving.is_some() => {
                 let done = state.saving.take().unwrap_or_default();
+                let change = state.sent.take();
                 state.dialog = None;
+                if let (Some(change), Some(before), Some(after)) = (change, before, &self.journal) {
+                    state.follow(change.changed_record(&before, after));
+                }
                 self.refresh();
                 self.tell(done);
                 Vec::new()

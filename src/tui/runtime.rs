@@ -156,16 +156,22 @@ impl Runner<'_> {
                     change.apply(journal, now.with_timezone(&chrono::Utc), today)?;
                     Ok(())
                 });
-                let in_place = result.as_ref().err().and_then(|e| {
-                    e.downcast_ref::<crate::store::SaveError>()
-                        .filter(|save| save.new_version_in_place())
-                        .map(|save| save.to_string())
-                });
-                Some(match (in_place, self.store.shared()) {
-                    // Only flushing the folder failed: the change is in the file, so the app
-                    // must treat it as saved (saving again would add it twice).
-                    (Some(warning), Some(journal)) => Reply::SavedUnconfirmed(journal, warning),
-                    _ => Reply::Saved(self.journal_after(result)),
+                let on_disk = self.store.shared();
+                Some(match result {
+                    Ok(()) => Reply::Saved(self.journal_after(Ok(()))),
+                    Err(err) => match (err.downcast_ref::<crate::store::SaveError>(), on_disk) {
+                        // Only flushing the folder failed: the change is in the file, so the
+                        // app must treat it as saved (saving again would add it twice).
+                        (Some(save), Some(journal)) if save.new_version_in_place() => {
+                            Reply::SavedUnconfirmed(journal, save.to_string())
+                        }
+                        // Refused or not saved: the store holds the journal as it is on disk,
+                        // which another window may have changed, so the app shows that.
+                        (_, on_disk) => Reply::NotSaved {
+                            message: format!("{err:#}"),
+                            on_disk,
+                        },
+                    },
                 })
             }
             Effect::Export { week, format } => {

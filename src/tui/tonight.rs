@@ -2,8 +2,9 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::journal::{Journal, PartnerId, Promise, Stage};
+use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Stage};
 use crate::prompts::PromptLibrary;
+use crate::tui::screens::promises::rows::due_words;
 
 /// What the home screen shows, worked out once each time the journal or the choice changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +34,9 @@ pub struct Tonight {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromiseLine {
     pub text: String,
-    pub due: Option<NaiveDate>,
+    /// When it is due, in the same words as the promises screen ("due Sunday", "was due
+    /// Mon 23 Nov; still open").
+    pub due: Option<String>,
     pub overdue: bool,
 }
 
@@ -41,7 +44,7 @@ impl PromiseLine {
     fn of(p: &Promise, today: NaiveDate) -> PromiseLine {
         PromiseLine {
             text: p.text.clone(),
-            due: p.due,
+            due: p.due.map(|due| due_words(due, today)),
             overdue: p.is_overdue(today),
         }
     }
@@ -75,8 +78,12 @@ impl Tonight {
                 my_promises.push(PromiseLine::of(p, today));
             } else if p.status.is_open() && p.to == partner {
                 their_promises.push(PromiseLine::of(p, today));
-            } else if p.to == partner && p.status.can_be_acknowledged() && p.acknowledged.is_none()
+            } else if p.to == partner
+                && p.status == PromiseStatus::Kept
+                && p.check_can_acknowledge(partner).is_ok()
             {
+                // Only a promise that was kept is shown as kept; a renegotiated one carries
+                // on as the open promise that replaced it.
                 to_notice.push(PromiseLine::of(p, today));
             }
         }

@@ -226,7 +226,11 @@ impl Harness {
                             Arc::new(j),
                             "The new version is in place, but the system could not confirm it is safely on disk.".to_owned(),
                         )),
-                        result => Some(Reply::Saved(result.map(Arc::new))),
+                        Ok(j) => Some(Reply::Saved(Ok(Arc::new(j)))),
+                        Err(message) => Some(Reply::NotSaved {
+                            message,
+                            on_disk: self.saved.clone().map(Arc::new),
+                        }),
                     }
                 }
                 Effect::SaveDraft(draft) => {

@@ -178,16 +178,13 @@ fn promise_section(lines: &mut Vec<Line<'_>>, app: &App, heading: &str, promises
             Span::styled("  • ", theme.muted()),
             Span::raw(p.text.clone()),
         ];
-        if let Some(due) = p.due {
-            let when = due.format("%a %-d %b").to_string();
-            spans.push(if p.overdue {
-                Span::styled(
-                    format!("  (was due {when}; there is still time)"),
-                    theme.gentle(),
-                )
+        if let Some(due) = &p.due {
+            let style = if p.overdue {
+                theme.gentle()
             } else {
-                Span::styled(format!("  (due {when})"), theme.muted())
-            });
+                theme.muted()
+            };
+            spans.push(Span::styled(format!("  ({due})"), style));
         }
         lines.push(Line::from(spans));
     }

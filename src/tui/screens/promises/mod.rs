@@ -9,8 +9,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::journal::{Journal, PartnerId, PromiseAction, PromiseStatus};
-use crate::tui::app::{App, Effect};
+use crate::journal::{DomainError, Journal, PartnerId, PromiseAction, PromiseStatus, RecordId};
+use crate::tui::app::{App, Change, Effect};
 use crate::tui::dialogs::details::Details;
 use crate::tui::dialogs::note_form::{NoteForm, NotePurpose};
 use crate::tui::dialogs::promise_form::PromiseForm;
@@ -38,12 +38,21 @@ pub struct PromisesState {
     pub dialog: Option<Dialog>,
     /// A change was sent to be saved; the dialog closes when it is, and says this.
     pub saving: Option<String>,
+    /// The change sent, so that once it is saved the choice moves to the record it changed.
+    pub sent: Option<Change>,
+    /// The record to choose at the next rebuild: the one a saved change was about.
+    pub follow_next: Option<RecordId>,
 }
 
 impl PromisesState {
     /// Rebuilds the lines for `reader`, keeping the same item chosen when it is still there.
     pub fn rebuild(&mut self, journal: &Journal, reader: PartnerId, today: NaiveDate) {
-        let chosen = self.chosen();
+        let followed = self.follow_next.take().and_then(|id| {
+            [Item::Promise(id), Item::KindAct(id)]
+                .into_iter()
+                .find(|item| journal_has(journal, *item))
+        });
+        let chosen = followed.or(self.chosen());
         self.rows = match self.tab {
             Tab::Promises => rows::promise_rows(journal, reader, today),
             Tab::KindActs => rows::kind_rows(journal, reader),
@@ -53,6 +62,11 @@ impl PromisesState {
         if self.chosen().is_none() {
             self.step(1);
         }
+    }
+
+    /// Moves the choice to `record` when the lines are next rebuilt, if it is on this tab.
+    pub fn follow(&mut self, record: Option<RecordId>) {
+        self.follow_next = record;
     }
 
     pub fn chosen(&self) -> Option<Item> {
@@ -107,6 +121,7 @@ impl App {
                 }
                 Outcome::Submit(change) => {
                     state.saving = Some(change.done_words(journal));
+                    state.sent = Some(change.clone());
                     vec![Effect::Apply(change)]
                 }
             };
@@ -174,40 +189,31 @@ impl App {
                 (_, None) => {}
             },
             KeyCode::Char(c @ ('k' | 'b' | 'x' | 'r')) => match promise {
-                Some(p) if p.by() != me => {
-                    refusal = Some(format!(
-                        "Only {} can change this promise; you can say you noticed once it is kept.",
-                        journal.name_of(p.by())
-                    ));
-                }
-                Some(p) if !p.status.is_open() => {
-                    refusal = Some(format!(
-                        "This promise is already {}; only open promises change.",
-                        rows::outcome_words(p.status).to_lowercase()
-                    ));
-                }
-                Some(p) if c == 'r' => {
-                    let week_end = journal.clock().week_of(today).end();
-                    let form = PromiseForm::new(me, p.to, other_name, today, week_end)
-                        .renegotiate(p.meta.id, &p.text, p.due, p.size);
-                    state.dialog = Some(Dialog::Promise(form));
-                }
-                Some(p) => {
-                    let action = match c {
-                        'k' => PromiseAction::Keep,
-                        'b' => PromiseAction::Break,
-                        _ => PromiseAction::Withdraw,
-                    };
-                    state.dialog = Some(Dialog::Note(NoteForm::new(
-                        NotePurpose::Close {
-                            id: p.meta.id,
-                            action,
-                        },
-                        me,
-                        &p.text,
-                        other_name,
-                    )));
-                }
+                Some(p) => match p.check_can_change(me) {
+                    Err(why) => refusal = Some(refusal_words(&why, journal.name_of(p.by()))),
+                    Ok(()) if c == 'r' => {
+                        let week_end = journal.clock().week_of(today).end();
+                        let form = PromiseForm::new(me, p.to, other_name, today, week_end)
+                            .renegotiate(p.meta.id, &p.text, p.due, p.size);
+                        state.dialog = Some(Dialog::Promise(form));
+                    }
+                    Ok(()) => {
+                        let action = match c {
+                            'k' => PromiseAction::Keep,
+                            'b' => PromiseAction::Break,
+                            _ => PromiseAction::Withdraw,
+                        };
+                        state.dialog = Some(Dialog::Note(NoteForm::new(
+                            NotePurpose::Close {
+                                id: p.meta.id,
+                                action,
+                            },
+                            me,
+                            &p.text,
+                            other_name,
+                        )));
+                    }
+                },
                 None if kind_act.is_some() => {
                     refusal = Some("Kind acts are not promises; there is nothing to mark.".into());
                 }
@@ -215,48 +221,29 @@ impl App {
             },
             KeyCode::Char('a') => {
                 if let Some(p) = promise {
-                    refusal = if p.by() == me {
-                        Some(format!(
-                            "You made this promise, so {other_name} is the one to say they noticed."
-                        ))
-                    } else if p.acknowledged.is_some() {
-                        Some("You already said you noticed this one.".into())
-                    } else if !p.status.can_be_acknowledged() {
-                        Some(match p.status {
-                            PromiseStatus::Open => {
-                                "This promise is still open; you can say you noticed once it is kept."
-                                    .to_owned()
-                            }
-                            status => format!(
-                                "This promise was {}; only kept or renegotiated promises are noticed.",
-                                rows::outcome_words(status).to_lowercase()
-                            ),
-                        })
-                    } else {
-                        state.dialog = Some(Dialog::Note(NoteForm::new(
-                            NotePurpose::NoticePromise(p.meta.id),
-                            me,
-                            &p.text,
-                            other_name,
-                        )));
-                        None
-                    };
+                    match p.check_can_acknowledge(me) {
+                        Err(why) => refusal = Some(refusal_words(&why, other_name)),
+                        Ok(()) => {
+                            state.dialog = Some(Dialog::Note(NoteForm::new(
+                                NotePurpose::NoticePromise(p.meta.id),
+                                me,
+                                &p.text,
+                                other_name,
+                            )));
+                        }
+                    }
                 } else if let Some(k) = kind_act {
-                    refusal = if k.meta.author == me {
-                        Some(format!(
-                            "You did this, so {other_name} is the one to say they noticed."
-                        ))
-                    } else if k.acknowledged.is_some() {
-                        Some("You already said you noticed this one.".into())
-                    } else {
-                        state.dialog = Some(Dialog::Note(NoteForm::new(
-                            NotePurpose::NoticeKindAct(k.meta.id),
-                            me,
-                            &k.text,
-                            other_name,
-                        )));
-                        None
-                    };
+                    match k.check_can_acknowledge(me) {
+                        Err(why) => refusal = Some(refusal_words(&why, other_name)),
+                        Ok(()) => {
+                            state.dialog = Some(Dialog::Note(NoteForm::new(
+                                NotePurpose::NoticeKindAct(k.meta.id),
+                                me,
+                                &k.text,
+                                other_name,
+                            )));
+                        }
+                    }
                 }
             }
             KeyCode::Char('?') => self.overlay = Some(crate::tui::app::Overlay::Help),
@@ -266,6 +253,43 @@ impl App {
             self.warn(message);
         }
         Vec::new()
+    }
+}
+
+/// Whether `item` is a live record of its kind in `journal`.
+fn journal_has(journal: &Journal, item: Item) -> bool {
+    match item {
+        Item::Promise(id) => journal.live_promises().any(|p| p.meta.id == id),
+        Item::KindAct(id) => journal.live_kind_acts().any(|k| k.meta.id == id),
+    }
+}
+
+/// The domain's refusal of a change to a promise or kind act, in the screen's own kind words.
+/// `other` is the partner who can do what was refused.
+fn refusal_words(why: &DomainError, other: &str) -> String {
+    match why {
+        DomainError::NotYourPromise => format!(
+            "Only {other} can change this promise; you can say you noticed once it is kept."
+        ),
+        DomainError::PromiseClosed(status) => format!(
+            "This promise is already {}; only open promises change.",
+            rows::outcome_words(*status).to_lowercase()
+        ),
+        DomainError::AckOwnPromise => {
+            format!("You made this promise, so {other} is the one to say they noticed.")
+        }
+        DomainError::AckOwnKindAct => {
+            format!("You did this, so {other} is the one to say they noticed.")
+        }
+        DomainError::AlreadyAcknowledged => "You already said you noticed this one.".to_owned(),
+        DomainError::NotYetKept(PromiseStatus::Open) => {
+            "This promise is still open; you can say you noticed once it is kept.".to_owned()
+        }
+        DomainError::NotYetKept(status) => format!(
+            "This promise was {}; only kept or renegotiated promises are noticed.",
+            rows::outcome_words(*status).to_lowercase()
+        ),
+        other_reason => other_reason.to_string(),
     }
 }
 
