@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use mend::cli::{Cli, CommandContext, StdoutClosed, UsageError};
 use mend::journal::DomainError;
 use mend::paths::Paths;
+use mend::tui::signals::Stopped;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -15,7 +16,9 @@ fn main() -> ExitCode {
         Err(err) if err.chain().any(|cause| cause.is::<StdoutClosed>()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("mend: {err:#}");
-            if is_usage(&err) {
+            if let Some(stopped) = err.downcast_ref::<Stopped>() {
+                ExitCode::from(stopped.exit_code())
+            } else if is_usage(&err) {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
