@@ -2,5 +2,6 @@
 
 pub mod hints;
 pub mod line_input;
+pub mod outcome_bars;
 pub mod popup;
 pub mod reciprocity_card;
