@@ -614,7 +614,10 @@ impl App {
                 self.tell(if edited {
                     "Your changes are saved.".to_owned()
                 } else {
-                    format!("Saved: {words} words, kept safe. Thank you for writing tonight.")
+                    format!(
+                        "Saved: {}, kept safe. Thank you for writing tonight.",
+                        crate::words::count(words, "word", "words")
+                    )
                 });
                 match self.partner {
                     Some(partner) => {

@@ -252,10 +252,7 @@ pub fn draw(app: &App, write: &WriteState, frame: &mut Frame, area: Rect) {
             theme.gentle(),
         ),
     };
-    let words = match write.words {
-        1 => "1 word".to_owned(),
-        n => format!("{n} words"),
-    };
+    let words = crate::words::count(write.words, "word", "words");
     let saved = if write.dirty { "" } else { " · saved" };
     frame.render_widget(
         Paragraph::new(Line::from(vec![

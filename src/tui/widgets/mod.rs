@@ -5,3 +5,4 @@ pub mod line_input;
 pub mod outcome_bars;
 pub mod popup;
 pub mod reciprocity_card;
+pub mod text;
