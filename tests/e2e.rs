@@ -795,6 +795,31 @@ fn sighup_keeps_the_draft_and_gives_the_terminal_back() {
 }
 
 #[test]
+fn sigint_from_outside_keeps_the_draft_and_gives_the_terminal_back() {
+    stopped_by_a_signal_keeps_the_draft("INT", 2);
+}
+
+#[test]
+fn an_interrupt_while_the_editor_is_open_belongs_to_the_editor() {
+    let sandbox = Sandbox::with_journal();
+    // The app runs `sh -c "$EDITOR \"$1\""`: this editor waits a moment, then writes.
+    let mut tui = sandbox.tui_with(&[("EDITOR", "sleep 1; printf 'from my editor' >")]);
+    open_as(&mut tui, "Alex");
+    open_writing(&mut tui);
+    tui.send(b"\x05"); // Ctrl-E
+    tui.wait_until("the editor to take the terminal", PATIENCE, |s| {
+        !s.alternate_screen()
+    });
+    tui.signal("INT");
+    tui.wait_for("from my editor", PATIENCE);
+    assert!(tui.exit.is_none(), "mend is still running");
+    tui.send(b"\x11"); // Ctrl-Q
+    tui.wait_for("It is kept as a draft", PATIENCE);
+    tui.send(b"y");
+    assert!(tui.wait_exit(PATIENCE).success());
+}
+
+#[test]
 fn a_dumb_terminal_is_pointed_to_the_commands() {
     let sandbox = Sandbox::with_journal();
     let mut tui = sandbox.tui_with(&[("TERM", "dumb")]);
