@@ -139,3 +139,46 @@ fn one_week_is_one_week() {
         );
     }
 }
+
+/// Rows of the editor box that start with a space before a word.
+fn rows_starting_with_a_space(screen: &str) -> Vec<&str> {
+    screen
+        .lines()
+        .filter(|l| {
+            let inside = l.split('│').nth(1).unwrap_or("");
+            inside.starts_with(' ') && !inside.trim().is_empty()
+        })
+        .collect()
+}
+
+#[test]
+fn wrapped_and_restored_writing_never_starts_a_row_with_a_space() {
+    let text = "one two three four five six seven eight nine ten eleven twelve thirteen \
+                fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+    let mut h = Harness::new(Some(tui_support::empty_journal()));
+    h.keys(&format!("<Enter>w{text}"));
+    // At 44 columns "fourteen" ends the second row exactly.
+    let typed = h.render(44, 20);
+    assert!(typed.contains("│fifteen sixteen"), "{typed}");
+    let mut again = Harness::new(Some(tui_support::empty_journal()));
+    again.app.drafts = h.drafts.clone();
+    again.keys("<Enter>r");
+    for width in 20..=90 {
+        for screen in [h.render(width, 20), again.render(width, 20)] {
+            let rows = rows_starting_with_a_space(&screen);
+            assert!(rows.is_empty(), "at {width} columns: {rows:#?}\n{screen}");
+        }
+    }
+    let editor = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .filter(|l| l.contains('│'))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        editor(&again.render(44, 20)),
+        editor(&typed),
+        "restored as typed"
+    );
+}
