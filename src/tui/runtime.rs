@@ -213,19 +213,19 @@ impl Runner<'_> {
     ) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
-            if let Some(reply) = self.run(effect, app, terminal, signals) {
+            let editor = matches!(effect, Effect::OpenEditor(_));
+            let reply = self.run(effect, app, terminal);
+            if editor {
+                // Ctrl-C in the editor was meant for the editor, not for mend.
+                signals.forget_interrupt();
+            }
+            if let Some(reply) = reply {
                 queue.extend(app.on_reply(reply));
             }
         }
     }
 
-    fn run(
-        &mut self,
-        effect: Effect,
-        app: &App,
-        terminal: &mut DefaultTerminal,
-        signals: &Signals,
-    ) -> Option<Reply> {
+    fn run(&mut self, effect: Effect, app: &App, terminal: &mut DefaultTerminal) -> Option<Reply> {
         match effect {
             Effect::Create(journal) => {
                 let result = self.store.create(journal);
@@ -277,11 +277,9 @@ impl Runner<'_> {
                 None
             }
             Effect::OpenEditor(text) => {
-                let edited = with_terminal_released(terminal, || {
+                Some(Reply::Edited(with_terminal_released(terminal, || {
                     edit_in_editor(&text, "entry").map_err(|e| format!("{e:#}"))
-                });
-                signals.forget_interrupt();
-                Some(Reply::Edited(edited))
+                })))
             }
             Effect::Quit => None,
         }
