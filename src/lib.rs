@@ -10,3 +10,4 @@ pub mod progress;
 pub mod prompts;
 pub mod store;
 pub mod tui;
+pub mod words;

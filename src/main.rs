@@ -1,11 +1,13 @@
 //! The `mend` binary: parse the command line and dispatch.
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 use mend::cli::{Cli, CommandContext, StdoutClosed, UsageError};
 use mend::journal::DomainError;
 use mend::paths::Paths;
+use mend::tui::signals::Stopped;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,6 +15,16 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of a pipe stopped reading (`mend log | head`): it has what it wanted.
         Err(err) if err.chain().any(|cause| cause.is::<StdoutClosed>()) => ExitCode::SUCCESS,
+        // A signal stopped the full screen (the terminal is given back and the draft kept):
+        // say so while there is a terminal to say it to (after a hang-up there is none), and
+        // exit with 128 + the signal, as the shell expects.
+        Err(err) if err.chain().any(|cause| cause.is::<Stopped>()) => {
+            let _ = writeln!(std::io::stderr(), "mend: {err:#}");
+            let stopped = err
+                .chain()
+                .find_map(|cause| cause.downcast_ref::<Stopped>());
+            ExitCode::from(stopped.map_or(1, Stopped::exit_code))
+        }
         Err(err) => {
             eprintln!("mend: {err:#}");
             if is_usage(&err) {

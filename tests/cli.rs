@@ -457,7 +457,7 @@ fn promise_add_and_list() {
     assert_eq!(call["due"], "2026-11-30");
     assert_eq!(call["made"], TODAY);
     assert_eq!(call["status"], "open");
-    assert_eq!(call["size"], "small");
+    assert_eq!(call["size"], Value::Null, "no size was given");
     assert_eq!(call["history"], json!([]));
     assert_eq!(call["acknowledged"], Value::Null);
     assert_eq!(promise_with_text(&m, "Be honest")["size"], "big");
@@ -803,7 +803,7 @@ fn check_reports_counts_and_fails_on_problems() {
     assert!(out.contains(&m.journal.display().to_string()), "{out}");
     assert!(out.contains("Alice and Bob"), "{out}");
     assert!(
-        out.contains("2 entries (1 private), 1 check-ins, 1 promises (1 open), 1 kind acts"),
+        out.contains("2 entries (1 private), 1 check-in, 1 promise (1 open), 1 kind act."),
         "{out}"
     );
     assert!(out.contains("No problems"), "{out}");

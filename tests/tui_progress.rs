@@ -163,11 +163,19 @@ fn a_quiet_week_is_named_kindly() {
 #[test]
 fn help_lists_the_progress_keys_and_p_goes_back_to_who_is_here() {
     let mut h = both_of_us(journal_with_weeks());
+    let before = h.render(80, 24);
+    assert!(!before.contains("┌ Keys"), "{before}");
     h.keys("?");
     let screen = h.render(80, 24);
-    assert!(screen.contains("week"), "{screen}");
-    assert!(screen.contains("section"), "{screen}");
-    h.keys("x").keys("p");
+    // Only the overlay has a title, the closing line and keys in its "key  what" form:
+    // the hint bar always holds "week" and "section".
+    assert!(screen.contains("┌ Keys"), "{screen}");
+    assert!(screen.contains("Press any key to close this."), "{screen}");
+    assert!(screen.contains("←/→  week"), "{screen}");
+    assert!(screen.contains("Tab/1-5  section"), "{screen}");
+    h.keys("x");
+    assert!(!h.render(80, 24).contains("┌ Keys"), "any key closes it");
+    h.keys("p");
     assert!(h.render(80, 24).contains("Who is here tonight?"));
 }
 

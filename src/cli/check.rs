@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 
 use super::context::CommandContext;
 use super::output::say;
+use crate::words::count;
 
 pub fn check(ctx: &CommandContext) -> Result<()> {
     let (_, journal) = ctx.load()?;
@@ -26,14 +27,14 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         .count();
     let names: Vec<&str> = journal.partners.iter().map(|p| p.name.as_str()).collect();
     say!(
-        "{}: journal of {}, started {}.\n  {} entries ({private} private), {} check-ins, {} promises ({open} open), {} kind acts.",
+        "{}: journal of {}, started {}.\n  {} ({private} private), {}, {} ({open} open), {}.",
         ctx.paths.journal.display(),
         names.join(" and "),
         journal.started,
-        journal.live_entries().count(),
-        journal.live_checkins().count(),
-        journal.live_promises().count(),
-        journal.live_kind_acts().count(),
+        count(journal.live_entries().count(), "entry", "entries"),
+        count(journal.live_checkins().count(), "check-in", "check-ins"),
+        count(journal.live_promises().count(), "promise", "promises"),
+        count(journal.live_kind_acts().count(), "kind act", "kind acts"),
     )?;
     if problems.is_empty() {
         say!("  No problems found.")?;

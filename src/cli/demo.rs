@@ -10,6 +10,7 @@ use super::output::say;
 use crate::demo::{DEFAULT_SEED, DemoSpec, generate};
 use crate::journal::{EveningClock, Journal, Settings};
 use crate::store::Store;
+use crate::words::count;
 
 /// How much sample writing a demo journal holds when no length is given.
 pub const DEFAULT_WEEKS: u32 = 12;
@@ -76,11 +77,11 @@ pub fn demo(ctx: &CommandContext, args: DemoArgs) -> Result<()> {
     refuse_existing(&output)?;
     let journal = demo_journal(ctx.now, length, args.seed)?;
     let summary = format!(
-        "{} entries, {} check-ins, {} promises and {} kind acts from {} to last night",
-        journal.entries.len(),
-        journal.checkins.len(),
-        journal.promises.len(),
-        journal.kind_acts.len(),
+        "{}, {}, {} and {} from {} to last night",
+        count(journal.entries.len(), "entry", "entries"),
+        count(journal.checkins.len(), "check-in", "check-ins"),
+        count(journal.promises.len(), "promise", "promises"),
+        count(journal.kind_acts.len(), "kind act", "kind acts"),
         journal.started,
     );
     Store::new(&output, None).create(journal)?;

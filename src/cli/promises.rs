@@ -56,11 +56,8 @@ fn add(
             text,
             made: today,
             due,
-            size: Some(if big {
-                PromiseSize::Big
-            } else {
-                PromiseSize::Small
-            }),
+            // No size given is stored as none, not as "small".
+            size: big.then_some(PromiseSize::Big),
         };
         Ok(journal.add_promise(new, ctx.now_utc(), today)?)
     })?;

@@ -491,8 +491,8 @@ impl Journal {
         let mut problems = Vec::new();
         if self.partners.len() != 2 {
             problems.push(format!(
-                "the journal has {} partners; it needs exactly two",
-                self.partners.len()
+                "the journal has {}; it needs exactly two",
+                crate::words::count(self.partners.len(), "partner", "partners")
             ));
         }
         let known = |id: PartnerId| self.partner(id).is_some();

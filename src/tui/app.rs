@@ -396,6 +396,14 @@ impl App {
         matches!(&self.screen, Screen::Write(w) if w.dirty)
     }
 
+    /// The writing on screen that is not saved yet, as a draft to keep when mend must stop.
+    pub fn unsaved_draft(&self) -> Option<Draft> {
+        match &self.screen {
+            Screen::Write(write) if write.dirty => Some(write.draft(self.now_utc())),
+            _ => None,
+        }
+    }
+
     /// Turns one event into new state and the effects the loop must run.
     pub fn update(&mut self, event: Event) -> Vec<Effect> {
         match event {
@@ -661,7 +669,10 @@ impl App {
                 self.tell(if edited {
                     "Your changes are saved.".to_owned()
                 } else {
-                    format!("Saved: {words} words, kept safe. Thank you for writing tonight.")
+                    format!(
+                        "Saved: {}, kept safe. Thank you for writing tonight.",
+                        crate::words::count(words, "word", "words")
+                    )
                 });
                 match self.partner {
                     Some(partner) => {

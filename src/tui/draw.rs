@@ -239,7 +239,8 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 "Unsaved writing",
                 vec![
                     Line::raw(format!(
-                        "You have writing from {when} that was not saved ({words} words)."
+                        "You have writing from {when} that was not saved ({}).",
+                        crate::words::count(words, "word", "words")
                     )),
                     Line::styled(format!("\"{preview}\""), theme.prompt()),
                     Line::raw(""),

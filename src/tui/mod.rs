@@ -11,5 +11,6 @@ pub mod tonight;
 pub mod widgets;
 
 mod runtime;
+pub mod signals;
 
 pub use runtime::{run, run_demo};

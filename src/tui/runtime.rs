@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::io::stdout;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::app::{App, Effect, Event, Reply};
 use super::draft::Drafts;
 use super::draw::draw;
+use super::signals::{Signals, Stopped};
 use super::theme::Theme;
 use crate::cli::input::edit_in_editor;
 use crate::journal::{Journal, PartnerId};
@@ -23,6 +24,19 @@ use crate::store::{RealFs, Store, create_private_dir};
 
 /// A hidden switch for the test that proves the terminal is restored after a panic.
 const PANIC_FOR_TEST: &str = "MEND_TEST_PANIC_AFTER_DRAW";
+
+/// How long the loop waits for a key before it looks for a signal again.
+const POLL_SLICE: Duration = Duration::from_millis(100);
+/// How often time passing is told to the app when no key comes.
+const TICK: Duration = Duration::from_secs(1);
+
+/// The full-screen app cannot run on this terminal (`TERM=dumb`).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "The full-screen journal needs a full terminal, and this one says it is \"dumb\" \
+     (TERM=dumb). Every part of mend also works as a plain command: see mend --help."
+)]
+pub struct NeedsFullTerminal;
 
 /// What the app remembers between runs.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -49,6 +63,9 @@ fn run_with(
     now: impl Fn() -> Result<DateTime<FixedOffset>>,
     banner: Option<String>,
 ) -> Result<()> {
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Err(NeedsFullTerminal.into());
+    }
     let mut store = Store::new(&paths.journal, Some(paths.backups()));
     // A journal that cannot be read is reported before the screen changes, and left as it is.
     let journal = store.load()?;
@@ -82,39 +99,92 @@ fn run_with(
         drafts,
         paths,
     };
+    let signals = Signals::catch().context("Could not listen for signals")?;
     let mut terminal = ratatui::try_init().context("Could not prepare the terminal")?;
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &mut runner, &now);
+    let result = event_loop(&mut terminal, &mut app, &mut runner, &signals, &now);
+    // A hung-up terminal makes drawing or reading fail; the signal is what to report then.
+    let signal = match &result {
+        Ok(signal) => *signal,
+        Err(_) => signals.take(),
+    };
+    let result = match signal {
+        Some(signal) => Err(stop(signal, &app, &runner.drafts).into()),
+        None => result.map(|_| ()),
+    };
+    give_back_terminal();
+    result
+}
+
+/// Leaves the full screen: raw mode off, the normal screen back, the cursor shown.
+fn give_back_terminal() {
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result
+    let _ = execute!(stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// What the loop waits for next.
+enum Next {
+    Event(event::Event),
+    /// A second passed without a key.
+    Tick,
+    Signal(i32),
+}
+
+/// Keeps the writing on screen as a draft, and says what became of it.
+fn stop(signal: i32, app: &App, drafts: &Drafts) -> Stopped {
+    let kept = match app.unsaved_draft() {
+        None => "Everything you saved is in the journal.".to_owned(),
+        Some(draft) => match drafts.save(&draft) {
+            Ok(()) => {
+                "Your unsaved writing is kept as a draft; mend offers it back next time.".to_owned()
+            }
+            Err(err) => format!("Your unsaved writing could not be kept as a draft: {err:#}"),
+        },
+    };
+    Stopped { signal, kept }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     runner: &mut Runner<'_>,
+    signals: &Signals,
     now: &impl Fn() -> Result<DateTime<FixedOffset>>,
-) -> Result<()> {
+) -> Result<Option<i32>> {
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
     while app.running {
         terminal.draw(|frame| draw(app, frame))?;
         if panic_for_test {
             panic!("mend was asked to panic by {PANIC_FOR_TEST}");
         }
-        let effects =
-            if event::poll(Duration::from_secs(1)).context("Could not read the terminal")? {
-                match event::read().context("Could not read the terminal")? {
-                    event::Event::Key(key) => app.update(Event::Key(key)),
-                    event::Event::Paste(text) => app.update(Event::Paste(text)),
-                    _ => Vec::new(),
-                }
-            } else {
-                app.update(Event::Tick(now()?))
-            };
-        runner.run_all(effects, app, terminal);
+        let effects = match next_event(signals)? {
+            Next::Event(event::Event::Key(key)) => app.update(Event::Key(key)),
+            Next::Event(event::Event::Paste(text)) => app.update(Event::Paste(text)),
+            Next::Event(_) => Vec::new(),
+            Next::Tick => app.update(Event::Tick(now()?)),
+            Next::Signal(signal) => return Ok(Some(signal)),
+        };
+        runner.run_all(effects, app, terminal, signals);
     }
-    Ok(())
+    Ok(None)
+}
+
+/// The next terminal event, a tick when a second passed without one, or a signal: signals
+/// are looked for between short waits, so one is answered within a tenth of a second.
+fn next_event(signals: &Signals) -> Result<Next> {
+    let started = Instant::now();
+    while started.elapsed() < TICK {
+        if let Some(signal) = signals.take() {
+            return Ok(Next::Signal(signal));
+        }
+        if event::poll(POLL_SLICE).context("Could not read the terminal")? {
+            return Ok(Next::Event(
+                event::read().context("Could not read the terminal")?,
+            ));
+        }
+    }
+    Ok(Next::Tick)
 }
 
 /// Runs effects against the disk and the terminal.
@@ -134,10 +204,22 @@ impl Runner<'_> {
     }
 
     /// Runs the effects, and the effects that their replies lead to.
-    fn run_all(&mut self, effects: Vec<Effect>, app: &mut App, terminal: &mut DefaultTerminal) {
+    fn run_all(
+        &mut self,
+        effects: Vec<Effect>,
+        app: &mut App,
+        terminal: &mut DefaultTerminal,
+        signals: &Signals,
+    ) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
-            if let Some(reply) = self.run(effect, app, terminal) {
+            let editor = matches!(effect, Effect::OpenEditor(_));
+            let reply = self.run(effect, app, terminal);
+            if editor {
+                // Ctrl-C in the editor was meant for the editor, not for mend.
+                signals.forget_interrupt();
+            }
+            if let Some(reply) = reply {
                 queue.extend(app.on_reply(reply));
             }
         }

@@ -49,6 +49,11 @@ impl Theme {
         self.fg(Color::Yellow)
     }
 
+    /// Something changed by agreement: neither done nor undone.
+    pub fn calm(self) -> Style {
+        self.fg(Color::LightBlue)
+    }
+
     pub fn key(self) -> Style {
         self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
     }

@@ -128,10 +128,17 @@ const QUESTIONS: [(RatingName, &str); 3] = [
 pub fn draw(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let area = area.centered_horizontally(Constraint::Length(area.width.min(70)));
-    let [intro, scales, note, help] = Layout::vertical([
+    let note_line = note_paragraph(app, form);
+    // The note grows as it is typed, but never past the hint under it; when it is taller
+    // than its room, it scrolls so the line being typed stays in sight.
+    let note_rows = u16::try_from(note_line.line_count(area.width)).unwrap_or(u16::MAX);
+    let room = area.height.saturating_sub(3 + 9 + 1 + 1).max(1);
+    let note_height = note_rows.max(2).min(room);
+    let [intro, scales, note, _, help] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Length(9),
-        Constraint::Length(3),
+        Constraint::Length(note_height),
+        Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
@@ -184,7 +191,22 @@ pub fn draw(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
     }
     frame.render_widget(Paragraph::new(lines), scales);
+    frame.render_widget(
+        note_line.scroll((note_rows.saturating_sub(note.height), 0)),
+        note,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            "Enter saves. Esc goes back without saving.",
+            theme.muted(),
+        )),
+        help,
+    );
+}
 
+/// "A note for tonight: …", with a cursor when the note has the focus.
+fn note_paragraph(app: &App, form: &CheckinForm) -> Paragraph<'static> {
+    let theme = app.theme;
     let note_focused = form.focus == 3;
     let cursor = if note_focused { "▏" } else { "" };
     let shown = if form.note.is_empty() && !note_focused {
@@ -199,20 +221,10 @@ pub fn draw(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
             },
         )
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(if note_focused { "› " } else { "  " }, theme.key()),
-            Span::raw("A note for tonight: "),
-            shown,
-        ]))
-        .wrap(Wrap { trim: false }),
-        note,
-    );
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            "Enter saves. Esc goes back without saving.",
-            theme.muted(),
-        )),
-        help,
-    );
+    Paragraph::new(Line::from(vec![
+        Span::styled(if note_focused { "› " } else { "  " }, theme.key()),
+        Span::raw("A note for tonight: "),
+        shown,
+    ]))
+    .wrap(Wrap { trim: false })
 }

@@ -9,6 +9,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
 use crate::tui::app::{App, Change, Effect, Overlay, Screen};
 use crate::tui::screens::write::WriteState;
+use crate::tui::widgets::text;
+
+/// The widest a name is shown on the list; longer names end in "…".
+const NAME_COLUMNS: usize = 12;
 
 /// One entry on the list: where it is in the journal now, and which entry it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,7 +182,10 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
     let stage = browse.stage_filter.map_or("all stages", Stage::title);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{} entries", browse.rows.len()), theme.heading()),
+            Span::styled(
+                crate::words::count(browse.rows.len(), "entry", "entries"),
+                theme.heading(),
+            ),
             Span::styled(format!(" · by {who} · {stage}"), theme.muted()),
         ])),
         filters,
@@ -198,6 +205,15 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
         );
         return;
     }
+    // Every row's columns line up: the day is padded ("Tue  3 Nov"), and names take the
+    // width of the longer name, up to NAME_COLUMNS.
+    let name_columns = journal
+        .partners
+        .iter()
+        .map(|p| text::width(&p.name))
+        .max()
+        .unwrap_or(0)
+        .min(NAME_COLUMNS);
     // Only the rows that fit are drawn, so a ten-year journal costs the same as a new one.
     let height = usize::from(body.height.max(1));
     let first = browse.selected.saturating_sub(height.saturating_sub(1));
@@ -214,10 +230,13 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
             let private = if e.is_shared() { "" } else { " (private)" };
             let line = Line::from(vec![
                 Span::raw(if chosen { "› " } else { "  " }),
-                Span::styled(e.day.format("%a %-d %b %Y").to_string(), theme.muted()),
-                Span::raw(format!("  {:<8} ", journal.name_of(e.meta.author))),
+                Span::styled(e.day.format("%a %e %b %Y").to_string(), theme.muted()),
+                Span::raw(format!(
+                    "  {} ",
+                    text::fit(journal.name_of(e.meta.author), name_columns)
+                )),
                 Span::styled(format!("{:<14}", e.stage.as_str()), theme.muted()),
-                Span::raw(format!("{first_line}{private}")),
+                Span::raw(format!("{}{private}", text::expand_tabs(first_line))),
             ]);
             if chosen {
                 line.style(theme.selected())
@@ -254,7 +273,7 @@ fn draw_entry(
         lines.push(Line::styled(prompt.clone(), theme.prompt()));
         lines.push(Line::raw(""));
     }
-    lines.extend(entry.text.lines().map(|l| Line::raw(l.to_owned())));
+    lines.extend(entry.text.lines().map(|l| Line::raw(text::expand_tabs(l))));
     frame.render_widget(
         Paragraph::new(lines)
             .block(

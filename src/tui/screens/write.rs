@@ -244,6 +244,7 @@ pub fn draw(app: &App, write: &WriteState, frame: &mut Frame, area: Rect) {
     let inside = block.inner(editor_area);
     frame.render_widget(block, editor_area);
     frame.render_widget(&write.textarea, inside);
+    hang_wrapped_spaces(&write.textarea, frame.buffer_mut(), inside);
 
     let visibility = match write.visibility {
         Visibility::Shared => Span::styled("shared with your partner", theme.muted()),
@@ -252,10 +253,7 @@ pub fn draw(app: &App, write: &WriteState, frame: &mut Frame, area: Rect) {
             theme.gentle(),
         ),
     };
-    let words = match write.words {
-        1 => "1 word".to_owned(),
-        n => format!("{n} words"),
-    };
+    let words = crate::words::count(write.words, "word", "words");
     let saved = if write.dirty { "" } else { " · saved" };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -265,4 +263,38 @@ pub fn draw(app: &App, write: &WriteState, frame: &mut Frame, area: Rect) {
         ])),
         status_area,
     );
+}
+
+/// The editor wraps a line at a space by starting the next row with that space, so a wrapped
+/// row read " fifteen sixteen". Draws such rows one space to the left, the way a page hangs the
+/// space at the end of the row before. A row the cursor sits in the spaces of is left as drawn,
+/// so the cursor never vanishes.
+fn hang_wrapped_spaces(textarea: &TextArea, buf: &mut ratatui::buffer::Buffer, area: Rect) {
+    let lines = textarea.lines();
+    let (top, _) = textarea.scroll_offset();
+    let cursor = textarea.screen_cursor();
+    for y in area.top()..area.bottom() {
+        let row = usize::from(top) + usize::from(y - area.y);
+        let ratatui_textarea::DataCursor(line, col) = textarea.screen_to_data(row, 0);
+        if col == 0 {
+            continue;
+        }
+        let Some(text) = lines.get(line) else {
+            continue;
+        };
+        let spaces = text.chars().skip(col).take_while(|c| *c == ' ').count();
+        let spaces = u16::try_from(spaces).unwrap_or(u16::MAX).min(area.width);
+        if spaces == 0 || (cursor.row == row && cursor.col < usize::from(spaces)) {
+            continue;
+        }
+        for x in area.left()..area.right() {
+            let from = x.saturating_add(spaces);
+            let cell = if from < area.right() {
+                buf[(from, y)].clone()
+            } else {
+                ratatui::buffer::Cell::default()
+            };
+            buf[(x, y)] = cell;
+        }
+    }
 }

@@ -2,5 +2,7 @@
 
 pub mod hints;
 pub mod line_input;
+pub mod outcome_bars;
 pub mod popup;
 pub mod reciprocity_card;
+pub mod text;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 use crate::journal::Journal;
 use crate::progress::{Progress, Reciprocity};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::outcome_bars::Outcome;
 
 /// One line of the card: a partner's promises over one stretch of time.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,20 +70,19 @@ fn rate_words(rate: Option<f64>) -> String {
 }
 
 pub fn draw(rows: &[CardRow], theme: Theme, frame: &mut Frame, area: Rect) {
-    let header = Row::new(
-        [
-            "",
-            "",
-            "made",
-            "kept",
-            "renegotiated",
-            "not kept",
-            "noticed",
-            "keep rate",
-        ]
-        .map(|h| Cell::from(Line::from(h).right_aligned())),
-    )
-    .style(theme.muted());
+    let plain = |h: &'static str| Cell::from(Line::styled(h, theme.muted()).right_aligned());
+    // The outcomes' names in the colours of the bars on the progress view.
+    let outcome = |o: Outcome| Cell::from(Line::styled(o.label(), o.style(theme)).right_aligned());
+    let header = Row::new([
+        plain(""),
+        plain(""),
+        plain("made"),
+        outcome(Outcome::Kept),
+        outcome(Outcome::Renegotiated),
+        outcome(Outcome::NotKept),
+        plain("noticed"),
+        plain("keep rate"),
+    ]);
     let body = rows.iter().map(|r| {
         let numbers = [r.made, r.kept, r.renegotiated, r.not_kept, r.noticed]
             .map(|n| Cell::from(Line::from(n.to_string()).right_aligned()));

@@ -90,9 +90,9 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
-            "Day {} together · {} weeks with a check-in from each of you",
+            "Day {} together · {} with a check-in from each of you",
             view.progress.days_together(),
-            view.progress.weeks_both_checked_in()
+            crate::words::count(view.progress.weeks_both_checked_in(), "week", "weeks")
         ),
         theme.muted(),
     ));

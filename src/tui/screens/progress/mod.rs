@@ -95,6 +95,14 @@ impl App {
         let Screen::Progress(state) = &mut self.screen else {
             return Vec::new();
         };
+        let scroll_limit = match (state.section, &self.progress) {
+            // Shared words scroll by evening, and stop with the last one at the top.
+            (Section::Shared, Some(progress)) => {
+                let evenings = progress.shared_evenings(state.week).len();
+                u16::try_from(evenings.saturating_sub(1)).unwrap_or(u16::MAX)
+            }
+            _ => u16::MAX,
+        };
         match key.code {
             KeyCode::Left | KeyCode::Char('h') => {
                 state.week = state.week.previous();
@@ -130,7 +138,9 @@ impl App {
                 state.rating = RatingName::ALL[(at.unwrap_or(0) + 1) % 3];
             }
             KeyCode::Up | KeyCode::Char('k') => state.scroll = state.scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => state.scroll = state.scroll.saturating_add(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                state.scroll = state.scroll.saturating_add(1).min(scroll_limit);
+            }
             KeyCode::Char('e') => self.overlay = Some(Overlay::ExportWeek(state.week)),
             KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
             KeyCode::Char('?') => self.overlay = Some(Overlay::Help),

@@ -7,14 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::View;
 use crate::journal::Stage;
-
-fn count(n: u32, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+use crate::words::count;
 
 pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     let theme = view.theme;
@@ -24,11 +17,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         format!(
             "Day {} together · {} with a check-in from each of you",
             progress.days_together(),
-            count(
-                u32::try_from(progress.weeks_both_checked_in()).unwrap_or(u32::MAX),
-                "week",
-                "weeks"
-            )
+            count(progress.weeks_both_checked_in(), "week", "weeks")
         ),
         theme.muted(),
     )];
@@ -82,9 +71,9 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         ]));
         lines.push(Line::raw(format!(
             "{indent}{} · noticed the other {} · was noticed {}",
-            count(r.kind_acts, "kind act", "kind acts"),
-            count(r.acknowledgements_given, "time", "times"),
-            count(r.acknowledgements_received, "time", "times"),
+            count(r.kind_acts as usize, "kind act", "kind acts"),
+            count(r.acknowledgements_given as usize, "time", "times"),
+            count(r.acknowledgements_received as usize, "time", "times"),
         )));
     }
     lines.push(Line::raw(""));
@@ -101,7 +90,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             label(slot, name),
             Span::raw(format!(
                 "wrote on {} · {stages}",
-                count(c.evenings_written, "evening", "evenings")
+                count(c.evenings_written as usize, "evening", "evenings")
             )),
         ]));
     }

@@ -4,9 +4,10 @@ use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::View;
+use crate::tui::widgets::outcome_bars::{self, WeekBars};
 
 /// How many weeks each partner's bars cover, ending with the chosen one.
 const BAR_WEEKS: usize = 6;
@@ -33,33 +34,25 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         .unwrap_or(0)
         .max(3);
     for ((slot, id, name), half) in partners.iter().zip(halves) {
-        let style = theme.partner(*slot);
-        let mut chart = BarChart::default()
-            .block(
-                Block::new()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border())
-                    .title(format!(" {name}: kept · renegotiated · not kept ")),
-            )
-            .bar_width(1)
-            .bar_gap(0)
-            .group_gap(3)
-            .max(u64::from(tallest));
-        for w in &weeks {
-            let r = view.progress.reciprocity(*id, *w);
-            let bars = [
-                Bar::new(u64::from(r.kept)).style(style),
-                Bar::new(u64::from(r.renegotiated)).style(theme.muted()),
-                Bar::new(u64::from(r.broken)).style(theme.gentle()),
-            ];
-            chart = chart.data(
-                BarGroup::new(bars)
-                    .label(Line::from(format!("W{:02}", w.start().iso_week().week()))),
-            );
-        }
-        frame.render_widget(chart, half);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(Span::styled(format!(" {name} "), theme.partner(*slot)));
+        let inside = block.inner(half);
+        frame.render_widget(block, half);
+        let bars: Vec<WeekBars> = weeks
+            .iter()
+            .map(|w| {
+                let r = view.progress.reciprocity(*id, *w);
+                WeekBars {
+                    label: format!("W{:02}", w.start().iso_week().week()),
+                    counts: [r.kept, r.renegotiated, r.broken],
+                }
+            })
+            .collect();
+        outcome_bars::draw(&bars, tallest, theme, frame.buffer_mut(), inside);
     }
-    let mut lines = Vec::new();
+    let mut lines = vec![outcome_bars::legend(theme)];
     if let Some(quiet) = view.quiet_week() {
         lines.push(quiet);
     }

@@ -52,7 +52,12 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             if let Some(prompt) = &entry.prompt {
                 lines.push(Line::styled(prompt.clone(), theme.prompt()));
             }
-            lines.extend(entry.text.lines().map(|l| Line::raw(l.to_owned())));
+            lines.extend(
+                entry
+                    .text
+                    .lines()
+                    .map(|l| Line::raw(crate::tui::widgets::text::expand_tabs(l))),
+            );
         }
         if lines.is_empty() {
             lines.push(Line::styled("·", theme.muted()));
