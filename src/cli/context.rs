@@ -33,7 +33,11 @@ impl CommandContext {
     /// Loads the journal, saying how to make one if there is none yet.
     pub fn load(&self) -> Result<(Store, Arc<Journal>)> {
         let mut store = self.store();
-        let Some(journal) = store.load()? else {
+        let loaded = store.load()?;
+        for notice in store.take_notices() {
+            eprintln!("mend: note: {notice}");
+        }
+        let Some(journal) = loaded else {
             bail!(
                 "There is no journal at {} yet. Run `mend` to set one up, or `mend init --partner NAME --partner NAME`.",
                 self.paths.journal.display()

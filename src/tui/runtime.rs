@@ -77,6 +77,9 @@ fn run_with(
     if let Some(message) = warning {
         app.warn(message);
     }
+    for notice in store.take_notices() {
+        app.warn(notice);
+    }
     let mut runner = Runner {
         store,
         drafts,
@@ -127,7 +130,7 @@ struct Runner<'a> {
 impl Runner<'_> {
     /// The journal as saved, for the app to show, or why the save failed.
     fn journal_after(&self, result: Result<()>) -> Result<Arc<Journal>, String> {
-        result.map_err(|e| format!("{e:#}"))?;
+        result.map_err(|e| crate::message::error_text(&e))?;
         self.store
             .shared()
             .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
@@ -175,12 +178,12 @@ impl Runner<'_> {
                 .drafts
                 .save(&draft)
                 .err()
-                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+                .map(|e| Reply::DraftNotKept(crate::message::error_text(&e))),
             Effect::DeleteDraft(partner) => self
                 .drafts
                 .remove(partner)
                 .err()
-                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+                .map(|e| Reply::DraftNotKept(crate::message::error_text(&e))),
             Effect::RememberPartner(partner) => {
                 let state = UiState {
                     last_partner: Some(partner),
@@ -196,7 +199,7 @@ impl Runner<'_> {
             }
             Effect::OpenEditor(text) => {
                 Some(Reply::Edited(with_terminal_released(terminal, || {
-                    edit_in_editor(&text, "entry").map_err(|e| format!("{e:#}"))
+                    edit_in_editor(&text, "entry").map_err(|e| crate::message::error_text(&e))
                 })))
             }
             Effect::Quit => None,
