@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use std::sync::Arc;
 
-use crate::journal::{Journal, PartnerId};
+use crate::journal::{DomainError, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::Store;
 
@@ -26,6 +26,19 @@ impl CommandContext {
         journal.clock().evening_of(self.now.naive_local())
     }
 
+    /// Refuses a `flag` day outside the journal, before anything is read or written.
+    pub fn check_day_flag(
+        &self,
+        journal: &Journal,
+        flag: &str,
+        day: Option<NaiveDate>,
+    ) -> Result<()> {
+        match day {
+            Some(day) => check_flag(flag, journal.check_day(day, self.today(journal))),
+            None => Ok(()),
+        }
+    }
+
     pub fn store(&self) -> Store {
         Store::new(&self.paths.journal, Some(self.paths.backups()))
     }
@@ -45,6 +58,12 @@ impl CommandContext {
         };
         Ok((store, journal))
     }
+}
+
+/// A day, due day or week given with `flag`, refused by the journal's one rule for days
+/// (`Journal::check_day` and its kin); the refusal names the flag as well as the value.
+pub fn check_flag(flag: &str, checked: Result<(), DomainError>) -> Result<()> {
+    checked.map_err(|err| usage(format!("{flag}: {err}")))
 }
 
 /// A partner's id by name, as a usage error if the journal has no such partner.

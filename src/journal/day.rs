@@ -55,9 +55,22 @@ impl EveningClock {
             WeekStart::Sunday => day.weekday().num_days_from_sunday(),
         };
         Week {
-            start: day - Duration::days(i64::from(back)),
+            start: shift(day, -i64::from(back)),
         }
     }
+}
+
+/// `day` moved by `days`, stopping at the first or last day the calendar holds.
+///
+/// Every day and week sum goes through here, so a day from a hand-edited file (year
+/// -262143, say) can be shown and summed without overflowing.
+pub fn shift(day: NaiveDate, days: i64) -> NaiveDate {
+    let moved = Duration::try_days(days).and_then(|d| day.checked_add_signed(d));
+    moved.unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// Seven evenings, named by the ISO week of their Thursday (e.g. 2026-W48).
@@ -90,7 +103,7 @@ impl Week {
     }
 
     pub fn end(self) -> NaiveDate {
-        self.start + Duration::days(6)
+        shift(self.start, 6)
     }
 
     pub fn contains(self, day: NaiveDate) -> bool {
@@ -98,29 +111,36 @@ impl Week {
     }
 
     pub fn days(self) -> impl Iterator<Item = NaiveDate> {
-        (0..7).map(move |i| self.start + Duration::days(i))
+        (0..7).map(move |i| shift(self.start, i))
     }
 
     pub fn previous(self) -> Week {
         Week {
-            start: self.start - Duration::days(7),
+            start: shift(self.start, -7),
+        }
+    }
+
+    /// The week `count` weeks before this one.
+    pub fn weeks_back(self, count: u32) -> Week {
+        Week {
+            start: shift(self.start, -7 * i64::from(count)),
         }
     }
 
     pub fn next(self) -> Week {
         Week {
-            start: self.start + Duration::days(7),
+            start: shift(self.start, 7),
         }
     }
 
     /// The ISO label of the week, named by its Thursday (or the Thursday after a Sunday start).
     fn iso_week(self) -> chrono::IsoWeek {
         let monday_based = if self.start.weekday() == Weekday::Sun {
-            self.start + Duration::days(1)
+            shift(self.start, 1)
         } else {
             self.start
         };
-        (monday_based + Duration::days(3)).iso_week()
+        shift(monday_based, 3).iso_week()
     }
 }
 

@@ -22,6 +22,18 @@ pub enum DomainError {
     BadName(String),
     #[error("The day {day} is still ahead; the latest evening you can use is {today}.")]
     FutureDay { day: NaiveDate, today: NaiveDate },
+    #[error(
+        "The day {day} is before this journal began ({started}); use a day from {started} to tonight."
+    )]
+    DayBeforeStart { day: NaiveDate, started: NaiveDate },
+    #[error("The due day {due} is more than ten years ahead; choose a day up to {latest}.")]
+    DueTooFar { due: NaiveDate, latest: NaiveDate },
+    #[error("The week {week} is outside this journal, which runs from {first} to {last}.")]
+    WeekOutsideJournal {
+        week: String,
+        first: String,
+        last: String,
+    },
     #[error("The {0} is empty; nothing was saved.")]
     EmptyText(&'static str),
     #[error("The {what} is {bytes} bytes, over the 1 MiB limit; nothing was saved.")]
@@ -68,6 +80,9 @@ impl DomainError {
                 | DomainError::EmptyName
                 | DomainError::BadName(_)
                 | DomainError::FutureDay { .. }
+                | DomainError::DayBeforeStart { .. }
+                | DomainError::DueTooFar { .. }
+                | DomainError::WeekOutsideJournal { .. }
                 | DomainError::EmptyText(_)
                 | DomainError::TextTooLong { .. }
                 | DomainError::RatingOutOfRange(_)

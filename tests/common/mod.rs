@@ -277,3 +277,28 @@ pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
+
+impl Mend {
+    /// Moves the journal's first evening to `day` (YYYY-MM-DD), so that the evenings from
+    /// then on can be written: days before a journal started are refused.
+    pub fn set_started(&self, day: &str) {
+        let mut json = self.journal_json();
+        json["started"] = day.into();
+        self.put_journal(serde_json::to_vec_pretty(&json).unwrap());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&self.journal, std::fs::Permissions::from_mode(0o600))
+                .unwrap();
+        }
+    }
+}
+
+/// Sets a file to mode 0600, as mend keeps its journals.
+pub fn set_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
