@@ -18,7 +18,7 @@ pub use day::{EveningClock, Week, WeekStart, shift};
 pub use entry::{Entry, Stage, Visibility};
 pub use error::DomainError;
 pub use kind_act::KindAct;
-pub use meta::{Extra, Meta, Record, RecordId};
+pub use meta::{Extra, Meta, RawJson, Record, RecordId};
 pub use partner::{Partner, PartnerId, Role, check_name};
 pub use promise::{
     Acknowledgement, Promise, PromiseAction, PromiseSize, PromiseStatus, StatusChange,
