@@ -30,3 +30,41 @@ fn a_rating_out_of_range_in_the_file_is_named_with_one_period() {
         "{message}"
     );
 }
+
+/// A promise copied by hand keeps its id twice: `check` names it, and closing it says why
+/// it cannot be chosen rather than asking for more characters that would never help.
+#[test]
+fn a_duplicated_promise_id_is_named_by_check_and_when_closing() {
+    let m = Mend::with_journal();
+    m.ok(
+        &["promise", "add", "--by", "Bob", "--to", "Alice", "Call"],
+        "",
+    );
+    let mut json = m.journal_json();
+    let promise = json["promises"][0].clone();
+    let id = promise["id"].as_str().unwrap().to_owned();
+    json["promises"].as_array_mut().unwrap().push(promise);
+    m.put_journal(serde_json::to_vec_pretty(&json).unwrap());
+    common::set_private(&m.journal);
+    let before = m.journal_bytes();
+
+    let out = m.run(&["check"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stdout(&out).contains(&format!("Problem: promise {id} appears more than once.")),
+        "{}",
+        common::stdout(&out)
+    );
+    let prefix = id.replace('-', "");
+    for wanted in [&prefix[..8], prefix.as_str()] {
+        let out = m.run(&["promise", "keep", wanted], "");
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out).trim(),
+            format!(
+                "mend: Two records in the journal share the id {id}, so mend cannot tell which one you mean. Run `mend check` to see them, then give one a new id in the file or restore a backup."
+            )
+        );
+    }
+    assert_eq!(m.journal_bytes(), before);
+}

@@ -48,6 +48,10 @@ pub enum DomainError {
     NoSuchId(String),
     #[error("More than one record has an id starting with \"{0}\"; type a few more characters.")]
     AmbiguousId(String),
+    #[error(
+        "Two records in the journal share the id {0}, so mend cannot tell which one you mean. Run `mend check` to see them, then give one a new id in the file or restore a backup."
+    )]
+    DuplicateId(RecordId),
     #[error("Only the partner who wrote an entry can change it.")]
     NotYourEntry,
     #[error(

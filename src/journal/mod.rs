@@ -555,11 +555,18 @@ pub fn resolve_prefix(
     if wanted.is_empty() || !wanted.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(DomainError::BadId(prefix.trim().to_owned()));
     }
-    let mut found = ids.filter(|id| id.simple().to_string().starts_with(&wanted));
-    match (found.next(), found.next()) {
-        (Some(id), None) => Ok(id),
-        (None, _) => Err(DomainError::NoSuchId(prefix.trim().to_owned())),
-        (Some(_), Some(_)) => Err(DomainError::AmbiguousId(prefix.trim().to_owned())),
+    let mut found: Vec<RecordId> = ids
+        .filter(|id| id.simple().to_string().starts_with(&wanted))
+        .collect();
+    let copies = found.len();
+    found.sort();
+    found.dedup();
+    match (found.as_slice(), copies) {
+        ([id], 1) => Ok(*id),
+        // A hand-edited file can hold one id twice; no prefix could ever pick one of them.
+        ([id], _) => Err(DomainError::DuplicateId(*id)),
+        ([], _) => Err(DomainError::NoSuchId(prefix.trim().to_owned())),
+        _ => Err(DomainError::AmbiguousId(prefix.trim().to_owned())),
     }
 }
 
