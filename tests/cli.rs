@@ -970,8 +970,8 @@ fn backups_keep_ten_newest_plus_one_a_day_for_fourteen_days() {
         .dir()
         .to_owned();
     std::fs::create_dir_all(&dir).unwrap();
-    // Backups are stamped with the real clock, so plant old ones relative to it.
-    let today = chrono::Utc::now().date_naive();
+    // Backups are stamped with the clock MEND_NOW fixes, so this never fails across midnight.
+    let today: chrono::NaiveDate = TODAY.parse().unwrap();
     let name = |days: i64, hour: u32| {
         let day = today - chrono::Duration::days(days);
         format!(

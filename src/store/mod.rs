@@ -16,6 +16,7 @@ pub use save::{
 };
 
 use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -61,6 +62,8 @@ pub struct Store {
     loaded: Option<(Arc<Journal>, Option<FileStamp>)>,
     /// Things the person should know that did not stop the work, for the CLI or TUI to show.
     notices: Vec<String>,
+    /// What time it is, for naming and pruning backups.
+    clock: fn() -> DateTime<Utc>,
 }
 
 impl Store {
@@ -73,7 +76,14 @@ impl Store {
             backed_up: false,
             loaded: None,
             notices: Vec::new(),
+            clock: now,
         }
+    }
+
+    /// Uses another clock for backups (tests fix it to check which backups are kept).
+    pub fn with_clock(mut self, clock: fn() -> DateTime<Utc>) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Uses other file operations for saving (tests use this to inject faults).
@@ -240,12 +250,17 @@ impl Store {
         }
         self.backed_up = true;
         if let Some(backups) = &self.backups
-            && let Err(err) = backups.back_up(real, chrono::Utc::now())
+            && let Err(err) = backups.back_up(real, (self.clock)())
         {
             // A backup that fails must not stop a partner saving what they wrote.
             eprintln!("mend: note: {}", crate::message::error_text(&err));
         }
     }
+}
+
+/// Now: `MEND_NOW` when it is set (as every command and the TUI read it), else the real clock.
+fn now() -> DateTime<Utc> {
+    crate::now::now().map_or_else(|_| Utc::now(), |now| now.with_timezone(&Utc))
 }
 
 /// Makes the journal's folder if needed, readable only by its owner.

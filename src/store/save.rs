@@ -139,21 +139,20 @@ fn temp_name(stem: &str, pid: u32, unique: &str) -> String {
 
 /// Whether `name` is a temp file that [`RealFs::create_temp`] makes for `stem`.
 fn is_temp_name(stem: &str, name: &str) -> bool {
-    let Some(middle) = name
-        .strip_prefix('.')
-        .and_then(|n| n.strip_prefix(stem))
-        .and_then(|n| n.strip_prefix('.'))
-        .and_then(|n| n.strip_suffix(".tmp"))
-    else {
-        return false;
-    };
-    let Some((pid, unique)) = middle.split_once('.') else {
-        return false;
-    };
-    !pid.is_empty()
+    temp_for(name) == Some(stem)
+}
+
+/// The name of the file a temp file named `name` was made for, if it is one of ours.
+pub(crate) fn temp_for(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (rest, unique) = rest.rsplit_once('.')?;
+    let (stem, pid) = rest.rsplit_once('.')?;
+    let ours = !stem.is_empty()
+        && !pid.is_empty()
         && pid.bytes().all(|b| b.is_ascii_digit())
         && !unique.is_empty()
-        && unique.bytes().all(|b| b.is_ascii_hexdigit())
+        && unique.bytes().all(|b| b.is_ascii_hexdigit());
+    ours.then_some(stem)
 }
 
 /// Removes the temp files a save of `path` left behind when its process was killed
