@@ -11,8 +11,8 @@ pub use link::resolve;
 pub use load::{LoadError, MAX_JOURNAL_BYTES, load, load_stamped, parse};
 pub use lock::JournalLock;
 pub use save::{
-    RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private, to_bytes,
-    write_atomically,
+    PAUSE_MID_WRITE, RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private,
+    to_bytes, write_atomically,
 };
 
 use anyhow::{Context, Result};

@@ -302,3 +302,23 @@ pub fn set_private(path: &Path) {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
 }
+
+/// Starts `cmd` with `text` sent to its standard input (then closed), and its standard
+/// error captured.
+pub fn spawn_with_stdin(mut cmd: std::process::Command, text: &str) -> std::process::Child {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start mend");
+    // A process killed before it reads its input makes this fail; callers expect that.
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes());
+    child
+}
