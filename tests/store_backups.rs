@@ -62,3 +62,24 @@ fn the_temp_files_of_killed_backups_are_removed_by_the_next_backup() {
         .count();
     assert_eq!(backups, 1, "the new backup itself");
 }
+
+/// A backup that cannot be made does not stop the save; the command says so in a note.
+#[test]
+fn a_failed_backup_is_a_note_and_the_entry_is_saved() {
+    let m = Mend::with_journal();
+    // A file where the backup folders should be: no backup folder can be made in it.
+    std::fs::create_dir_all(m.backups_root().parent().unwrap()).unwrap();
+    std::fs::write(m.backups_root(), b"not a folder").unwrap();
+    let out = m.run(
+        &["write", "--as", "Alice", "--stage", "healing"],
+        "Still saved.",
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let message = common::stderr(&out);
+    assert!(
+        message.starts_with("mend: note: Could not create the backup folder "),
+        "{message}"
+    );
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert_eq!(m.journal_json()["entries"][0]["text"], "Still saved.");
+}

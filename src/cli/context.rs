@@ -39,24 +39,47 @@ impl CommandContext {
         }
     }
 
-    pub fn store(&self) -> Store {
-        Store::new(&self.paths.journal, Some(self.paths.backups()))
+    pub fn store(&self) -> CommandStore {
+        CommandStore(Store::new(&self.paths.journal, Some(self.paths.backups())))
     }
 
     /// Loads the journal, saying how to make one if there is none yet.
-    pub fn load(&self) -> Result<(Store, Arc<Journal>)> {
+    pub fn load(&self) -> Result<(CommandStore, Arc<Journal>)> {
         let mut store = self.store();
-        let loaded = store.load()?;
-        for notice in store.take_notices() {
-            eprintln!("mend: note: {notice}");
-        }
-        let Some(journal) = loaded else {
+        let Some(journal) = store.load()? else {
             bail!(
                 "There is no journal at {} yet. Run `mend` to set one up, or `mend init --partner NAME --partner NAME`.",
                 self.paths.journal.display()
             );
         };
         Ok((store, journal))
+    }
+}
+
+/// The store one command uses. What the store has to tell the person without stopping the
+/// command (a journal made private again, a backup that failed) is printed to standard
+/// error as a note when the command is done with it.
+pub struct CommandStore(Store);
+
+impl std::ops::Deref for CommandStore {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for CommandStore {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.0
+    }
+}
+
+impl Drop for CommandStore {
+    fn drop(&mut self) {
+        for notice in self.0.take_notices() {
+            eprintln!("mend: note: {notice}");
+        }
     }
 }
 

@@ -253,7 +253,7 @@ impl Store {
             && let Err(err) = backups.back_up(real, (self.clock)())
         {
             // A backup that fails must not stop a partner saving what they wrote.
-            eprintln!("mend: note: {}", crate::message::error_text(&err));
+            self.notices.push(crate::message::error_text(&err));
         }
     }
 }

@@ -143,6 +143,9 @@ impl Runner<'_> {
             if let Some(reply) = self.run(effect, app, terminal) {
                 queue.extend(app.on_reply(reply));
             }
+            for notice in self.store.take_notices() {
+                app.warn(notice);
+            }
         }
     }
 
