@@ -8,6 +8,8 @@ use serde_json::json;
 
 const FAR_PAST: &str = "-262143-01-01";
 const FAR_FUTURE: &str = "+262142-12-31";
+const FAR_PAST_AT: &str = "-262143-01-01T00:00:00Z";
+const FAR_FUTURE_AT: &str = "+262142-12-31T23:59:59Z";
 
 /// A journal for Alice and Bob started on 1 November 2026 (tonight is 25 November).
 fn journal() -> Mend {
@@ -133,12 +135,14 @@ fn hostile(m: &Mend) -> Vec<(&'static str, String)> {
     let mut json = m.journal_json();
     let alice = m.partner_id("Alice");
     let bob = m.partner_id("Bob");
+    // Each record is also stamped at the first or last moment the calendar holds.
     let meta = |n: u32, author: &str| {
+        let at = if n < 10 { FAR_PAST_AT } else { FAR_FUTURE_AT };
         json!({
             "id": format!("01930000-0000-7000-8000-0000000000{n:02}"),
             "author": author,
-            "created": "2026-11-20T20:00:00Z",
-            "updated": "2026-11-20T20:00:00Z",
+            "created": at,
+            "updated": at,
             "rev": 1,
         })
     };
@@ -155,6 +159,7 @@ fn hostile(m: &Mend) -> Vec<(&'static str, String)> {
     let mut kind_acts = Vec::new();
     for (i, day) in [FAR_PAST, FAR_FUTURE].into_iter().enumerate() {
         let n = u32::try_from(i).unwrap() * 10;
+        let at = [FAR_PAST_AT, FAR_FUTURE_AT][i];
         entries.push(with(
             meta(n + 1, &alice),
             json!({"day": day, "stage": "healing", "text": "far", "visibility": "shared"}),
@@ -165,10 +170,15 @@ fn hostile(m: &Mend) -> Vec<(&'static str, String)> {
         ));
         promises.push(with(
             meta(n + 3, &bob),
-            json!({"to": alice, "text": "far", "made": day, "due": day, "status": "open"}),
+            json!({"to": alice, "text": "far", "made": day, "due": day, "status": "kept",
+                "history": [{"at": at, "by": bob, "status": "kept"}],
+                "acknowledged": {"by": alice, "at": at}}),
         ));
         promises.push(with(meta(n + 4, &alice), json!({"to": bob, "text": "due far", "made": "2026-11-20", "due": day, "status": "open"})));
-        kind_acts.push(with(meta(n + 5, &bob), json!({"day": day, "text": "far"})));
+        kind_acts.push(with(
+            meta(n + 5, &bob),
+            json!({"day": day, "text": "far", "acknowledged": {"by": alice, "at": at}}),
+        ));
         for (kind, k, field) in [
             ("entry", 1, "day"),
             ("check-in", 2, "day"),
@@ -230,8 +240,16 @@ fn no_list_or_export_panics_on_days_at_the_ends_of_the_calendar() {
         &["export", "--week", "2026-W48", "--format", "html"],
         &["export", "--week", "2026-W45", "--format", "json"],
     ];
-    for args in runs {
-        let out = m.run(args, "");
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    // West and east of UTC too, where a moment at the calendar's ends has no local time.
+    for zone in ["+00:00", "-12:00", "+14:00"] {
+        for args in runs {
+            let out = m
+                .std_command()
+                .env("MEND_NOW", format!("2026-11-25T21:00:00{zone}"))
+                .args(*args)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{zone} {args:?}: {}", stderr(&out));
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! The evening's day (late nights count as the evening before) and the week it falls in.
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc,
+    Weekday,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -45,7 +46,7 @@ impl EveningClock {
     ///
     /// The app passes `chrono::Local` (or the offset `MEND_NOW` fixes); tests pass `Utc`.
     pub fn evening_at<Tz: TimeZone>(&self, at: DateTime<Utc>, zone: &Tz) -> NaiveDate {
-        self.evening_of(at.with_timezone(zone).naive_local())
+        self.evening_of(local_time(at, zone))
     }
 
     /// The week an evening falls in.
@@ -58,6 +59,15 @@ impl EveningClock {
             start: shift(day, -i64::from(back)),
         }
     }
+}
+
+/// The wall-clock time in `zone` of a stored moment. A moment at the very ends of the
+/// calendar (from a hand-edited file) whose local time would fall outside it is read in
+/// UTC instead, where `with_timezone` would panic.
+pub fn local_time<Tz: TimeZone>(at: DateTime<Utc>, zone: &Tz) -> NaiveDateTime {
+    let utc = at.naive_utc();
+    let offset = zone.offset_from_utc_datetime(&utc).fix();
+    utc.checked_add_offset(offset).unwrap_or(utc)
 }
 
 /// `day` moved by `days`, stopping at the first or last day the calendar holds.

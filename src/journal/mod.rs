@@ -14,7 +14,7 @@ mod renumber;
 mod wire;
 
 pub use checkin::{Checkin, Rating, RatingName};
-pub use day::{EveningClock, Week, WeekStart, shift};
+pub use day::{EveningClock, Week, WeekStart, local_time, shift};
 pub use entry::{Entry, Stage, Visibility};
 pub use error::DomainError;
 pub use kind_act::KindAct;
