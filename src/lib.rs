@@ -4,6 +4,7 @@ pub mod cli;
 pub mod demo;
 pub mod export;
 pub mod journal;
+pub mod message;
 pub mod now;
 pub mod paths;
 pub mod progress;

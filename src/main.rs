@@ -26,7 +26,7 @@ fn main() -> ExitCode {
             ExitCode::from(stopped.map_or(1, Stopped::exit_code))
         }
         Err(err) => {
-            eprintln!("mend: {err:#}");
+            eprintln!("mend: {}", mend::message::error_text(&err));
             if is_usage(&err) {
                 ExitCode::from(2)
             } else {

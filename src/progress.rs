@@ -37,7 +37,7 @@ pub use words::{
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use crate::journal::{EveningClock, Journal, PartnerId, Promise, PromiseStatus, RatingName, Week};
 use communication::SharedEntry;
@@ -133,8 +133,7 @@ impl Progress {
 
     /// The week `count` weeks before `week` (0 gives `week` itself).
     pub fn weeks_before(&self, week: Week, count: u32) -> Week {
-        self.clock
-            .week_of(week.start() - Duration::weeks(i64::from(count)))
+        self.clock.week_of(week.weeks_back(count).start())
     }
 
     /// `count` weeks ending with `last`, oldest first.

@@ -4,8 +4,6 @@ mod common;
 
 use common::Mend;
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::Stdio;
 use std::sync::{Arc, Barrier};
 use std::time::Instant;
 
@@ -17,21 +15,11 @@ fn writer(m: &Mend, name: &'static str, author: &'static str, start: &Barrier) -
     let mut failures = Vec::new();
     for i in 0..PER_WRITER {
         let text = format!("{name}-{i:03}");
-        let mut child = m
-            .std_command()
-            .args(["write", "--as", author, "--stage", "communication"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn mend");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
+        let mut cmd = m.std_command();
+        cmd.args(["write", "--as", author, "--stage", "communication"]);
+        let out = common::spawn_with_stdin(cmd, &text)
+            .wait_with_output()
             .unwrap();
-        let out = child.wait_with_output().unwrap();
         if !out.status.success() {
             failures.push(format!(
                 "{text}: {} {}",

@@ -1114,6 +1114,11 @@ fn a_promise_made_kept_and_noticed_shows_on_the_card() {
 #[test]
 fn both_of_us_opens_the_progress_view_and_moves_back_a_week() {
     let sandbox = Sandbox::with_journal();
+    // The couple started the week before, so that week can be written and looked back on.
+    let mut journal: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&sandbox.journal).unwrap()).unwrap();
+    journal["started"] = "2026-11-16".into();
+    std::fs::write(&sandbox.journal, serde_json::to_vec(&journal).unwrap()).unwrap();
     sandbox.cli(
         &[
             "checkin",

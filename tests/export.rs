@@ -440,7 +440,7 @@ fn bad_input_is_refused_and_nothing_is_written() {
             &m,
             &[flag, value, "-o", target_arg],
             2,
-            "not in the journal's range",
+            &format!("{flag}: The "),
             &out_dir,
         );
     }

@@ -133,17 +133,23 @@ impl SaveSteps for FailAt {
     }
 }
 
+/// A journal with one entry, its bytes, and a store on it whose saves fail at `step`.
+fn journal_failing_at(step: SaveStep, os_error: i32) -> (Mend, Vec<u8>, Store) {
+    let m = Mend::with_journal();
+    m.write("Alice", "before");
+    let before = m.journal_bytes();
+    let mut store = Store::new(&m.journal, None).with_steps(Box::new(FailAt { step, os_error }));
+    store.load().unwrap();
+    (m, before, store)
+}
+
 #[test]
 fn a_disk_full_or_io_error_at_any_step_keeps_the_old_file_or_leaves_the_new_one() {
     for step in SaveStep::ALL {
         for os_error in [DISK_FULL, IO_ERROR] {
             let case = format!("{step:?} with os error {os_error}");
-            let m = Mend::with_journal();
-            m.write("Alice", "before");
-            let before = m.journal_bytes();
-            let mut store =
-                Store::new(&m.journal, None).with_steps(Box::new(FailAt { step, os_error }));
-            let loaded = Journal::clone(&store.load().unwrap().unwrap());
+            let (m, before, mut store) = journal_failing_at(step, os_error);
+            let loaded = Journal::clone(store.journal().unwrap());
 
             let err = add_entry(&mut store, 1, "after", Visibility::Private).unwrap_err();
 
@@ -228,4 +234,51 @@ fn a_refused_change_keeps_the_journal_in_memory() {
         "the store still holds the journal"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was written");
+}
+
+/// Permission errors without needing a non-root user: EACCES and EROFS are injected at
+/// each step before the new version is in place, so the test also runs as root (as in CI).
+#[test]
+fn permission_and_read_only_errors_say_so_once_and_change_nothing() {
+    const EACCES: i32 = 13;
+    const EROFS: i32 = 30;
+    let steps = [SaveStep::CreateTemp, SaveStep::Write, SaveStep::Rename];
+    for step in steps {
+        for os_error in [EACCES, EROFS] {
+            let case = format!("{step:?} with os error {os_error}");
+            let (m, before, mut store) = journal_failing_at(step, os_error);
+            let err = add_entry(&mut store, 1, "after", Visibility::Private).unwrap_err();
+            let cause = io::Error::from_raw_os_error(os_error);
+            assert_eq!(
+                mend::message::error_text(&err),
+                format!(
+                    "Could not save the journal {} while {}: {cause}. Check that you may write to that folder. Your journal was not changed.",
+                    m.journal.display(),
+                    step.doing()
+                ),
+                "{case}"
+            );
+            assert_eq!(
+                m.journal_bytes(),
+                before,
+                "{case}: the old file, byte for byte"
+            );
+            assert!(temp_files(&m.journal_dir()).is_empty(), "{case}");
+        }
+    }
+}
+
+/// The message of a full disk through the binary's own joining: the cause once, one period.
+#[test]
+fn a_full_disk_names_its_cause_once() {
+    let (_m, _, mut store) = journal_failing_at(SaveStep::Write, DISK_FULL);
+    let err = add_entry(&mut store, 1, "after", Visibility::Private).unwrap_err();
+    let text = mend::message::error_text(&err);
+    let cause = io::Error::from_raw_os_error(DISK_FULL).to_string();
+    assert_eq!(text.matches(&cause).count(), 1, "{text}");
+    assert!(!text.contains(".:") && !text.contains(".."), "{text}");
+    assert!(
+        text.ends_with("free some space and save again. Your journal was not changed."),
+        "{text}"
+    );
 }

@@ -412,7 +412,8 @@ proptest! {
             }
         }
         for (key, value) in &top {
-            prop_assert_eq!(again.extra.get(key), Some(value));
+            let kept = again.extra.get(key).map(|raw| raw.to_value().unwrap());
+            prop_assert_eq!(kept.as_ref(), Some(value));
         }
     }
 }

@@ -1,5 +1,8 @@
 //! Checks journals written by the `mend` binary against assets/journal.schema.json, and the schema itself.
 
+#[path = "support/tui.rs"]
+mod tui_support;
+
 use assert_cmd::Command;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -420,4 +423,66 @@ fn schema_is_valid_and_every_property_is_described() {
     );
     assert_eq!(schema["properties"]["format"]["const"], "mend-journal");
     assert_eq!(schema["properties"]["version"]["const"], 1);
+}
+
+#[test]
+fn a_demo_journal_matches_the_schema() {
+    let s = Sandbox::new();
+    let demo = s.home().join("demo.json");
+    s.run(&["demo", "--weeks", "6", "--output", demo.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&demo).expect("the demo journal was written");
+    let journal: Value = serde_json::from_str(&text).expect("the demo journal is JSON");
+    assert!(
+        records(&journal, "entries").len() > 20,
+        "a demo with records"
+    );
+    assert!(!records(&journal, "promises").is_empty());
+    assert_valid(&journal, "the demo journal");
+}
+
+/// A journal the TUI made and changed (set up, an entry written then deleted, another
+/// written, a check-in), as the store writes it.
+#[test]
+fn a_journal_written_by_the_tui_with_a_tombstone_matches_the_schema() {
+    let mut h = tui_support::Harness::new(None);
+    h.keys("Alex<Tab><Right><Tab>Sam<Tab><Right><Enter>");
+    h.keys("<Enter>wA first evening, soon taken back.<C-s>");
+    h.keys("j").keys("d").keys("y").keys("<Esc>");
+    h.keys("wA second evening.<C-s>");
+    h.keys("c7<Down>6<Down>5<Enter>");
+    let journal = h.saved.clone().expect("the TUI created a journal");
+    let tombstones = journal.entries.iter().filter(|e| e.meta.deleted).count();
+    assert_eq!(tombstones, 1, "one deleted entry: {:#?}", journal.entries);
+    assert_eq!(journal.live_entries().count(), 1);
+    assert_eq!(journal.checkins.len(), 1);
+    let bytes = mend::store::to_bytes(&journal).expect("the journal serializes");
+    let value: Value = serde_json::from_slice(&bytes).expect("the file is JSON");
+    assert_valid(&value, "a journal written by the TUI, with a tombstone");
+}
+
+/// A tombstoned entry, as the binary leaves it after a TUI deletion and a later CLI save.
+#[test]
+fn a_journal_with_tombstones_saved_by_the_binary_matches_the_schema() {
+    let s = Sandbox::new();
+    s.run(&["init", "--partner", "Alex", "--partner", "Sam"]);
+    s.run_with_stdin(
+        &["write", "--as", "Alex", "--stage", "healing"],
+        "Taken back.",
+    );
+    let mut file = s.file();
+    file["entries"][0]["deleted"] = json!(true);
+    file["entries"][0]["rev"] = json!(2);
+    std::fs::write(&s.journal, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    s.run_with_stdin(
+        &["write", "--as", "Sam", "--stage", "healing"],
+        "Still here.",
+    );
+    let journal = s.file();
+    assert_eq!(records(&journal, "entries").len(), 2);
+    assert!(
+        records(&journal, "entries")
+            .iter()
+            .any(|e| e["deleted"] == true)
+    );
+    assert_valid(&journal, "a journal with a tombstone");
 }

@@ -8,7 +8,7 @@ use crate::words::count;
 
 pub fn check(ctx: &CommandContext) -> Result<()> {
     let (_, journal) = ctx.load()?;
-    let mut problems = journal.problems();
+    let mut problems = journal.problems(ctx.today(&journal));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

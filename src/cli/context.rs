@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use std::sync::Arc;
 
-use crate::journal::{Journal, PartnerId};
+use crate::journal::{DomainError, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::Store;
 
@@ -26,12 +26,25 @@ impl CommandContext {
         journal.clock().evening_of(self.now.naive_local())
     }
 
-    pub fn store(&self) -> Store {
-        Store::new(&self.paths.journal, Some(self.paths.backups()))
+    /// Refuses a `flag` day outside the journal, before anything is read or written.
+    pub fn check_day_flag(
+        &self,
+        journal: &Journal,
+        flag: &str,
+        day: Option<NaiveDate>,
+    ) -> Result<()> {
+        match day {
+            Some(day) => check_flag(flag, journal.check_day(day, self.today(journal))),
+            None => Ok(()),
+        }
+    }
+
+    pub fn store(&self) -> CommandStore {
+        CommandStore(Store::new(&self.paths.journal, Some(self.paths.backups())))
     }
 
     /// Loads the journal, saying how to make one if there is none yet.
-    pub fn load(&self) -> Result<(Store, Arc<Journal>)> {
+    pub fn load(&self) -> Result<(CommandStore, Arc<Journal>)> {
         let mut store = self.store();
         let Some(journal) = store.load()? else {
             bail!(
@@ -41,6 +54,39 @@ impl CommandContext {
         };
         Ok((store, journal))
     }
+}
+
+/// The store one command uses. What the store has to tell the person without stopping the
+/// command (a journal made private again, a backup that failed) is printed to standard
+/// error as a note when the command is done with it.
+pub struct CommandStore(Store);
+
+impl std::ops::Deref for CommandStore {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for CommandStore {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.0
+    }
+}
+
+impl Drop for CommandStore {
+    fn drop(&mut self) {
+        for notice in self.0.take_notices() {
+            eprintln!("mend: note: {notice}");
+        }
+    }
+}
+
+/// A day, due day or week given with `flag`, refused by the journal's one rule for days
+/// (`Journal::check_day` and its kin); the refusal names the flag as well as the value.
+pub fn check_flag(flag: &str, checked: Result<(), DomainError>) -> Result<()> {
+    checked.map_err(|err| usage(format!("{flag}: {err}")))
 }
 
 /// A partner's id by name, as a usage error if the journal has no such partner.

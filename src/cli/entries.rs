@@ -3,7 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::context::{CommandContext, partner_id, usage};
+use super::context::{CommandContext, check_flag, partner_id, usage};
 use super::input::{read_limited, read_text};
 use super::output::{human_day, say};
 use super::{CheckinArgs, InitArgs, LogArgs, StageArg, WriteArgs};
@@ -66,6 +66,7 @@ fn parse_role(text: &str) -> Result<Role> {
 pub fn write(ctx: &CommandContext, args: WriteArgs) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let author = partner_id(&journal, &args.author)?;
+    ctx.check_day_flag(&journal, "--day", args.day)?;
     let text = read_text("entry")?;
     let visibility = if args.private {
         Visibility::Private
@@ -99,6 +100,7 @@ pub fn write(ctx: &CommandContext, args: WriteArgs) -> Result<()> {
 pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let author = partner_id(&journal, &args.author)?;
+    ctx.check_day_flag(&journal, "--day", args.day)?;
     let note = if args.note_stdin {
         Some(read_limited(std::io::stdin().lock(), "note")?)
     } else {
@@ -157,6 +159,9 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
         })?),
         None => None,
     };
+    if let Some(week) = week {
+        check_flag("--week", journal.check_week(week, ctx.today(&journal)))?;
+    }
     let mut entries: Vec<&Entry> = journal
         .live_entries()
         .filter(|e| e.is_shared() || Some(e.meta.author) == reader)

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
-use super::context::{CommandContext, usage};
+use super::context::{CommandContext, check_flag, usage};
 use super::output::{say, write_stdout};
 use crate::export::{ExportError, Format};
 use crate::journal::{Journal, Week};
@@ -73,14 +73,7 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
 
 /// The week asked for, or the last complete week; a usage error outside the journal's range.
 fn chosen_week(journal: &Journal, progress: &Progress, args: &ExportArgs) -> Result<Week> {
-    let (first, last) = (journal.started, progress.today());
-    let range = || {
-        format!(
-            "the journal's range ({} to {})",
-            first.format("%-d %B %Y"),
-            last.format("%-d %B %Y")
-        )
-    };
+    let today = progress.today();
     if let Some(text) = &args.week {
         let iso = Week::parse_iso(text).ok_or_else(|| {
             usage(format!(
@@ -89,15 +82,11 @@ fn chosen_week(journal: &Journal, progress: &Progress, args: &ExportArgs) -> Res
         })?;
         // The couple's own week that carries this label (it starts a day early on Sunday weeks).
         let week = progress.week_of(iso.start());
-        if week.end() < first || week.start() > last {
-            return Err(usage(format!("{week} is not in {}.", range())));
-        }
+        check_flag("--week", journal.check_week(week, today))?;
         return Ok(week);
     }
     if let Some(day) = args.date {
-        if day < first || day > last {
-            return Err(usage(format!("{day} is not in {}.", range())));
-        }
+        check_flag("--date", journal.check_day(day, today))?;
         return Ok(progress.week_of(day));
     }
     Ok(progress.this_week().previous())

@@ -24,6 +24,7 @@ fn ids(journal: &Journal) -> Vec<RecordId> {
 fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: &str) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let by = partner_id(&journal, by)?;
+    ctx.check_day_flag(&journal, "--day", day)?;
     let id = store.update(|journal| {
         let today = ctx.today(journal);
         Ok(journal.add_kind_act(by, text, day.unwrap_or(today), ctx.now_utc(), today)?)

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::PromiseCommand;
-use super::context::{CommandContext, partner_id};
+use super::context::{CommandContext, check_flag, partner_id};
 use super::output::{human_day, say, short, short_ids};
 use crate::journal::{
     Journal, NewPromise, Promise, PromiseAction, PromiseSize, PromiseStatus, RecordId,
@@ -48,6 +48,9 @@ fn add(
 ) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let (by, to) = (partner_id(&journal, by)?, partner_id(&journal, to)?);
+    if let Some(due) = due {
+        check_flag("--due", journal.check_due(due, ctx.today(&journal)))?;
+    }
     let id = store.update(|journal| {
         let today = ctx.today(journal);
         let new = NewPromise {
@@ -87,6 +90,9 @@ fn close(
 ) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let promise_id = journal.promise_by_prefix(id)?.meta.id;
+    if let PromiseAction::Renegotiate { due: Some(due), .. } = &action {
+        check_flag("--due", journal.check_due(*due, ctx.today(&journal)))?;
+    }
     let status = action.status();
     let replacement = store.update(|journal| {
         let today = ctx.today(journal);

@@ -1,7 +1,8 @@
 //! The evening's day (late nights count as the evening before) and the week it falls in.
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc,
+    Weekday,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -45,7 +46,7 @@ impl EveningClock {
     ///
     /// The app passes `chrono::Local` (or the offset `MEND_NOW` fixes); tests pass `Utc`.
     pub fn evening_at<Tz: TimeZone>(&self, at: DateTime<Utc>, zone: &Tz) -> NaiveDate {
-        self.evening_of(at.with_timezone(zone).naive_local())
+        self.evening_of(local_time(at, zone))
     }
 
     /// The week an evening falls in.
@@ -55,9 +56,31 @@ impl EveningClock {
             WeekStart::Sunday => day.weekday().num_days_from_sunday(),
         };
         Week {
-            start: day - Duration::days(i64::from(back)),
+            start: shift(day, -i64::from(back)),
         }
     }
+}
+
+/// The wall-clock time in `zone` of a stored moment. A moment at the very ends of the
+/// calendar (from a hand-edited file) whose local time would fall outside it is read in
+/// UTC instead, where `with_timezone` would panic.
+pub fn local_time<Tz: TimeZone>(at: DateTime<Utc>, zone: &Tz) -> NaiveDateTime {
+    let utc = at.naive_utc();
+    let offset = zone.offset_from_utc_datetime(&utc).fix();
+    utc.checked_add_offset(offset).unwrap_or(utc)
+}
+
+/// `day` moved by `days`, stopping at the first or last day the calendar holds.
+///
+/// Every day and week sum goes through here, so a day from a hand-edited file (year
+/// -262143, say) can be shown and summed without overflowing.
+pub fn shift(day: NaiveDate, days: i64) -> NaiveDate {
+    let moved = Duration::try_days(days).and_then(|d| day.checked_add_signed(d));
+    moved.unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// Seven evenings, named by the ISO week of their Thursday (e.g. 2026-W48).
@@ -90,7 +113,7 @@ impl Week {
     }
 
     pub fn end(self) -> NaiveDate {
-        self.start + Duration::days(6)
+        shift(self.start, 6)
     }
 
     pub fn contains(self, day: NaiveDate) -> bool {
@@ -98,29 +121,36 @@ impl Week {
     }
 
     pub fn days(self) -> impl Iterator<Item = NaiveDate> {
-        (0..7).map(move |i| self.start + Duration::days(i))
+        (0..7).map(move |i| shift(self.start, i))
     }
 
     pub fn previous(self) -> Week {
         Week {
-            start: self.start - Duration::days(7),
+            start: shift(self.start, -7),
+        }
+    }
+
+    /// The week `count` weeks before this one.
+    pub fn weeks_back(self, count: u32) -> Week {
+        Week {
+            start: shift(self.start, -7 * i64::from(count)),
         }
     }
 
     pub fn next(self) -> Week {
         Week {
-            start: self.start + Duration::days(7),
+            start: shift(self.start, 7),
         }
     }
 
     /// The ISO label of the week, named by its Thursday (or the Thursday after a Sunday start).
     fn iso_week(self) -> chrono::IsoWeek {
         let monday_based = if self.start.weekday() == Weekday::Sun {
-            self.start + Duration::days(1)
+            shift(self.start, 1)
         } else {
             self.start
         };
-        (monday_based + Duration::days(3)).iso_week()
+        shift(monday_based, 3).iso_week()
     }
 }
 

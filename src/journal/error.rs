@@ -22,6 +22,18 @@ pub enum DomainError {
     BadName(String),
     #[error("The day {day} is still ahead; the latest evening you can use is {today}.")]
     FutureDay { day: NaiveDate, today: NaiveDate },
+    #[error(
+        "The day {day} is before this journal began ({started}); use a day from {started} to tonight."
+    )]
+    DayBeforeStart { day: NaiveDate, started: NaiveDate },
+    #[error("The due day {due} is more than ten years ahead; choose a day up to {latest}.")]
+    DueTooFar { due: NaiveDate, latest: NaiveDate },
+    #[error("The week {week} is outside this journal, which runs from {first} to {last}.")]
+    WeekOutsideJournal {
+        week: String,
+        first: String,
+        last: String,
+    },
     #[error("The {0} is empty; nothing was saved.")]
     EmptyText(&'static str),
     #[error("The {what} is {bytes} bytes, over the 1 MiB limit; nothing was saved.")]
@@ -36,6 +48,10 @@ pub enum DomainError {
     NoSuchId(String),
     #[error("More than one record has an id starting with \"{0}\"; type a few more characters.")]
     AmbiguousId(String),
+    #[error(
+        "Two records in the journal share the id {0}, so mend cannot tell which one you mean. Run `mend check` to see them, then give one a new id in the file or restore a backup."
+    )]
+    DuplicateId(RecordId),
     #[error("Only the partner who wrote an entry can change it.")]
     NotYourEntry,
     #[error(
@@ -72,6 +88,9 @@ impl DomainError {
                 | DomainError::EmptyName
                 | DomainError::BadName(_)
                 | DomainError::FutureDay { .. }
+                | DomainError::DayBeforeStart { .. }
+                | DomainError::DueTooFar { .. }
+                | DomainError::WeekOutsideJournal { .. }
                 | DomainError::EmptyText(_)
                 | DomainError::TextTooLong { .. }
                 | DomainError::RatingOutOfRange(_)

@@ -10,7 +10,45 @@ use super::PartnerId;
 pub type RecordId = Uuid;
 
 /// Fields this build does not know, kept as they were so a save loses nothing.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
+pub type Extra = std::collections::BTreeMap<String, RawJson>;
+
+/// The value of a field this build does not know, kept as the exact JSON text it was read
+/// from: `123456789012345678901234567890` and `1.0` are written back as they were, not as
+/// `1.2345678901234568e+29` and `1`.
+#[derive(Debug, Clone)]
+pub struct RawJson(Box<serde_json::value::RawValue>);
+
+impl RawJson {
+    /// The value's JSON text, as read.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The value read as a JSON tree (numbers as serde_json reads them).
+    pub fn to_value(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::from_str(self.get())
+    }
+}
+
+impl PartialEq for RawJson {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for RawJson {}
+
+impl Serialize for RawJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RawJson {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Box::<serde_json::value::RawValue>::deserialize(deserializer).map(RawJson)
+    }
+}
 
 /// Identity, authorship, revision and tombstone of one record. Read by `wire::MetaFields`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

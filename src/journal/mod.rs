@@ -9,19 +9,21 @@ mod meta;
 mod moment;
 mod partner;
 mod promise;
+mod range;
 mod renumber;
 mod wire;
 
 pub use checkin::{Checkin, Rating, RatingName};
-pub use day::{EveningClock, Week, WeekStart};
+pub use day::{EveningClock, Week, WeekStart, local_time, shift};
 pub use entry::{Entry, Stage, Visibility};
 pub use error::DomainError;
 pub use kind_act::KindAct;
-pub use meta::{Extra, Meta, Record, RecordId};
+pub use meta::{Extra, Meta, RawJson, Record, RecordId};
 pub use partner::{Partner, PartnerId, Role, check_name};
 pub use promise::{
     Acknowledgement, Promise, PromiseAction, PromiseSize, PromiseStatus, StatusChange,
 };
+pub use range::MOST_MONTHS_AHEAD;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use moment::Day;
@@ -222,7 +224,7 @@ impl Journal {
         today: NaiveDate,
     ) -> Result<RecordId, DomainError> {
         self.require_partner(new.author)?;
-        check_day_not_future(new.day, today)?;
+        self.check_day(new.day, today)?;
         let text = check_text("entry", &new.text)?;
         let entry = Entry {
             meta: Meta::new(new.author, now),
@@ -303,7 +305,7 @@ impl Journal {
         today: NaiveDate,
     ) -> Result<(RecordId, bool), DomainError> {
         self.require_partner(new.author)?;
-        check_day_not_future(new.day, today)?;
+        self.check_day(new.day, today)?;
         let note = match new.note.as_deref().map(str::trim) {
             Some("") | None => None,
             Some(note) => Some(check_text("check-in note", note)?),
@@ -346,15 +348,11 @@ impl Journal {
         if new.by == new.to {
             return Err(DomainError::PromiseToSelf);
         }
-        check_day_not_future(new.made, today)?;
+        self.check_day(new.made, today)?;
         let text = check_short_text("promise", &new.text)?;
-        if let Some(due) = new.due
-            && due < new.made
-        {
-            return Err(DomainError::DueBeforeMade {
-                due,
-                made: new.made,
-            });
+        if let Some(due) = new.due {
+            // Due on or after the evening it was made (tonight, from the CLI and TUI).
+            self.check_due(due, new.made)?;
         }
         let promise = Promise::new(
             Meta::new(new.by, now),
@@ -400,10 +398,8 @@ impl Journal {
                 };
                 // A due day that has already passed is not carried into the new promise.
                 let due = due.or(old.due.filter(|old_due| *old_due >= today));
-                if let Some(due) = due
-                    && due < today
-                {
-                    return Err(DomainError::DueBeforeMade { due, made: today });
+                if let Some(due) = due {
+                    self.check_due(due, today)?;
                 }
                 if text == old.text && due == old.due {
                     return Err(DomainError::NothingRenegotiated);
@@ -450,7 +446,7 @@ impl Journal {
         today: NaiveDate,
     ) -> Result<RecordId, DomainError> {
         self.require_partner(by)?;
-        check_day_not_future(day, today)?;
+        self.check_day(day, today)?;
         let text = check_short_text("kind act", text)?;
         let act = KindAct {
             meta: Meta::new(by, now),
@@ -486,9 +482,10 @@ impl Journal {
         act.acknowledge(by, note, now)
     }
 
-    /// Checks the rules a loaded file must follow, returning every problem found.
-    pub fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
+    /// Checks the rules a loaded file must follow, returning every problem found; `today`
+    /// is tonight, the last evening a record may belong to.
+    pub fn problems(&self, today: NaiveDate) -> Vec<String> {
+        let mut problems = self.day_problems(today);
         if self.partners.len() != 2 {
             problems.push(format!(
                 "the journal has {}; it needs exactly two",
@@ -561,19 +558,19 @@ pub fn resolve_prefix(
     if wanted.is_empty() || !wanted.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(DomainError::BadId(prefix.trim().to_owned()));
     }
-    let mut found = ids.filter(|id| id.simple().to_string().starts_with(&wanted));
-    match (found.next(), found.next()) {
-        (Some(id), None) => Ok(id),
-        (None, _) => Err(DomainError::NoSuchId(prefix.trim().to_owned())),
-        (Some(_), Some(_)) => Err(DomainError::AmbiguousId(prefix.trim().to_owned())),
+    let mut found: Vec<RecordId> = ids
+        .filter(|id| id.simple().to_string().starts_with(&wanted))
+        .collect();
+    let copies = found.len();
+    found.sort();
+    found.dedup();
+    match (found.as_slice(), copies) {
+        ([id], 1) => Ok(*id),
+        // A hand-edited file can hold one id twice; no prefix could ever pick one of them.
+        ([id], _) => Err(DomainError::DuplicateId(*id)),
+        ([], _) => Err(DomainError::NoSuchId(prefix.trim().to_owned())),
+        _ => Err(DomainError::AmbiguousId(prefix.trim().to_owned())),
     }
-}
-
-fn check_day_not_future(day: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
-    if day > today {
-        return Err(DomainError::FutureDay { day, today });
-    }
-    Ok(())
 }
 
 /// Checks a piece of free text: not blank, not over the size limit. Keeps it as written.

@@ -114,7 +114,7 @@ mod tests {
 
         let old_ids: Vec<_> = before.partners.iter().map(|p| p.id.0).collect();
         assert!(after.partners.iter().all(|p| !old_ids.contains(&p.id.0)));
-        assert_eq!(after.problems(), Vec::<String>::new());
+        assert_eq!(after.problems(after.started), Vec::<String>::new());
         let (alex, sam) = (after.partners[0].id, after.partners[1].id);
         assert_eq!(after.entries[0].meta.author, sam);
 

@@ -394,7 +394,7 @@ fn records_stay_sorted_by_id_and_ids_are_unique_at_a_fixed_now() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(ids, sorted);
-    assert!(j.problems().is_empty());
+    assert!(j.problems(today()).is_empty());
 }
 
 #[test]

@@ -214,15 +214,15 @@ mod tests {
         assert_eq!(read.note, None);
         let kept: Vec<&str> = read.extra.keys().map(String::as_str).collect();
         assert_eq!(kept.len(), 3);
-        assert_eq!(read.extra["mood"], "calm");
-        assert_eq!(read.extra["z"], serde_json::json!([1, 2]));
+        assert_eq!(read.extra["mood"].get(), r#""calm""#);
+        assert_eq!(read.extra["z"].get(), "[1, 2]");
     }
 
     #[test]
     fn a_key_written_with_escapes_is_still_its_field() {
         let read = checkin(r#", "n\u006fte": "slept badly", "caf\u00e9": 1"#).unwrap();
         assert_eq!(read.note.as_deref(), Some("slept badly"));
-        assert_eq!(read.extra["café"], 1);
+        assert_eq!(read.extra["café"].get(), "1");
     }
 
     #[test]

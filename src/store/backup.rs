@@ -5,12 +5,16 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::path::{Path, PathBuf};
 
 use super::create_private_dir;
-use super::save::{RealFs, write_atomically};
+use super::save::{RealFs, temp_for, write_atomically};
 
 /// How many of the newest backups are always kept.
 pub const KEEP_RECENT: usize = 10;
 /// For how many days one backup a day is kept.
 pub const KEEP_DAILY_DAYS: i64 = 14;
+
+/// A temp file in the backup folder this much older than now was left by a backup that was
+/// killed: a backup takes milliseconds, even of a large journal.
+pub const STALE_TEMP_AFTER: std::time::Duration = std::time::Duration::from_secs(5 * 60);
 
 const PREFIX: &str = "journal-";
 const TIMESTAMP: &str = "%Y%m%dT%H%M%S%.6fZ";
@@ -54,13 +58,49 @@ impl Backups {
         create_private_dir(&self.dir).with_context(|| {
             format!("Could not create the backup folder {}", self.dir.display())
         })?;
-        let target = self
-            .dir
-            .join(format!("{PREFIX}{}.json", now.format(TIMESTAMP)));
+        self.remove_stale_temps(std::time::SystemTime::now());
+        // A backup never replaces another, and the newest is always named newest: with the
+        // clock fixed (MEND_NOW) or set back, it is named a microsecond after the newest.
+        let newest = self.list()?.first().map(|(at, _)| *at);
+        let at = match newest {
+            Some(newest) if newest >= now => newest + Duration::microseconds(1),
+            _ => now,
+        };
+        let target = self.path_at(at);
         write_atomically(&target, &bytes, &RealFs)
             .with_context(|| format!("Could not write the backup {}", target.display()))?;
         self.prune(now.date_naive())?;
         Ok(Some(target))
+    }
+
+    /// Where a backup taken at `at` goes.
+    fn path_at(&self, at: DateTime<Utc>) -> PathBuf {
+        self.dir
+            .join(format!("{PREFIX}{}.json", at.format(TIMESTAMP)))
+    }
+
+    /// Removes the temp files of backups that were killed half-way (full-size copies that
+    /// would otherwise pile up), once they are older than [`STALE_TEMP_AFTER`] by `now`.
+    /// Returns how many were removed; one that cannot be removed is left for next time.
+    pub fn remove_stale_temps(&self, now: std::time::SystemTime) -> usize {
+        let Ok(names) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let stale = |entry: &std::fs::DirEntry| {
+            let modified = entry.metadata().and_then(|m| m.modified());
+            modified.is_ok_and(|at| {
+                now.duration_since(at)
+                    .is_ok_and(|age| age > STALE_TEMP_AFTER)
+            })
+        };
+        names
+            .filter_map(Result::ok)
+            .filter(|e| {
+                temp_for(&e.file_name().to_string_lossy()).is_some_and(|t| t.starts_with(PREFIX))
+            })
+            .filter(stale)
+            .filter(|e| std::fs::remove_file(e.path()).is_ok())
+            .count()
     }
 
     /// Every backup, newest first, with the moment it was taken.

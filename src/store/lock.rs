@@ -10,9 +10,10 @@ pub struct JournalLock {
 }
 
 impl JournalLock {
-    /// Waits for and takes the lock beside the journal at `journal`.
+    /// Waits for and takes the lock beside the journal at `journal`; for a symlinked journal,
+    /// beside the file it points to, so the link and the real path share one lock.
     pub fn acquire(journal: &Path) -> Result<JournalLock> {
-        let path = lock_path(journal);
+        let path = lock_path(&super::resolve(journal));
         let mut options = std::fs::OpenOptions::new();
         options.create(true).truncate(false).read(true).write(true);
         #[cfg(unix)]

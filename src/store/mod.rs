@@ -1,19 +1,22 @@
 //! Loading and saving the journal file: atomic writes, a lock, backups and format versions.
 
 mod backup;
+mod link;
 mod load;
 mod lock;
 mod save;
 
 pub use backup::Backups;
-pub use load::{LoadError, load, parse};
+pub use link::resolve;
+pub use load::{LoadError, MAX_JOURNAL_BYTES, load, load_stamped, parse};
 pub use lock::JournalLock;
 pub use save::{
-    RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private, to_bytes,
-    write_atomically,
+    PAUSE_MID_WRITE, RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private,
+    to_bytes, write_atomically,
 };
 
 use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,16 +33,22 @@ pub struct FileStamp {
 impl FileStamp {
     /// The stamp of the file now, or `None` if it is not there.
     pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::metadata(path).ok()?;
+        std::fs::metadata(path)
+            .ok()
+            .map(|meta| FileStamp::from_metadata(&meta))
+    }
+
+    /// The stamp of the file these metadata describe.
+    pub fn from_metadata(meta: &std::fs::Metadata) -> FileStamp {
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
         let inode = 0;
-        Some(FileStamp {
+        FileStamp {
             len: meta.len(),
             modified: meta.modified().ok(),
             inode,
-        })
+        }
     }
 }
 
@@ -51,6 +60,10 @@ pub struct Store {
     backed_up: bool,
     /// Shared with whoever shows it, so a ten-year journal is never copied just to be read.
     loaded: Option<(Arc<Journal>, Option<FileStamp>)>,
+    /// Things the person should know that did not stop the work, for the CLI or TUI to show.
+    notices: Vec<String>,
+    /// What time it is, for naming and pruning backups.
+    clock: fn() -> DateTime<Utc>,
 }
 
 impl Store {
@@ -62,7 +75,15 @@ impl Store {
             steps: Box::new(RealFs),
             backed_up: false,
             loaded: None,
+            notices: Vec::new(),
+            clock: now,
         }
+    }
+
+    /// Uses another clock for backups (tests fix it to check which backups are kept).
+    pub fn with_clock(mut self, clock: fn() -> DateTime<Utc>) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Uses other file operations for saving (tests use this to inject faults).
@@ -75,13 +96,21 @@ impl Store {
         &self.path
     }
 
+    /// The file the journal really is: the target of the path when the path is a symlink.
+    /// It is read, locked and saved there, so the link stays a link.
+    pub fn real_path(&self) -> PathBuf {
+        resolve(&self.path)
+    }
+
     /// Loads the journal, or `None` if there is no file yet. Keeps it for later updates and
-    /// returns it shared, not copied.
+    /// returns it shared, not copied. A file others may read is made private again, with a
+    /// notice (see [`Store::take_notices`]).
     pub fn load(&mut self) -> Result<Option<Arc<Journal>>, LoadError> {
-        let stamp = FileStamp::of(&self.path);
-        match load(&self.path)? {
-            Some(journal) => {
-                self.loaded = Some((Arc::new(journal), stamp));
+        let real = self.real_path();
+        match load_stamped(&real)? {
+            Some((journal, stamp)) => {
+                self.make_private_again(&real);
+                self.loaded = Some((Arc::new(journal), Some(stamp)));
                 Ok(self.shared())
             }
             None => {
@@ -89,6 +118,38 @@ impl Store {
                 Ok(None)
             }
         }
+    }
+
+    /// What the person should be told since the last call: things that went wrong or were
+    /// repaired without stopping the work.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// A journal others may read (after a `git checkout` or a copy, say) is set back to 0600.
+    fn make_private_again(&mut self, real: &Path) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let Ok(meta) = std::fs::metadata(real) else {
+                return;
+            };
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 == 0 {
+                return;
+            }
+            let path = self.path.display();
+            self.notices.push(match set_private(real) {
+                Ok(()) => format!(
+                    "The journal {path} could be read by others on this computer (mode {mode:o}); mend made it private again (mode 600)."
+                ),
+                Err(err) => format!(
+                    "The journal {path} can be read by others on this computer (mode {mode:o}), and mend could not change that ({err}); run `chmod 600 {path}`."
+                ),
+            });
+        }
+        #[cfg(not(unix))]
+        let _ = real;
     }
 
     /// The journal as last loaded or saved.
@@ -103,21 +164,22 @@ impl Store {
 
     /// Writes a brand-new journal; refuses if a file is already at the path.
     pub fn create(&mut self, journal: Journal) -> Result<()> {
-        ensure_parent(&self.path)?;
-        let _lock = JournalLock::acquire(&self.path)?;
-        if self.path.exists() {
+        let real = self.real_path();
+        ensure_parent(&real)?;
+        let _lock = JournalLock::acquire(&real)?;
+        if real.exists() {
             anyhow::bail!(
                 "A journal already exists at {}; mend will not overwrite it.",
                 self.path.display()
             );
         }
-        remove_stale_temps(&self.path);
-        let saved = save(&self.path, &journal, self.steps.as_ref());
+        remove_stale_temps(&real);
+        let saved = save(&real, &journal, self.steps.as_ref());
         let on_disk_now = saved
             .as_ref()
             .map_or_else(|err| err.new_version_in_place(), |()| true);
         if on_disk_now {
-            self.loaded = Some((Arc::new(journal), FileStamp::of(&self.path)));
+            self.loaded = Some((Arc::new(journal), FileStamp::of(&real)));
         }
         Ok(saved?)
     }
@@ -129,16 +191,20 @@ impl Store {
     /// the journal in memory stays as it was on disk; except when only flushing the folder
     /// failed, after the new version was put in place: then memory holds the new version.
     pub fn update<T>(&mut self, change: impl FnOnce(&mut Journal) -> Result<T>) -> Result<T> {
-        let _lock = JournalLock::acquire(&self.path)?;
-        let on_disk = FileStamp::of(&self.path);
+        let real = self.real_path();
+        let _lock = JournalLock::acquire(&real)?;
+        let mut on_disk = FileStamp::of(&real);
         let cached = match self.loaded.take() {
             Some((journal, stamp)) if stamp == on_disk && on_disk.is_some() => Some(journal),
             _ => None,
         };
         let fresh = match cached {
             Some(journal) => journal,
-            None => match load(&self.path)? {
-                Some(journal) => Arc::new(journal),
+            None => match load_stamped(&real)? {
+                Some((journal, stamp)) => {
+                    on_disk = Some(stamp);
+                    Arc::new(journal)
+                }
                 None => anyhow::bail!(
                     "There is no journal at {} yet; run `mend` or `mend init` to create one.",
                     self.path.display()
@@ -157,17 +223,17 @@ impl Store {
             self.loaded = Some((fresh, on_disk));
             return Ok(value);
         }
-        self.back_up_once();
+        self.back_up_once(&real);
         // Under the lock no save is under way, so any temp file was left by a killed one.
-        remove_stale_temps(&self.path);
-        match save(&self.path, &changed, self.steps.as_ref()) {
+        remove_stale_temps(&real);
+        match save(&real, &changed, self.steps.as_ref()) {
             Ok(()) => {
-                self.loaded = Some((Arc::new(changed), FileStamp::of(&self.path)));
+                self.loaded = Some((Arc::new(changed), FileStamp::of(&real)));
                 Ok(value)
             }
             Err(err) if err.new_version_in_place() => {
                 // The file on disk is the changed journal; memory must agree with it.
-                self.loaded = Some((Arc::new(changed), FileStamp::of(&self.path)));
+                self.loaded = Some((Arc::new(changed), FileStamp::of(&real)));
                 Err(err.into())
             }
             Err(err) => {
@@ -178,18 +244,23 @@ impl Store {
     }
 
     /// Before the first save of this run, copies the file as it is into the backup folder.
-    fn back_up_once(&mut self) {
+    fn back_up_once(&mut self, real: &Path) {
         if self.backed_up {
             return;
         }
         self.backed_up = true;
         if let Some(backups) = &self.backups
-            && let Err(err) = backups.back_up(&self.path, chrono::Utc::now())
+            && let Err(err) = backups.back_up(real, (self.clock)())
         {
             // A backup that fails must not stop a partner saving what they wrote.
-            eprintln!("mend: note: {err:#}");
+            self.notices.push(crate::message::error_text(&err));
         }
     }
+}
+
+/// Now: `MEND_NOW` when it is set (as every command and the TUI read it), else the real clock.
+fn now() -> DateTime<Utc> {
+    crate::now::now().map_or_else(|_| Utc::now(), |now| now.with_timezone(&Utc))
 }
 
 /// Makes the journal's folder if needed, readable only by its owner.

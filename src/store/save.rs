@@ -104,6 +104,34 @@ pub trait SaveSteps {
     }
 }
 
+/// Test builds only: with this variable set to a folder, writing a file (the journal or a
+/// backup) writes half its bytes, creates an empty file named like the target in that
+/// folder to say so, waits a moment and writes the rest, so that a test can kill mend in
+/// the middle of a save. Release builds ignore it.
+pub const PAUSE_MID_WRITE: &str = "MEND_TEST_PAUSE_MID_WRITE";
+
+/// Writes `bytes` for the file at `target` through `steps`, pausing half-way in test builds
+/// when [`PAUSE_MID_WRITE`] asks for it.
+fn write_bytes(
+    steps: &dyn SaveSteps,
+    file: &mut File,
+    bytes: &[u8],
+    target: &Path,
+) -> io::Result<()> {
+    #[cfg(debug_assertions)]
+    if let Some(folder) = std::env::var_os(PAUSE_MID_WRITE) {
+        let half = bytes.len() / 2;
+        steps.write(file, &bytes[..half])?;
+        file.flush()?;
+        File::create(Path::new(&folder).join(target.file_name().unwrap_or_default()))?;
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        return steps.write(file, &bytes[half..]);
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = target;
+    steps.write(file, bytes)
+}
+
 /// The real file system.
 pub struct RealFs;
 
@@ -139,21 +167,20 @@ fn temp_name(stem: &str, pid: u32, unique: &str) -> String {
 
 /// Whether `name` is a temp file that [`RealFs::create_temp`] makes for `stem`.
 fn is_temp_name(stem: &str, name: &str) -> bool {
-    let Some(middle) = name
-        .strip_prefix('.')
-        .and_then(|n| n.strip_prefix(stem))
-        .and_then(|n| n.strip_prefix('.'))
-        .and_then(|n| n.strip_suffix(".tmp"))
-    else {
-        return false;
-    };
-    let Some((pid, unique)) = middle.split_once('.') else {
-        return false;
-    };
-    !pid.is_empty()
+    temp_for(name) == Some(stem)
+}
+
+/// The name of the file a temp file named `name` was made for, if it is one of ours.
+pub(crate) fn temp_for(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (rest, unique) = rest.rsplit_once('.')?;
+    let (stem, pid) = rest.rsplit_once('.')?;
+    let ours = !stem.is_empty()
+        && !pid.is_empty()
         && pid.bytes().all(|b| b.is_ascii_digit())
         && !unique.is_empty()
-        && unique.bytes().all(|b| b.is_ascii_hexdigit())
+        && unique.bytes().all(|b| b.is_ascii_hexdigit());
+    ours.then_some(stem)
 }
 
 /// Removes the temp files a save of `path` left behind when its process was killed
@@ -218,9 +245,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], steps: &dyn SaveSteps) -> Res
         .create_temp(&dir, &stem)
         .map_err(|e| fail(SaveStep::CreateTemp, e))?;
     let written = (|| {
-        steps
-            .write(&mut file, bytes)
-            .map_err(|e| fail(SaveStep::Write, e))?;
+        write_bytes(steps, &mut file, bytes, path).map_err(|e| fail(SaveStep::Write, e))?;
         steps
             .sync_file(&file)
             .map_err(|e| fail(SaveStep::SyncFile, e))?;

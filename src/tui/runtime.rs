@@ -94,6 +94,9 @@ fn run_with(
     if let Some(message) = warning {
         app.warn(message);
     }
+    for notice in store.take_notices() {
+        app.warn(notice);
+    }
     let mut runner = Runner {
         store,
         drafts,
@@ -197,7 +200,7 @@ struct Runner<'a> {
 impl Runner<'_> {
     /// The journal as saved, for the app to show, or why the save failed.
     fn journal_after(&self, result: Result<()>) -> Result<Arc<Journal>, String> {
-        result.map_err(|e| format!("{e:#}"))?;
+        result.map_err(|e| crate::message::error_text(&e))?;
         self.store
             .shared()
             .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
@@ -221,6 +224,9 @@ impl Runner<'_> {
             }
             if let Some(reply) = reply {
                 queue.extend(app.on_reply(reply));
+            }
+            for notice in self.store.take_notices() {
+                app.warn(notice);
             }
         }
     }
@@ -263,12 +269,12 @@ impl Runner<'_> {
                 .drafts
                 .save(&draft)
                 .err()
-                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+                .map(|e| Reply::DraftNotKept(crate::message::error_text(&e))),
             Effect::DeleteDraft(partner) => self
                 .drafts
                 .remove(partner)
                 .err()
-                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+                .map(|e| Reply::DraftNotKept(crate::message::error_text(&e))),
             Effect::RememberPartner(partner) => {
                 let state = UiState {
                     last_partner: Some(partner),
@@ -284,7 +290,7 @@ impl Runner<'_> {
             }
             Effect::OpenEditor(text) => {
                 Some(Reply::Edited(with_terminal_released(terminal, || {
-                    edit_in_editor(&text, "entry").map_err(|e| format!("{e:#}"))
+                    edit_in_editor(&text, "entry").map_err(|e| crate::message::error_text(&e))
                 })))
             }
             Effect::Quit => None,

@@ -277,3 +277,48 @@ pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
+
+impl Mend {
+    /// Moves the journal's first evening to `day` (YYYY-MM-DD), so that the evenings from
+    /// then on can be written: days before a journal started are refused.
+    pub fn set_started(&self, day: &str) {
+        let mut json = self.journal_json();
+        json["started"] = day.into();
+        self.put_journal(serde_json::to_vec_pretty(&json).unwrap());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&self.journal, std::fs::Permissions::from_mode(0o600))
+                .unwrap();
+        }
+    }
+}
+
+/// Sets a file to mode 0600, as mend keeps its journals.
+pub fn set_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+/// Starts `cmd` with `text` sent to its standard input (then closed), and its standard
+/// error captured.
+pub fn spawn_with_stdin(mut cmd: std::process::Command, text: &str) -> std::process::Child {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start mend");
+    // A process killed before it reads its input makes this fail; callers expect that.
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes());
+    child
+}

@@ -15,7 +15,7 @@ pub enum Details {
 }
 
 fn when(at: DateTime<Utc>, offset: FixedOffset) -> String {
-    at.with_timezone(&offset)
+    crate::journal::local_time(at, &offset)
         .format("%a %-d %b %Y, %H:%M")
         .to_string()
 }

@@ -1,6 +1,6 @@
 //! Consistency as a calendar: each evening either of you came, as marks in a grid; never a streak.
 
-use chrono::{Datelike, Duration};
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -39,7 +39,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     }
     let mut lines = vec![Line::from(month_row)];
     for weekday in 0..7 {
-        let day_of = |week: &crate::journal::Week| week.start() + Duration::days(weekday);
+        let day_of = |week: &crate::journal::Week| crate::journal::shift(week.start(), weekday);
         let name = weeks
             .first()
             .map(|w| day_of(w).format("%a").to_string())

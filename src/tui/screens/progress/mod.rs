@@ -88,8 +88,8 @@ impl App {
     }
 
     pub(crate) fn progress_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let this_week = match &self.journal {
-            Some(j) => j.clock().week_of(self.today()),
+        let (first_week, this_week) = match &self.journal {
+            Some(j) => j.week_range(self.today()),
             None => return Vec::new(),
         };
         let Screen::Progress(state) = &mut self.screen else {
@@ -105,8 +105,12 @@ impl App {
         };
         match key.code {
             KeyCode::Left | KeyCode::Char('h') => {
-                state.week = state.week.previous();
-                state.scroll = 0;
+                if state.week > first_week {
+                    state.week = state.week.previous();
+                    state.scroll = 0;
+                } else {
+                    self.tell("This is the week you started; there is nothing before it.");
+                }
             }
             KeyCode::Right | KeyCode::Char('l') => {
                 if state.week < this_week {
