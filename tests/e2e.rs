@@ -976,3 +976,26 @@ fn the_demo_opens_a_sample_journal_and_leaves_nothing_behind() {
         "the sample journal's folder is removed: {left:?}"
     );
 }
+
+#[test]
+fn five_thousand_typed_characters_are_saved_with_one_ctrl_s() {
+    let sandbox = Sandbox::with_journal();
+    let mut tui = sandbox.tui();
+    open_as(&mut tui, "Alex");
+    open_writing(&mut tui);
+    // Typed, not pasted: one byte a key, sent in chunks as a fast typist or a key repeat would.
+    let text: String = "steady words ".repeat(400).chars().take(5_000).collect();
+    let text = text.trim_end().to_owned();
+    for chunk in text.as_bytes().chunks(256) {
+        tui.send(chunk);
+        tui.pump(Duration::from_millis(5));
+    }
+    tui.send(CTRL_S);
+    tui.wait_for("Saved: ", Duration::from_secs(120));
+    tui.quit();
+    let entries = sandbox.entries();
+    assert_eq!(entries.len(), 1, "one entry");
+    let saved = entries[0]["text"].as_str().expect("the text");
+    assert_eq!(saved.chars().count(), text.chars().count());
+    assert_eq!(saved, text);
+}

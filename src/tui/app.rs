@@ -171,8 +171,12 @@ pub enum Reply {
     /// The change is in the file, but the system could not confirm it reached the disk.
     SavedUnconfirmed(Arc<Journal>, String),
     Edited(Result<String, String>),
-    /// Keeping the draft failed; the text is still on screen.
-    DraftNotKept(String),
+    /// The draft file now holds this partner's writing as it is on screen.
+    DraftKept(PartnerId),
+    /// Writing the draft failed: the writing on screen is in no file.
+    DraftNotKept(PartnerId, String),
+    /// A draft that is no longer needed could not be removed.
+    DraftNotRemoved(String),
     /// The weekly summary was written to this file, or why not.
     Exported(Result<std::path::PathBuf, String>),
 }
@@ -211,6 +215,16 @@ pub enum Overlay {
 pub struct Notice {
     pub text: String,
     pub problem: bool,
+}
+
+/// Where writing that is not in the journal yet is kept, if there is any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    Nothing,
+    /// In the draft file, which mend offers back next time.
+    InDraft,
+    /// Nowhere but on the screen: no draft holds it.
+    OnlyOnScreen,
 }
 
 /// Everything the screens draw from.
@@ -346,7 +360,18 @@ impl App {
 
     /// Whether any writing on screen is not saved yet.
     pub fn has_unsaved_text(&self) -> bool {
-        matches!(&self.screen, Screen::Write(w) if w.dirty)
+        self.unsaved() != Unsaved::Nothing
+    }
+
+    /// Where the writing on screen is kept until it is saved, from what the disk reported.
+    pub fn unsaved(&self) -> Unsaved {
+        match &self.screen {
+            Screen::Write(w) if w.dirty && w.draft_kept => Unsaved::InDraft,
+            Screen::Write(w) if w.dirty => Unsaved::OnlyOnScreen,
+            // Check-in notes have no draft.
+            Screen::Checkin(form) if form.note_changed() => Unsaved::OnlyOnScreen,
+            _ => Unsaved::Nothing,
+        }
     }
 
     /// Turns one event into new state and the effects the loop must run.
@@ -432,18 +457,19 @@ impl App {
             Overlay::ConfirmQuit if yes => {
                 self.overlay = None;
                 self.running = false;
-                // The draft file keeps the unsaved text for next time.
+                // A draft file, if one could be written, keeps the text for next time.
                 vec![Effect::Quit]
             }
             Overlay::ConfirmLeaveWrite if yes => {
                 self.overlay = None;
+                let writing = matches!(self.screen, Screen::Write(_));
                 self.go_home();
                 match self.partner {
-                    Some(partner) => {
+                    Some(partner) if writing => {
                         self.drafts.remove(&partner);
                         vec![Effect::DeleteDraft(partner)]
                     }
-                    None => Vec::new(),
+                    _ => Vec::new(),
                 }
             }
             Overlay::ConfirmDelete(id) if yes => {
@@ -571,9 +597,12 @@ impl App {
                 }
                 Screen::Write(write) => {
                     write.saving = false;
-                    self.warn(format!(
-                        "Not saved: {message} Your text is still here and in the draft."
-                    ));
+                    let kept = if write.draft_kept {
+                        "Your text is still here and in the draft."
+                    } else {
+                        "Your text is still here, but only on this screen: the draft could not be written either."
+                    };
+                    self.warn(format!("Not saved: {message} {kept}"));
                 }
                 _ => self.warn(format!("Not saved: {message}")),
             },
@@ -584,7 +613,14 @@ impl App {
                 }
             }
             Reply::Edited(Err(message)) => self.warn(message),
-            Reply::DraftNotKept(message) => self.warn(message),
+            Reply::DraftKept(partner) => self.set_draft_kept(partner, true),
+            Reply::DraftNotKept(partner, message) => {
+                self.set_draft_kept(partner, false);
+                self.warn(format!(
+                    "{message}. Your writing is only on this screen for now; mend tries again as you type."
+                ));
+            }
+            Reply::DraftNotRemoved(message) => self.warn(message),
             Reply::Exported(Ok(path)) => self.tell(format!(
                 "The summary is saved to {} (readable only by you).",
                 path.display()
@@ -594,6 +630,15 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Records whether the draft file holds the writing on screen, as the disk reported.
+    fn set_draft_kept(&mut self, partner: PartnerId, kept: bool) {
+        if let Screen::Write(write) = &mut self.screen
+            && write.partner == partner
+        {
+            write.draft_kept = kept;
+        }
     }
 
     /// After a successful save: leave the writing or check-in screen, and say so kindly.

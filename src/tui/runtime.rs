@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::app::{App, Effect, Event, Reply};
-use super::draft::Drafts;
+use super::draft::{Draft, Drafts};
 use super::draw::draw;
 use super::theme::Theme;
 use crate::cli::input::edit_in_editor;
@@ -80,6 +80,7 @@ fn run_with(
     let mut runner = Runner {
         store,
         drafts,
+        pending_draft: None,
         paths,
     };
     let mut terminal = ratatui::try_init().context("Could not prepare the terminal")?;
@@ -98,29 +99,56 @@ fn event_loop(
 ) -> Result<()> {
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
     while app.running {
+        runner.keep_draft(app, terminal);
         terminal.draw(|frame| draw(app, frame))?;
         if panic_for_test {
             panic!("mend was asked to panic by {PANIC_FOR_TEST}");
         }
-        let effects =
-            if event::poll(Duration::from_secs(1)).context("Could not read the terminal")? {
-                match event::read().context("Could not read the terminal")? {
-                    event::Event::Key(key) => app.update(Event::Key(key)),
-                    event::Event::Paste(text) => app.update(Event::Paste(text)),
-                    _ => Vec::new(),
+        if event::poll(Duration::from_secs(1)).context("Could not read the terminal")? {
+            // Every key already waiting is handled before the next frame: drawing once per
+            // key falls behind a fast typist, a key repeat or a paste without bracketing.
+            loop {
+                let effects = on_terminal_event(app)?;
+                runner.run_all(effects, app, terminal);
+                if !app.running || !more_waiting()? {
+                    break;
                 }
-            } else {
-                app.update(Event::Tick(now()?))
-            };
-        runner.run_all(effects, app, terminal);
+            }
+        } else {
+            let effects = app.update(Event::Tick(now()?));
+            runner.run_all(effects, app, terminal);
+        }
     }
+    runner.keep_draft(app, terminal);
     Ok(())
+}
+
+/// Whether another terminal event is already waiting. crossterm reads the terminal with
+/// `use-dev-tty` (level-triggered poll(2)): its default mio reader is edge-triggered and, given
+/// more than 1 KiB at once, left the rest unread until the next key. That reader never looks
+/// at the terminal for a zero timeout, so this asks with the shortest one it does (1 ms).
+fn more_waiting() -> Result<bool> {
+    event::poll(Duration::from_millis(1)).context("Could not read the terminal")
+}
+
+/// Reads one terminal event (one is waiting) and hands it to the app.
+fn on_terminal_event(app: &mut App) -> Result<Vec<Effect>> {
+    Ok(
+        match event::read().context("Could not read the terminal")? {
+            event::Event::Key(key) => app.update(Event::Key(key)),
+            event::Event::Paste(text) => app.update(Event::Paste(text)),
+            _ => Vec::new(),
+        },
+    )
 }
 
 /// Runs effects against the disk and the terminal.
 struct Runner<'a> {
     store: Store,
     drafts: Drafts,
+    /// The newest draft not written yet: the keys waiting together are typed into the screen
+    /// first, then the draft is written once, before the frame and before any other effect.
+    pending_draft: Option<Draft>,
     paths: &'a Paths,
 }
 
@@ -137,10 +165,34 @@ impl Runner<'_> {
     fn run_all(&mut self, effects: Vec<Effect>, app: &mut App, terminal: &mut DefaultTerminal) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
+            let newer_draft = matches!(
+                (&effect, &self.pending_draft),
+                (Effect::SaveDraft(new), Some(old)) if new.partner == old.partner
+            );
+            if !newer_draft {
+                // Effects run in order: a draft asked for before this effect is written first.
+                queue.extend(self.write_pending_draft(app));
+            }
             if let Some(reply) = self.run(effect, app, terminal) {
                 queue.extend(app.on_reply(reply));
             }
         }
+    }
+
+    /// Writes the draft waiting to be written, if any, and tells the app how that went.
+    fn keep_draft(&mut self, app: &mut App, terminal: &mut DefaultTerminal) {
+        let effects = self.write_pending_draft(app);
+        self.run_all(effects, app, terminal);
+    }
+
+    fn write_pending_draft(&mut self, app: &mut App) -> Vec<Effect> {
+        let Some(draft) = self.pending_draft.take() else {
+            return Vec::new();
+        };
+        app.on_reply(match self.drafts.save(&draft) {
+            Ok(()) => Reply::DraftKept(draft.partner),
+            Err(e) => Reply::DraftNotKept(draft.partner, format!("{e:#}")),
+        })
     }
 
     fn run(&mut self, effect: Effect, app: &App, terminal: &mut DefaultTerminal) -> Option<Reply> {
@@ -171,16 +223,16 @@ impl Runner<'_> {
             Effect::Export { week, format } => {
                 Some(Reply::Exported(export_week(app, week, format)))
             }
-            Effect::SaveDraft(draft) => self
-                .drafts
-                .save(&draft)
-                .err()
-                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+            Effect::SaveDraft(draft) => {
+                // Written before the next frame or the next other effect, whichever is first.
+                self.pending_draft = Some(draft);
+                None
+            }
             Effect::DeleteDraft(partner) => self
                 .drafts
                 .remove(partner)
                 .err()
-                .map(|e| Reply::DraftNotKept(format!("{e:#}"))),
+                .map(|e| Reply::DraftNotRemoved(format!("{e:#}"))),
             Effect::RememberPartner(partner) => {
                 let state = UiState {
                     last_partner: Some(partner),

@@ -303,3 +303,36 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     }
     out
 }
+
+/// The harness on a full disk: the journal save and every draft write fail, as they would
+/// with no space left; everything else runs as in [`Harness::run`].
+impl Harness {
+    pub fn keys_on_full_disk(&mut self, keys: &str) -> &mut Self {
+        for key in parse_keys(keys) {
+            let effects = self.app.update(Event::Key(key));
+            self.run_on_full_disk(effects);
+        }
+        self
+    }
+
+    pub fn run_on_full_disk(&mut self, effects: Vec<Effect>) {
+        const FULL: &str = "No space left on device (os error 28)";
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let reply = match effect {
+                Effect::SaveDraft(draft) => Reply::DraftNotKept(
+                    draft.partner,
+                    format!("Could not keep the draft in /state/drafts/x.json: {FULL}"),
+                ),
+                Effect::Apply(_) => Reply::Saved(Err(format!(
+                    "Could not save the journal /j.json while writing: {FULL}."
+                ))),
+                other => {
+                    self.run(vec![other]);
+                    continue;
+                }
+            };
+            queue.extend(self.app.on_reply(reply));
+        }
+    }
+}

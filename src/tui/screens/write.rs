@@ -31,6 +31,9 @@ pub struct WriteState {
     pub bytes: usize,
     /// There are changes that are not in the journal yet.
     pub dirty: bool,
+    /// The draft file holds the text as it is on screen: false from a failed draft write
+    /// until one succeeds. (Each change is drafted before the next frame is drawn.)
+    pub draft_kept: bool,
     pub saving: bool,
 }
 
@@ -54,6 +57,7 @@ impl WriteState {
             words: 0,
             bytes: 0,
             dirty: false,
+            draft_kept: true,
             saving: false,
         };
         state.count();
