@@ -104,23 +104,34 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
     } else {
         None
     };
-    let (day, replaced, name) = store.update(|journal| {
+    let (day, replaced, name, kept_note) = store.update(|journal| {
         let today = ctx.today(journal);
         let day = args.day.unwrap_or(today);
+        // Checking in again without a new note keeps the evening's note, unless asked not to.
+        let earlier_note = journal
+            .checkin_for(author, day)
+            .and_then(|c| c.note.clone())
+            .filter(|_| note.is_none() && !args.clear_note);
+        let kept_note = earlier_note.is_some();
         let new = NewCheckin {
             author,
             day,
             safety: Rating::new(args.safety)?,
             trust: Rating::new(args.trust)?,
             connection: Rating::new(args.connection)?,
-            note,
+            note: note.or(earlier_note),
         };
         let (_, replaced) = journal.upsert_checkin(new, ctx.now_utc(), today)?;
-        Ok((day, replaced, journal.name_of(author).to_owned()))
+        Ok((day, replaced, journal.name_of(author).to_owned(), kept_note))
     })?;
     let verb = if replaced { "Updated" } else { "Saved" };
+    let kept = if kept_note {
+        " The note from earlier that evening is kept (--clear-note removes it)."
+    } else {
+        ""
+    };
     say!(
-        "{verb} {name}'s check-in for the evening of {}: safety {}, trust {}, connection {}.",
+        "{verb} {name}'s check-in for the evening of {}: safety {}, trust {}, connection {}.{kept}",
         human_day(day),
         args.safety,
         args.trust,
