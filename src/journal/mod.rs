@@ -239,7 +239,8 @@ impl Journal {
         Ok(id)
     }
 
-    /// Replaces an entry's text (and visibility), if `by` wrote it.
+    /// Replaces an entry's text (and visibility), if `by` wrote it, whatever it held. A window
+    /// that may race another uses [`Journal::edit_entry_seen_at`] instead.
     pub fn edit_entry(
         &mut self,
         id: RecordId,
@@ -254,6 +255,46 @@ impl Journal {
         entry.visibility = visibility;
         entry.meta.touch(now);
         Ok(())
+    }
+
+    /// Changes an entry as one window saw it, at revision `seen_rev`. If the entry changed
+    /// since (another window or laptop saved it, or deleted it), nothing is overwritten: the
+    /// new text becomes a new entry beside it, on the same evening, and the outcome says so.
+    pub fn edit_entry_seen_at(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        text: &str,
+        visibility: Visibility,
+        seen_rev: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Edited, DomainError> {
+        let text = check_text("entry", text)?;
+        let entry = self
+            .entries
+            .iter()
+            .find(|e| e.meta.id == id)
+            .ok_or(DomainError::UnknownRecord(id))?;
+        if entry.meta.author != by {
+            return Err(DomainError::NotYourEntry);
+        }
+        if entry.meta.rev == seen_rev && !entry.meta.deleted {
+            self.edit_entry(id, by, &text, visibility, now)?;
+            return Ok(Edited::InPlace);
+        }
+        let beside = Entry {
+            meta: Meta::new(by, now),
+            day: entry.day,
+            stage: entry.stage,
+            prompt_id: entry.prompt_id.clone(),
+            prompt: entry.prompt.clone(),
+            text,
+            visibility,
+            extra: Extra::new(),
+        };
+        let new_id = beside.meta.id;
+        insert_sorted(&mut self.entries, beside);
+        Ok(Edited::BesideAChangedEntry(new_id))
     }
 
     /// Marks an entry deleted (a tombstone, so copies can merge), if `by` wrote it.
@@ -597,6 +638,16 @@ fn optional_note(note: Option<String>) -> Result<Option<String>, DomainError> {
         Some(n) if !n.trim().is_empty() => Ok(Some(check_short_text("note", &n)?)),
         _ => Ok(None),
     }
+}
+
+/// What [`Journal::edit_entry_seen_at`] did with the new text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    /// The entry holds the new text.
+    InPlace,
+    /// The entry had changed since it was opened, so it was left as it is and the new text
+    /// was saved as this new entry: both texts are kept.
+    BesideAChangedEntry(RecordId),
 }
 
 /// Inserts a record keeping the list sorted by id (UUIDv7 ids sort by creation time).

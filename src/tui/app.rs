@@ -13,8 +13,8 @@ use super::screens::{
 use super::theme::Theme;
 use super::tonight::Tonight;
 use crate::journal::{
-    DomainError, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction, RecordId,
-    Stage, Visibility,
+    DomainError, Edited, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction,
+    RecordId, Stage, Visibility,
 };
 use crate::prompts::PromptLibrary;
 
@@ -56,6 +56,8 @@ pub enum Change {
         by: PartnerId,
         text: String,
         visibility: Visibility,
+        /// The entry's revision when this window opened it.
+        seen_rev: u32,
     },
     SetEntryDeleted {
         id: RecordId,
@@ -95,14 +97,25 @@ impl Change {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(), DomainError> {
-        match self.clone() {
-            Change::AddEntry(new) => journal.add_entry(new, now, today).map(drop),
+        self.apply_telling(journal, now, today).map(drop)
+    }
+
+    /// Applies the change, and says whether an edit had to be kept beside a changed entry.
+    pub fn apply_telling(
+        &self,
+        journal: &mut Journal,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Edited, DomainError> {
+        let done = match self.clone() {
             Change::EditEntry {
                 id,
                 by,
                 text,
                 visibility,
-            } => journal.edit_entry(id, by, &text, visibility, now),
+                seen_rev,
+            } => return journal.edit_entry_seen_at(id, by, &text, visibility, seen_rev, now),
+            Change::AddEntry(new) => journal.add_entry(new, now, today).map(drop),
             Change::SetEntryDeleted { id, by, deleted } => {
                 journal.set_entry_deleted(id, by, deleted, now)
             }
@@ -125,7 +138,8 @@ impl Change {
             Change::AcknowledgeKindAct { id, by, note } => {
                 journal.acknowledge_kind_act(id, by, note, now)
             }
-        }
+        };
+        done.map(|()| Edited::InPlace)
     }
 
     /// A kind sentence saying the change is saved, for the note at the bottom of the screen.
@@ -168,6 +182,9 @@ impl Change {
 pub enum Reply {
     Created(Result<Arc<Journal>, String>),
     Saved(Result<Arc<Journal>, String>),
+    /// The entry being edited had changed in another window (or on another laptop) since it
+    /// was opened: it was left as it is, and this window's text was saved as a new entry.
+    SavedBesideChanged(Arc<Journal>),
     /// The change is in the file, but the system could not confirm it reached the disk.
     SavedUnconfirmed(Arc<Journal>, String),
     Edited(Result<String, String>),
@@ -580,6 +597,14 @@ impl App {
             Reply::Saved(Ok(journal)) => {
                 self.journal = Some(journal);
                 return self.after_save();
+            }
+            Reply::SavedBesideChanged(journal) => {
+                self.journal = Some(journal);
+                let effects = self.after_save();
+                self.tell(
+                    "This entry was changed in another window while you wrote. Both are kept: yours is saved as a new entry beside it.",
+                );
+                return effects;
             }
             Reply::SavedUnconfirmed(journal, warning) => {
                 self.journal = Some(journal);

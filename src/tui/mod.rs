@@ -12,4 +12,4 @@ pub mod widgets;
 
 mod runtime;
 
-pub use runtime::{run, run_demo};
+pub use runtime::{run, run_demo, save_change};

@@ -11,12 +11,12 @@ use std::io::stdout;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::app::{App, Effect, Event, Reply};
+use super::app::{App, Change, Effect, Event, Reply};
 use super::draft::{Draft, Drafts};
 use super::draw::draw;
 use super::theme::Theme;
 use crate::cli::input::edit_in_editor;
-use crate::journal::{Journal, PartnerId};
+use crate::journal::{Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;
 use crate::store::{RealFs, Store, create_private_dir};
@@ -153,14 +153,6 @@ struct Runner<'a> {
 }
 
 impl Runner<'_> {
-    /// The journal as saved, for the app to show, or why the save failed.
-    fn journal_after(&self, result: Result<()>) -> Result<Arc<Journal>, String> {
-        result.map_err(|e| format!("{e:#}"))?;
-        self.store
-            .shared()
-            .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
-    }
-
     /// Runs the effects, and the effects that their replies lead to.
     fn run_all(&mut self, effects: Vec<Effect>, app: &mut App, terminal: &mut DefaultTerminal) {
         let mut queue: VecDeque<Effect> = effects.into();
@@ -199,27 +191,9 @@ impl Runner<'_> {
         match effect {
             Effect::Create(journal) => {
                 let result = self.store.create(journal);
-                Some(Reply::Created(self.journal_after(result)))
+                Some(Reply::Created(journal_after(&self.store, result)))
             }
-            Effect::Apply(change) => {
-                let now = app.now;
-                let result = self.store.update(|journal| {
-                    let today = journal.clock().evening_of(now.naive_local());
-                    change.apply(journal, now.with_timezone(&chrono::Utc), today)?;
-                    Ok(())
-                });
-                let in_place = result.as_ref().err().and_then(|e| {
-                    e.downcast_ref::<crate::store::SaveError>()
-                        .filter(|save| save.new_version_in_place())
-                        .map(|save| save.to_string())
-                });
-                Some(match (in_place, self.store.shared()) {
-                    // Only flushing the folder failed: the change is in the file, so the app
-                    // must treat it as saved (saving again would add it twice).
-                    (Some(warning), Some(journal)) => Reply::SavedUnconfirmed(journal, warning),
-                    _ => Reply::Saved(self.journal_after(result)),
-                })
-            }
+            Effect::Apply(change) => Some(save_change(&mut self.store, &change, app.now)),
             Effect::Export { week, format } => {
                 Some(Reply::Exported(export_week(app, week, format)))
             }
@@ -254,6 +228,37 @@ impl Runner<'_> {
             Effect::Quit => None,
         }
     }
+}
+
+/// Applies `change` to the newest journal on disk and saves it: the app's answer to
+/// [`Effect::Apply`], public so that tests can run two windows on one file.
+pub fn save_change(store: &mut Store, change: &Change, now: DateTime<FixedOffset>) -> Reply {
+    let result = store.update(|journal| {
+        let today = journal.clock().evening_of(now.naive_local());
+        Ok(change.apply_telling(journal, now.with_timezone(&chrono::Utc), today)?)
+    });
+    let in_place = result.as_ref().err().and_then(|e| {
+        e.downcast_ref::<crate::store::SaveError>()
+            .filter(|save| save.new_version_in_place())
+            .map(|save| save.to_string())
+    });
+    match (in_place, result, store.shared()) {
+        // Only flushing the folder failed: the change is in the file, so the app must
+        // treat it as saved (saving again would add it twice).
+        (Some(warning), _, Some(journal)) => Reply::SavedUnconfirmed(journal, warning),
+        (None, Ok(Edited::BesideAChangedEntry(_)), Some(journal)) => {
+            Reply::SavedBesideChanged(journal)
+        }
+        (_, result, _) => Reply::Saved(journal_after(store, result.map(drop))),
+    }
+}
+
+/// The journal as saved, for the app to show, or why the save failed.
+fn journal_after(store: &Store, result: Result<()>) -> Result<Arc<Journal>, String> {
+    result.map_err(|e| format!("{e:#}"))?;
+    store
+        .shared()
+        .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
 }
 
 /// Leaves the full screen for another program (the editor), then comes back and redraws.

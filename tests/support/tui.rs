@@ -336,3 +336,24 @@ impl Harness {
         }
     }
 }
+
+/// The harness as one window on a real journal file: changes are saved through `store` as
+/// the running app saves them; everything else runs as in [`Harness::run`].
+impl Harness {
+    pub fn keys_saving_to(&mut self, store: &mut mend::store::Store, keys: &str) -> &mut Self {
+        for key in parse_keys(keys) {
+            let effects = self.app.update(Event::Key(key));
+            let mut queue: std::collections::VecDeque<Effect> = effects.into();
+            while let Some(effect) = queue.pop_front() {
+                match effect {
+                    Effect::Apply(change) => {
+                        let reply = mend::tui::save_change(store, &change, self.app.now);
+                        queue.extend(self.app.on_reply(reply));
+                    }
+                    other => self.run(vec![other]),
+                }
+            }
+        }
+        self
+    }
+}

@@ -26,6 +26,9 @@ pub struct WriteState {
     pub visibility: Visibility,
     /// The saved entry being changed, if this is an edit.
     pub editing: Option<RecordId>,
+    /// The revision of that entry when it was opened, so a change made elsewhere meanwhile
+    /// is never overwritten.
+    pub seen_rev: u32,
     /// Words in the text, counted when it changes.
     pub words: usize,
     pub bytes: usize,
@@ -54,6 +57,7 @@ impl WriteState {
             textarea,
             visibility: Visibility::Shared,
             editing: None,
+            seen_rev: 0,
             words: 0,
             bytes: 0,
             dirty: false,
@@ -80,6 +84,7 @@ impl WriteState {
         state.prompt = entry.prompt.clone();
         state.visibility = entry.visibility;
         state.editing = Some(entry.meta.id);
+        state.seen_rev = entry.meta.rev;
         state
     }
 
@@ -90,6 +95,7 @@ impl WriteState {
         state.prompt = draft.prompt.clone();
         state.visibility = draft.visibility;
         state.editing = draft.editing;
+        state.seen_rev = draft.seen_rev;
         state.dirty = true;
         state
     }
@@ -118,6 +124,7 @@ impl WriteState {
             text: self.text(),
             visibility: self.visibility,
             editing: self.editing,
+            seen_rev: self.seen_rev,
             updated: now,
         }
     }
@@ -170,6 +177,7 @@ impl App {
                         by: write.partner,
                         text,
                         visibility: write.visibility,
+                        seen_rev: write.seen_rev,
                     },
                     None => Change::AddEntry(NewEntry {
                         author: write.partner,
