@@ -106,3 +106,17 @@ fn leaving_the_check_in_without_a_note_does_not_ask() {
     h.keys("c<C-c>");
     assert!(!h.app.running);
 }
+
+#[test]
+fn writing_kept_from_an_editor_is_mentioned_when_its_writer_arrives() {
+    let mut h = Harness::new(Some(empty_journal()));
+    let path = std::path::PathBuf::from("/state/mend/drafts/j/alex.abc.md");
+    h.app.kept_texts.insert(tui_support::ALEX, path);
+    h.keys("<Enter>");
+    let said = flat(&h);
+    assert!(
+        said.contains("Writing from an editor is kept in /state/mend/drafts/j/alex.abc.md"),
+        "{said}"
+    );
+    assert!(said.contains("mend write --as Alex"), "{said}");
+}

@@ -214,6 +214,19 @@ impl Journal {
         }
     }
 
+    /// Checks who would write a new entry and for which evening: the rules of
+    /// [`Journal::add_entry`] that do not need the text, so a command can check them before
+    /// anyone types.
+    pub fn check_new_entry(
+        &self,
+        author: PartnerId,
+        day: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), DomainError> {
+        self.require_partner(author)?;
+        check_day_not_future(day, today)
+    }
+
     /// Adds an entry after checking its text, author and day.
     pub fn add_entry(
         &mut self,
@@ -221,8 +234,7 @@ impl Journal {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<RecordId, DomainError> {
-        self.require_partner(new.author)?;
-        check_day_not_future(new.day, today)?;
+        self.check_new_entry(new.author, new.day, today)?;
         let text = check_text("entry", &new.text)?;
         let entry = Entry {
             meta: Meta::new(new.author, now),

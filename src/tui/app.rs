@@ -263,6 +263,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
+    /// Writing kept from an editor that never came back (a killed terminal), per partner.
+    pub kept_texts: HashMap<PartnerId, std::path::PathBuf>,
     /// Every weekly figure, for the progress view and the reciprocity card; worked out when
     /// the journal changes while one of them is showing, never per frame.
     pub progress: Option<crate::progress::Progress>,
@@ -307,6 +309,7 @@ impl App {
             overlay: None,
             notice: None,
             drafts,
+            kept_texts: HashMap::new(),
             progress: None,
             deleted: Vec::new(),
             running: true,
@@ -559,6 +562,17 @@ impl App {
         self.go_home();
         if self.drafts.contains_key(&partner) {
             self.overlay = Some(Overlay::RestoreDraft(partner));
+        }
+        if let Some(path) = self.kept_texts.get(&partner) {
+            let name = self
+                .journal
+                .as_ref()
+                .map_or("NAME", |j| j.name_of(partner))
+                .to_owned();
+            self.tell(format!(
+                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
+                path.display()
+            ));
         }
         vec![Effect::RememberPartner(partner)]
     }

@@ -6,8 +6,10 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::io::stdout;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,7 +17,7 @@ use super::app::{App, Change, Effect, Event, Reply};
 use super::draft::{Draft, Drafts};
 use super::draw::draw;
 use super::theme::Theme;
-use crate::cli::input::edit_in_editor;
+use crate::cli::input::{edit_in_editor, edit_kept_text, keeping, kept_texts, new_kept_text};
 use crate::journal::{Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;
@@ -60,6 +62,11 @@ fn run_with(
         warning = Some(message);
     }
     let drafts = Drafts::new(&paths.drafts);
+    let kept_texts: HashMap<PartnerId, PathBuf> = journal
+        .iter()
+        .flat_map(|j| j.partners.iter())
+        .filter_map(|p| Some((p.id, kept_texts(&paths.drafts, p.id).into_iter().next()?)))
+        .collect();
     let ui_state: UiState = std::fs::read(&paths.ui_state)
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
@@ -74,6 +81,7 @@ fn run_with(
         Theme::from_env(),
     );
     app.banner = banner;
+    app.kept_texts = kept_texts;
     if let Some(message) = warning {
         app.warn(message);
     }
@@ -221,8 +229,9 @@ impl Runner<'_> {
                 None
             }
             Effect::OpenEditor(text) => {
+                let drafts = &self.paths.drafts;
                 Some(Reply::Edited(with_terminal_released(terminal, || {
-                    edit_in_editor(&text, "entry").map_err(|e| format!("{e:#}"))
+                    edit_on_screen(drafts, app.partner, &text)
                 })))
             }
             Effect::Quit => None,
@@ -259,6 +268,23 @@ fn journal_after(store: &Store, result: Result<()>) -> Result<Arc<Journal>, Stri
     store
         .shared()
         .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
+}
+
+/// Opens the editor on the text on screen, in a file kept in the drafts folder while the
+/// editor is open (and after a failure, which says where), so a killed terminal loses nothing.
+fn edit_on_screen(drafts: &Path, partner: Option<PartnerId>, text: &str) -> Result<String, String> {
+    let Some(partner) = partner else {
+        return edit_in_editor(text, "entry").map_err(|e| format!("{e:#}"));
+    };
+    let path = new_kept_text(drafts, partner, text).map_err(|e| format!("{e:#}"))?;
+    match edit_kept_text(&path, "entry") {
+        Ok(edited) => {
+            // The text goes back on screen and into the draft; the file has done its job.
+            let _ = std::fs::remove_file(&path);
+            Ok(edited)
+        }
+        Err(e) => Err(format!("{:#}", keeping(e, &path))),
+    }
 }
 
 /// Leaves the full screen for another program (the editor), then comes back and redraws.
