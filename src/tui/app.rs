@@ -636,12 +636,13 @@ impl App {
                 }
                 Screen::Write(write) => {
                     write.saving = false;
+                    // Where the text is comes first: a long reason is cut at three lines.
                     let kept = if write.draft_kept {
-                        "Your text is still here and in the draft."
+                        "Not saved. Your text is still here and in the draft."
                     } else {
-                        "Your text is still here, but only on this screen: the draft could not be written either."
+                        "Not saved, and only on this screen: the draft could not be written either."
                     };
-                    self.warn(format!("Not saved: {message} {kept}"));
+                    self.warn(format!("{kept} {message}"));
                 }
                 _ => self.warn(format!("Not saved: {message}")),
             },
@@ -656,7 +657,7 @@ impl App {
             Reply::DraftNotKept(partner, message) => {
                 self.set_draft_kept(partner, false);
                 self.warn(format!(
-                    "{message}. Your writing is only on this screen for now; mend tries again as you type."
+                    "Your writing is only on this screen for now: the draft could not be written (mend tries again as you type). {message}."
                 ));
             }
             Reply::DraftNotRemoved(message) => self.warn(message),
