@@ -105,6 +105,18 @@ fn event_loop(
     runner: &mut Runner<'_>,
     now: &impl Fn() -> Result<DateTime<FixedOffset>>,
 ) -> Result<()> {
+    let result = run_until_quit(terminal, app, runner, now);
+    // However the loop ended, the newest draft is written before the terminal is given back.
+    runner.keep_draft(app, terminal);
+    result
+}
+
+fn run_until_quit(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    runner: &mut Runner<'_>,
+    now: &impl Fn() -> Result<DateTime<FixedOffset>>,
+) -> Result<()> {
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
     while app.running {
         runner.keep_draft(app, terminal);
@@ -127,7 +139,6 @@ fn event_loop(
             runner.run_all(effects, app, terminal);
         }
     }
-    runner.keep_draft(app, terminal);
     Ok(())
 }
 
