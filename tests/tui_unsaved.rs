@@ -28,7 +28,10 @@ fn a_full_disk_never_claims_a_draft_and_quitting_asks_plainly() {
     h.keys_on_full_disk("Every word matters.<C-s>");
     let after_save = flat(&h);
     assert!(after_save.contains("Every word matters."), "{after_save}");
-    assert!(after_save.contains("Not saved:"), "{after_save}");
+    assert!(
+        after_save.contains("Not saved, and only on this screen"),
+        "{after_save}"
+    );
     assert!(
         !after_save.contains("in the draft."),
         "no draft was written, so none may be claimed: {after_save}"
