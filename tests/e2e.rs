@@ -1175,3 +1175,62 @@ fn the_demo_opens_a_sample_journal_and_leaves_nothing_behind() {
         "the sample journal's folder is removed: {left:?}"
     );
 }
+
+#[test]
+fn five_thousand_typed_characters_are_saved_with_one_ctrl_s() {
+    let sandbox = Sandbox::with_journal();
+    let mut tui = sandbox.tui();
+    open_as(&mut tui, "Alex");
+    open_writing(&mut tui);
+    // Typed, not pasted: one byte a key, sent in chunks as a fast typist or a key repeat would.
+    let text: String = "steady words ".repeat(400).chars().take(5_000).collect();
+    let text = text.trim_end().to_owned();
+    for chunk in text.as_bytes().chunks(256) {
+        tui.send(chunk);
+        tui.pump(Duration::from_millis(5));
+    }
+    tui.send(CTRL_S);
+    tui.wait_for("Saved: ", Duration::from_secs(120));
+    tui.quit();
+    let entries = sandbox.entries();
+    assert_eq!(entries.len(), 1, "one entry");
+    let saved = entries[0]["text"].as_str().expect("the text");
+    assert_eq!(saved.chars().count(), text.chars().count());
+    assert_eq!(saved, text);
+}
+
+#[test]
+fn on_a_full_disk_the_screen_never_claims_a_draft_and_quitting_asks() {
+    let sandbox = Sandbox::with_journal();
+    // A file size limit makes every write past 2-4 KiB fail (EFBIG, as a full disk would):
+    // the journal with the long text and the draft holding it both fail; small files do not.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.arg("-c");
+    cmd.arg("trap '' XFSZ; ulimit -f 4; exec \"$0\" \"$@\"");
+    cmd.arg(env!("CARGO_BIN_EXE_mend"));
+    cmd.arg("--journal");
+    cmd.arg(&sandbox.journal);
+    cmd.cwd(sandbox.dir.path());
+    for (name, value) in sandbox.env() {
+        match value {
+            Some(value) => cmd.env(name, value),
+            None => cmd.env_remove(name),
+        }
+    }
+    let mut tui = Tui::spawn(cmd);
+    open_as(&mut tui, "Alex");
+    open_writing(&mut tui);
+    let text = "too much to keep ".repeat(300);
+    tui.send(format!("\x1b[200~{text}\x1b[201~").as_bytes());
+    tui.wait_for("only on this screen", PATIENCE);
+    tui.send(CTRL_S);
+    let screen = tui.wait_for("Not saved", PATIENCE);
+    assert!(!flat(&screen).contains("in the draft."), "{screen}");
+    assert!(flat(&screen).contains("only on this screen"), "{screen}");
+    tui.send(b"\x11"); // Ctrl-Q
+    let asking = tui.wait_for("not saved anywhere yet", PATIENCE);
+    assert!(!asking.contains("kept as a draft"), "{asking}");
+    tui.send(b"y");
+    assert!(tui.wait_exit(PATIENCE).success());
+    assert!(sandbox.entries().is_empty());
+}

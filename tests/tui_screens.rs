@@ -132,7 +132,7 @@ fn a_failed_save_keeps_the_text_on_screen_and_in_the_draft() {
     let screen = h.render(80, 24);
     assert!(screen.contains("Every word matters."), "{screen}");
     assert!(
-        screen.contains("Not saved: Could not save the journal"),
+        screen.contains("Not saved. Your text is still here and in the draft. Could not save"),
         "{screen}"
     );
     assert!(

@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::context::{CommandContext, check_flag, partner_id, usage};
-use super::input::{read_limited, read_text};
+use super::input::{kept_texts, read_entry_text, read_limited};
 use super::output::{human_day, say};
 use super::{CheckinArgs, InitArgs, LogArgs, StageArg, WriteArgs};
 use crate::journal::{Entry, Journal, NewCheckin, NewEntry, Rating, Role, Stage, Visibility, Week};
@@ -66,15 +66,18 @@ fn parse_role(text: &str) -> Result<Role> {
 pub fn write(ctx: &CommandContext, args: WriteArgs) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let author = partner_id(&journal, &args.author)?;
+    // Every argument is checked before any text is asked for: nothing typed is refused after.
     ctx.check_day_flag(&journal, "--day", args.day)?;
-    let text = read_text("entry")?;
+    let today = ctx.today(&journal);
+    journal.check_new_entry(author, args.day.unwrap_or(today), today)?;
+    let typed = read_entry_text(&ctx.paths.drafts, author)?;
     let visibility = if args.private {
         Visibility::Private
     } else {
         Visibility::Shared
     };
     let stage = Stage::from(args.stage);
-    let (day, name) = store.update(|journal| {
+    let saved = store.update(|journal| {
         let today = ctx.today(journal);
         let day = args.day.unwrap_or(today);
         let new = NewEntry {
@@ -83,17 +86,30 @@ pub fn write(ctx: &CommandContext, args: WriteArgs) -> Result<()> {
             stage,
             prompt_id: None,
             prompt: None,
-            text,
+            text: typed.text.clone(),
             visibility,
         };
         journal.add_entry(new, ctx.now_utc(), today)?;
         Ok((day, journal.name_of(author).to_owned()))
-    })?;
+    });
+    let (day, name) = saved.map_err(|e| typed.not_saved(e))?;
+    typed.saved();
+    let from_before = if typed.reopened {
+        ": the writing kept from before"
+    } else {
+        ""
+    };
     say!(
-        "Saved {name}'s {} entry for the evening of {} ({stage}).",
+        "Saved {name}'s {} entry for the evening of {} ({stage}){from_before}.",
         visibility.as_str(),
         human_day(day)
     )?;
+    if let Some(path) = kept_texts(&ctx.paths.drafts, author).first() {
+        say!(
+            "Writing from an earlier editor is still kept in {}; `mend write --as {name}` at a terminal opens it again.",
+            path.display()
+        )?;
+    }
     Ok(())
 }
 
@@ -106,23 +122,34 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
     } else {
         None
     };
-    let (day, replaced, name) = store.update(|journal| {
+    let (day, replaced, name, kept_note) = store.update(|journal| {
         let today = ctx.today(journal);
         let day = args.day.unwrap_or(today);
+        // Checking in again without a new note keeps the evening's note, unless asked not to.
+        let earlier_note = journal
+            .checkin_for(author, day)
+            .and_then(|c| c.note.clone())
+            .filter(|_| note.is_none() && !args.clear_note);
+        let kept_note = earlier_note.is_some();
         let new = NewCheckin {
             author,
             day,
             safety: Rating::new(args.safety)?,
             trust: Rating::new(args.trust)?,
             connection: Rating::new(args.connection)?,
-            note,
+            note: note.or(earlier_note),
         };
         let (_, replaced) = journal.upsert_checkin(new, ctx.now_utc(), today)?;
-        Ok((day, replaced, journal.name_of(author).to_owned()))
+        Ok((day, replaced, journal.name_of(author).to_owned(), kept_note))
     })?;
     let verb = if replaced { "Updated" } else { "Saved" };
+    let kept = if kept_note {
+        " The note from earlier that evening is kept (--clear-note removes it)."
+    } else {
+        ""
+    };
     say!(
-        "{verb} {name}'s check-in for the evening of {}: safety {}, trust {}, connection {}.",
+        "{verb} {name}'s check-in for the evening of {}: safety {}, trust {}, connection {}.{kept}",
         human_day(day),
         args.safety,
         args.trust,

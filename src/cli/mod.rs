@@ -133,9 +133,12 @@ pub struct CheckinArgs {
     /// The evening it belongs to [default: this evening]
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub day: Option<NaiveDate>,
-    /// Read a short note from standard input
+    /// Read a short note from standard input (without it, an earlier note that evening is kept)
     #[arg(long)]
     pub note_stdin: bool,
+    /// Remove the note of an earlier check-in that evening
+    #[arg(long, conflicts_with = "note_stdin")]
+    pub clear_note: bool,
 }
 
 #[derive(Debug, Subcommand)]

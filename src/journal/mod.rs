@@ -216,6 +216,19 @@ impl Journal {
         }
     }
 
+    /// Checks who would write a new entry and for which evening: the rules of
+    /// [`Journal::add_entry`] that do not need the text, so a command can check them before
+    /// anyone types.
+    pub fn check_new_entry(
+        &self,
+        author: PartnerId,
+        day: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), DomainError> {
+        self.require_partner(author)?;
+        self.check_day(day, today)
+    }
+
     /// Adds an entry after checking its text, author and day.
     pub fn add_entry(
         &mut self,
@@ -223,8 +236,7 @@ impl Journal {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<RecordId, DomainError> {
-        self.require_partner(new.author)?;
-        self.check_day(new.day, today)?;
+        self.check_new_entry(new.author, new.day, today)?;
         let text = check_text("entry", &new.text)?;
         let entry = Entry {
             meta: Meta::new(new.author, now),
@@ -241,7 +253,8 @@ impl Journal {
         Ok(id)
     }
 
-    /// Replaces an entry's text (and visibility), if `by` wrote it.
+    /// Replaces an entry's text (and visibility), if `by` wrote it, whatever it held. A window
+    /// that may race another uses [`Journal::edit_entry_seen_at`] instead.
     pub fn edit_entry(
         &mut self,
         id: RecordId,
@@ -256,6 +269,46 @@ impl Journal {
         entry.visibility = visibility;
         entry.meta.touch(now);
         Ok(())
+    }
+
+    /// Changes an entry as one window saw it, at revision `seen_rev`. If the entry changed
+    /// since (another window or laptop saved it, or deleted it), nothing is overwritten: the
+    /// new text becomes a new entry beside it, on the same evening, and the outcome says so.
+    pub fn edit_entry_seen_at(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        text: &str,
+        visibility: Visibility,
+        seen_rev: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Edited, DomainError> {
+        let text = check_text("entry", text)?;
+        let entry = self
+            .entries
+            .iter()
+            .find(|e| e.meta.id == id)
+            .ok_or(DomainError::UnknownRecord(id))?;
+        if entry.meta.author != by {
+            return Err(DomainError::NotYourEntry);
+        }
+        if entry.meta.rev == seen_rev && !entry.meta.deleted {
+            self.edit_entry(id, by, &text, visibility, now)?;
+            return Ok(Edited::InPlace);
+        }
+        let beside = Entry {
+            meta: Meta::new(by, now),
+            day: entry.day,
+            stage: entry.stage,
+            prompt_id: entry.prompt_id.clone(),
+            prompt: entry.prompt.clone(),
+            text,
+            visibility,
+            extra: Extra::new(),
+        };
+        let new_id = beside.meta.id;
+        insert_sorted(&mut self.entries, beside);
+        Ok(Edited::BesideAChangedEntry(new_id))
     }
 
     /// Marks an entry deleted (a tombstone, so copies can merge), if `by` wrote it.
@@ -597,6 +650,16 @@ fn optional_note(note: Option<String>) -> Result<Option<String>, DomainError> {
         Some(n) if !n.trim().is_empty() => Ok(Some(check_short_text("note", &n)?)),
         _ => Ok(None),
     }
+}
+
+/// What [`Journal::edit_entry_seen_at`] did with the new text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    /// The entry holds the new text.
+    InPlace,
+    /// The entry had changed since it was opened, so it was left as it is and the new text
+    /// was saved as this new entry: both texts are kept.
+    BesideAChangedEntry(RecordId),
 }
 
 /// Inserts a record keeping the list sorted by id (UUIDv7 ids sort by creation time).

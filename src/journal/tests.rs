@@ -539,3 +539,60 @@ fn a_renegotiated_promise_is_noticed_by_its_receiver_but_is_never_kept() {
         "noticing a renegotiation does not make it kept"
     );
 }
+
+#[test]
+fn an_edit_from_an_older_revision_keeps_both_texts() {
+    let (mut j, a, s) = couple();
+    let id = j
+        .add_entry(
+            NewEntry {
+                author: a,
+                day: today(),
+                stage: Stage::Healing,
+                prompt_id: Some("p1".into()),
+                prompt: Some("A prompt".into()),
+                text: "first".into(),
+                visibility: Visibility::Shared,
+            },
+            now(),
+            today(),
+        )
+        .unwrap();
+    let seen = j.entries[0].meta.rev;
+    assert_eq!(
+        j.edit_entry_seen_at(id, a, "window one", Visibility::Shared, seen, now()),
+        Ok(Edited::InPlace)
+    );
+    assert_eq!(
+        j.edit_entry_seen_at(id, s, "not mine", Visibility::Shared, seen + 1, now()),
+        Err(DomainError::NotYourEntry)
+    );
+    let Ok(Edited::BesideAChangedEntry(new_id)) =
+        j.edit_entry_seen_at(id, a, "window two", Visibility::Private, seen, now())
+    else {
+        panic!("the second window's edit must keep both texts");
+    };
+    let first = j.entries.iter().find(|e| e.meta.id == id).unwrap();
+    assert_eq!(first.text, "window one", "the first window's change stays");
+    let second = j.entries.iter().find(|e| e.meta.id == new_id).unwrap();
+    assert_eq!(second.text, "window two");
+    assert_eq!(second.visibility, Visibility::Private);
+    assert_eq!((second.day, second.stage), (first.day, first.stage));
+    assert_eq!(second.prompt, first.prompt);
+
+    // A deleted entry is not brought back by an edit from before the deletion.
+    j.set_entry_deleted(id, a, true, now()).unwrap();
+    let rev = j.entries.iter().find(|e| e.meta.id == id).unwrap().meta.rev;
+    assert!(matches!(
+        j.edit_entry_seen_at(id, a, "after delete", Visibility::Shared, rev - 1, now()),
+        Ok(Edited::BesideAChangedEntry(_))
+    ));
+    assert!(
+        j.entries
+            .iter()
+            .find(|e| e.meta.id == id)
+            .unwrap()
+            .meta
+            .deleted
+    );
+}

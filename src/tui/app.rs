@@ -13,8 +13,8 @@ use super::screens::{
 use super::theme::Theme;
 use super::tonight::Tonight;
 use crate::journal::{
-    DomainError, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction, RecordId,
-    Stage, Visibility,
+    DomainError, Edited, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction,
+    RecordId, Stage, Visibility,
 };
 use crate::prompts::PromptLibrary;
 
@@ -56,6 +56,8 @@ pub enum Change {
         by: PartnerId,
         text: String,
         visibility: Visibility,
+        /// The entry's revision when this window opened it.
+        seen_rev: u32,
     },
     SetEntryDeleted {
         id: RecordId,
@@ -95,14 +97,25 @@ impl Change {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(), DomainError> {
-        match self.clone() {
-            Change::AddEntry(new) => journal.add_entry(new, now, today).map(drop),
+        self.apply_telling(journal, now, today).map(drop)
+    }
+
+    /// Applies the change, and says whether an edit had to be kept beside a changed entry.
+    pub fn apply_telling(
+        &self,
+        journal: &mut Journal,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Edited, DomainError> {
+        let done = match self.clone() {
             Change::EditEntry {
                 id,
                 by,
                 text,
                 visibility,
-            } => journal.edit_entry(id, by, &text, visibility, now),
+                seen_rev,
+            } => return journal.edit_entry_seen_at(id, by, &text, visibility, seen_rev, now),
+            Change::AddEntry(new) => journal.add_entry(new, now, today).map(drop),
             Change::SetEntryDeleted { id, by, deleted } => {
                 journal.set_entry_deleted(id, by, deleted, now)
             }
@@ -125,7 +138,8 @@ impl Change {
             Change::AcknowledgeKindAct { id, by, note } => {
                 journal.acknowledge_kind_act(id, by, note, now)
             }
-        }
+        };
+        done.map(|()| Edited::InPlace)
     }
 
     /// The record that stands for this change once it is saved: the promise or kind act it
@@ -209,6 +223,9 @@ impl Change {
 pub enum Reply {
     Created(Result<Arc<Journal>, String>),
     Saved(Result<Arc<Journal>, String>),
+    /// The entry being edited had changed in another window (or on another laptop) since it
+    /// was opened: it was left as it is, and this window's text was saved as a new entry.
+    SavedBesideChanged(Arc<Journal>),
     /// The change is in the file, but the system could not confirm it reached the disk.
     SavedUnconfirmed(Arc<Journal>, String),
     /// The change was refused or could not be saved; `on_disk` is the journal as it is on
@@ -218,8 +235,12 @@ pub enum Reply {
         on_disk: Option<Arc<Journal>>,
     },
     Edited(Result<String, String>),
-    /// Keeping the draft failed; the text is still on screen.
-    DraftNotKept(String),
+    /// The draft file now holds this partner's writing as it is on screen.
+    DraftKept(PartnerId),
+    /// Writing the draft failed: the writing on screen is in no file.
+    DraftNotKept(PartnerId, String),
+    /// A draft that is no longer needed could not be removed.
+    DraftNotRemoved(String),
     /// The weekly summary was written to this file, or why not.
     Exported(Result<std::path::PathBuf, String>),
 }
@@ -260,6 +281,16 @@ pub struct Notice {
     pub problem: bool,
 }
 
+/// Where writing that is not in the journal yet is kept, if there is any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    Nothing,
+    /// In the draft file, which mend offers back next time.
+    InDraft,
+    /// Nowhere but on the screen: no draft holds it.
+    OnlyOnScreen,
+}
+
 /// Everything the screens draw from.
 pub struct App {
     pub theme: Theme,
@@ -279,6 +310,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
+    /// Writing kept from an editor that never came back (a killed terminal), per partner.
+    pub kept_texts: HashMap<PartnerId, std::path::PathBuf>,
     /// Every weekly figure, for the progress view and the reciprocity card; worked out when
     /// the journal changes while one of them is showing, never per frame.
     pub progress: Option<crate::progress::Progress>,
@@ -323,6 +356,7 @@ impl App {
             overlay: None,
             notice: None,
             drafts,
+            kept_texts: HashMap::new(),
             progress: None,
             deleted: Vec::new(),
             running: true,
@@ -393,7 +427,18 @@ impl App {
 
     /// Whether any writing on screen is not saved yet.
     pub fn has_unsaved_text(&self) -> bool {
-        matches!(&self.screen, Screen::Write(w) if w.dirty)
+        self.unsaved() != Unsaved::Nothing
+    }
+
+    /// Where the writing on screen is kept until it is saved, from what the disk reported.
+    pub fn unsaved(&self) -> Unsaved {
+        match &self.screen {
+            Screen::Write(w) if w.dirty && w.draft_kept => Unsaved::InDraft,
+            Screen::Write(w) if w.dirty => Unsaved::OnlyOnScreen,
+            // Check-in notes have no draft.
+            Screen::Checkin(form) if form.note_changed() => Unsaved::OnlyOnScreen,
+            _ => Unsaved::Nothing,
+        }
     }
 
     /// The writing on screen that is not saved yet, as a draft to keep when mend must stop.
@@ -487,18 +532,19 @@ impl App {
             Overlay::ConfirmQuit if yes => {
                 self.overlay = None;
                 self.running = false;
-                // The draft file keeps the unsaved text for next time.
+                // A draft file, if one could be written, keeps the text for next time.
                 vec![Effect::Quit]
             }
             Overlay::ConfirmLeaveWrite if yes => {
                 self.overlay = None;
+                let writing = matches!(self.screen, Screen::Write(_));
                 self.go_home();
                 match self.partner {
-                    Some(partner) => {
+                    Some(partner) if writing => {
                         self.drafts.remove(&partner);
                         vec![Effect::DeleteDraft(partner)]
                     }
-                    None => Vec::new(),
+                    _ => Vec::new(),
                 }
             }
             Overlay::ConfirmDelete(id) if yes => {
@@ -572,6 +618,17 @@ impl App {
         if self.drafts.contains_key(&partner) {
             self.overlay = Some(Overlay::RestoreDraft(partner));
         }
+        if let Some(path) = self.kept_texts.get(&partner) {
+            let name = self
+                .journal
+                .as_ref()
+                .map_or("NAME", |j| j.name_of(partner))
+                .to_owned();
+            self.tell(format!(
+                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
+                path.display()
+            ));
+        }
         vec![Effect::RememberPartner(partner)]
     }
 
@@ -610,6 +667,14 @@ impl App {
                 let before = self.journal.replace(journal);
                 return self.after_save(before);
             }
+            Reply::SavedBesideChanged(journal) => {
+                let before = self.journal.replace(journal);
+                let effects = self.after_save(before);
+                self.tell(
+                    "This entry was changed in another window while you wrote. Both are kept: yours is saved as a new entry beside it.",
+                );
+                return effects;
+            }
             Reply::SavedUnconfirmed(journal, warning) => {
                 let before = self.journal.replace(journal);
                 let effects = self.after_save(before);
@@ -633,9 +698,13 @@ impl App {
                 }
                 Screen::Write(write) => {
                     write.saving = false;
-                    self.warn(format!(
-                        "Not saved: {message} Your text is still here and in the draft."
-                    ));
+                    // Where the text is comes first: a long reason is cut at three lines.
+                    let kept = if write.draft_kept {
+                        "Not saved. Your text is still here and in the draft."
+                    } else {
+                        "Not saved, and only on this screen: the draft could not be written either."
+                    };
+                    self.warn(format!("{kept} {message}"));
                 }
                 _ => self.warn(format!("Not saved: {message}")),
             },
@@ -646,7 +715,14 @@ impl App {
                 }
             }
             Reply::Edited(Err(message)) => self.warn(message),
-            Reply::DraftNotKept(message) => self.warn(message),
+            Reply::DraftKept(partner) => self.set_draft_kept(partner, true),
+            Reply::DraftNotKept(partner, message) => {
+                self.set_draft_kept(partner, false);
+                self.warn(format!(
+                    "Your writing is only on this screen for now: the draft could not be written (mend tries again as you type). {message}."
+                ));
+            }
+            Reply::DraftNotRemoved(message) => self.warn(message),
             Reply::Exported(Ok(path)) => self.tell(format!(
                 "The summary is saved to {} (readable only by you).",
                 path.display()
@@ -656,6 +732,15 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Records whether the draft file holds the writing on screen, as the disk reported.
+    fn set_draft_kept(&mut self, partner: PartnerId, kept: bool) {
+        if let Screen::Write(write) = &mut self.screen
+            && write.partner == partner
+        {
+            write.draft_kept = kept;
+        }
     }
 
     /// After a successful save: leave the writing or check-in screen, and say so kindly.

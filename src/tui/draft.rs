@@ -21,6 +21,10 @@ pub struct Draft {
     pub visibility: Visibility,
     /// The entry being edited, when this is a change to a saved entry.
     pub editing: Option<RecordId>,
+    /// That entry's revision when it was opened (0 in drafts from before this was kept, so
+    /// their text is saved beside the entry rather than over it).
+    #[serde(default)]
+    pub seen_rev: u32,
     pub updated: DateTime<Utc>,
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Overlay, Screen};
+use super::app::{App, Overlay, Screen, Unsaved};
 use super::keys::{self, Binding};
 use super::screens;
 use super::theme::Theme;
@@ -159,6 +159,9 @@ fn confirm(
     popup(frame, area, title, lines, theme);
 }
 
+/// Said before letting go of writing that neither the journal nor a draft holds.
+const NOT_SAVED_ANYWHERE: &str = "This writing is not saved anywhere yet. Leave it?";
+
 fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let key = |k: &str, what: &str| key_line(theme, k, what);
@@ -176,25 +179,42 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             lines.push(Line::styled("Press any key to close this.", theme.muted()));
             popup(frame, area, "Keys", lines, theme);
         }
-        Overlay::ConfirmQuit => confirm(
-            frame,
-            area,
-            theme,
-            "Quit?",
-            &[
-                "Your writing is not saved in the journal yet.",
-                "It is kept as a draft, and mend will offer it back next time.",
-            ],
-            ("quit now", "keep writing"),
-        ),
-        Overlay::ConfirmLeaveWrite => confirm(
-            frame,
-            area,
-            theme,
-            "Leave without saving?",
-            &["What you wrote since the last save will be let go."],
-            ("leave and let it go", "keep writing"),
-        ),
+        Overlay::ConfirmQuit => match app.unsaved() {
+            Unsaved::OnlyOnScreen => confirm(
+                frame,
+                area,
+                theme,
+                "Quit?",
+                &[NOT_SAVED_ANYWHERE, "Quitting lets it go."],
+                ("quit and let it go", "keep writing"),
+            ),
+            Unsaved::InDraft | Unsaved::Nothing => confirm(
+                frame,
+                area,
+                theme,
+                "Quit?",
+                &[
+                    "Your writing is not saved in the journal yet.",
+                    "It is kept as a draft, and mend will offer it back next time.",
+                ],
+                ("quit now", "keep writing"),
+            ),
+        },
+        Overlay::ConfirmLeaveWrite => {
+            let let_go = "What you wrote since the last save will be let go.";
+            let explanation: &[&str] = match app.unsaved() {
+                Unsaved::OnlyOnScreen => &[NOT_SAVED_ANYWHERE, let_go],
+                Unsaved::InDraft | Unsaved::Nothing => &[let_go],
+            };
+            confirm(
+                frame,
+                area,
+                theme,
+                "Leave without saving?",
+                explanation,
+                ("leave and let it go", "keep writing"),
+            )
+        }
         Overlay::ConfirmDelete(_) => confirm(
             frame,
             area,

@@ -13,4 +13,4 @@ pub mod widgets;
 mod runtime;
 pub mod signals;
 
-pub use runtime::{run, run_demo};
+pub use runtime::{run, run_demo, save_change};

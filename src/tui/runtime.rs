@@ -6,18 +6,20 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::io::stdout;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Effect, Event, Reply};
-use super::draft::Drafts;
+use super::app::{App, Change, Effect, Event, Reply};
+use super::draft::{Draft, Drafts};
 use super::draw::draw;
 use super::signals::{Signals, Stopped};
 use super::theme::Theme;
-use crate::cli::input::edit_in_editor;
-use crate::journal::{Journal, PartnerId};
+use crate::cli::input::{edit_in_editor, edit_kept_text, keeping, kept_texts, new_kept_text};
+use crate::journal::{Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;
 use crate::store::{RealFs, Store, create_private_dir};
@@ -77,6 +79,11 @@ fn run_with(
         warning = Some(message);
     }
     let drafts = Drafts::new(&paths.drafts);
+    let kept_texts: HashMap<PartnerId, PathBuf> = journal
+        .iter()
+        .flat_map(|j| j.partners.iter())
+        .filter_map(|p| Some((p.id, kept_texts(&paths.drafts, p.id).into_iter().next()?)))
+        .collect();
     let ui_state: UiState = std::fs::read(&paths.ui_state)
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
@@ -91,6 +98,7 @@ fn run_with(
         Theme::from_env(),
     );
     app.banner = banner;
+    app.kept_texts = kept_texts;
     if let Some(message) = warning {
         app.warn(message);
     }
@@ -100,6 +108,7 @@ fn run_with(
     let mut runner = Runner {
         store,
         drafts,
+        pending_draft: None,
         paths,
     };
     let signals = Signals::catch().context("Could not listen for signals")?;
@@ -155,20 +164,46 @@ fn event_loop(
     signals: &Signals,
     now: &impl Fn() -> Result<DateTime<FixedOffset>>,
 ) -> Result<Option<i32>> {
+    let result = run_until_quit(terminal, app, runner, signals, now);
+    // However the loop ended, the newest draft is written before the terminal is given back.
+    runner.keep_draft(app, terminal, signals);
+    result
+}
+
+fn run_until_quit(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    runner: &mut Runner<'_>,
+    signals: &Signals,
+    now: &impl Fn() -> Result<DateTime<FixedOffset>>,
+) -> Result<Option<i32>> {
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
     while app.running {
+        runner.keep_draft(app, terminal, signals);
         terminal.draw(|frame| draw(app, frame))?;
         if panic_for_test {
             panic!("mend was asked to panic by {PANIC_FOR_TEST}");
         }
-        let effects = match next_event(signals)? {
-            Next::Event(event::Event::Key(key)) => app.update(Event::Key(key)),
-            Next::Event(event::Event::Paste(text)) => app.update(Event::Paste(text)),
-            Next::Event(_) => Vec::new(),
-            Next::Tick => app.update(Event::Tick(now()?)),
+        match next_event(signals)? {
+            Next::Event(first) => {
+                // Every key already waiting is handled before the next frame: drawing once
+                // per key falls behind a fast typist, a key repeat or a paste without
+                // bracketing.
+                let mut waiting = Some(first);
+                while let Some(terminal_event) = waiting.take() {
+                    let effects = on_terminal_event(app, terminal_event);
+                    runner.run_all(effects, app, terminal, signals);
+                    if app.running && more_waiting()? {
+                        waiting = Some(event::read().context("Could not read the terminal")?);
+                    }
+                }
+            }
+            Next::Tick => {
+                let effects = app.update(Event::Tick(now()?));
+                runner.run_all(effects, app, terminal, signals);
+            }
             Next::Signal(signal) => return Ok(Some(signal)),
-        };
-        runner.run_all(effects, app, terminal, signals);
+        }
     }
     Ok(None)
 }
@@ -190,22 +225,34 @@ fn next_event(signals: &Signals) -> Result<Next> {
     Ok(Next::Tick)
 }
 
+/// Whether another terminal event is already waiting. crossterm reads the terminal with
+/// `use-dev-tty` (level-triggered poll(2)): its default mio reader is edge-triggered and, given
+/// more than 1 KiB at once, left the rest unread until the next key. That reader never looks
+/// at the terminal for a zero timeout, so this asks with the shortest one it does (1 ms).
+fn more_waiting() -> Result<bool> {
+    event::poll(Duration::from_millis(1)).context("Could not read the terminal")
+}
+
+/// Hands one terminal event to the app.
+fn on_terminal_event(app: &mut App, terminal_event: event::Event) -> Vec<Effect> {
+    match terminal_event {
+        event::Event::Key(key) => app.update(Event::Key(key)),
+        event::Event::Paste(text) => app.update(Event::Paste(text)),
+        _ => Vec::new(),
+    }
+}
+
 /// Runs effects against the disk and the terminal.
 struct Runner<'a> {
     store: Store,
     drafts: Drafts,
+    /// The newest draft not written yet: the keys waiting together are typed into the screen
+    /// first, then the draft is written once, before the frame and before any other effect.
+    pending_draft: Option<Draft>,
     paths: &'a Paths,
 }
 
 impl Runner<'_> {
-    /// The journal as saved, for the app to show, or why the save failed.
-    fn journal_after(&self, result: Result<()>) -> Result<Arc<Journal>, String> {
-        result.map_err(|e| crate::message::error_text(&e))?;
-        self.store
-            .shared()
-            .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
-    }
-
     /// Runs the effects, and the effects that their replies lead to.
     fn run_all(
         &mut self,
@@ -216,6 +263,14 @@ impl Runner<'_> {
     ) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
+            let newer_draft = matches!(
+                (&effect, &self.pending_draft),
+                (Effect::SaveDraft(new), Some(old)) if new.partner == old.partner
+            );
+            if !newer_draft {
+                // Effects run in order: a draft asked for before this effect is written first.
+                queue.extend(self.write_pending_draft(app));
+            }
             let editor = matches!(effect, Effect::OpenEditor(_));
             let reply = self.run(effect, app, terminal);
             if editor {
@@ -231,50 +286,42 @@ impl Runner<'_> {
         }
     }
 
+    /// Writes the draft waiting to be written, if any, and tells the app how that went.
+    fn keep_draft(&mut self, app: &mut App, terminal: &mut DefaultTerminal, signals: &Signals) {
+        let effects = self.write_pending_draft(app);
+        self.run_all(effects, app, terminal, signals);
+    }
+
+    fn write_pending_draft(&mut self, app: &mut App) -> Vec<Effect> {
+        let Some(draft) = self.pending_draft.take() else {
+            return Vec::new();
+        };
+        app.on_reply(match self.drafts.save(&draft) {
+            Ok(()) => Reply::DraftKept(draft.partner),
+            Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
+        })
+    }
+
     fn run(&mut self, effect: Effect, app: &App, terminal: &mut DefaultTerminal) -> Option<Reply> {
         match effect {
             Effect::Create(journal) => {
                 let result = self.store.create(journal);
-                Some(Reply::Created(self.journal_after(result)))
+                Some(Reply::Created(journal_after(&self.store, result)))
             }
-            Effect::Apply(change) => {
-                let now = app.now;
-                let result = self.store.update(|journal| {
-                    let today = journal.clock().evening_of(now.naive_local());
-                    change.apply(journal, now.with_timezone(&chrono::Utc), today)?;
-                    Ok(())
-                });
-                let on_disk = self.store.shared();
-                Some(match result {
-                    Ok(()) => Reply::Saved(self.journal_after(Ok(()))),
-                    Err(err) => match (err.downcast_ref::<crate::store::SaveError>(), on_disk) {
-                        // Only flushing the folder failed: the change is in the file, so the
-                        // app must treat it as saved (saving again would add it twice).
-                        (Some(save), Some(journal)) if save.new_version_in_place() => {
-                            Reply::SavedUnconfirmed(journal, save.to_string())
-                        }
-                        // Refused or not saved: the store holds the journal as it is on disk,
-                        // which another window may have changed, so the app shows that.
-                        (_, on_disk) => Reply::NotSaved {
-                            message: format!("{err:#}"),
-                            on_disk,
-                        },
-                    },
-                })
-            }
+            Effect::Apply(change) => Some(save_change(&mut self.store, &change, app.now)),
             Effect::Export { week, format } => {
                 Some(Reply::Exported(export_week(app, week, format)))
             }
-            Effect::SaveDraft(draft) => self
-                .drafts
-                .save(&draft)
-                .err()
-                .map(|e| Reply::DraftNotKept(crate::message::error_text(&e))),
+            Effect::SaveDraft(draft) => {
+                // Written before the next frame or the next other effect, whichever is first.
+                self.pending_draft = Some(draft);
+                None
+            }
             Effect::DeleteDraft(partner) => self
                 .drafts
                 .remove(partner)
                 .err()
-                .map(|e| Reply::DraftNotKept(crate::message::error_text(&e))),
+                .map(|e| Reply::DraftNotRemoved(crate::message::error_text(&e))),
             Effect::RememberPartner(partner) => {
                 let state = UiState {
                     last_partner: Some(partner),
@@ -289,12 +336,64 @@ impl Runner<'_> {
                 None
             }
             Effect::OpenEditor(text) => {
+                let drafts = &self.paths.drafts;
                 Some(Reply::Edited(with_terminal_released(terminal, || {
-                    edit_in_editor(&text, "entry").map_err(|e| crate::message::error_text(&e))
+                    edit_on_screen(drafts, app.partner, &text)
                 })))
             }
             Effect::Quit => None,
         }
+    }
+}
+
+/// Applies `change` to the newest journal on disk and saves it: the app's answer to
+/// [`Effect::Apply`], public so that tests can run two windows on one file.
+pub fn save_change(store: &mut Store, change: &Change, now: DateTime<FixedOffset>) -> Reply {
+    let result = store.update(|journal| {
+        let today = journal.clock().evening_of(now.naive_local());
+        Ok(change.apply_telling(journal, now.with_timezone(&chrono::Utc), today)?)
+    });
+    match (result, store.shared()) {
+        (Ok(Edited::BesideAChangedEntry(_)), Some(journal)) => Reply::SavedBesideChanged(journal),
+        (Ok(_), _) => Reply::Saved(journal_after(store, Ok(()))),
+        (Err(err), on_disk) => match (err.downcast_ref::<crate::store::SaveError>(), on_disk) {
+            // Only flushing the folder failed: the change is in the file, so the app must
+            // treat it as saved (saving again would add it twice).
+            (Some(save), Some(journal)) if save.new_version_in_place() => {
+                Reply::SavedUnconfirmed(journal, save.to_string())
+            }
+            // Refused or not saved: the store holds the journal as it is on disk, which
+            // another window may have changed, so the app shows that.
+            (_, on_disk) => Reply::NotSaved {
+                message: crate::message::error_text(&err),
+                on_disk,
+            },
+        },
+    }
+}
+
+/// The journal as saved, for the app to show, or why the save failed.
+fn journal_after(store: &Store, result: Result<()>) -> Result<Arc<Journal>, String> {
+    result.map_err(|e| crate::message::error_text(&e))?;
+    store
+        .shared()
+        .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
+}
+
+/// Opens the editor on the text on screen, in a file kept in the drafts folder while the
+/// editor is open (and after a failure, which says where), so a killed terminal loses nothing.
+fn edit_on_screen(drafts: &Path, partner: Option<PartnerId>, text: &str) -> Result<String, String> {
+    let Some(partner) = partner else {
+        return edit_in_editor(text, "entry").map_err(|e| crate::message::error_text(&e));
+    };
+    let path = new_kept_text(drafts, partner, text).map_err(|e| crate::message::error_text(&e))?;
+    match edit_kept_text(&path, "entry") {
+        Ok(edited) => {
+            // The text goes back on screen and into the draft; the file has done its job.
+            let _ = std::fs::remove_file(&path);
+            Ok(edited)
+        }
+        Err(e) => Err(format!("{:#}", keeping(e, &path))),
     }
 }
 

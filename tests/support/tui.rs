@@ -307,3 +307,58 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     }
     out
 }
+
+/// The harness on a full disk: the journal save and every draft write fail, as they would
+/// with no space left; everything else runs as in [`Harness::run`].
+impl Harness {
+    pub fn keys_on_full_disk(&mut self, keys: &str) -> &mut Self {
+        for key in parse_keys(keys) {
+            let effects = self.app.update(Event::Key(key));
+            self.run_on_full_disk(effects);
+        }
+        self
+    }
+
+    pub fn run_on_full_disk(&mut self, effects: Vec<Effect>) {
+        const FULL: &str = "No space left on device (os error 28)";
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let reply = match effect {
+                Effect::SaveDraft(draft) => Reply::DraftNotKept(
+                    draft.partner,
+                    format!("Could not keep the draft in /state/drafts/x.json: {FULL}"),
+                ),
+                Effect::Apply(_) => Reply::NotSaved {
+                    message: format!("Could not save the journal /j.json while writing: {FULL}."),
+                    on_disk: self.saved.clone().map(Arc::new),
+                },
+                other => {
+                    self.run(vec![other]);
+                    continue;
+                }
+            };
+            queue.extend(self.app.on_reply(reply));
+        }
+    }
+}
+
+/// The harness as one window on a real journal file: changes are saved through `store` as
+/// the running app saves them; everything else runs as in [`Harness::run`].
+impl Harness {
+    pub fn keys_saving_to(&mut self, store: &mut mend::store::Store, keys: &str) -> &mut Self {
+        for key in parse_keys(keys) {
+            let effects = self.app.update(Event::Key(key));
+            let mut queue: std::collections::VecDeque<Effect> = effects.into();
+            while let Some(effect) = queue.pop_front() {
+                match effect {
+                    Effect::Apply(change) => {
+                        let reply = mend::tui::save_change(store, &change, self.app.now);
+                        queue.extend(self.app.on_reply(reply));
+                    }
+                    other => self.run(vec![other]),
+                }
+            }
+        }
+        self
+    }
+}

@@ -17,6 +17,8 @@ pub const NOTE_CHARS: usize = 280;
 pub struct CheckinForm {
     pub values: [u8; 3],
     pub note: String,
+    /// The note as saved in the journal, to tell whether the one on screen is new writing.
+    saved_note: String,
     /// 0-2 the scales, 3 the note.
     pub focus: usize,
     /// Replacing tonight's earlier check-in.
@@ -27,13 +29,20 @@ pub struct CheckinForm {
 
 impl CheckinForm {
     pub fn new(existing: Option<[u8; 3]>, note: Option<String>) -> CheckinForm {
+        let note = note.unwrap_or_default();
         CheckinForm {
             values: existing.unwrap_or([5, 5, 5]),
-            note: note.unwrap_or_default(),
+            saved_note: note.clone(),
+            note,
             focus: 0,
             replacing: existing.is_some(),
             one_typed: false,
         }
+    }
+
+    /// Whether the note on screen differs from the one in the journal.
+    pub fn note_changed(&self) -> bool {
+        self.note.trim() != self.saved_note.trim()
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -76,6 +85,9 @@ impl App {
             }))]
         };
         match key.code {
+            KeyCode::Esc if form.note_changed() => {
+                self.overlay = Some(crate::tui::app::Overlay::ConfirmLeaveWrite);
+            }
             KeyCode::Esc => self.go_home(),
             KeyCode::Enter => return save(form),
             KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {

@@ -26,11 +26,17 @@ pub struct WriteState {
     pub visibility: Visibility,
     /// The saved entry being changed, if this is an edit.
     pub editing: Option<RecordId>,
+    /// The revision of that entry when it was opened, so a change made elsewhere meanwhile
+    /// is never overwritten.
+    pub seen_rev: u32,
     /// Words in the text, counted when it changes.
     pub words: usize,
     pub bytes: usize,
     /// There are changes that are not in the journal yet.
     pub dirty: bool,
+    /// The draft file holds the text as it is on screen: false from a failed draft write
+    /// until one succeeds. (Each change is drafted before the next frame is drawn.)
+    pub draft_kept: bool,
     pub saving: bool,
 }
 
@@ -51,9 +57,11 @@ impl WriteState {
             textarea,
             visibility: Visibility::Shared,
             editing: None,
+            seen_rev: 0,
             words: 0,
             bytes: 0,
             dirty: false,
+            draft_kept: true,
             saving: false,
         };
         state.count();
@@ -76,6 +84,7 @@ impl WriteState {
         state.prompt = entry.prompt.clone();
         state.visibility = entry.visibility;
         state.editing = Some(entry.meta.id);
+        state.seen_rev = entry.meta.rev;
         state
     }
 
@@ -86,6 +95,7 @@ impl WriteState {
         state.prompt = draft.prompt.clone();
         state.visibility = draft.visibility;
         state.editing = draft.editing;
+        state.seen_rev = draft.seen_rev;
         state.dirty = true;
         state
     }
@@ -114,6 +124,7 @@ impl WriteState {
             text: self.text(),
             visibility: self.visibility,
             editing: self.editing,
+            seen_rev: self.seen_rev,
             updated: now,
         }
     }
@@ -166,6 +177,7 @@ impl App {
                         by: write.partner,
                         text,
                         visibility: write.visibility,
+                        seen_rev: write.seen_rev,
                     },
                     None => Change::AddEntry(NewEntry {
                         author: write.partner,

@@ -1,0 +1,125 @@
+//! Writing that is not saved yet: what the screen says about where it is kept, and asking
+//! before letting it go (the writing screen on a full disk, the check-in note).
+
+#[path = "support/tui.rs"]
+mod tui_support;
+
+use tui_support::{Harness, empty_journal};
+
+const NOWHERE: &str = "This writing is not saved anywhere yet. Leave it?";
+
+fn screen(h: &Harness) -> String {
+    h.render(80, 24)
+}
+
+/// The screen with the popup's borders and line breaks flattened, so wrapped words compare.
+fn flat(h: &Harness) -> String {
+    screen(h)
+        .replace(['│', '┌', '┐', '└', '┘', '─', '"'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_full_disk_never_claims_a_draft_and_quitting_asks_plainly() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>w");
+    h.keys_on_full_disk("Every word matters.<C-s>");
+    let after_save = flat(&h);
+    assert!(after_save.contains("Every word matters."), "{after_save}");
+    assert!(
+        after_save.contains("Not saved, and only on this screen"),
+        "{after_save}"
+    );
+    assert!(
+        !after_save.contains("in the draft."),
+        "no draft was written, so none may be claimed: {after_save}"
+    );
+    assert!(
+        after_save.contains("only on this screen"),
+        "the screen says where the text is: {after_save}"
+    );
+    assert!(h.drafts.is_empty(), "nothing was written");
+
+    // Ctrl-C, Ctrl-Q and Esc each ask, and say the writing is nowhere else.
+    for key in ["<C-c>", "<C-q>", "<Esc>"] {
+        h.keys_on_full_disk(key);
+        let asking = flat(&h);
+        assert!(asking.contains(NOWHERE), "{key}: {asking}");
+        assert!(
+            !asking.contains("kept as a draft"),
+            "{key} must not promise a draft: {asking}"
+        );
+        h.keys_on_full_disk("n");
+        assert!(h.app.running, "{key} then n keeps writing");
+        assert!(screen(&h).contains("Every word matters."));
+    }
+    h.keys_on_full_disk("<C-c>y");
+    assert!(!h.app.running, "after asking, y quits");
+}
+
+#[test]
+fn once_the_draft_can_be_written_again_quitting_says_it_is_kept() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>w");
+    h.keys_on_full_disk("first words");
+    assert!(
+        flat(&h).contains("only on this screen for now"),
+        "{}",
+        flat(&h)
+    );
+    // Space again: the next change is drafted, and the app believes the disk.
+    h.keys(" and more");
+    h.app
+        .on_reply(mend::tui::app::Reply::DraftKept(tui_support::ALEX));
+    h.keys("<C-c>");
+    let asking = flat(&h);
+    assert!(asking.contains("It is kept as a draft"), "{asking}");
+    assert!(!asking.contains(NOWHERE), "{asking}");
+}
+
+#[test]
+fn leaving_the_check_in_with_a_typed_note_asks_first() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>c<Down><Down><Down>a hard evening");
+    h.keys("<Esc>");
+    let asking = flat(&h);
+    assert!(asking.contains(NOWHERE), "{asking}");
+    h.keys("n");
+    assert!(screen(&h).contains("a hard evening"), "n keeps the note");
+
+    h.keys("<C-c>");
+    let asking = flat(&h);
+    assert!(asking.contains(NOWHERE), "{asking}");
+    h.keys("n");
+    assert!(h.app.running);
+    assert!(screen(&h).contains("a hard evening"));
+
+    h.keys("<Esc>y");
+    assert!(screen(&h).contains("Tonight's prompt"), "{}", screen(&h));
+    assert!(h.saved.as_ref().unwrap().live_checkins().next().is_none());
+}
+
+#[test]
+fn leaving_the_check_in_without_a_note_does_not_ask() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>c3<Esc>");
+    assert!(screen(&h).contains("Tonight's prompt"), "{}", screen(&h));
+    h.keys("c<C-c>");
+    assert!(!h.app.running);
+}
+
+#[test]
+fn writing_kept_from_an_editor_is_mentioned_when_its_writer_arrives() {
+    let mut h = Harness::new(Some(empty_journal()));
+    let path = std::path::PathBuf::from("/state/mend/drafts/j/alex.abc.md");
+    h.app.kept_texts.insert(tui_support::ALEX, path);
+    h.keys("<Enter>");
+    let said = flat(&h);
+    assert!(
+        said.contains("Writing from an editor is kept in /state/mend/drafts/j/alex.abc.md"),
+        "{said}"
+    );
+    assert!(said.contains("mend write --as Alex"), "{said}");
+}
