@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         // The reader of a pipe stopped reading (`mend log | head`): it has what it wanted.
         Err(err) if err.chain().any(|cause| cause.is::<StdoutClosed>()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("mend: {err:#}");
+            mend::cli::warn(format_args!("{err:#}"));
             if is_usage(&err) {
                 ExitCode::from(2)
             } else {

@@ -3,10 +3,12 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 
 use super::KindCommand;
 use super::context::{CommandContext, partner_id};
 use super::output::{human_day, say, short, short_ids};
+use crate::journal::text::{one_line, printable};
 use crate::journal::{Journal, KindAct, RecordId};
 
 pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
@@ -49,14 +51,15 @@ fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Resu
     Ok(())
 }
 
+/// A kind act as `mend kind list --json` prints it, its words made [`printable`].
 #[derive(Serialize)]
 struct ListedKindAct<'a> {
     id: String,
-    by: &'a str,
+    by: Cow<'a, str>,
     day: NaiveDate,
-    text: &'a str,
-    acknowledged_by: Option<&'a str>,
-    acknowledged_note: Option<&'a str>,
+    text: Cow<'a, str>,
+    acknowledged_by: Option<Cow<'a, str>>,
+    acknowledged_note: Option<Cow<'a, str>>,
 }
 
 fn list(ctx: &CommandContext, json: bool) -> Result<()> {
@@ -68,11 +71,18 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
             .iter()
             .map(|k| ListedKindAct {
                 id: k.meta.id.to_string(),
-                by: journal.name_of(k.meta.author),
+                by: printable(journal.name_of(k.meta.author)),
                 day: k.day,
-                text: &k.text,
-                acknowledged_by: k.acknowledged.as_ref().map(|a| journal.name_of(a.by)),
-                acknowledged_note: k.acknowledged.as_ref().and_then(|a| a.note.as_deref()),
+                text: printable(&k.text),
+                acknowledged_by: k
+                    .acknowledged
+                    .as_ref()
+                    .map(|a| printable(journal.name_of(a.by))),
+                acknowledged_note: k
+                    .acknowledged
+                    .as_ref()
+                    .and_then(|a| a.note.as_deref())
+                    .map(printable),
             })
             .collect();
         say!("{}", serde_json::to_string_pretty(&list)?)?;
@@ -93,8 +103,8 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
             "{}  {}  {}: {}{noticed}",
             short(k.meta.id, len),
             human_day(k.day),
-            journal.name_of(k.meta.author),
-            k.text
+            one_line(journal.name_of(k.meta.author)),
+            one_line(&k.text)
         )?;
     }
     Ok(())

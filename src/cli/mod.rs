@@ -17,7 +17,7 @@ use std::path::PathBuf;
 pub use context::CommandContext;
 pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
-pub use output::StdoutClosed;
+pub use output::{StdoutClosed, warn};
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
 #[derive(Debug)]

@@ -3,10 +3,12 @@
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
 use super::PromiseCommand;
 use super::context::{CommandContext, partner_id};
 use super::output::{human_day, say, short, short_ids};
+use crate::journal::text::{one_line, printable};
 use crate::journal::{
     Journal, NewPromise, Promise, PromiseAction, PromiseSize, PromiseStatus, RecordId,
 };
@@ -124,13 +126,14 @@ fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Resu
     Ok(())
 }
 
-/// A promise as `mend promise list --json` prints it (documented in the README).
+/// A promise as `mend promise list --json` prints it (documented in the README), its
+/// words made [`printable`].
 #[derive(Serialize)]
 pub struct ListedPromise<'a> {
     pub id: String,
-    pub by: &'a str,
-    pub to: &'a str,
-    pub text: &'a str,
+    pub by: Cow<'a, str>,
+    pub to: Cow<'a, str>,
+    pub text: Cow<'a, str>,
     pub made: NaiveDate,
     pub due: Option<NaiveDate>,
     pub size: Option<PromiseSize>,
@@ -144,24 +147,24 @@ pub struct ListedPromise<'a> {
 #[derive(Serialize)]
 pub struct ListedChange<'a> {
     pub at: DateTime<Utc>,
-    pub by: &'a str,
+    pub by: Cow<'a, str>,
     pub status: PromiseStatus,
-    pub note: Option<&'a str>,
+    pub note: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
 pub struct ListedAck<'a> {
-    pub by: &'a str,
+    pub by: Cow<'a, str>,
     pub at: DateTime<Utc>,
-    pub note: Option<&'a str>,
+    pub note: Option<Cow<'a, str>>,
 }
 
 fn listed<'a>(journal: &'a Journal, p: &'a Promise) -> ListedPromise<'a> {
     ListedPromise {
         id: p.meta.id.to_string(),
-        by: journal.name_of(p.by()),
-        to: journal.name_of(p.to),
-        text: &p.text,
+        by: printable(journal.name_of(p.by())),
+        to: printable(journal.name_of(p.to)),
+        text: printable(&p.text),
         made: p.made,
         due: p.due,
         size: p.size,
@@ -171,15 +174,15 @@ fn listed<'a>(journal: &'a Journal, p: &'a Promise) -> ListedPromise<'a> {
             .iter()
             .map(|c| ListedChange {
                 at: c.at,
-                by: journal.name_of(c.by),
+                by: printable(journal.name_of(c.by)),
                 status: c.status,
-                note: c.note.as_deref(),
+                note: c.note.as_deref().map(printable),
             })
             .collect(),
         acknowledged: p.acknowledged.as_ref().map(|a| ListedAck {
-            by: journal.name_of(a.by),
+            by: printable(journal.name_of(a.by)),
             at: a.at,
-            note: a.note.as_deref(),
+            note: a.note.as_deref().map(printable),
         }),
         renegotiated_from: p.renegotiated_from.map(|id| id.to_string()),
         replaced_by: p.replaced_by.map(|id| id.to_string()),
@@ -234,9 +237,9 @@ fn list(ctx: &CommandContext, open_only: bool, json: bool) -> Result<()> {
             "{}  {:<12}  {} to {}: {}{due}{noticed}",
             short(p.meta.id, len),
             p.status.as_str(),
-            journal.name_of(p.by()),
-            journal.name_of(p.to),
-            p.text
+            one_line(journal.name_of(p.by())),
+            one_line(journal.name_of(p.to)),
+            one_line(&p.text)
         )?;
     }
     Ok(())

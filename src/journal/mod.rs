@@ -10,6 +10,7 @@ mod moment;
 mod partner;
 mod promise;
 mod renumber;
+pub mod text;
 mod wire;
 
 pub use checkin::{Checkin, Rating, RatingName};

@@ -187,7 +187,8 @@ impl Store {
             && let Err(err) = backups.back_up(&self.path, chrono::Utc::now())
         {
             // A backup that fails must not stop a partner saving what they wrote.
-            eprintln!("mend: note: {err:#}");
+            let message = format!("mend: note: {err:#}");
+            eprintln!("{}", crate::journal::text::printable(&message));
         }
     }
 }
