@@ -3,6 +3,7 @@
 mod backup;
 mod load;
 mod lock;
+mod parse_error;
 mod save;
 
 pub use backup::Backups;
