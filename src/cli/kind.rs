@@ -5,17 +5,20 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::borrow::Cow;
 
-use super::KindCommand;
 use super::context::{CommandContext, partner_id};
 use super::output::{human_day, say, short, short_ids};
+use super::{KindCommand, words};
 use crate::journal::text::{one_line, printable};
 use crate::journal::{Journal, KindAct, RecordId};
 
 pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
     match command {
-        KindCommand::Add { by, day, text } => add(ctx, &by, day, &text.join(" ")),
+        KindCommand::Add { by, day, text } => add(ctx, &by, day, text),
         KindCommand::List { json } => list(ctx, json),
-        KindCommand::Ack(args) => ack(ctx, &args.id, &args.author, args.note),
+        KindCommand::Ack(args) => {
+            let note = words::note(args.note, args.note_stdin)?;
+            ack(ctx, &args.id, &args.author, note)
+        }
     }
 }
 
@@ -23,12 +26,13 @@ fn ids(journal: &Journal) -> Vec<RecordId> {
     journal.live_kind_acts().map(|k| k.meta.id).collect()
 }
 
-fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: &str) -> Result<()> {
+fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: Vec<String>) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let by = partner_id(&journal, by)?;
+    let text = words::given_or_read(text, "kind act")?;
     let id = store.update(|journal| {
         let today = ctx.today(journal);
-        Ok(journal.add_kind_act(by, text, day.unwrap_or(today), ctx.now_utc(), today)?)
+        Ok(journal.add_kind_act(by, &text, day.unwrap_or(today), ctx.now_utc(), today)?)
     })?;
     let journal = store.journal().unwrap_or(&journal);
     say!(

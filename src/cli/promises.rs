@@ -5,9 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::borrow::Cow;
 
-use super::PromiseCommand;
 use super::context::{CommandContext, partner_id};
+use super::input::read_limited;
 use super::output::{human_day, say, short, short_ids};
+use super::{CloseArgs, PromiseCommand, words};
 use crate::journal::text::{one_line, printable};
 use crate::journal::{
     Journal, NewPromise, Promise, PromiseAction, PromiseSize, PromiseStatus, RecordId,
@@ -21,22 +22,27 @@ pub fn run(ctx: &CommandContext, command: PromiseCommand) -> Result<()> {
             due,
             big,
             text,
-        } => add(ctx, &by, &to, due, big, text.join(" ")),
+        } => add(ctx, &by, &to, due, big, text),
         PromiseCommand::List { open, json } => list(ctx, open, json),
-        PromiseCommand::Keep(args) => close(ctx, &args.id, PromiseAction::Keep, args.note),
-        PromiseCommand::Break(args) => close(ctx, &args.id, PromiseAction::Break, args.note),
-        PromiseCommand::Withdraw(args) => close(ctx, &args.id, PromiseAction::Withdraw, args.note),
+        PromiseCommand::Keep(args) => close(ctx, args, PromiseAction::Keep),
+        PromiseCommand::Break(args) => close(ctx, args, PromiseAction::Break),
+        PromiseCommand::Withdraw(args) => close(ctx, args, PromiseAction::Withdraw),
         PromiseCommand::Renegotiate {
             close: args,
             text,
+            text_stdin,
             due,
-        } => close(
-            ctx,
-            &args.id,
-            PromiseAction::Renegotiate { text, due },
-            args.note,
-        ),
-        PromiseCommand::Ack(args) => ack(ctx, &args.id, &args.author, args.note),
+        } => {
+            let text = match text_stdin {
+                true => Some(read_limited(std::io::stdin().lock(), "promise")?),
+                false => text,
+            };
+            close(ctx, args, PromiseAction::Renegotiate { text, due })
+        }
+        PromiseCommand::Ack(args) => {
+            let note = words::note(args.note, args.note_stdin)?;
+            ack(ctx, &args.id, &args.author, note)
+        }
     }
 }
 
@@ -46,10 +52,11 @@ fn add(
     to: &str,
     due: Option<NaiveDate>,
     big: bool,
-    text: String,
+    text: Vec<String>,
 ) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let (by, to) = (partner_id(&journal, by)?, partner_id(&journal, to)?);
+    let text = words::given_or_read(text, "promise")?;
     let id = store.update(|journal| {
         let today = ctx.today(journal);
         let new = NewPromise {
@@ -84,14 +91,11 @@ fn promise_ids(journal: &Journal) -> Vec<RecordId> {
 }
 
 /// The promiser acts on their promise; the action's actor is always the one who made it.
-fn close(
-    ctx: &CommandContext,
-    id: &str,
-    action: PromiseAction,
-    note: Option<String>,
-) -> Result<()> {
+fn close(ctx: &CommandContext, args: CloseArgs, action: PromiseAction) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
+    let id = args.id.as_str();
     let promise_id = journal.promise_by_prefix(id)?.meta.id;
+    let note = words::note(args.note, args.note_stdin)?;
     let status = action.status();
     let replacement = store.update(|journal| {
         let today = ctx.today(journal);
