@@ -14,9 +14,10 @@
 //!   and the strings of its JSON listings before they are serialized;
 //! - the weekly summary, as Markdown, HTML and JSON alike (`export::summary` builds every
 //!   format from text that went through here);
-//! - the full-screen UI: what is typed or pasted into its fields goes through [`one_line`],
-//!   and ratatui's buffer drops control characters from everything drawn, so none reaches
-//!   the terminal.
+//! - the full-screen UI: what is typed or pasted into its fields goes through [`one_line`];
+//!   ratatui's buffer drops control characters from everything drawn (so a carriage return
+//!   or an escape is left out there rather than marked), and `tui::draw` replaces any cell
+//!   still holding a character [`is_unsafe`] rejects.
 //!
 //! Partner names are the one exception, refused at input as well (`check_name`): a name is
 //! shown in every heading, so it should be plain from the start.
