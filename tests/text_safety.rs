@@ -223,6 +223,17 @@ fn check_every_command(t: &Texts) {
         }
     }
     assert_clean("the exported file", &std::fs::read(&out_file).unwrap());
+    // A hand edit that leaves a partner's words where mend cannot read them: the message
+    // that names the spot holds none of them.
+    let mut broken = serde_json::to_value(journal_with(t)).unwrap();
+    broken["entries"][0]["stage"] = Value::String(t.entry.clone());
+    broken["kind_acts"][0]["day"] = Value::String(t.kind.clone());
+    m.put_journal(serde_json::to_vec_pretty(&broken).unwrap());
+    for args in [&["log"][..], &["check"]] {
+        let out = m.run(args, "");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert_clean(&format!("mend {args:?} on a broken journal"), &out.stderr);
+    }
 }
 
 /// Shows every screen that holds the journal's words, for both partners, and checks them.
@@ -517,4 +528,23 @@ fn a_name_with_control_characters_is_refused_at_init() {
     assert!(err.contains("control characters"), "{err}");
     assert_clean("init's message", &out.stderr);
     assert!(!m.journal.exists(), "nothing was created");
+}
+
+#[test]
+fn what_is_pasted_into_the_tui_goes_through_the_same_rule() {
+    let mut h = Harness::new(Some(tui::empty_journal()));
+    h.keys("<Enter>w");
+    h.paste("line one\rline two\r\nthree\u{1b}[2J");
+    h.keys("<C-s>");
+    let saved = h.saved.clone().unwrap();
+    let entry = saved.live_entries().next().expect("the entry was saved");
+    assert_eq!(entry.text, "line one\nline two\nthree\u{fffd}[2J");
+    let mut h = Harness::new(Some(tui::empty_journal()));
+    h.keys("<Enter>c<Down><Down><Down>");
+    h.paste("calm\r\nnow\u{7}");
+    assert!(
+        h.render(80, 24).contains("calm now\u{fffd}"),
+        "{}",
+        h.render(80, 24)
+    );
 }
