@@ -16,7 +16,7 @@ pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
         KindCommand::Add { by, day, text } => add(ctx, &by, day, text),
         KindCommand::List { json } => list(ctx, json),
         KindCommand::Ack(args) => {
-            let note = words::note(args.note, args.note_stdin)?;
+            let note = words::given_or_stdin(args.note, args.note_stdin, "note")?;
             ack(ctx, &args.id, &args.author, note)
         }
     }

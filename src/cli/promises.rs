@@ -6,7 +6,6 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 use super::context::{CommandContext, partner_id};
-use super::input::read_limited;
 use super::output::{human_day, say, short, short_ids};
 use super::{CloseArgs, PromiseCommand, words};
 use crate::journal::text::{one_line, printable};
@@ -33,14 +32,11 @@ pub fn run(ctx: &CommandContext, command: PromiseCommand) -> Result<()> {
             text_stdin,
             due,
         } => {
-            let text = match text_stdin {
-                true => Some(read_limited(std::io::stdin().lock(), "promise")?),
-                false => text,
-            };
+            let text = words::given_or_stdin(text, text_stdin, "promise")?;
             close(ctx, args, PromiseAction::Renegotiate { text, due })
         }
         PromiseCommand::Ack(args) => {
-            let note = words::note(args.note, args.note_stdin)?;
+            let note = words::given_or_stdin(args.note, args.note_stdin, "note")?;
             ack(ctx, &args.id, &args.author, note)
         }
     }
@@ -95,7 +91,7 @@ fn close(ctx: &CommandContext, args: CloseArgs, action: PromiseAction) -> Result
     let (mut store, journal) = ctx.load()?;
     let id = args.id.as_str();
     let promise_id = journal.promise_by_prefix(id)?.meta.id;
-    let note = words::note(args.note, args.note_stdin)?;
+    let note = words::given_or_stdin(args.note, args.note_stdin, "note")?;
     let status = action.status();
     let replacement = store.update(|journal| {
         let today = ctx.today(journal);

@@ -13,10 +13,15 @@ pub fn given_or_read(words: Vec<String>, what: &str) -> Result<String> {
     Ok(words.join(" "))
 }
 
-/// A note given with `--note`, or read from standard input with `--note-stdin`.
-pub fn note(given: Option<String>, from_stdin: bool) -> Result<Option<String>> {
+/// Words given with an option (`--note`, `--text`), or read from standard input with its
+/// `-stdin` twin (`--note-stdin`, `--text-stdin`).
+pub fn given_or_stdin(
+    given: Option<String>,
+    from_stdin: bool,
+    what: &str,
+) -> Result<Option<String>> {
     if from_stdin {
-        return Ok(Some(read_limited(std::io::stdin().lock(), "note")?));
+        return Ok(Some(read_limited(std::io::stdin().lock(), what)?));
     }
     Ok(given)
 }

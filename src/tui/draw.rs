@@ -75,7 +75,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// would not let through (a noncharacter, say) shows its replacement instead.
 fn printable_cells(buffer: &mut ratatui::buffer::Buffer) {
     for cell in &mut buffer.content {
-        if cell.symbol().chars().any(text::is_unsafe) {
+        let symbol = cell.symbol();
+        // Most cells hold one printable ASCII character: nothing to look at.
+        if let [b' '..=b'~'] = symbol.as_bytes() {
+            continue;
+        }
+        if symbol.chars().any(text::is_unsafe) {
             cell.set_char(text::REPLACEMENT);
         }
     }
