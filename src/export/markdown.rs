@@ -2,6 +2,7 @@
 
 use super::document::{Block, Inline, document};
 use super::summary::Summary;
+use crate::journal::text::one_line;
 
 /// The summary as Markdown, ending in one newline.
 pub fn render(summary: &Summary) -> String {
@@ -69,7 +70,8 @@ fn written(text: &str) -> String {
         .join(&format!("{HARD_BREAK}\n"))
 }
 
-/// Runs of text on one line (line breaks in user text become spaces).
+/// Runs of text on one line (line breaks become spaces), except a partner's [`Inline::Written`]
+/// words, whose line breaks are kept as hard breaks.
 fn inline(inlines: &[Inline]) -> String {
     inlines
         .iter()
@@ -88,10 +90,6 @@ fn delimited(mark: &str, text: &str) -> String {
         "" => String::new(),
         text => format!("{mark}{}{mark}", escape(text)),
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.lines().collect::<Vec<_>>().join(" ")
 }
 
 /// Backslash-escapes what Markdown would read as markup anywhere in a line: emphasis,
