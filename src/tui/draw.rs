@@ -10,7 +10,6 @@ use super::keys::{self, Binding};
 use super::screens;
 use super::theme::Theme;
 use super::widgets::{hints::hint_line, popup::popup};
-use crate::journal::text;
 
 /// Below this size the screens cannot fit; a short note is drawn instead.
 pub const MIN_WIDTH: u16 = 44;
@@ -67,23 +66,6 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
     }
     app.theme.strip_colors(frame.buffer_mut());
-    printable_cells(frame.buffer_mut());
-}
-
-/// The full screen's one gate for the journal's words: ratatui already drops control
-/// characters from what it draws, and any cell left holding something [`text::printable`]
-/// would not let through (a noncharacter, say) shows its replacement instead.
-fn printable_cells(buffer: &mut ratatui::buffer::Buffer) {
-    for cell in &mut buffer.content {
-        let symbol = cell.symbol();
-        // Most cells hold one printable ASCII character: nothing to look at.
-        if let [b' '..=b'~'] = symbol.as_bytes() {
-            continue;
-        }
-        if symbol.chars().any(text::is_unsafe) {
-            cell.set_char(text::REPLACEMENT);
-        }
-    }
 }
 
 /// The bindings of what is showing now.
