@@ -63,4 +63,32 @@ fn a_deleted_entry_is_absent_from_the_saved_file() {
     let file = std::fs::read_to_string(&path).unwrap();
     assert!(!file.contains(WORDS), "{file}");
     assert!(file.contains("\"deleted\": true"), "{file}");
+    // The tombstone, its text empty, still matches the journal's schema; a live entry
+    // with an empty text does not.
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/journal.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let mut journal: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&journal)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let tombstone = journal["entries"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["deleted"] == true)
+        .unwrap();
+    tombstone["deleted"] = false.into();
+    assert!(
+        !validator.is_valid(&journal),
+        "a live entry needs its words"
+    );
 }
