@@ -1,5 +1,6 @@
-//! Promise and kind-act text and every note can come from standard input, so no words need
-//! to go into command-line arguments (shell history, `ps`); the argument forms still work.
+//! Promise and kind-act text and every note can come from standard input instead of argv.
+//!
+//! So no words need to go into shell history or `ps`; the argument forms still work.
 
 mod common;
 

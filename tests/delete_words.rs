@@ -1,5 +1,6 @@
-//! Deleting an entry removes its words from the journal file: the tombstone keeps only the
-//! id and the metadata, and undo (in the same session) brings the words back from memory.
+//! Deleting an entry removes its words from the journal file; undo in the same session brings them back.
+//!
+//! The tombstone keeps only the id and the metadata, and still matches the schema.
 
 #[path = "support/tui.rs"]
 mod tui;

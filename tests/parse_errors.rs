@@ -1,5 +1,6 @@
-//! A hand-edited journal that cannot be read gets a message naming the file, line, column
-//! and field, and never quoting the value that was wrong (often a partner's words).
+//! A journal that cannot be read is named by file, line, column and field, never by the value that was wrong.
+//!
+//! Hand edits put distinctive words where mend cannot use them; none reaches the message.
 
 mod common;
 

@@ -1,5 +1,6 @@
-//! Control characters in every text field never reach a terminal or an export, and the
-//! words of a partner stay words in the weekly summary (Markdown checked by a CommonMark parser).
+//! Control characters in any text field never reach a terminal or an export, and words stay words in the summary.
+//!
+//! Every command, export format and screen is checked; the Markdown with a CommonMark parser.
 
 mod common;
 #[path = "support/tui.rs"]
