@@ -8,7 +8,17 @@ use mend::journal::DomainError;
 use mend::paths::Paths;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version: mend's own words, printed as clap prints them.
+        Err(err) if !err.use_stderr() => err.exit(),
+        // A mistake in what was typed, which clap quotes: through the same gate as every
+        // other message, so a control character typed or pasted never reaches the terminal.
+        Err(err) => {
+            mend::cli::write_stderr(&err.render().to_string());
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of a pipe stopped reading (`mend log | head`): it has what it wanted.

@@ -561,3 +561,28 @@ fn what_is_pasted_into_the_tui_goes_through_the_same_rule() {
         h.render(80, 24)
     );
 }
+
+#[test]
+fn a_mistyped_argument_is_quoted_without_its_control_characters() {
+    let m = Mend::with_journal();
+    let typed = "\u{9b}2J\r\u{1b}]52;c;eA==\u{7}5";
+    let out = m.run(
+        &[
+            "checkin",
+            "--as",
+            "alice",
+            "--safety",
+            typed,
+            "--trust",
+            "1",
+            "--connection",
+            "1",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--safety"), "{}", stderr(&out));
+    assert_clean("clap's message", &out.stderr);
+    let help = m.ok(&["--help"], "");
+    assert!(help.contains("Usage"), "{help}");
+}

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 pub use context::CommandContext;
 pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
-pub use output::{StdoutClosed, warn};
+pub use output::{StdoutClosed, warn, write_stderr};
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
 #[derive(Debug)]

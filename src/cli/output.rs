@@ -74,9 +74,13 @@ pub(crate) use say;
 
 /// Writes a line to standard error, through [`printable`] like everything mend prints.
 pub fn warn(text: fmt::Arguments<'_>) {
-    let line = format!("mend: {text}\n");
+    write_stderr(&format!("mend: {text}\n"));
+}
+
+/// Writes `text` to standard error, through [`printable`].
+pub fn write_stderr(text: &str) {
     // Nothing useful can be done if standard error itself cannot be written.
     let _ = std::io::stderr()
         .lock()
-        .write_all(printable(&line).as_bytes());
+        .write_all(printable(text).as_bytes());
 }
