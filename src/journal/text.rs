@@ -10,8 +10,9 @@
 //! the words exactly as they were written, and every way out of mend goes through
 //! [`printable`] (or [`one_line`] where the text must stay on one line):
 //!
-//! - the command line's standard output and error (`cli::output`), whatever prints there,
-//!   and the strings of its JSON listings before they are serialized;
+//! - the command line's standard output and error (`cli::output`), whatever prints there
+//!   (clap's usage errors, which quote what was typed, included), and the strings of its
+//!   JSON listings before they are serialized;
 //! - the weekly summary, as Markdown, HTML and JSON alike (`export::summary` builds every
 //!   format from text that went through here);
 //! - the full-screen UI: what is pasted goes through [`printable`] (the editor) or
