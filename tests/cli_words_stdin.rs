@@ -130,3 +130,68 @@ fn nothing_on_standard_input_is_refused_and_the_argument_forms_still_work() {
     m.ok(&["kind", "add", "--by", "bob", "Tea"], "");
     assert_eq!(only(&m.json(&["kind", "list", "--json"]))["text"], "Tea");
 }
+
+/// Runs `mend ARGS` with its standard input, output and error on a pseudo-terminal and
+/// `EDITOR` set to `editor`, as a person typing at a terminal would; returns the exit code.
+fn at_a_terminal(m: &Mend, args: &[&str], editor: &str) -> u32 {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(common::bin());
+    cmd.arg("--journal");
+    cmd.arg(&m.journal);
+    cmd.args(args);
+    cmd.cwd(m.dir.path());
+    for (name, value) in [
+        ("HOME", m.home()),
+        ("XDG_DATA_HOME", m.data_home()),
+        ("XDG_STATE_HOME", m.state_home()),
+        ("XDG_CONFIG_HOME", m.config_home()),
+    ] {
+        cmd.env(name, value);
+    }
+    cmd.env("MEND_NOW", common::NOW);
+    cmd.env("EDITOR", editor);
+    cmd.env_remove("VISUAL");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn mend");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("a reader");
+    let drain = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut reader, &mut out);
+        out
+    });
+    let status = child.wait().expect("mend ends");
+    drop(pair.master);
+    let _ = drain.join();
+    status.exit_code()
+}
+
+#[test]
+fn at_a_terminal_a_promise_and_a_kind_act_are_written_in_the_editor() {
+    let m = Mend::with_journal();
+    // The app runs `sh -c "$EDITOR \"$1\""`, so this editor overwrites the file.
+    let code = at_a_terminal(
+        &m,
+        &["promise", "add", "--by", "alice", "--to", "bob"],
+        "printf 'Written in my editor' >",
+    );
+    assert_eq!(code, 0);
+    promise_id(&m, "Written in my editor");
+    let code = at_a_terminal(
+        &m,
+        &["kind", "add", "--by", "bob"],
+        "printf 'Tea, from the editor' >",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        only(&m.json(&["kind", "list", "--json"]))["text"],
+        "Tea, from the editor"
+    );
+}
