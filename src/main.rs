@@ -1,7 +1,6 @@
 //! The `mend` binary: parse the command line and dispatch.
 
 use clap::Parser;
-use std::io::Write;
 use std::process::ExitCode;
 
 use mend::cli::{Cli, CommandContext, StdoutClosed, UsageError};
@@ -10,7 +9,17 @@ use mend::paths::Paths;
 use mend::tui::signals::Stopped;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version: mend's own words, printed as clap prints them.
+        Err(err) if !err.use_stderr() => err.exit(),
+        // A mistake in what was typed, which clap quotes: through the same gate as every
+        // other message, so a control character typed or pasted never reaches the terminal.
+        Err(err) => {
+            mend::cli::write_stderr(&err.render().to_string());
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of a pipe stopped reading (`mend log | head`): it has what it wanted.
@@ -19,14 +28,14 @@ fn main() -> ExitCode {
         // say so while there is a terminal to say it to (after a hang-up there is none), and
         // exit with 128 + the signal, as the shell expects.
         Err(err) if err.chain().any(|cause| cause.is::<Stopped>()) => {
-            let _ = writeln!(std::io::stderr(), "mend: {err:#}");
+            mend::cli::warn(format_args!("{err:#}"));
             let stopped = err
                 .chain()
                 .find_map(|cause| cause.downcast_ref::<Stopped>());
             ExitCode::from(stopped.map_or(1, Stopped::exit_code))
         }
         Err(err) => {
-            eprintln!("mend: {}", mend::message::error_text(&err));
+            mend::cli::warn(format_args!("{}", mend::message::error_text(&err)));
             if is_usage(&err) {
                 ExitCode::from(2)
             } else {

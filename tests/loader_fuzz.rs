@@ -211,7 +211,8 @@ fn a_huge_wrong_value_is_named_briefly() {
         (
             "stage",
             json!(huge_text),
-            "unknown variant `not a stage not a",
+            // Named by its field, never quoted: it could be a partner's words.
+            "the field `entries[0].stage` has an unknown value",
         ),
         ("started", json!(huge_text), "invalid characters"),
     ] {

@@ -102,10 +102,16 @@ fn build(day_ends_at: u8, sunday: bool, ops: &[Op]) -> Journal {
                     let _ = j.edit_entry(id, author, text, visibility, now);
                 }
             }
-            Op::Delete { which } | Op::Restore { which } => {
+            Op::Delete { which } => {
                 if let Some((id, author, _)) = entry(&j, *which) {
-                    let deleted = matches!(op, Op::Delete { .. });
-                    j.set_entry_deleted(id, author, deleted, now).unwrap();
+                    j.set_entry_deleted(id, author, true, now).unwrap();
+                }
+            }
+            Op::Restore { which } => {
+                // A deleted entry keeps no words, so un-deleting it is refused; a live one
+                // is un-deleted as it is.
+                if let Some((id, author, _)) = entry(&j, *which) {
+                    let _ = j.set_entry_deleted(id, author, false, now);
                 }
             }
             Op::CheckIn { by, day, rating } => {

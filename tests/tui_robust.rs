@@ -278,6 +278,13 @@ impl Session {
                     deleted,
                     ..
                 } => *target == id && new["deleted"].as_bool().unwrap_or(false) == *deleted,
+                Change::RestoreEntry {
+                    id: target, text, ..
+                } => {
+                    *target == id
+                        && new["deleted"].as_bool() == Some(false)
+                        && new["text"] == text.as_str()
+                }
                 Change::Checkin(c) => {
                     kind == "check-in"
                         && new["author"] == c.author.to_string()

@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 
 use super::context::CommandContext;
 use super::output::say;
+use crate::journal::text::one_line;
 use crate::words::count;
 
 pub fn check(ctx: &CommandContext) -> Result<()> {
@@ -25,7 +26,7 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         .live_promises()
         .filter(|p| p.status.is_open())
         .count();
-    let names: Vec<&str> = journal.partners.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<_> = journal.partners.iter().map(|p| one_line(&p.name)).collect();
     say!(
         "{}: journal of {}, started {}.\n  {} ({private} private), {}, {} ({open} open), {}.",
         ctx.paths.journal.display(),

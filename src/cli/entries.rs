@@ -2,11 +2,13 @@
 
 use anyhow::Result;
 use serde::Serialize;
+use std::borrow::Cow;
 
 use super::context::{CommandContext, check_flag, partner_id, usage};
 use super::input::{kept_texts, read_entry_text, read_limited};
 use super::output::{human_day, say};
 use super::{CheckinArgs, InitArgs, LogArgs, StageArg, WriteArgs};
+use crate::journal::text::{one_line, printable};
 use crate::journal::{Entry, Journal, NewCheckin, NewEntry, Rating, Role, Stage, Visibility, Week};
 
 impl From<StageArg> for Stage {
@@ -158,17 +160,17 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
     Ok(())
 }
 
-/// One entry as `mend log --json` prints it.
+/// One entry as `mend log --json` prints it, its words made [`printable`].
 #[derive(Serialize)]
 struct LoggedEntry<'a> {
     id: String,
     day: chrono::NaiveDate,
-    author: &'a str,
+    author: Cow<'a, str>,
     stage: Stage,
     visibility: Visibility,
-    prompt_id: Option<&'a str>,
-    prompt: Option<&'a str>,
-    text: &'a str,
+    prompt_id: Option<Cow<'a, str>>,
+    prompt: Option<Cow<'a, str>>,
+    text: Cow<'a, str>,
     created: chrono::DateTime<chrono::Utc>,
 }
 
@@ -214,13 +216,13 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
         say!(
             "{}  {} · {}{private}",
             human_day(entry.day),
-            journal.name_of(entry.meta.author),
+            one_line(journal.name_of(entry.meta.author)),
             entry.stage
         )?;
         if let Some(prompt) = &entry.prompt {
-            say!("  > {prompt}")?;
+            say!("  > {}", one_line(prompt))?;
         }
-        for line in entry.text.lines() {
+        for line in printable(&entry.text).lines() {
             say!("  {line}")?;
         }
     }
@@ -231,12 +233,12 @@ fn logged<'a>(journal: &'a Journal, e: &'a Entry) -> LoggedEntry<'a> {
     LoggedEntry {
         id: e.meta.id.to_string(),
         day: e.day,
-        author: journal.name_of(e.meta.author),
+        author: printable(journal.name_of(e.meta.author)),
         stage: e.stage,
         visibility: e.visibility,
-        prompt_id: e.prompt_id.as_deref(),
-        prompt: e.prompt.as_deref(),
-        text: &e.text,
+        prompt_id: e.prompt_id.as_deref().map(printable),
+        prompt: e.prompt.as_deref().map(printable),
+        text: printable(&e.text),
         created: e.meta.created,
     }
 }

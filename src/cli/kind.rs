@@ -3,17 +3,22 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 
-use super::KindCommand;
 use super::context::{CommandContext, partner_id};
 use super::output::{human_day, say, short, short_ids};
+use super::{KindCommand, words};
+use crate::journal::text::{one_line, printable};
 use crate::journal::{Journal, KindAct, RecordId};
 
 pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
     match command {
-        KindCommand::Add { by, day, text } => add(ctx, &by, day, &text.join(" ")),
+        KindCommand::Add { by, day, text } => add(ctx, &by, day, text),
         KindCommand::List { json } => list(ctx, json),
-        KindCommand::Ack(args) => ack(ctx, &args.id, &args.author, args.note),
+        KindCommand::Ack(args) => {
+            let note = words::given_or_stdin(args.note, args.note_stdin, "note")?;
+            ack(ctx, &args.id, &args.author, note)
+        }
     }
 }
 
@@ -21,13 +26,14 @@ fn ids(journal: &Journal) -> Vec<RecordId> {
     journal.live_kind_acts().map(|k| k.meta.id).collect()
 }
 
-fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: &str) -> Result<()> {
+fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: Vec<String>) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let by = partner_id(&journal, by)?;
     ctx.check_day_flag(&journal, "--day", day)?;
+    let text = words::given_or_read(text, "kind act")?;
     let id = store.update(|journal| {
         let today = ctx.today(journal);
-        Ok(journal.add_kind_act(by, text, day.unwrap_or(today), ctx.now_utc(), today)?)
+        Ok(journal.add_kind_act(by, &text, day.unwrap_or(today), ctx.now_utc(), today)?)
     })?;
     let journal = store.journal().unwrap_or(&journal);
     say!(
@@ -50,14 +56,15 @@ fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Resu
     Ok(())
 }
 
+/// A kind act as `mend kind list --json` prints it, its words made [`printable`].
 #[derive(Serialize)]
 struct ListedKindAct<'a> {
     id: String,
-    by: &'a str,
+    by: Cow<'a, str>,
     day: NaiveDate,
-    text: &'a str,
-    acknowledged_by: Option<&'a str>,
-    acknowledged_note: Option<&'a str>,
+    text: Cow<'a, str>,
+    acknowledged_by: Option<Cow<'a, str>>,
+    acknowledged_note: Option<Cow<'a, str>>,
 }
 
 fn list(ctx: &CommandContext, json: bool) -> Result<()> {
@@ -69,11 +76,18 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
             .iter()
             .map(|k| ListedKindAct {
                 id: k.meta.id.to_string(),
-                by: journal.name_of(k.meta.author),
+                by: printable(journal.name_of(k.meta.author)),
                 day: k.day,
-                text: &k.text,
-                acknowledged_by: k.acknowledged.as_ref().map(|a| journal.name_of(a.by)),
-                acknowledged_note: k.acknowledged.as_ref().and_then(|a| a.note.as_deref()),
+                text: printable(&k.text),
+                acknowledged_by: k
+                    .acknowledged
+                    .as_ref()
+                    .map(|a| printable(journal.name_of(a.by))),
+                acknowledged_note: k
+                    .acknowledged
+                    .as_ref()
+                    .and_then(|a| a.note.as_deref())
+                    .map(printable),
             })
             .collect();
         say!("{}", serde_json::to_string_pretty(&list)?)?;
@@ -94,8 +108,8 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
             "{}  {}  {}: {}{noticed}",
             short(k.meta.id, len),
             human_day(k.day),
-            journal.name_of(k.meta.author),
-            k.text
+            one_line(journal.name_of(k.meta.author)),
+            one_line(&k.text)
         )?;
     }
     Ok(())

@@ -9,6 +9,7 @@ pub mod input;
 mod kind;
 mod output;
 mod promises;
+mod words;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 pub use context::CommandContext;
 pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
-pub use output::StdoutClosed;
+pub use output::{StdoutClosed, warn, write_stderr};
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
 #[derive(Debug)]
@@ -41,7 +42,7 @@ pub fn usage(message: impl Into<String>) -> anyhow::Error {
     name = "mend",
     version,
     about = "A calm evening journal for two people rebuilding trust.",
-    long_about = "A calm evening journal for two people rebuilding trust.\n\nRun `mend` on its own to open the journal in the terminal. The commands below do the same things without the full screen.\nEntry text is read from standard input (or your $EDITOR), never from the command line, so it stays out of your shell history."
+    long_about = "A calm evening journal for two people rebuilding trust.\n\nRun `mend` on its own to open the journal in the terminal. The commands below do the same things without the full screen.\nEntry text is read from standard input (or your $EDITOR), never from the command line, so it stays out of your shell history. Promise and kind-act text and notes are read the same way when they are not given as arguments (--note-stdin, --text-stdin); words given as arguments end up in your shell history."
 )]
 pub struct Cli {
     /// The journal file to use [default: journal.json in your data folder; see `mend path`]
@@ -157,8 +158,9 @@ pub enum PromiseCommand {
         /// A bigger commitment rather than an everyday promise
         #[arg(long)]
         big: bool,
-        /// What you promise
-        #[arg(required = true, value_name = "TEXT")]
+        /// What you promise [default: read from standard input, or $EDITOR at a terminal,
+        /// which keeps it out of your shell history]
+        #[arg(value_name = "TEXT")]
         text: Vec<String>,
     },
     /// List promises, open ones first
@@ -181,6 +183,9 @@ pub enum PromiseCommand {
         /// The new promise's text [default: the same text]
         #[arg(long, value_name = "TEXT")]
         text: Option<String>,
+        /// Read the new promise's text from standard input (it stays out of your shell history)
+        #[arg(long, conflicts_with_all = ["text", "note_stdin"])]
+        text_stdin: bool,
         /// The new due day
         #[arg(long, value_name = "YYYY-MM-DD")]
         due: Option<NaiveDate>,
@@ -198,6 +203,9 @@ pub struct CloseArgs {
     /// A few words about how it went
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Read the note from standard input (it stays out of your shell history)
+    #[arg(long, conflicts_with = "note")]
+    pub note_stdin: bool,
 }
 
 #[derive(Debug, Args)]
@@ -210,6 +218,9 @@ pub struct AckArgs {
     /// A few words to go with it
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Read the note from standard input (it stays out of your shell history)
+    #[arg(long, conflicts_with = "note")]
+    pub note_stdin: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -222,8 +233,9 @@ pub enum KindCommand {
         /// The evening it happened [default: this evening]
         #[arg(long, value_name = "YYYY-MM-DD")]
         day: Option<NaiveDate>,
-        /// What you did
-        #[arg(required = true, value_name = "TEXT")]
+        /// What you did [default: read from standard input, or $EDITOR at a terminal,
+        /// which keeps it out of your shell history]
+        #[arg(value_name = "TEXT")]
         text: Vec<String>,
     },
     /// List kind acts, newest first

@@ -5,6 +5,7 @@ use std::fmt;
 use std::io::Write;
 
 use crate::journal::RecordId;
+use crate::journal::text::printable;
 
 /// A day as people read it: "Wed 25 Nov 2026".
 pub fn human_day(day: NaiveDate) -> String {
@@ -43,9 +44,16 @@ pub struct StdoutClosed;
 
 /// Writes `text` to standard output. Unlike `print!`, a closed pipe is not a panic but
 /// [`StdoutClosed`], and any other failure is an error that says what it was writing to.
+///
+/// Everything goes through [`printable`] on the way out, so no control character a journal
+/// holds reaches the terminal, whichever command printed it.
 pub fn write_stdout(text: fmt::Arguments<'_>) -> anyhow::Result<()> {
+    let text = text.to_string();
     let mut out = std::io::stdout().lock();
-    match out.write_fmt(text).and_then(|()| out.flush()) {
+    match out
+        .write_all(printable(&text).as_bytes())
+        .and_then(|()| out.flush())
+    {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Err(StdoutClosed.into()),
         Err(err) => Err(anyhow::Error::new(err).context("Could not write to standard output")),
@@ -63,3 +71,16 @@ macro_rules! say {
 }
 
 pub(crate) use say;
+
+/// Writes a line to standard error, through [`printable`] like everything mend prints.
+pub fn warn(text: fmt::Arguments<'_>) {
+    write_stderr(&format!("mend: {text}\n"));
+}
+
+/// Writes `text` to standard error, through [`printable`].
+pub fn write_stderr(text: &str) {
+    // Nothing useful can be done if standard error itself cannot be written.
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(printable(text).as_bytes());
+}

@@ -3,10 +3,12 @@
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
-use super::PromiseCommand;
 use super::context::{CommandContext, check_flag, partner_id};
 use super::output::{human_day, say, short, short_ids};
+use super::{CloseArgs, PromiseCommand, words};
+use crate::journal::text::{one_line, printable};
 use crate::journal::{
     Journal, NewPromise, Promise, PromiseAction, PromiseSize, PromiseStatus, RecordId,
 };
@@ -19,22 +21,24 @@ pub fn run(ctx: &CommandContext, command: PromiseCommand) -> Result<()> {
             due,
             big,
             text,
-        } => add(ctx, &by, &to, due, big, text.join(" ")),
+        } => add(ctx, &by, &to, due, big, text),
         PromiseCommand::List { open, json } => list(ctx, open, json),
-        PromiseCommand::Keep(args) => close(ctx, &args.id, PromiseAction::Keep, args.note),
-        PromiseCommand::Break(args) => close(ctx, &args.id, PromiseAction::Break, args.note),
-        PromiseCommand::Withdraw(args) => close(ctx, &args.id, PromiseAction::Withdraw, args.note),
+        PromiseCommand::Keep(args) => close(ctx, args, PromiseAction::Keep),
+        PromiseCommand::Break(args) => close(ctx, args, PromiseAction::Break),
+        PromiseCommand::Withdraw(args) => close(ctx, args, PromiseAction::Withdraw),
         PromiseCommand::Renegotiate {
             close: args,
             text,
+            text_stdin,
             due,
-        } => close(
-            ctx,
-            &args.id,
-            PromiseAction::Renegotiate { text, due },
-            args.note,
-        ),
-        PromiseCommand::Ack(args) => ack(ctx, &args.id, &args.author, args.note),
+        } => {
+            let text = words::given_or_stdin(text, text_stdin, "promise")?;
+            close(ctx, args, PromiseAction::Renegotiate { text, due })
+        }
+        PromiseCommand::Ack(args) => {
+            let note = words::given_or_stdin(args.note, args.note_stdin, "note")?;
+            ack(ctx, &args.id, &args.author, note)
+        }
     }
 }
 
@@ -44,13 +48,14 @@ fn add(
     to: &str,
     due: Option<NaiveDate>,
     big: bool,
-    text: String,
+    text: Vec<String>,
 ) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let (by, to) = (partner_id(&journal, by)?, partner_id(&journal, to)?);
     if let Some(due) = due {
         check_flag("--due", journal.check_due(due, ctx.today(&journal)))?;
     }
+    let text = words::given_or_read(text, "promise")?;
     let id = store.update(|journal| {
         let today = ctx.today(journal);
         let new = NewPromise {
@@ -82,17 +87,14 @@ fn promise_ids(journal: &Journal) -> Vec<RecordId> {
 }
 
 /// The promiser acts on their promise; the action's actor is always the one who made it.
-fn close(
-    ctx: &CommandContext,
-    id: &str,
-    action: PromiseAction,
-    note: Option<String>,
-) -> Result<()> {
+fn close(ctx: &CommandContext, args: CloseArgs, action: PromiseAction) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
+    let id = args.id.as_str();
     let promise_id = journal.promise_by_prefix(id)?.meta.id;
     if let PromiseAction::Renegotiate { due: Some(due), .. } = &action {
         check_flag("--due", journal.check_due(*due, ctx.today(&journal)))?;
     }
+    let note = words::given_or_stdin(args.note, args.note_stdin, "note")?;
     let status = action.status();
     let replacement = store.update(|journal| {
         let today = ctx.today(journal);
@@ -127,13 +129,14 @@ fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Resu
     Ok(())
 }
 
-/// A promise as `mend promise list --json` prints it (documented in the README).
+/// A promise as `mend promise list --json` prints it (documented in the README), its
+/// words made [`printable`].
 #[derive(Serialize)]
 pub struct ListedPromise<'a> {
     pub id: String,
-    pub by: &'a str,
-    pub to: &'a str,
-    pub text: &'a str,
+    pub by: Cow<'a, str>,
+    pub to: Cow<'a, str>,
+    pub text: Cow<'a, str>,
     pub made: NaiveDate,
     pub due: Option<NaiveDate>,
     pub size: Option<PromiseSize>,
@@ -147,24 +150,24 @@ pub struct ListedPromise<'a> {
 #[derive(Serialize)]
 pub struct ListedChange<'a> {
     pub at: DateTime<Utc>,
-    pub by: &'a str,
+    pub by: Cow<'a, str>,
     pub status: PromiseStatus,
-    pub note: Option<&'a str>,
+    pub note: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
 pub struct ListedAck<'a> {
-    pub by: &'a str,
+    pub by: Cow<'a, str>,
     pub at: DateTime<Utc>,
-    pub note: Option<&'a str>,
+    pub note: Option<Cow<'a, str>>,
 }
 
 fn listed<'a>(journal: &'a Journal, p: &'a Promise) -> ListedPromise<'a> {
     ListedPromise {
         id: p.meta.id.to_string(),
-        by: journal.name_of(p.by()),
-        to: journal.name_of(p.to),
-        text: &p.text,
+        by: printable(journal.name_of(p.by())),
+        to: printable(journal.name_of(p.to)),
+        text: printable(&p.text),
         made: p.made,
         due: p.due,
         size: p.size,
@@ -174,15 +177,15 @@ fn listed<'a>(journal: &'a Journal, p: &'a Promise) -> ListedPromise<'a> {
             .iter()
             .map(|c| ListedChange {
                 at: c.at,
-                by: journal.name_of(c.by),
+                by: printable(journal.name_of(c.by)),
                 status: c.status,
-                note: c.note.as_deref(),
+                note: c.note.as_deref().map(printable),
             })
             .collect(),
         acknowledged: p.acknowledged.as_ref().map(|a| ListedAck {
-            by: journal.name_of(a.by),
+            by: printable(journal.name_of(a.by)),
             at: a.at,
-            note: a.note.as_deref(),
+            note: a.note.as_deref().map(printable),
         }),
         renegotiated_from: p.renegotiated_from.map(|id| id.to_string()),
         replaced_by: p.replaced_by.map(|id| id.to_string()),
@@ -237,9 +240,9 @@ fn list(ctx: &CommandContext, open_only: bool, json: bool) -> Result<()> {
             "{}  {:<12}  {} to {}: {}{due}{noticed}",
             short(p.meta.id, len),
             p.status.as_str(),
-            journal.name_of(p.by()),
-            journal.name_of(p.to),
-            p.text
+            one_line(journal.name_of(p.by())),
+            one_line(journal.name_of(p.to)),
+            one_line(&p.text)
         )?;
     }
     Ok(())

@@ -14,9 +14,13 @@ use crate::journal::PromiseStatus;
 /// A run of text: every kind is escaped by the renderer, so user text is always safe.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
+    /// On one line: a line break in it becomes a space.
     Text(String),
     Strong(String),
     Emphasis(String),
+    /// A partner's own words inside a line (a check-in note): its line breaks are kept and
+    /// it reads in its own direction (Arabic or Hebrew inside an English line, say).
+    Written(String),
 }
 
 /// One block of the document.
@@ -25,6 +29,9 @@ pub enum Block {
     /// Level 1 is the title.
     Heading(u8, String),
     Paragraph(Vec<Inline>),
+    /// A paragraph that introduces the block after it (the prompt an entry answers), kept
+    /// on the same printed page as that block.
+    Lead(Vec<Inline>),
     List(Vec<Vec<Inline>>),
     /// Text written by a partner, its line breaks kept.
     Quote(String),
@@ -217,7 +224,7 @@ fn shared_entries(partner: &PartnerEntries, blocks: &mut Vec<Block>) {
                 Some(prompt) => format!("{}: {prompt}", entry.stage.title()),
                 None => entry.stage.title().to_owned(),
             };
-            blocks.push(Block::Paragraph(vec![Inline::Emphasis(about)]));
+            blocks.push(Block::Lead(vec![Inline::Emphasis(about)]));
             blocks.push(Block::Quote(entry.text.clone()));
         }
     }
@@ -239,7 +246,8 @@ fn healing(summary: &Summary, blocks: &mut Vec<Block>) {
                 vec![
                     text(format!("{}, ", long_day(n.day))),
                     Inline::Strong(n.partner.clone()),
-                    text(format!(": {}", n.note)),
+                    text(": "),
+                    Inline::Written(n.note.clone()),
                 ]
             })
             .collect(),
@@ -282,7 +290,7 @@ fn looking_ahead(ahead: &LookingAhead, has_data: bool, blocks: &mut Vec<Block>) 
         text: said,
     } in &ahead.what_would_help
     {
-        blocks.push(Block::Paragraph(vec![
+        blocks.push(Block::Lead(vec![
             text("What would help next week, as "),
             Inline::Strong(partner.clone()),
             text(format!(" wrote on {}:", long_day(*day))),

@@ -8,12 +8,13 @@ use super::summary::Summary;
 const STYLE: &str = "\
 @page { size: A4; margin: 18mm 16mm; }
 body { font-family: Charter, 'Bitstream Charter', 'Iowan Old Style', Georgia, 'Times New Roman', serif;
-  font-size: 11.5pt; line-height: 1.5; color: #222; background: #fff; max-width: 42em; margin: 2em auto; padding: 0 1em; }
+  font-size: 11.5pt; line-height: 1.5; color: #222; background: #fff; max-width: 42em; margin: 2em auto; padding: 0 1em;
+  overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; margin: 0 0 .2em; }
 h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1.08em; margin-bottom: .3em; }
 h4 { font-size: 1em; font-style: italic; font-weight: normal; margin-bottom: .2em; }
-h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+h2, h3, h4, .lead { break-after: avoid; page-break-after: avoid; }
 p, li, blockquote { break-inside: avoid; page-break-inside: avoid; }
 ul { padding-left: 1.3em; }
 blockquote { margin: .3em 0 1em; padding-left: 1em; border-left: 3px solid #bbb; white-space: pre-wrap; }
@@ -51,6 +52,7 @@ fn block(block: &Block) -> String {
     match block {
         Block::Heading(level, title) => format!("<h{level}>{}</h{level}>", escape(title)),
         Block::Paragraph(inlines) => format!("<p>{}</p>", inline(inlines)),
+        Block::Lead(inlines) => format!("<p class=\"lead\">{}</p>", inline(inlines)),
         Block::List(items) => {
             let items: String = items
                 .iter()
@@ -58,7 +60,7 @@ fn block(block: &Block) -> String {
                 .collect();
             format!("<ul>\n{items}</ul>")
         }
-        Block::Quote(text) => format!("<blockquote>{}</blockquote>", escape(text)),
+        Block::Quote(text) => format!("<blockquote dir=\"auto\">{}</blockquote>", escape(text)),
     }
 }
 
@@ -69,6 +71,9 @@ fn inline(inlines: &[Inline]) -> String {
             Inline::Text(text) => escape(text),
             Inline::Strong(text) => format!("<strong>{}</strong>", escape(text)),
             Inline::Emphasis(text) => format!("<em>{}</em>", escape(text)),
+            Inline::Written(text) => {
+                format!("<bdi>{}</bdi>", escape(text.trim()).replace('\n', "<br>\n"))
+            }
         })
         .collect()
 }
@@ -100,6 +105,9 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
         let quote = block(&Block::Quote("a <b>\nline".into()));
-        assert_eq!(quote, "<blockquote>a &lt;b&gt;\nline</blockquote>");
+        assert_eq!(
+            quote,
+            "<blockquote dir=\"auto\">a &lt;b&gt;\nline</blockquote>"
+        );
     }
 }

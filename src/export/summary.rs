@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::journal::text::printable;
 use crate::journal::{Journal, PartnerId, PromiseStatus, RatingName, Stage, Week};
 use crate::progress::{Progress, Reciprocity, SPARKLINE_WEEKS, describe_week, sparkline};
 
@@ -166,11 +167,18 @@ pub struct HelpLine {
     pub text: String,
 }
 
+/// A partner's words or name as every format of the summary shows them: [`printable`],
+/// so no control character reaches Markdown, HTML or JSON, and a carriage return is a line
+/// break the renderers escape like any other.
+fn words(text: &str) -> String {
+    printable(text).into_owned()
+}
+
 impl Summary {
     /// The summary of `week`, from `progress` (computed from this same `journal`).
     pub fn build(journal: &Journal, progress: &Progress, week: Week) -> Summary {
         let partners: Vec<PartnerId> = progress.partners().to_vec();
-        let name = |id: PartnerId| journal.name_of(id).to_owned();
+        let name = |id: PartnerId| words(journal.name_of(id));
         let partner_names =
             [0, 1].map(|slot| partners.get(slot).map_or_else(String::new, |id| name(*id)));
         Summary {
@@ -223,7 +231,7 @@ fn glance(journal: &Journal, progress: &Progress, partner: PartnerId, week: Week
         })
         .collect();
     Glance {
-        partner: journal.name_of(partner).to_owned(),
+        partner: words(journal.name_of(partner)),
         evenings_checked_in: progress.evenings_checked_in(partner, week),
         evenings_written: progress.communication(partner, week).evenings_written,
         ratings,
@@ -244,7 +252,7 @@ fn partner_reciprocity(
         .filter_map(|w| {
             let promise = w.promise.get(journal)?;
             Some(PromiseLine {
-                text: promise.text.clone(),
+                text: words(&promise.text),
                 made: promise.made,
                 made_this_week: w.made_this_week,
                 due: promise.due,
@@ -260,14 +268,14 @@ fn partner_reciprocity(
         .filter_map(|k| {
             Some(KindActLine {
                 day: k.day,
-                text: k.act.get(journal)?.text.clone(),
+                text: words(&k.act.get(journal)?.text),
                 noticed: k.noticed,
             })
         })
         .collect();
     kind_acts.sort_by_key(|k| k.day);
     PartnerReciprocity {
-        partner: journal.name_of(partner).to_owned(),
+        partner: words(journal.name_of(partner)),
         figures,
         keep_rate: figures.keep_rate(),
         promises,
@@ -286,7 +294,7 @@ fn communication(
         .iter()
         .enumerate()
         .map(|(slot, &partner)| PartnerEntries {
-            partner: journal.name_of(partner).to_owned(),
+            partner: words(journal.name_of(partner)),
             evenings: evenings
                 .iter()
                 .filter_map(|evening| {
@@ -295,8 +303,8 @@ fn communication(
                         .filter_map(|r| r.get(journal))
                         .map(|e| EntryLine {
                             stage: e.stage,
-                            prompt: e.prompt.clone(),
-                            text: e.text.clone(),
+                            prompt: e.prompt.as_deref().map(words),
+                            text: words(&e.text),
                         })
                         .collect();
                     (!entries.is_empty()).then_some(EveningEntries {
@@ -322,8 +330,8 @@ fn notes(journal: &Journal, progress: &Progress, week: Week) -> Vec<NoteLine> {
                 slot(c.meta.author)?,
                 NoteLine {
                     day: c.day,
-                    partner: journal.name_of(c.meta.author).to_owned(),
-                    note: note.clone(),
+                    partner: words(journal.name_of(c.meta.author)),
+                    note: words(note),
                 },
             ))
         })
@@ -340,9 +348,9 @@ fn looking_ahead(journal: &Journal, progress: &Progress, week: Week) -> LookingA
         .filter_map(|r| r.get(journal))
         .filter_map(|p| {
             Some(DueLine {
-                by: journal.name_of(p.by()).to_owned(),
-                to: journal.name_of(p.to).to_owned(),
-                text: p.text.clone(),
+                by: words(journal.name_of(p.by())),
+                to: words(journal.name_of(p.to)),
+                text: words(&p.text),
                 due: p.due?,
             })
         })
@@ -354,9 +362,9 @@ fn looking_ahead(journal: &Journal, progress: &Progress, week: Week) -> LookingA
         .filter_map(|r| r.get(journal))
         .filter(|e| e.prompt_id.as_deref() == Some(WHAT_WOULD_HELP_PROMPT))
         .map(|e| HelpLine {
-            partner: journal.name_of(e.meta.author).to_owned(),
+            partner: words(journal.name_of(e.meta.author)),
             day: e.day,
-            text: e.text.clone(),
+            text: words(&e.text),
         })
         .collect();
     LookingAhead {

@@ -16,10 +16,12 @@ pub enum DomainError {
     SamePartnerNames(String),
     #[error("A partner's name cannot be empty.")]
     EmptyName,
-    #[error(
-        "The name \"{0}\" is too long or has control characters; use up to 40 plain characters."
-    )]
+    #[error("The name \"{0}…\" is too long; use up to 40 characters.")]
     BadName(String),
+    #[error(
+        "A partner's name cannot hold control characters (such as Escape, a line break or a tab); please type the name plainly."
+    )]
+    NameNotPlain,
     #[error("The day {day} is still ahead; the latest evening you can use is {today}.")]
     FutureDay { day: NaiveDate, today: NaiveDate },
     #[error(
@@ -87,6 +89,7 @@ impl DomainError {
                 | DomainError::SamePartnerNames(_)
                 | DomainError::EmptyName
                 | DomainError::BadName(_)
+                | DomainError::NameNotPlain
                 | DomainError::FutureDay { .. }
                 | DomainError::DayBeforeStart { .. }
                 | DomainError::DueTooFar { .. }

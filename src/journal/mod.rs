@@ -11,6 +11,7 @@ mod partner;
 mod promise;
 mod range;
 mod renumber;
+pub mod text;
 mod wire;
 
 pub use checkin::{Checkin, Rating, RatingName};
@@ -311,7 +312,11 @@ impl Journal {
         Ok(Edited::BesideAChangedEntry(new_id))
     }
 
-    /// Marks an entry deleted (a tombstone, so copies can merge), if `by` wrote it.
+    /// Marks an entry deleted, if `by` wrote it. The tombstone keeps the id and the metadata
+    /// (so copies can merge) but not the words: the text and the prompt are cleared.
+    ///
+    /// Un-deleting (`deleted: false`) only brings back an entry that still has its words;
+    /// after a delete, [`Journal::restore_entry`] puts them back.
     pub fn set_entry_deleted(
         &mut self,
         id: RecordId,
@@ -319,6 +324,42 @@ impl Journal {
         deleted: bool,
         now: DateTime<Utc>,
     ) -> Result<(), DomainError> {
+        let entry = self.authored_entry_mut(id, by)?;
+        if deleted {
+            entry.text.clear();
+            entry.prompt = None;
+        } else if entry.text.trim().is_empty() {
+            return Err(DomainError::EmptyText("entry"));
+        }
+        entry.meta.deleted = deleted;
+        entry.meta.touch(now);
+        Ok(())
+    }
+
+    /// Brings back an entry deleted in this session, with the words it had before.
+    pub fn restore_entry(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        text: &str,
+        prompt: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        let text = check_text("entry", text)?;
+        let entry = self.authored_entry_mut(id, by)?;
+        entry.text = text;
+        entry.prompt = prompt;
+        entry.meta.deleted = false;
+        entry.meta.touch(now);
+        Ok(())
+    }
+
+    /// The entry `by` wrote, deleted or not.
+    fn authored_entry_mut(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+    ) -> Result<&mut Entry, DomainError> {
         let entry = self
             .entries
             .iter_mut()
@@ -327,9 +368,7 @@ impl Journal {
         if entry.meta.author != by {
             return Err(DomainError::NotYourEntry);
         }
-        entry.meta.deleted = deleted;
-        entry.meta.touch(now);
-        Ok(())
+        Ok(entry)
     }
 
     fn own_entry_mut(&mut self, id: RecordId, by: PartnerId) -> Result<&mut Entry, DomainError> {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use uuid::Uuid;
 
-use super::{DomainError, Extra, meta::new_id, wire::deserialize_keeping_unknown};
+use super::{DomainError, Extra, meta::new_id, text, wire::deserialize_keeping_unknown};
 
 /// The longest partner name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
@@ -84,12 +84,19 @@ impl Partner {
 }
 
 /// A partner's name: trimmed, not empty, printable, and not too long.
+///
+/// A name goes into every heading and list, so it is refused at input when it holds a
+/// control character (a line break or tab too), rather than only cleaned at output like
+/// the rest of the journal's text (see `journal::text`).
 pub fn check_name(name: &str) -> Result<String, DomainError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(DomainError::EmptyName);
     }
-    if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+    if name.chars().any(|c| c.is_control() || text::is_unsafe(c)) {
+        return Err(DomainError::NameNotPlain);
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
         return Err(DomainError::BadName(
             name.chars().take(MAX_NAME_CHARS).collect(),
         ));

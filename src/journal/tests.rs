@@ -164,8 +164,15 @@ fn only_the_author_edits_or_deletes_an_entry_and_delete_is_a_tombstone() {
     j.set_entry_deleted(id, a, true, now()).unwrap();
     assert_eq!(j.entries.len(), 1, "deleting keeps a tombstone");
     assert_eq!(j.live_entries().count(), 0);
-    j.set_entry_deleted(id, a, false, now()).unwrap();
+    assert_eq!(j.entries[0].text, "", "the tombstone keeps no words");
+    assert_eq!(
+        j.set_entry_deleted(id, a, false, now()),
+        Err(DomainError::EmptyText("entry")),
+        "an entry without its words does not come back empty"
+    );
+    j.restore_entry(id, a, "two", None, now()).unwrap();
     assert_eq!(j.live_entries().count(), 1, "undo brings it back");
+    assert_eq!(j.entries[0].text, "two");
 }
 
 #[test]

@@ -219,7 +219,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
         path: path.to_owned(),
         line: err.line(),
         column: err.column(),
-        message: shortened(without_final_period(&strip_position(&err.to_string())), 200),
+        message: shortened(
+            without_final_period(&super::parse_error::describe(
+                &strip_position(&err.to_string()),
+                err.classify(),
+                bytes,
+            )),
+            200,
+        ),
     };
     // One pass in the usual case; the header is only read on its own to explain a failure,
     // so a foreign or newer file is named as such rather than as a parse error.
@@ -379,7 +386,10 @@ mod tests {
         match parse_text(&broken) {
             Err(LoadError::Parse { line, message, .. }) => {
                 assert_eq!(line, 4);
-                assert!(message.contains("invalid type"), "{message}");
+                assert_eq!(
+                    message,
+                    "the field `partners[1].name` has the wrong kind of value (integer) where mend expected a string"
+                );
             }
             other => panic!("{other:?}"),
         }

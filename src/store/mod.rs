@@ -4,6 +4,7 @@ mod backup;
 mod link;
 mod load;
 mod lock;
+mod parse_error;
 mod save;
 
 pub use backup::Backups;

@@ -64,6 +64,14 @@ pub enum Change {
         by: PartnerId,
         deleted: bool,
     },
+    /// Undo a delete made in this session: the words come back from memory, since the
+    /// tombstone in the journal keeps none.
+    RestoreEntry {
+        id: RecordId,
+        by: PartnerId,
+        text: String,
+        prompt: Option<String>,
+    },
     Checkin(NewCheckin),
     AddPromise(NewPromise),
     /// Keep, break, withdraw or renegotiate an open promise.
@@ -119,6 +127,12 @@ impl Change {
             Change::SetEntryDeleted { id, by, deleted } => {
                 journal.set_entry_deleted(id, by, deleted, now)
             }
+            Change::RestoreEntry {
+                id,
+                by,
+                text,
+                prompt,
+            } => journal.restore_entry(id, by, &text, prompt, now),
             Change::Checkin(new) => journal.upsert_checkin(new, now, today).map(drop),
             Change::AddPromise(new) => journal.add_promise(new, now, today).map(drop),
             Change::ChangePromise {
@@ -178,7 +192,8 @@ impl Change {
             | Change::AcknowledgePromise { id, .. }
             | Change::AcknowledgeKindAct { id, .. }
             | Change::EditEntry { id, .. }
-            | Change::SetEntryDeleted { id, .. } => Some(*id),
+            | Change::SetEntryDeleted { id, .. }
+            | Change::RestoreEntry { id, .. } => Some(*id),
             Change::AddEntry(_) | Change::Checkin(_) => None,
         }
     }
@@ -213,9 +228,18 @@ impl Change {
             Change::AddEntry(_)
             | Change::EditEntry { .. }
             | Change::SetEntryDeleted { .. }
+            | Change::RestoreEntry { .. }
             | Change::Checkin(_) => "Saved.".to_owned(),
         }
     }
+}
+
+/// An entry deleted in this session, as it was, so `u` can bring it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedEntry {
+    pub id: RecordId,
+    pub text: String,
+    pub prompt: Option<String>,
 }
 
 /// The loop's answer to an effect.
@@ -315,8 +339,9 @@ pub struct App {
     /// Every weekly figure, for the progress view and the reciprocity card; worked out when
     /// the journal changes while one of them is showing, never per frame.
     pub progress: Option<crate::progress::Progress>,
-    /// Entries deleted in this session, newest last, so they can be brought back.
-    pub deleted: Vec<RecordId>,
+    /// Entries deleted in this session, newest last, with their words (the journal keeps
+    /// none), so they can be brought back until the couple quits.
+    pub deleted: Vec<DeletedEntry>,
     /// False once the couple has chosen to quit; the loop then stops.
     pub running: bool,
     /// A line shown at the top of every screen, such as "this is a sample journal".
@@ -551,7 +576,17 @@ impl App {
                 self.overlay = None;
                 match self.partner {
                     Some(by) => {
-                        self.deleted.push(id);
+                        if let Some(entry) = self
+                            .journal
+                            .as_ref()
+                            .and_then(|j| j.entries.iter().find(|e| e.meta.id == id))
+                        {
+                            self.deleted.push(DeletedEntry {
+                                id,
+                                text: entry.text.clone(),
+                                prompt: entry.prompt.clone(),
+                            });
+                        }
                         vec![Effect::Apply(Change::SetEntryDeleted {
                             id,
                             by,

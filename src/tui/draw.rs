@@ -221,8 +221,9 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             theme,
             "Delete this entry?",
             &[
-                "It will be removed from the journal.",
+                "Its words will be removed from the journal.",
                 "You can bring it back with u until you quit.",
+                "Backups made before now still hold it until they rotate out (mend keeps the 10 newest and one a day for two weeks).",
             ],
             ("delete", "keep it"),
         ),

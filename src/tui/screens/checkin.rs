@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::journal::text::one_line;
 use crate::journal::{NewCheckin, Rating, RatingName};
 use crate::tui::app::{App, Change, Effect, Screen};
 
@@ -48,11 +49,7 @@ impl CheckinForm {
     pub fn paste(&mut self, text: &str) {
         if self.focus == 3 {
             let room = NOTE_CHARS.saturating_sub(self.note.chars().count());
-            self.note.extend(
-                text.chars()
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .take(room),
-            );
+            self.note.extend(one_line(text).chars().take(room));
         }
     }
 

@@ -152,12 +152,13 @@ impl App {
                 None => {}
             },
             KeyCode::Char('u') => match self.deleted.pop() {
-                Some(id) => {
+                Some(entry) => {
                     self.tell("The entry is back.");
-                    return vec![Effect::Apply(Change::SetEntryDeleted {
-                        id,
+                    return vec![Effect::Apply(Change::RestoreEntry {
+                        id: entry.id,
                         by: me,
-                        deleted: false,
+                        text: entry.text,
+                        prompt: entry.prompt,
                     })];
                 }
                 None => self.tell("Nothing to undo."),

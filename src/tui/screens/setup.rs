@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::journal::text::one_line;
 use crate::journal::{Journal, Role, check_name};
 use crate::tui::app::{App, Effect, Screen};
 
@@ -41,8 +42,8 @@ impl SetupForm {
             let line = text.lines().next().unwrap_or("");
             let name = &mut self.names[self.partner()];
             name.extend(
-                line.chars()
-                    .filter(|c| !c.is_control())
+                one_line(line)
+                    .chars()
                     .take(40usize.saturating_sub(name.chars().count())),
             );
         }

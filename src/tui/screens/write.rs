@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::journal::text::printable;
 use crate::journal::{MAX_TEXT_BYTES, NewEntry, PartnerId, RecordId, Stage, Visibility};
 use crate::tui::app::{App, Change, Effect, Overlay, Screen};
 use crate::tui::draft::Draft;
@@ -129,10 +130,10 @@ impl WriteState {
         }
     }
 
-    /// Pasted text goes in as typed (terminals send lone carriage returns for new lines).
+    /// Pasted text goes in as typed, made [`printable`]: terminals send lone carriage returns
+    /// for new lines, and an escape pasted by mistake shows as a mark rather than vanishing.
     pub fn paste(&mut self, text: &str) {
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        self.textarea.insert_str(text);
+        self.textarea.insert_str(printable(text));
         self.changed();
     }
 

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::text::{Line, Span};
 
+use crate::journal::text::one_line;
 use crate::tui::theme::Theme;
 
 /// A short line of text, at most `max_chars` characters, without control characters.
@@ -40,14 +41,11 @@ impl LineInput {
         self.max_chars.saturating_sub(self.text.chars().count())
     }
 
-    /// Adds pasted text; line breaks and tabs become spaces, and what does not fit is left out.
+    /// Adds pasted text made [`one_line`]: line breaks and tabs become spaces, other control
+    /// characters a visible mark, and what does not fit is left out.
     pub fn paste(&mut self, text: &str) {
         let room = self.room();
-        self.text.extend(
-            text.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .take(room),
-        );
+        self.text.extend(one_line(text).chars().take(room));
     }
 
     /// Handles a typing key; returns false for keys that are not typing, so the form can use them.
