@@ -1234,3 +1234,41 @@ fn on_a_full_disk_the_screen_never_claims_a_draft_and_quitting_asks() {
     assert!(tui.wait_exit(PATIENCE).success());
     assert!(sandbox.entries().is_empty());
 }
+
+#[test]
+fn a_deleted_entry_stays_gone_after_quitting_and_opening_again() {
+    let sandbox = Sandbox::with_journal();
+    let words = "The walk by the canal, and what you said after.";
+    sandbox.cli(
+        &["write", "--as", "alex", "--stage", "communication"],
+        words,
+    );
+    let mut tui = sandbox.tui();
+    open_as(&mut tui, "Alex");
+    tui.send(b"j");
+    tui.wait_for("The walk by the canal", PATIENCE);
+    tui.send(b"d");
+    tui.wait_for("Delete this entry?", PATIENCE);
+    tui.send(b"y");
+    tui.wait_until("the entry to leave the list", PATIENCE, |s| {
+        !s.contents().contains("The walk by the canal")
+    });
+    tui.esc();
+    tui.wait_for("Tonight with Alex", PATIENCE);
+    tui.quit();
+
+    let mut again = sandbox.tui();
+    open_as(&mut again, "Alex");
+    again.send(b"j");
+    let screen = again.wait_for("entries", PATIENCE);
+    assert!(!screen.contains("The walk by the canal"), "{screen}");
+    again.esc();
+    again.wait_for("Tonight with Alex", PATIENCE);
+    again.quit();
+
+    let bytes = std::fs::read_to_string(&sandbox.journal).expect("the journal");
+    assert!(!bytes.contains("canal"), "the words are gone from the file");
+    let entries = sandbox.entries();
+    assert_eq!(entries.len(), 1, "the tombstone stays: {entries:#?}");
+    assert_eq!(entries[0]["deleted"], true);
+}
