@@ -41,6 +41,38 @@ pub struct Prompt {
     pub stage: Stage,
     pub suits: Suits,
     pub text: String,
+    /// What must be behind the partner before the prompt can be answered at all.
+    #[serde(default)]
+    pub needs: Needs,
+}
+
+/// How much history a prompt needs: one that asks about a trend is not offered before
+/// there is one to look at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Needs {
+    /// Weeks since the journal's first evening.
+    #[serde(default)]
+    pub weeks_of_journal: u32,
+    /// Weeks since this partner's first check-in.
+    #[serde(default)]
+    pub weeks_of_checkins: u32,
+}
+
+impl Needs {
+    /// Whether `partner`'s history in `journal` on the evening `today` is long enough.
+    pub fn met(self, journal: &Journal, partner: PartnerId, today: NaiveDate) -> bool {
+        let weeks_since = |day: NaiveDate| (today - day).num_days() / 7;
+        let journal_ok = weeks_since(journal.started) >= i64::from(self.weeks_of_journal);
+        let checkins_ok = self.weeks_of_checkins == 0
+            || journal
+                .live_checkins()
+                .filter(|c| c.meta.author == partner)
+                .map(|c| c.day)
+                .min()
+                .is_some_and(|first| weeks_since(first) >= i64::from(self.weeks_of_checkins));
+        journal_ok && checkins_ok
+    }
 }
 
 #[derive(Deserialize)]
@@ -140,8 +172,9 @@ impl PromptLibrary {
             .unwrap_or(Stage::Communication)
     }
 
-    /// Tonight's prompt in `stage` for a partner: the same all evening, suited to their role,
-    /// and not one they answered in the last 30 days (unless every one was). `another` steps
+    /// Tonight's prompt in `stage` for a partner: the same all evening, suited to their role
+    /// and to how much history they have, and not one they answered in the last 30 days
+    /// (unless every one was). `another` steps
     /// to the next choice when the partner asks for a different prompt.
     pub fn pick(
         &self,
@@ -161,7 +194,9 @@ impl PromptLibrary {
         let suited: Vec<&Prompt> = self
             .prompts
             .iter()
-            .filter(|p| p.stage == stage && p.suits.fits(role))
+            .filter(|p| {
+                p.stage == stage && p.suits.fits(role) && p.needs.met(journal, partner, today)
+            })
             .collect();
         let fresh: Vec<&Prompt> = suited
             .iter()

@@ -178,3 +178,121 @@ fn own_prompts_are_added_and_a_mistake_names_the_line() {
         "nothing added from a broken file"
     );
 }
+
+/// Every prompt `partner` could be offered over the evenings `days`, in any stage.
+fn offered(
+    library: &PromptLibrary,
+    j: &Journal,
+    partner: PartnerId,
+    days: std::ops::RangeInclusive<u32>,
+) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for d in days {
+        for stage in Stage::ALL {
+            for another in 0..40 {
+                if let Some(pick) = library.pick(j, partner, day(d), stage, another) {
+                    ids.insert(pick.prompt.id.clone());
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn no_prompt_asks_a_hurt_partner_to_share_the_blame_or_owe_anything() {
+    let library = PromptLibrary::built_in();
+    for role in [None, Some(Role::Hurt)] {
+        let (j, alex) = couple(role);
+        let ids = offered(&library, &j, alex, 1..=28);
+        for repairing_only in ["communication-why-trust-broke", "reciprocity-own-my-part"] {
+            assert!(
+                !ids.contains(repairing_only),
+                "{role:?} was offered {repairing_only}"
+            );
+        }
+    }
+    let lower = |p: &Prompt| p.text.to_lowercase();
+    for p in library.prompts() {
+        for wounding in [
+            "as gently as you can",
+            "calmly",
+            "your own part",
+            "mistake",
+            " owe ",
+            "have you told them",
+            "responsibility for your share",
+        ] {
+            assert!(!lower(p).contains(wounding), "{} says {wounding:?}", p.id);
+        }
+        assert!(
+            p.text.matches('?').count() <= 2,
+            "{} stacks more than two questions",
+            p.id
+        );
+    }
+}
+
+#[test]
+fn prompts_about_a_trend_wait_until_there_is_one() {
+    let library = PromptLibrary::built_in();
+    let (mut j, alex) = couple(None);
+    let early = offered(&library, &j, alex, 1..=14);
+    assert!(!early.contains("healing-compare-to-a-month-ago"));
+    assert!(!early.contains("healing-checkin-trend"));
+    let later = offered(&library, &j, alex, 29..=30);
+    assert!(
+        later.contains("healing-compare-to-a-month-ago"),
+        "four weeks in, a month ago exists"
+    );
+    assert!(
+        !later.contains("healing-checkin-trend"),
+        "no check-ins yet, so no trend"
+    );
+    let now = Utc.with_ymd_and_hms(2026, 11, 25, 20, 0, 0).unwrap();
+    let rating = crate::journal::Rating::new(5).unwrap();
+    for d in [2, 9, 16] {
+        let checkin = crate::journal::NewCheckin {
+            author: alex,
+            day: day(d),
+            safety: rating,
+            trust: rating,
+            connection: rating,
+            note: None,
+        };
+        j.upsert_checkin(checkin, now, day(25)).unwrap();
+    }
+    assert!(!offered(&library, &j, alex, 20..=20).contains("healing-checkin-trend"));
+    assert!(offered(&library, &j, alex, 23..=24).contains("healing-checkin-trend"));
+}
+
+#[test]
+fn new_prompts_cover_what_couples_meet_in_recovery() {
+    let library = PromptLibrary::built_in();
+    for id in [
+        "reciprocity-repairing-third-party-boundary",
+        "communication-hurt-third-party-boundary",
+        "reciprocity-repairing-openness-offer",
+        "reciprocity-hurt-openness-for-now",
+        "healing-repairing-hard-dates-and-reminders",
+        "communication-nights-apart",
+        "healing-hurt-not-your-fault",
+        "healing-hurt-urge-to-check",
+        "healing-sleep-and-body",
+        "communication-curious-about-you-now",
+        "reciprocity-something-light-together",
+        "healing-building-something-new",
+    ] {
+        assert!(library.get(id).is_some(), "{id} missing");
+    }
+}
+
+#[test]
+fn own_prompts_may_say_what_history_they_need() {
+    let mut library = PromptLibrary::built_in();
+    let own = r#"{"prompts": [{"id": "own-trend", "stage": "healing", "suits": "anyone",
+        "text": "How did this month go?", "needs": {"weeks_of_journal": 4}}]}"#;
+    assert_eq!(library.add_own(own, "prompts.json"), Ok(1));
+    let needs = library.get("own-trend").unwrap().needs;
+    assert_eq!(needs.weeks_of_journal, 4);
+}
