@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::journal::{DomainError, Journal, PartnerId};
 use crate::paths::Paths;
-use crate::store::Store;
+use crate::store::{Backups, Store};
 
 pub use super::usage;
 
@@ -40,7 +40,9 @@ impl CommandContext {
     }
 
     pub fn store(&self) -> CommandStore {
-        CommandStore(Store::new(&self.paths.journal, Some(self.paths.backups())))
+        let backups = Backups::for_journal(&self.paths.backups_root, &self.paths.journal);
+        let store = Store::new(&self.paths.journal, Some(backups)).with_clock(crate::now::now_utc);
+        CommandStore(store)
     }
 
     /// Loads the journal, saying how to make one if there is none yet.

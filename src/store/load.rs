@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-use super::FileStamp;
+use super::stamp::FileStamp;
 use crate::journal::{FORMAT, Journal, VERSION, sort_records};
 use crate::message::without_final_period;
 
