@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::journal::{DomainError, Journal, PartnerId};
 use crate::paths::Paths;
-use crate::store::{Backups, Store};
+use crate::store::Store;
 
 pub use super::usage;
 
@@ -40,9 +40,12 @@ impl CommandContext {
     }
 
     pub fn store(&self) -> CommandStore {
-        let backups = Backups::for_journal(&self.paths.backups_root, &self.paths.journal);
-        let store = Store::new(&self.paths.journal, Some(backups)).with_clock(crate::now::now_utc);
-        CommandStore(store)
+        let paths = &self.paths;
+        CommandStore(Store::with_backups(
+            &paths.journal,
+            &paths.backups_root,
+            crate::now::now_utc,
+        ))
     }
 
     /// Loads the journal, saying how to make one if there is none yet.

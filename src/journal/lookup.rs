@@ -4,7 +4,7 @@ use super::book::Journal;
 use super::error::DomainError;
 use super::ids::RecordId;
 use super::kind_act::KindAct;
-use super::meta::Record;
+use super::meta::{Record, live};
 use super::promise::Promise;
 
 impl Journal {
@@ -21,9 +21,8 @@ impl Journal {
 
 /// The one live record whose id starts with `prefix`.
 fn find_by_prefix<'a, T: Record>(records: &'a [T], prefix: &str) -> Result<&'a T, DomainError> {
-    let live = || records.iter().filter(|r| r.is_live());
-    let id = resolve_prefix(prefix, live().map(Record::id))?;
-    live()
+    let id = resolve_prefix(prefix, live(records).map(Record::id))?;
+    live(records)
         .find(|r| r.id() == id)
         .ok_or(DomainError::UnknownRecord(id))
 }

@@ -57,6 +57,18 @@ impl Store {
         }
     }
 
+    /// The store the app uses: backups of `journal` go to their folder under `backups_root`,
+    /// stamped by `clock` (the app passes `mend::now::now_utc`, which honours `MEND_NOW`).
+    pub fn with_backups(
+        journal: impl Into<PathBuf>,
+        backups_root: &Path,
+        clock: fn() -> DateTime<Utc>,
+    ) -> Self {
+        let journal = journal.into();
+        let backups = Backups::for_journal(backups_root, &journal);
+        Self::new(journal, Some(backups)).with_clock(clock)
+    }
+
     /// Uses another clock for backups: the app's (which honours `MEND_NOW`), or a fixed one in
     /// tests that check which backups are kept.
     pub fn with_clock(mut self, clock: fn() -> DateTime<Utc>) -> Self {

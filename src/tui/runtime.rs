@@ -22,7 +22,7 @@ use crate::cli::input::{edit_in_editor, edit_kept_text, keeping, kept_texts, new
 use crate::journal::{Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;
-use crate::store::{Backups, RealFs, Store, create_private_dir};
+use crate::store::{RealFs, Store, create_private_dir};
 
 /// A hidden switch for the test that proves the terminal is restored after a panic.
 const PANIC_FOR_TEST: &str = "MEND_TEST_PANIC_AFTER_DRAW";
@@ -68,8 +68,7 @@ fn run_with(
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
         return Err(NeedsFullTerminal.into());
     }
-    let backups = Backups::for_journal(&paths.backups_root, &paths.journal);
-    let mut store = Store::new(&paths.journal, Some(backups)).with_clock(crate::now::now_utc);
+    let mut store = Store::with_backups(&paths.journal, &paths.backups_root, crate::now::now_utc);
     // A journal that cannot be read is reported before the screen changes, and left as it is.
     let journal = store.load()?;
     let mut prompts = PromptLibrary::built_in();

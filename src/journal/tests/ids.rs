@@ -51,4 +51,8 @@ fn records_stay_sorted_by_id_and_ids_are_unique_at_a_fixed_now() {
     sorted.dedup();
     assert_eq!(ids, sorted);
     assert!(j.problems(today()).is_empty());
+    // Made in one millisecond, they still list in the order they were made.
+    let texts: Vec<String> = j.kind_acts.iter().map(|k| k.text.clone()).collect();
+    let made: Vec<String> = (0..50).map(|i| format!("act {i}")).collect();
+    assert_eq!(texts, made);
 }
