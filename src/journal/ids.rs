@@ -85,7 +85,8 @@ impl fmt::Debug for IdSource {
 struct Sequence {
     /// Seeded by the demo; for the process's own sequence, seeded at first use.
     rng: Option<Rng>,
-    last_millis: u64,
+    /// The millisecond of the last id, `None` before the first.
+    last_millis: Option<u64>,
     counter: u64,
 }
 
@@ -96,21 +97,21 @@ impl Sequence {
     const fn new(rng: Option<Rng>) -> Sequence {
         Sequence {
             rng,
-            last_millis: 0,
+            last_millis: None,
             counter: 0,
         }
     }
 
     fn next(&mut self, millis: u64) -> Uuid {
         let random = self.random_bytes();
-        if millis == self.last_millis && self.counter + 1 < 1 << COUNTER_BITS {
+        if self.last_millis == Some(millis) && self.counter + 1 < 1 << COUNTER_BITS {
             self.counter += 1;
         } else {
             let seed = u64::from_be_bytes([
                 0, 0, random[10], random[11], random[12], random[13], random[14], random[15],
             ]);
             self.counter = seed & ((1 << (COUNTER_BITS - 1)) - 1);
-            self.last_millis = millis;
+            self.last_millis = Some(millis);
         }
         let c = self.counter;
         // The builder overwrites the top four bits of byte 0 (version) and the top two of
