@@ -4,7 +4,7 @@ use anyhow::{Result, anyhow};
 use directories::ProjectDirs;
 use std::path::{Path, PathBuf};
 
-use crate::store::Backups;
+use crate::journal::file_key;
 
 /// Every place on disk mend reads or writes.
 #[derive(Debug, Clone)]
@@ -39,10 +39,7 @@ impl Paths {
 
     /// The paths for `journal`, with mend's own files under `state` and `config`.
     pub fn under(journal: PathBuf, state: &Path, config: &Path) -> Paths {
-        let id = Backups::for_journal(Path::new(""), &journal)
-            .dir()
-            .to_string_lossy()
-            .into_owned();
+        let id = file_key(&journal);
         Paths {
             backups_root: state.join("backups"),
             drafts: state.join("drafts").join(&id),
@@ -50,9 +47,5 @@ impl Paths {
             prompts: config.join("prompts.json"),
             journal,
         }
-    }
-
-    pub fn backups(&self) -> Backups {
-        Backups::for_journal(&self.backups_root, &self.journal)
     }
 }

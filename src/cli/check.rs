@@ -54,7 +54,8 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
 pub fn path(ctx: &CommandContext) -> Result<()> {
     let paths = &ctx.paths;
     say!("journal   {}", paths.journal.display())?;
-    say!("backups   {}", paths.backups().dir().display())?;
+    let backups = crate::store::Backups::for_journal(&paths.backups_root, &paths.journal);
+    say!("backups   {}", backups.dir().display())?;
     say!("drafts    {}", paths.drafts.display())?;
     say!(
         "prompts   {}  (your own prompts, optional)",

@@ -40,7 +40,12 @@ impl CommandContext {
     }
 
     pub fn store(&self) -> CommandStore {
-        CommandStore(Store::new(&self.paths.journal, Some(self.paths.backups())))
+        let paths = &self.paths;
+        CommandStore(Store::with_backups(
+            &paths.journal,
+            &paths.backups_root,
+            crate::now::now_utc,
+        ))
     }
 
     /// Loads the journal, saying how to make one if there is none yet.

@@ -10,8 +10,8 @@ use fastrand::Rng;
 use std::collections::BTreeMap;
 
 use crate::journal::{
-    DomainError, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction, PromiseSize,
-    RecordId, Role, Stage, Visibility,
+    DomainError, IdSource, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction,
+    PromiseSize, RecordId, Role, Stage, Visibility,
 };
 use crate::prompts::{Prompt, PromptLibrary};
 use evening::Evening;
@@ -54,7 +54,8 @@ impl DemoSpec {
 pub fn generate(spec: &DemoSpec) -> Result<Journal, DomainError> {
     let mut rng = Rng::with_seed(spec.seed);
     let start = Evening::new(spec.first_evening, &mut rng).at(19, 0);
-    let mut journal = Journal::new(
+    let mut journal = Journal::with_ids(
+        IdSource::seeded(spec.seed ^ 0x6d65_6e64),
         ("Alex", Some(Role::Repairing)),
         ("Sam", Some(Role::Hurt)),
         start,
@@ -74,20 +75,7 @@ pub fn generate(spec: &DemoSpec) -> Result<Journal, DomainError> {
         let day = spec.first_evening + Duration::days(i64::from(n));
         couple.evening(&mut journal, n, day)?;
     }
-    let mut ids = Rng::with_seed(spec.seed ^ 0x6d65_6e64);
-    journal.renumber(|old| seeded_id(old, &mut ids));
     Ok(journal)
-}
-
-/// A UUIDv7 with the same moment as `old` and random bits from the seeded generator.
-fn seeded_id(old: uuid::Uuid, rng: &mut Rng) -> uuid::Uuid {
-    let millis = old.get_timestamp().map_or(0, |t| {
-        let (seconds, nanos) = t.to_unix();
-        seconds * 1000 + u64::from(nanos / 1_000_000)
-    });
-    let mut random = [0u8; 10];
-    rng.fill(&mut random);
-    uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
 }
 
 /// Something planned for a later evening.

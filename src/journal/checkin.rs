@@ -4,7 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{DomainError, Extra, Meta, moment::Day, wire::deserialize_keeping_unknown};
+use super::error::DomainError;
+use super::meta::{Extra, Meta, Record};
+use super::moment::Day;
+use super::wire::deserialize_keeping_unknown;
 
 /// A rating from 0 to 10.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -117,7 +120,7 @@ impl Checkin {
     }
 }
 
-impl super::Record for Checkin {
+impl Record for Checkin {
     fn meta(&self) -> &Meta {
         &self.meta
     }

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{Extra, Meta, moment::Day, wire::deserialize_keeping_unknown};
+use super::meta::{Extra, Meta, Record};
+use super::moment::Day;
+use super::wire::deserialize_keeping_unknown;
 
 /// The three parts of rebuilding trust that mend's prompts follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -116,7 +118,7 @@ impl Entry {
     }
 }
 
-impl super::Record for Entry {
+impl Record for Entry {
     fn meta(&self) -> &Meta {
         &self.meta
     }

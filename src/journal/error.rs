@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use super::{PartnerId, PromiseStatus, RecordId};
+use super::ids::{PartnerId, RecordId};
+use super::promise_status::PromiseStatus;
 
 /// A rule of the journal that a change would break. Nothing is changed when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

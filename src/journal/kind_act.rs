@@ -3,10 +3,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{
-    Acknowledgement, DomainError, Extra, Meta, PartnerId, moment::Day,
-    wire::deserialize_keeping_unknown,
-};
+use super::error::DomainError;
+use super::ids::PartnerId;
+use super::meta::{Extra, Meta, Record};
+use super::moment::Day;
+use super::promise::Acknowledgement;
+use super::wire::deserialize_keeping_unknown;
 
 /// Something kind one partner did, expecting nothing back.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,7 +55,7 @@ impl KindAct {
     }
 }
 
-impl super::Record for KindAct {
+impl Record for KindAct {
     fn meta(&self) -> &Meta {
         &self.meta
     }

@@ -2,12 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use uuid::Uuid;
 
-use super::PartnerId;
-
-/// A record's id: a UUIDv7, so ids sort by the time they were made.
-pub type RecordId = Uuid;
+use super::ids::{PartnerId, RecordId};
 
 /// Fields this build does not know, kept as they were so a save loses nothing.
 pub type Extra = std::collections::BTreeMap<String, RawJson>;
@@ -63,9 +59,10 @@ pub struct Meta {
 }
 
 impl Meta {
-    pub fn new(author: PartnerId, now: DateTime<Utc>) -> Self {
+    /// A record's first metadata: made by `author` now, at revision 1.
+    pub fn new(id: RecordId, author: PartnerId, now: DateTime<Utc>) -> Self {
         Self {
-            id: new_id(now),
+            id,
             author,
             created: now,
             updated: now,
@@ -94,11 +91,14 @@ pub trait Record {
     }
 }
 
-/// A fresh UUIDv7 whose time part is `now` (a fixed `now` still gives unique ids).
-pub fn new_id(now: DateTime<Utc>) -> RecordId {
-    let millis = u64::try_from(now.timestamp_millis()).unwrap_or(0);
-    let seconds = millis / 1000;
-    let nanos = u32::try_from(millis % 1000).unwrap_or(0) * 1_000_000;
-    let ts = uuid::Timestamp::from_unix(uuid::NoContext, seconds, nanos);
-    Uuid::new_v7(ts)
+/// Inserts a record keeping the list sorted by id (UUIDv7 ids sort by creation time).
+pub(crate) fn insert_sorted<T: Record>(list: &mut Vec<T>, item: T) {
+    let key = item.id();
+    let at = list.partition_point(|x| x.id() < key);
+    list.insert(at, item);
+}
+
+/// The records of a list that have not been deleted.
+pub(crate) fn live<T: Record>(records: &[T]) -> impl Iterator<Item = &T> {
+    records.iter().filter(|r| r.is_live())
 }

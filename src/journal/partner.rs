@@ -1,25 +1,15 @@
 //! The two people who share a journal.
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use uuid::Uuid;
 
-use super::{DomainError, Extra, meta::new_id, text, wire::deserialize_keeping_unknown};
+use super::error::DomainError;
+use super::ids::PartnerId;
+use super::meta::Extra;
+use super::text;
+use super::wire::deserialize_keeping_unknown;
 
 /// The longest partner name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
-
-/// A partner's id: stable even if they change the name they go by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PartnerId(pub Uuid);
-
-impl fmt::Display for PartnerId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 /// Where a partner stands in the repair, if they choose to say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,9 +63,10 @@ deserialize_keeping_unknown!(Partner {
 });
 
 impl Partner {
-    pub fn new(name: &str, role: Option<Role>, now: DateTime<Utc>) -> Result<Self, DomainError> {
+    /// A partner called `name` (checked by [`check_name`]) with the given id.
+    pub fn new(id: PartnerId, name: &str, role: Option<Role>) -> Result<Self, DomainError> {
         Ok(Self {
-            id: PartnerId(new_id(now)),
+            id,
             name: check_name(name)?,
             role,
             extra: Extra::new(),

@@ -2,52 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-use super::{
-    DomainError, Extra, Meta, PartnerId, RecordId,
-    moment::{Day, MaybeDay, Moment},
-    wire::deserialize_keeping_unknown,
-};
-
-/// Where a promise stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PromiseStatus {
-    Open,
-    Kept,
-    Broken,
-    /// Replaced by a new promise with a new text or due day.
-    Renegotiated,
-    Withdrawn,
-}
-
-impl PromiseStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PromiseStatus::Open => "open",
-            PromiseStatus::Kept => "kept",
-            PromiseStatus::Broken => "broken",
-            PromiseStatus::Renegotiated => "renegotiated",
-            PromiseStatus::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn is_open(self) -> bool {
-        self == PromiseStatus::Open
-    }
-
-    /// Whether the receiver may say they noticed it.
-    pub fn can_be_acknowledged(self) -> bool {
-        matches!(self, PromiseStatus::Kept | PromiseStatus::Renegotiated)
-    }
-}
-
-impl fmt::Display for PromiseStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use super::error::DomainError;
+use super::ids::{PartnerId, RecordId};
+use super::meta::{Extra, Meta, Record};
+use super::moment::{Day, MaybeDay, Moment};
+use super::promise_status::PromiseStatus;
+use super::wire::deserialize_keeping_unknown;
 
 /// An everyday promise or a bigger commitment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -280,7 +241,7 @@ impl Promise {
     }
 }
 
-impl super::Record for Promise {
+impl Record for Promise {
     fn meta(&self) -> &Meta {
         &self.meta
     }

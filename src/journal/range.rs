@@ -3,7 +3,9 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::{DomainError, Journal, Week};
+use super::book::Journal;
+use super::day::Week;
+use super::error::DomainError;
 
 /// How far ahead a promise may be due.
 pub const MOST_MONTHS_AHEAD: u32 = 120;

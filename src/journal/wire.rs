@@ -10,17 +10,20 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{Meta, PartnerId, RecordId, moment::Moment};
+use super::ids::{PartnerId, RecordId};
+use super::meta::Meta;
+use super::moment::Moment;
 
 /// Implements `Deserialize` for a struct whose last field is `extra: Extra`.
 ///
 /// Each listed field is read under its own name and is either `required` or filled in when
 /// missing (`default`, or `(default = EXPR)`). `[via W]` reads the field as `W` and converts.
 /// `meta: meta` makes the record's `Meta` fields (id, author, …) sit beside its own, as written.
+/// `unread: f` fills field `f`, which the file never holds, with its default.
 /// A field given twice is refused, like serde's derive does.
 macro_rules! deserialize_keeping_unknown {
     (
-        $name:ident $(, meta: $meta:ident)? {
+        $name:ident $(, meta: $meta:ident)? $(, unread: $unread:ident)? {
             $( $field:ident : $ty:ty $([via $wire:ty])? => $missing:tt ),* $(,)?
         }
     ) => {
@@ -41,7 +44,7 @@ macro_rules! deserialize_keeping_unknown {
                     ) -> Result<$name, A::Error> {
                         $( let mut $meta = $crate::journal::wire::MetaFields::default(); )?
                         $( let mut $field: Option<$ty> = None; )*
-                        let mut extra = $crate::journal::Extra::new();
+                        let mut extra = $crate::journal::meta::Extra::new();
                         while let Some(key) = map.next_key::<$crate::journal::wire::Key<'de>>()? {
                             match key.as_str() {
                                 $( stringify!($field) => {
@@ -65,6 +68,7 @@ macro_rules! deserialize_keeping_unknown {
                             $( $meta: $meta.finish()?, )?
                             $( $field: $crate::journal::wire::when_missing!($field, $missing), )*
                             extra,
+                            $( $unread: Default::default(), )?
                         })
                     }
                 }
@@ -190,92 +194,4 @@ fn fill<T, E: de::Error>(slot: &mut Option<T>, name: &'static str, value: T) -> 
     }
     *slot = Some(value);
     Ok(true)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::journal::{Checkin, Entry, Visibility};
-
-    const CHECKIN: &str = r#""id": "01900000-0000-7000-8000-000000000001",
-        "author": "01900000-0000-7000-8000-000000000002",
-        "created": "2026-11-25T21:00:00Z", "updated": "2026-11-25T21:00:00Z", "rev": 1,
-        "day": "2026-11-25", "safety": 6, "trust": 5, "connection": 7"#;
-
-    fn checkin(more: &str) -> Result<Checkin, String> {
-        serde_json::from_str(&format!("{{{CHECKIN}{more}}}")).map_err(|err| err.to_string())
-    }
-
-    #[test]
-    fn reads_own_and_meta_fields_and_keeps_the_rest() {
-        let read = checkin(r#", "mood": "calm", "z": [1, 2], "a": null"#).unwrap();
-        assert_eq!((read.safety.value(), read.trust.value()), (6, 5));
-        assert_eq!(read.meta.rev, 1);
-        assert!(!read.meta.deleted, "a missing `deleted` reads as false");
-        assert_eq!(read.note, None);
-        let kept: Vec<&str> = read.extra.keys().map(String::as_str).collect();
-        assert_eq!(kept.len(), 3);
-        assert_eq!(read.extra["mood"].get(), r#""calm""#);
-        assert_eq!(read.extra["z"].get(), "[1, 2]");
-    }
-
-    #[test]
-    fn a_key_written_with_escapes_is_still_its_field() {
-        let read = checkin(r#", "n\u006fte": "slept badly", "caf\u00e9": 1"#).unwrap();
-        assert_eq!(read.note.as_deref(), Some("slept badly"));
-        assert_eq!(read.extra["café"].get(), "1");
-    }
-
-    #[test]
-    fn a_field_given_twice_is_refused_by_name() {
-        assert!(
-            checkin(r#", "trust": 9"#)
-                .unwrap_err()
-                .contains("duplicate field `trust`")
-        );
-        assert!(
-            checkin(r#", "rev": 2"#)
-                .unwrap_err()
-                .contains("duplicate field `rev`")
-        );
-    }
-
-    #[test]
-    fn a_missing_field_is_named() {
-        let without = |field: &str| {
-            let text = CHECKIN.replace(&format!("\"{field}\""), "\"other\"");
-            serde_json::from_str::<Checkin>(&format!("{{{text}}}"))
-                .unwrap_err()
-                .to_string()
-        };
-        assert!(without("trust").contains("missing field `trust`"));
-        assert!(without("author").contains("missing field `author`"));
-        assert!(without("created").contains("missing field `created`"));
-    }
-
-    #[test]
-    fn a_wrong_value_says_what_was_expected() {
-        let err = checkin(r#", "note": 12"#).unwrap_err();
-        assert!(
-            err.contains("invalid type: integer `12`, expected a string"),
-            "{err}"
-        );
-        let err = serde_json::from_str::<Checkin>("[1, 2]")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("expected struct Checkin"), "{err}");
-        let late = CHECKIN.replace("\"2026-11-25T21:00:00Z\", \"rev\"", "\"late\", \"rev\"");
-        let err = serde_json::from_str::<Checkin>(&format!("{{{late}}}")).unwrap_err();
-        assert!(err.to_string().contains("invalid characters"), "{err}");
-    }
-
-    #[test]
-    fn optional_fields_fall_back_when_missing() {
-        let entry = CHECKIN.replace(
-            r#""safety": 6, "trust": 5, "connection": 7"#,
-            r#""stage": "healing", "text": "a quiet evening""#,
-        );
-        let read: Entry = serde_json::from_str(&format!("{{{entry}}}")).unwrap();
-        assert_eq!(read.visibility, Visibility::Private);
-        assert_eq!((read.prompt, read.prompt_id), (None, None));
-    }
 }

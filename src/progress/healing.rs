@@ -86,26 +86,11 @@ pub struct RatingTrend {
     pub checked_in_before: bool,
 }
 
+/// The trend in words (`describe`, `change_in_words`, `describe_briefly`) is in `words.rs`.
 impl RatingTrend {
     /// This week's mean minus the last four weeks' mean, when both exist.
     pub fn change(&self) -> Option<f64> {
         Some(self.this_week? - self.last_four_weeks?)
-    }
-
-    /// The change in plain words, like "trust up 0.8 from the last four weeks".
-    pub fn describe(&self) -> String {
-        super::words::describe_trend(self)
-    }
-
-    /// The change alone, like "up 0.8 from the last four weeks", for a line that already
-    /// names the rating and shows this week's mean.
-    pub fn change_in_words(&self) -> String {
-        super::words::change_in_words(self)
-    }
-
-    /// This week's mean and the change in a few words, like "trust 6.5 (up 0.8)".
-    pub fn describe_briefly(&self) -> String {
-        super::words::describe_trend_briefly(self)
     }
 }
 

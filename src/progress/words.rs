@@ -14,6 +14,24 @@ pub const SPARK_BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '�
 /// The mark a sparkline shows for a week without a check-in.
 pub const SPARK_NO_DATA: char = '·';
 
+impl RatingTrend {
+    /// The change in plain words, like "trust up 0.8 from the last four weeks".
+    pub fn describe(&self) -> String {
+        describe_trend(self)
+    }
+
+    /// The change alone, like "up 0.8 from the last four weeks", for a line that already
+    /// names the rating and shows this week's mean.
+    pub fn change_in_words(&self) -> String {
+        change_in_words(self)
+    }
+
+    /// This week's mean and the change in a few words, like "trust 6.5 (up 0.8)".
+    pub fn describe_briefly(&self) -> String {
+        describe_trend_briefly(self)
+    }
+}
+
 /// A rating's week in words, like "trust up 0.8 from the last four weeks".
 pub fn describe_trend(trend: &RatingTrend) -> String {
     let name = trend.name;

@@ -4,8 +4,9 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::path::{Path, PathBuf};
 
-use super::create_private_dir;
+use super::private_dir::create_private_dir;
 use super::save::{RealFs, temp_for, write_atomically};
+use crate::journal::file_key;
 
 /// How many of the newest backups are always kept.
 pub const KEEP_RECENT: usize = 10;
@@ -27,16 +28,8 @@ pub struct Backups {
 impl Backups {
     /// Backups of the journal at `journal`, in a subfolder of `root` named after it.
     pub fn for_journal(root: &Path, journal: &Path) -> Backups {
-        let absolute = std::path::absolute(journal).unwrap_or_else(|_| journal.to_owned());
-        let stem = journal
-            .file_stem()
-            .map_or_else(|| "journal".into(), |s| s.to_string_lossy().into_owned());
-        let name = format!(
-            "{stem}-{:016x}",
-            fnv1a(absolute.to_string_lossy().as_bytes())
-        );
         Backups {
-            dir: root.join(name),
+            dir: root.join(file_key(journal)),
         }
     }
 
@@ -141,13 +134,6 @@ impl Backups {
         }
         Ok(())
     }
-}
-
-/// A small stable hash, so each journal path gets its own backup folder.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

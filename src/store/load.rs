@@ -6,8 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-use super::FileStamp;
-use crate::journal::{FORMAT, Journal, VERSION, sort_records};
+use super::stamp::FileStamp;
+use crate::journal::{FORMAT, Journal, VERSION};
 use crate::message::without_final_period;
 
 /// Why a journal file could not be read. The file is never changed when one is returned.
@@ -240,7 +240,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
         Ok(mut journal) => {
             let format = serde_json::Value::String(journal.format.clone());
             check_header(path, Some(&format), Some(u64::from(journal.version)))?;
-            sort_records(&mut journal);
+            journal.normalize();
             Ok(journal)
         }
         Err(err) => {

@@ -13,7 +13,7 @@ impl JournalLock {
     /// Waits for and takes the lock beside the journal at `journal`; for a symlinked journal,
     /// beside the file it points to, so the link and the real path share one lock.
     pub fn acquire(journal: &Path) -> Result<JournalLock> {
-        let path = lock_path(&super::resolve(journal));
+        let path = lock_path(&super::link::resolve(journal));
         let mut options = std::fs::OpenOptions::new();
         options.create(true).truncate(false).read(true).write(true);
         #[cfg(unix)]

@@ -5,53 +5,28 @@ mod link;
 mod load;
 mod lock;
 mod parse_error;
+mod private_dir;
 mod save;
+mod stamp;
 
 pub use backup::Backups;
 pub use link::resolve;
 pub use load::{LoadError, MAX_JOURNAL_BYTES, load, load_stamped, parse};
 pub use lock::JournalLock;
+pub use private_dir::create_private_dir;
 pub use save::{
     PAUSE_MID_WRITE, RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private,
     to_bytes, write_atomically,
 };
+pub use stamp::FileStamp;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::journal::Journal;
-
-/// What identifies one version of the file on disk, to notice a change by another process.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-    inode: u64,
-}
-
-impl FileStamp {
-    /// The stamp of the file now, or `None` if it is not there.
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        std::fs::metadata(path)
-            .ok()
-            .map(|meta| FileStamp::from_metadata(&meta))
-    }
-
-    /// The stamp of the file these metadata describe.
-    pub fn from_metadata(meta: &std::fs::Metadata) -> FileStamp {
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        FileStamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            inode,
-        }
-    }
-}
+use private_dir::ensure_parent;
 
 /// One journal file and the safe ways to change it.
 pub struct Store {
@@ -63,7 +38,8 @@ pub struct Store {
     loaded: Option<(Arc<Journal>, Option<FileStamp>)>,
     /// Things the person should know that did not stop the work, for the CLI or TUI to show.
     notices: Vec<String>,
-    /// What time it is, for naming and pruning backups.
+    /// What time it is, for naming and pruning backups: the real clock unless the caller
+    /// passes the one it reads (`mend::now::now_utc` honours `MEND_NOW`).
     clock: fn() -> DateTime<Utc>,
 }
 
@@ -77,11 +53,24 @@ impl Store {
             backed_up: false,
             loaded: None,
             notices: Vec::new(),
-            clock: now,
+            clock: Utc::now,
         }
     }
 
-    /// Uses another clock for backups (tests fix it to check which backups are kept).
+    /// The store the app uses: backups of `journal` go to their folder under `backups_root`,
+    /// stamped by `clock` (the app passes `mend::now::now_utc`, which honours `MEND_NOW`).
+    pub fn with_backups(
+        journal: impl Into<PathBuf>,
+        backups_root: &Path,
+        clock: fn() -> DateTime<Utc>,
+    ) -> Self {
+        let journal = journal.into();
+        let backups = Backups::for_journal(backups_root, &journal);
+        Self::new(journal, Some(backups)).with_clock(clock)
+    }
+
+    /// Uses another clock for backups: the app's (which honours `MEND_NOW`), or a fixed one in
+    /// tests that check which backups are kept.
     pub fn with_clock(mut self, clock: fn() -> DateTime<Utc>) -> Self {
         self.clock = clock;
         self
@@ -257,30 +246,4 @@ impl Store {
             self.notices.push(crate::message::error_text(&err));
         }
     }
-}
-
-/// Now: `MEND_NOW` when it is set (as every command and the TUI read it), else the real clock.
-fn now() -> DateTime<Utc> {
-    crate::now::now().map_or_else(|_| Utc::now(), |now| now.with_timezone(&Utc))
-}
-
-/// Makes the journal's folder if needed, readable only by its owner.
-fn ensure_parent(path: &Path) -> Result<()> {
-    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
-        return Ok(());
-    };
-    if parent.exists() {
-        return Ok(());
-    }
-    create_private_dir(parent)
-        .with_context(|| format!("Could not create the folder {}", parent.display()))
-}
-
-/// Creates a folder (and its parents) with mode 0700.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
 }

@@ -68,7 +68,7 @@ fn run_with(
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
         return Err(NeedsFullTerminal.into());
     }
-    let mut store = Store::new(&paths.journal, Some(paths.backups()));
+    let mut store = Store::with_backups(&paths.journal, &paths.backups_root, crate::now::now_utc);
     // A journal that cannot be read is reported before the screen changes, and left as it is.
     let journal = store.load()?;
     let mut prompts = PromptLibrary::built_in();

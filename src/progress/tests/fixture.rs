@@ -1,8 +1,8 @@
 //! The small journal the progress tests compute by hand, and helpers to build it.
 
-use super::*;
-use crate::journal::{Meta, Record};
-use chrono::{DateTime, Duration};
+use crate::journal::*;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -229,4 +229,17 @@ pub fn fixture() -> Journal {
 fn tombstone<T: Record>(records: &mut [T], id: RecordId, meta: fn(&mut T) -> &mut Meta) {
     let record = records.iter_mut().find(|r| r.id() == id).unwrap();
     meta(record).deleted = true;
+}
+
+/// Whether a mean is there and equals `expected`, to within rounding.
+pub fn close(actual: Option<f64>, expected: f64) -> bool {
+    actual.is_some_and(|a| (a - expected).abs() < 1e-9)
+}
+
+/// Asserts a mean is there and equals `expected`, to within rounding.
+pub fn assert_mean(actual: Option<f64>, expected: f64) {
+    assert!(
+        close(actual, expected),
+        "expected {expected}, got {actual:?}"
+    );
 }

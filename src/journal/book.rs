@@ -1,0 +1,177 @@
+//! The journal as a whole: its header, the couple's settings, the partners and the record lists.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::checkin::Checkin;
+use super::day::{EveningClock, WeekStart};
+use super::entry::Entry;
+use super::error::DomainError;
+use super::ids::{IdSource, PartnerId};
+use super::kind_act::KindAct;
+use super::meta::{Extra, Meta};
+use super::moment::Day;
+use super::partner::{Partner, Role};
+use super::promise::Promise;
+use super::wire::deserialize_keeping_unknown;
+
+/// The value of the `format` header field.
+pub const FORMAT: &str = "mend-journal";
+/// The newest journal format version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// A couple's whole journal: the header, the two partners and every record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Journal {
+    pub format: String,
+    pub version: u32,
+    /// The evening the couple started using mend.
+    pub started: NaiveDate,
+    pub settings: Settings,
+    pub partners: Vec<Partner>,
+    pub entries: Vec<Entry>,
+    pub checkins: Vec<Checkin>,
+    pub promises: Vec<Promise>,
+    pub kind_acts: Vec<KindAct>,
+    #[serde(flatten)]
+    pub extra: Extra,
+    /// Where new ids come from: neither saved nor compared (see `journal::ids`).
+    #[serde(skip)]
+    ids: IdSource,
+}
+
+deserialize_keeping_unknown!(Journal, unread: ids {
+    format: String => required,
+    version: u32 => required,
+    started: NaiveDate [via Day] => required,
+    settings: Settings => default,
+    partners: Vec<Partner> => required,
+    entries: Vec<Entry> => default,
+    checkins: Vec<Checkin> => default,
+    promises: Vec<Promise> => default,
+    kind_acts: Vec<KindAct> => default,
+});
+
+/// Choices the couple makes for their journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    /// The hour (0-23, local time) at which one evening ends and the next day begins.
+    pub day_ends_at: u8,
+    pub week_starts: WeekStart,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+deserialize_keeping_unknown!(Settings {
+    day_ends_at: u8 => (default = Settings::default_day_ends_at()),
+    week_starts: WeekStart => default,
+});
+
+impl Settings {
+    fn default_day_ends_at() -> u8 {
+        4
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            day_ends_at: Self::default_day_ends_at(),
+            week_starts: WeekStart::default(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Journal {
+    /// A new journal for two partners, started on the evening of `now`.
+    pub fn new(
+        first: (&str, Option<Role>),
+        second: (&str, Option<Role>),
+        now: DateTime<Utc>,
+        started: NaiveDate,
+    ) -> Result<Self, DomainError> {
+        Self::with_ids(IdSource::default(), first, second, now, started)
+    }
+
+    /// Like [`Journal::new`], with every id (the partners' too) drawn from `ids`.
+    pub fn with_ids(
+        ids: IdSource,
+        first: (&str, Option<Role>),
+        second: (&str, Option<Role>),
+        now: DateTime<Utc>,
+        started: NaiveDate,
+    ) -> Result<Self, DomainError> {
+        let first = Partner::new(PartnerId(ids.next(now)), first.0, first.1)?;
+        let second = Partner::new(PartnerId(ids.next(now)), second.0, second.1)?;
+        if first.name.to_lowercase() == second.name.to_lowercase() {
+            return Err(DomainError::SamePartnerNames(first.name));
+        }
+        Ok(Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            started,
+            settings: Settings::default(),
+            partners: vec![first, second],
+            entries: Vec::new(),
+            checkins: Vec::new(),
+            promises: Vec::new(),
+            kind_acts: Vec::new(),
+            extra: Extra::new(),
+            ids,
+        })
+    }
+
+    /// The metadata of a record `author` makes now, with a new id from the journal's source.
+    pub(crate) fn new_meta(&self, author: PartnerId, now: DateTime<Utc>) -> Meta {
+        Meta::new(self.ids.next(now), author, now)
+    }
+
+    /// The clock that turns a moment into this couple's evening and week.
+    pub fn clock(&self) -> EveningClock {
+        EveningClock::new(self.settings.day_ends_at, self.settings.week_starts)
+    }
+
+    /// Finds a partner by name, ignoring case and surrounding spaces.
+    pub fn partner_named(&self, name: &str) -> Result<&Partner, DomainError> {
+        let wanted = name.trim().to_lowercase();
+        self.partners
+            .iter()
+            .find(|p| p.name.to_lowercase() == wanted)
+            .ok_or_else(|| DomainError::UnknownPartner {
+                name: name.trim().to_owned(),
+                known: self.partners.iter().map(|p| p.name.clone()).collect(),
+            })
+    }
+
+    /// The partner with this id, if the journal knows one.
+    pub fn partner(&self, id: PartnerId) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id == id)
+    }
+
+    /// The partner's display name, or a placeholder for an id this journal does not know.
+    pub fn name_of(&self, id: PartnerId) -> &str {
+        self.partner(id).map_or("someone", |p| p.name.as_str())
+    }
+
+    /// The other partner of the couple.
+    pub fn other_partner(&self, id: PartnerId) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id != id)
+    }
+
+    /// Refuses an id that is not one of the two partners.
+    pub(crate) fn require_partner(&self, id: PartnerId) -> Result<(), DomainError> {
+        match self.partner(id) {
+            Some(_) => Ok(()),
+            None => Err(DomainError::UnknownPartnerId(id)),
+        }
+    }
+
+    /// Puts records in the file's canonical order (by id).
+    pub fn normalize(&mut self) {
+        self.entries.sort_by_key(|e| e.meta.id);
+        self.checkins.sort_by_key(|c| c.meta.id);
+        self.promises.sort_by_key(|p| p.meta.id);
+        self.kind_acts.sort_by_key(|k| k.meta.id);
+    }
+}

@@ -1,0 +1,199 @@
+//! The journal's entries: writing, editing as a window saw them, deleting and restoring.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::book::Journal;
+use super::entry::{Entry, Stage, Visibility};
+use super::error::DomainError;
+use super::ids::{PartnerId, RecordId};
+use super::limits::check_text;
+use super::lookup::{live_record_mut, record_mut};
+use super::meta::{Extra, insert_sorted, live};
+
+/// What a new entry needs before it is given an id and timestamps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    pub author: PartnerId,
+    pub day: NaiveDate,
+    pub stage: Stage,
+    pub prompt_id: Option<String>,
+    pub prompt: Option<String>,
+    pub text: String,
+    pub visibility: Visibility,
+}
+
+/// What [`Journal::edit_entry_seen_at`] did with the new text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    /// The entry holds the new text.
+    InPlace,
+    /// The entry had changed since it was opened, so it was left as it is and the new text
+    /// was saved as this new entry: both texts are kept.
+    BesideAChangedEntry(RecordId),
+}
+
+impl Journal {
+    /// Entries that have not been deleted.
+    pub fn live_entries(&self) -> impl Iterator<Item = &Entry> {
+        live(&self.entries)
+    }
+
+    /// Checks who would write a new entry and for which evening: the rules of
+    /// [`Journal::add_entry`] that do not need the text, so a command can check them before
+    /// anyone types.
+    pub fn check_new_entry(
+        &self,
+        author: PartnerId,
+        day: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), DomainError> {
+        self.require_partner(author)?;
+        self.check_day(day, today)
+    }
+
+    /// Adds an entry after checking its text, author and day.
+    pub fn add_entry(
+        &mut self,
+        new: NewEntry,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<RecordId, DomainError> {
+        self.check_new_entry(new.author, new.day, today)?;
+        let text = check_text("entry", &new.text)?;
+        let entry = Entry {
+            meta: self.new_meta(new.author, now),
+            day: new.day,
+            stage: new.stage,
+            prompt_id: new.prompt_id,
+            prompt: new.prompt,
+            text,
+            visibility: new.visibility,
+            extra: Extra::new(),
+        };
+        let id = entry.meta.id;
+        insert_sorted(&mut self.entries, entry);
+        Ok(id)
+    }
+
+    /// Replaces an entry's text (and visibility), if `by` wrote it, whatever it held. A window
+    /// that may race another uses [`Journal::edit_entry_seen_at`] instead.
+    pub fn edit_entry(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        text: &str,
+        visibility: Visibility,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        let text = check_text("entry", text)?;
+        let entry = self.own_entry_mut(id, by)?;
+        entry.text = text;
+        entry.visibility = visibility;
+        entry.meta.touch(now);
+        Ok(())
+    }
+
+    /// Changes an entry as one window saw it, at revision `seen_rev`. If the entry changed
+    /// since (another window or laptop saved it, or deleted it), nothing is overwritten: the
+    /// new text becomes a new entry beside it, on the same evening, and the outcome says so.
+    pub fn edit_entry_seen_at(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        text: &str,
+        visibility: Visibility,
+        seen_rev: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Edited, DomainError> {
+        let text = check_text("entry", text)?;
+        let entry = self
+            .entries
+            .iter()
+            .find(|e| e.meta.id == id)
+            .ok_or(DomainError::UnknownRecord(id))?;
+        if entry.meta.author != by {
+            return Err(DomainError::NotYourEntry);
+        }
+        if entry.meta.rev == seen_rev && !entry.meta.deleted {
+            self.edit_entry(id, by, &text, visibility, now)?;
+            return Ok(Edited::InPlace);
+        }
+        let beside = Entry {
+            meta: self.new_meta(by, now),
+            day: entry.day,
+            stage: entry.stage,
+            prompt_id: entry.prompt_id.clone(),
+            prompt: entry.prompt.clone(),
+            text,
+            visibility,
+            extra: Extra::new(),
+        };
+        let new_id = beside.meta.id;
+        insert_sorted(&mut self.entries, beside);
+        Ok(Edited::BesideAChangedEntry(new_id))
+    }
+
+    /// Marks an entry deleted, if `by` wrote it. The tombstone keeps the id and the metadata
+    /// (so copies can merge) but not the words: the text and the prompt are cleared.
+    ///
+    /// Un-deleting (`deleted: false`) only brings back an entry that still has its words;
+    /// after a delete, [`Journal::restore_entry`] puts them back.
+    pub fn set_entry_deleted(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        deleted: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        let entry = self.authored_entry_mut(id, by)?;
+        if deleted {
+            entry.text.clear();
+            entry.prompt = None;
+        } else if entry.text.trim().is_empty() {
+            return Err(DomainError::EmptyText("entry"));
+        }
+        entry.meta.deleted = deleted;
+        entry.meta.touch(now);
+        Ok(())
+    }
+
+    /// Brings back an entry deleted in this session, with the words it had before.
+    pub fn restore_entry(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        text: &str,
+        prompt: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), DomainError> {
+        let text = check_text("entry", text)?;
+        let entry = self.authored_entry_mut(id, by)?;
+        entry.text = text;
+        entry.prompt = prompt;
+        entry.meta.deleted = false;
+        entry.meta.touch(now);
+        Ok(())
+    }
+
+    /// The entry `by` wrote, deleted or not.
+    fn authored_entry_mut(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+    ) -> Result<&mut Entry, DomainError> {
+        written_by(record_mut(&mut self.entries, id)?, by)
+    }
+
+    /// The live entry `by` wrote.
+    fn own_entry_mut(&mut self, id: RecordId, by: PartnerId) -> Result<&mut Entry, DomainError> {
+        written_by(live_record_mut(&mut self.entries, id)?, by)
+    }
+}
+
+/// The entry, if `by` wrote it: only its author may change an entry.
+fn written_by(entry: &mut Entry, by: PartnerId) -> Result<&mut Entry, DomainError> {
+    if entry.meta.author != by {
+        return Err(DomainError::NotYourEntry);
+    }
+    Ok(entry)
+}

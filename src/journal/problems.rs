@@ -1,0 +1,60 @@
+//! Validation of a loaded journal: every rule a file must follow, as a list of problems.
+
+use chrono::NaiveDate;
+
+use super::book::Journal;
+use super::ids::PartnerId;
+
+impl Journal {
+    /// Checks the rules a loaded file must follow, returning every problem found; `today`
+    /// is tonight, the last evening a record may belong to.
+    pub fn problems(&self, today: NaiveDate) -> Vec<String> {
+        let mut problems = self.day_problems(today);
+        if self.partners.len() != 2 {
+            problems.push(format!(
+                "the journal has {}; it needs exactly two",
+                crate::words::count(self.partners.len(), "partner", "partners")
+            ));
+        }
+        let known = |id: PartnerId| self.partner(id).is_some();
+        let metas = self
+            .entries
+            .iter()
+            .map(|e| ("entry", &e.meta))
+            .chain(self.checkins.iter().map(|c| ("check-in", &c.meta)))
+            .chain(self.promises.iter().map(|p| ("promise", &p.meta)))
+            .chain(self.kind_acts.iter().map(|k| ("kind act", &k.meta)));
+        let mut seen = std::collections::HashSet::new();
+        for (kind, meta) in metas {
+            if !known(meta.author) {
+                problems.push(format!(
+                    "{kind} {} has an unknown author {}",
+                    meta.id, meta.author
+                ));
+            }
+            if !seen.insert(meta.id) {
+                problems.push(format!("{kind} {} appears more than once", meta.id));
+            }
+        }
+        for c in &self.checkins {
+            for (name, rating) in c.ratings() {
+                if rating.value() > 10 {
+                    problems.push(format!(
+                        "check-in {} has {name} {}, outside 0-10",
+                        c.meta.id,
+                        rating.value()
+                    ));
+                }
+            }
+        }
+        for p in &self.promises {
+            if !known(p.to) {
+                problems.push(format!(
+                    "promise {} is made to an unknown partner {}",
+                    p.meta.id, p.to
+                ));
+            }
+        }
+        problems
+    }
+}

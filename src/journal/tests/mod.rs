@@ -1,0 +1,9 @@
+//! Unit tests of the journal's rules, one file per record kind.
+
+mod checkins_and_kind_acts;
+mod entries;
+mod fixture;
+mod ids;
+mod partners_and_days;
+mod promises;
+mod wire;

@@ -1,0 +1,63 @@
+//! Journal rules: partners and the evening's day and week.
+
+use super::fixture::*;
+use crate::journal::*;
+use chrono::NaiveDateTime;
+
+#[test]
+fn partners_are_found_by_name_ignoring_case_and_spaces() {
+    let (j, a, _) = couple();
+    assert_eq!(j.partner_named("  aLeX ").unwrap().id, a);
+    let err = j.partner_named("Jo").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "There is no partner called \"Jo\" in this journal; the partners are Alex and Sam."
+    );
+}
+
+#[test]
+fn two_partners_with_the_same_name_are_refused() {
+    let err = Journal::new(("Alex", None), ("alex", None), now(), today()).unwrap_err();
+    assert!(matches!(err, DomainError::SamePartnerNames(_)));
+}
+
+#[test]
+fn after_midnight_still_belongs_to_the_evening_before() {
+    let clock = EveningClock::new(4, WeekStart::Monday);
+    let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    assert_eq!(clock.evening_of(at("2026-11-26 00:40")), day(2026, 11, 25));
+    assert_eq!(clock.evening_of(at("2026-11-26 03:59")), day(2026, 11, 25));
+    assert_eq!(clock.evening_of(at("2026-11-26 04:00")), day(2026, 11, 26));
+    assert_eq!(clock.evening_of(at("2026-11-25 21:00")), day(2026, 11, 25));
+    let midnight = EveningClock::new(0, WeekStart::Monday);
+    assert_eq!(
+        midnight.evening_of(at("2026-11-26 00:40")),
+        day(2026, 11, 26)
+    );
+}
+
+#[test]
+fn weeks_follow_iso_8601_across_a_year_boundary() {
+    let week = Week::iso_containing(day(2027, 1, 1));
+    assert_eq!(week.to_string(), "2026-W53");
+    assert_eq!(week.start(), day(2026, 12, 28));
+    assert_eq!(week.end(), day(2027, 1, 3));
+    assert_eq!(Week::parse_iso("2026-W53"), Some(week));
+    assert_eq!(
+        Week::parse_iso("2025-W53"),
+        None,
+        "2025 has only 52 ISO weeks"
+    );
+    assert_eq!(Week::parse_iso("2026-W54"), None);
+    assert_eq!(Week::parse_iso("2026-5"), None);
+    assert_eq!(week.next().to_string(), "2027-W01");
+    assert_eq!(week.previous().to_string(), "2026-W52");
+}
+
+#[test]
+fn sunday_weeks_start_on_sunday() {
+    let clock = EveningClock::new(4, WeekStart::Sunday);
+    let week = clock.week_of(day(2026, 11, 25));
+    assert_eq!(week.start(), day(2026, 11, 22));
+    assert_eq!(week.to_string(), "2026-W48");
+}
