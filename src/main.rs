@@ -59,6 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 fn is_usage(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause.downcast_ref::<UsageError>().is_some()
+            || cause.downcast_ref::<mend::editor::NotUsable>().is_some()
             || cause
                 .downcast_ref::<DomainError>()
                 .is_some_and(DomainError::is_usage)

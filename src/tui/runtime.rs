@@ -18,7 +18,7 @@ use super::draft::{Draft, Drafts};
 use super::draw::draw;
 use super::signals::{Signals, Stopped};
 use super::theme::Theme;
-use crate::cli::input::{edit_in_editor, edit_kept_text, keeping, kept_texts, new_kept_text};
+use crate::editor::{edit_in_editor, edit_kept_text, keeping, kept_texts, new_kept_text};
 use crate::journal::{Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;
@@ -386,7 +386,10 @@ fn edit_on_screen(drafts: &Path, partner: Option<PartnerId>, text: &str) -> Resu
     let Some(partner) = partner else {
         return edit_in_editor(text, "entry").map_err(|e| crate::message::error_text(&e));
     };
-    let path = new_kept_text(drafts, partner, text).map_err(|e| crate::message::error_text(&e))?;
+    let path = create_private_dir(drafts)
+        .with_context(|| format!("Could not create the drafts folder {}", drafts.display()))
+        .and_then(|()| new_kept_text(drafts, partner, text))
+        .map_err(|e| crate::message::error_text(&e))?;
     match edit_kept_text(&path, "entry") {
         Ok(edited) => {
             // The text goes back on screen and into the draft; the file has done its job.
