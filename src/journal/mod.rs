@@ -1,5 +1,6 @@
 //! The journal domain: plain data and its rules, with no I/O and no terminal.
 
+mod change;
 mod checkin;
 mod day;
 mod entry;
@@ -14,6 +15,7 @@ mod renumber;
 pub mod text;
 mod wire;
 
+pub use change::Change;
 pub use checkin::{Checkin, Rating, RatingName};
 pub use day::{EveningClock, Week, WeekStart, local_time, shift};
 pub use entry::{Entry, Stage, Visibility};

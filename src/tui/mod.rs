@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod dialogs;
+pub mod done_words;
 pub mod draft;
 pub mod draw;
 pub mod keys;

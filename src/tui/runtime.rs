@@ -13,12 +13,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Change, Effect, Event, Reply};
+use super::app::{App, Effect, Event, Reply};
 use super::draft::{Draft, Drafts};
 use super::draw::draw;
 use super::signals::{Signals, Stopped};
 use super::theme::Theme;
 use crate::editor::{edit_in_editor, edit_kept_text, keeping, kept_texts, new_kept_text};
+use crate::journal::Change;
 use crate::journal::{Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;

@@ -8,8 +8,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::journal::Change;
 use crate::journal::Journal;
-use crate::tui::app::Change;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::form_window;
 use chrono::FixedOffset;

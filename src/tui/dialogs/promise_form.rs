@@ -5,8 +5,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::{Line, Span};
 
 use super::Outcome;
+use crate::journal::Change;
 use crate::journal::{NewPromise, PartnerId, PromiseAction, PromiseSize, RecordId};
-use crate::tui::app::Change;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
 

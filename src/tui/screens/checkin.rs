@@ -6,9 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::journal::Change;
 use crate::journal::text::one_line;
 use crate::journal::{NewCheckin, Rating, RatingName};
-use crate::tui::app::{App, Change, Effect, Screen};
+use crate::tui::app::{App, Effect, Screen};
 
 /// The longest check-in note, in characters.
 pub const NOTE_CHARS: usize = 280;

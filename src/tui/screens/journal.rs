@@ -6,8 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::journal::Change;
 use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
-use crate::tui::app::{App, Change, Effect, Overlay, Screen};
+use crate::tui::app::{App, Effect, Overlay, Screen};
 use crate::tui::screens::write::WriteState;
 use crate::tui::widgets::text;
 

@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::journal::Change;
 use crate::journal::text::printable;
 use crate::journal::{MAX_TEXT_BYTES, NewEntry, PartnerId, RecordId, Stage, Visibility};
-use crate::tui::app::{App, Change, Effect, Overlay, Screen};
+use crate::tui::app::{App, Effect, Overlay, Screen};
 use crate::tui::draft::Draft;
 use crate::tui::tonight::Tonight;
 

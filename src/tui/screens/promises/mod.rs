@@ -9,8 +9,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::journal::Change;
 use crate::journal::{DomainError, Journal, PartnerId, PromiseAction, PromiseStatus, RecordId};
-use crate::tui::app::{App, Change, Effect};
+use crate::tui::app::{App, Effect};
 use crate::tui::dialogs::details::Details;
 use crate::tui::dialogs::note_form::{NoteForm, NotePurpose};
 use crate::tui::dialogs::promise_form::PromiseForm;
@@ -120,7 +121,7 @@ impl App {
                     Vec::new()
                 }
                 Outcome::Submit(change) => {
-                    state.saving = Some(change.done_words(journal));
+                    state.saving = Some(crate::tui::done_words::done_words(&change, journal));
                     state.sent = Some(change.clone());
                     vec![Effect::Apply(change)]
                 }
