@@ -36,12 +36,29 @@ pub enum Effect {
     RememberPartner(PartnerId),
     /// Open $VISUAL/$EDITOR on this text. Answered with [`Reply::Edited`].
     OpenEditor(String),
-    /// Write the weekly summary of `week` to a new file. Answered with [`Reply::Exported`].
-    Export {
-        week: crate::journal::Week,
-        format: crate::export::Format,
-    },
+    /// Write the weekly summary to a new file. Answered with [`Reply::Exported`].
+    Export(Box<ExportRequest>),
     Quit,
+}
+
+/// A weekly summary to write, with the journal and the figures it is made from.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    pub journal: Arc<Journal>,
+    pub progress: Arc<crate::progress::Progress>,
+    pub week: crate::journal::Week,
+    pub format: crate::export::Format,
+}
+
+/// Two requests are the same when they ask for the same week, in the same format, of the very
+/// same journal and figures.
+impl PartialEq for ExportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.journal, &other.journal)
+            && Arc::ptr_eq(&self.progress, &other.progress)
+            && self.week == other.week
+            && self.format == other.format
+    }
 }
 
 /// An entry deleted in this session, as it was, so `u` can bring it back.
@@ -148,7 +165,7 @@ pub struct App {
     pub kept_texts: HashMap<PartnerId, std::path::PathBuf>,
     /// Every weekly figure, for the progress view and the reciprocity card; worked out when
     /// the journal changes while one of them is showing, never per frame.
-    pub progress: Option<crate::progress::Progress>,
+    pub progress: Option<Arc<crate::progress::Progress>>,
     /// Entries deleted in this session, newest last, with their words (the journal keeps
     /// none), so they can be brought back until the couple quits.
     pub deleted: Vec<DeletedEntry>,
@@ -233,14 +250,14 @@ impl App {
                 }
                 let progress = crate::progress::Progress::compute(j, today, self.now.offset());
                 state.card = super::widgets::reciprocity_card::rows(&progress, j);
-                self.progress = Some(progress);
+                self.progress = Some(Arc::new(progress));
             }
             (Screen::Progress(_), Some(j)) => {
-                self.progress = Some(crate::progress::Progress::compute(
+                self.progress = Some(Arc::new(crate::progress::Progress::compute(
                     j,
                     today,
                     self.now.offset(),
-                ));
+                )));
             }
             _ => {}
         }
@@ -418,7 +435,17 @@ impl App {
                 if format.is_some() || no {
                     self.overlay = None;
                 }
-                format.map_or_else(Vec::new, |format| vec![Effect::Export { week, format }])
+                match (format, &self.journal, &self.progress) {
+                    (Some(format), Some(journal), Some(progress)) => {
+                        vec![Effect::Export(Box::new(ExportRequest {
+                            journal: Arc::clone(journal),
+                            progress: Arc::clone(progress),
+                            week,
+                            format,
+                        }))]
+                    }
+                    _ => Vec::new(),
+                }
             }
             Overlay::RestoreDraft(partner) => match key.code {
                 KeyCode::Char('r' | 'R') | KeyCode::Enter => {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Effect, Event, Reply};
+use super::app::{App, Effect, Event, ExportRequest, Reply};
 use super::draft::{Draft, Drafts};
 use super::draw::draw;
 use super::signals::{Signals, Stopped};
@@ -310,9 +310,7 @@ impl Runner<'_> {
                 Some(Reply::Created(journal_after(&self.store, result)))
             }
             Effect::Apply(change) => Some(save_change(&mut self.store, &change, app.now)),
-            Effect::Export { week, format } => {
-                Some(Reply::Exported(export_week(app, week, format)))
-            }
+            Effect::Export(request) => Some(Reply::Exported(export_week(&request))),
             Effect::SaveDraft(draft) => {
                 // Written before the next frame or the next other effect, whichever is first.
                 self.pending_draft = Some(draft);
@@ -422,14 +420,14 @@ fn with_terminal_released<T>(
 
 /// Writes the summary of `week` into the folder mend was started from, under a name not yet
 /// taken (`mend-2026-W48.md`, then `mend-2026-W48-2.md`, …).
-fn export_week(
-    app: &App,
-    week: crate::journal::Week,
-    format: crate::export::Format,
-) -> std::result::Result<std::path::PathBuf, String> {
-    let (Some(journal), Some(progress)) = (&app.journal, &app.progress) else {
-        return Err("there is no journal open.".to_owned());
-    };
+fn export_week(request: &ExportRequest) -> std::result::Result<std::path::PathBuf, String> {
+    let ExportRequest {
+        journal,
+        progress,
+        week,
+        format,
+    } = request;
+    let (week, format) = (*week, *format);
     let folder =
         std::env::current_dir().map_err(|e| format!("could not find the current folder: {e}."))?;
     let name = crate::export::default_file_name(week, format);

@@ -242,9 +242,9 @@ impl Harness {
                     None
                 }
                 Effect::OpenEditor(_) => Some(Reply::Edited(Ok(self.editor_text.clone()))),
-                Effect::Export { week, format } => {
-                    let journal = self.app.journal.as_ref().expect("a journal");
-                    let progress = self.app.progress.as_ref().expect("the figures");
+                Effect::Export(request) => {
+                    let (journal, progress) = (&request.journal, &request.progress);
+                    let (week, format) = (request.week, request.format);
                     let text = mend::export::render(journal, progress, week, format)
                         .map_err(|e| e.to_string());
                     let name = mend::export::default_file_name(week, format);
