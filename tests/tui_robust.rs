@@ -6,7 +6,8 @@ mod tui_support;
 
 use mend::journal::Change;
 use mend::journal::{PromiseStatus, Rating, RecordId};
-use mend::tui::app::{Effect, Event, Overlay, Screen};
+use mend::tui::app::{Overlay, Screen};
+use mend::tui::effects::{Effect, Event};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tui_support::{Harness, lived_in_journal, parse_keys};

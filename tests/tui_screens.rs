@@ -393,7 +393,7 @@ fn the_open_entry_stays_open_when_another_window_adds_an_older_entry() {
         .unwrap();
     assert_eq!(journal.entries[0].text, "Written in the other window.");
     h.app
-        .on_reply(mend::tui::app::Reply::Saved(Ok(std::sync::Arc::new(
+        .on_reply(mend::tui::effects::Reply::Saved(Ok(std::sync::Arc::new(
             journal,
         ))));
     let screen = h.render(80, 24);

@@ -5,6 +5,7 @@ pub mod dialogs;
 pub mod done_words;
 pub mod draft;
 pub mod draw;
+pub mod effects;
 pub mod keys;
 pub mod screens;
 pub mod theme;

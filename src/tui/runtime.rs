@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Effect, Event, ExportRequest, Reply};
+use super::app::App;
 use super::draft::{Draft, Drafts};
 use super::draw::draw;
+use super::effects::{Effect, Event, ExportRequest, Reply};
 use super::signals::{Signals, Stopped};
 use super::theme::Theme;
 use crate::editor::{edit_in_editor, edit_kept_text, keeping, kept_texts, new_kept_text};

@@ -8,8 +8,9 @@ use mend::journal::{
     Visibility,
 };
 use mend::prompts::PromptLibrary;
-use mend::tui::app::{App, Effect, Event, Reply};
+use mend::tui::app::App;
 use mend::tui::draw::draw;
+use mend::tui::effects::{Effect, Event, Reply};
 use mend::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::effects::Effect;
 use crate::tui::screens::{checkin::CheckinForm, journal::BrowseState, write::WriteState};
 use crate::tui::tonight::{PromiseLine, Tonight};
 

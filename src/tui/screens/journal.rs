@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::journal::Change;
 use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::effects::Effect;
 use crate::tui::screens::write::WriteState;
 use crate::tui::widgets::text;
 

@@ -12,8 +12,9 @@ use ratatui_textarea::{TextArea, WrapMode};
 use crate::journal::Change;
 use crate::journal::text::printable;
 use crate::journal::{MAX_TEXT_BYTES, NewEntry, PartnerId, RecordId, Stage, Visibility};
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen};
 use crate::tui::draft::Draft;
+use crate::tui::effects::Effect;
 use crate::tui::tonight::Tonight;
 
 /// The writing screen's state.

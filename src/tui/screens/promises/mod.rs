@@ -11,11 +11,12 @@ use ratatui::widgets::Paragraph;
 
 use crate::journal::Change;
 use crate::journal::{DomainError, Journal, PartnerId, PromiseAction, PromiseStatus, RecordId};
-use crate::tui::app::{App, Effect};
+use crate::tui::app::App;
 use crate::tui::dialogs::details::Details;
 use crate::tui::dialogs::note_form::{NoteForm, NotePurpose};
 use crate::tui::dialogs::promise_form::PromiseForm;
 use crate::tui::dialogs::{Dialog, Outcome};
+use crate::tui::effects::Effect;
 use crate::tui::widgets::reciprocity_card::{self, CARD_HEIGHT, CardRow};
 use rows::{Item, Look, Row};
 
