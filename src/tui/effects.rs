@@ -27,7 +27,10 @@ pub enum Effect {
     DeleteDraft(PartnerId),
     RememberPartner(PartnerId),
     /// Open $VISUAL/$EDITOR on this text. Answered with [`Reply::Edited`].
-    OpenEditor(String),
+    OpenEditor {
+        text: String,
+        partner: PartnerId,
+    },
     /// Write the weekly summary to a new file. Answered with [`Reply::Exported`].
     Export(Box<ExportRequest>),
     Quit,

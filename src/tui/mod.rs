@@ -11,6 +11,7 @@ pub mod screens;
 pub mod theme;
 pub mod tonight;
 pub mod widgets;
+pub mod world;
 
 mod runtime;
 pub mod signals;

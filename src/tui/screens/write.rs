@@ -202,7 +202,10 @@ impl App {
                 write.dirty = true;
                 vec![Effect::SaveDraft(write.draft(now))]
             }
-            KeyCode::Char('e') if ctrl => vec![Effect::OpenEditor(write.text())],
+            KeyCode::Char('e') if ctrl => vec![Effect::OpenEditor {
+                text: write.text(),
+                partner: write.partner,
+            }],
             KeyCode::Esc => {
                 if write.dirty {
                     self.overlay = Some(Overlay::ConfirmLeaveWrite);
