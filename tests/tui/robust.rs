@@ -1,8 +1,7 @@
 //! The TUI never panics at any size, on any keys or on a resize, and never loses or changes a
 //! saved record behind the user's back.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use mend::journal::Change;
 use mend::journal::{PromiseStatus, Rating, RecordId};

@@ -1,8 +1,7 @@
 //! Writing that is not saved yet: what the screen says about where it is kept, and asking
 //! before letting it go (the writing screen on a full disk, the check-in note).
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use tui_support::{Harness, empty_journal};
 

@@ -1,7 +1,6 @@
 //! Every TUI screen drawn at 80x24 through TestBackend, checked against insta snapshots.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use tui_support::{Harness, empty_journal, lived_in_journal};
 
