@@ -281,6 +281,10 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return self.ask_quit();
         }
+        if key.code == KeyCode::Char('?') && self.help_is_a_key() {
+            self.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
         match &self.screen {
             Screen::Setup(_) => self.setup_key(key),
             Screen::Who { .. } => self.who_key(key),
@@ -290,6 +294,20 @@ impl App {
             Screen::Journal(_) => self.journal_key(key),
             Screen::Promises(_) => self.promises_key(key),
             Screen::Progress(_) => self.progress_key(key),
+        }
+    }
+
+    /// Whether `?` opens the help here: everywhere but where it is typed as text (setup, writing,
+    /// the check-in note, a promise's form).
+    ///
+    /// `q` follows one rule, which each screen's bindings keep: on a list inside the evening
+    /// (the journal, a read entry, promises) it goes back one level; on the evening screen, on
+    /// "who is here" and on the progress view it quits (asking first if writing is unsaved).
+    fn help_is_a_key(&self) -> bool {
+        match &self.screen {
+            Screen::Who { .. } | Screen::Home | Screen::Journal(_) | Screen::Progress(_) => true,
+            Screen::Promises(state) => state.dialog.is_none(),
+            Screen::Setup(_) | Screen::Write(_) | Screen::Checkin(_) => false,
         }
     }
 

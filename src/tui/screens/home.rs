@@ -49,7 +49,6 @@ impl App {
                 self.refresh();
             }
             KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
-            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char('q') => return self.ask_quit(),
             _ => {}
         }

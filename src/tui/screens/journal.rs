@@ -165,7 +165,6 @@ impl App {
                 }
                 None => self.tell("Nothing to undo."),
             },
-            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             _ => {}
         }
         Vec::new()

@@ -36,7 +36,6 @@ impl App {
                 };
             }
             KeyCode::Char('q') => return self.ask_quit(),
-            KeyCode::Char('?') => self.overlay = Some(crate::tui::app::Overlay::Help),
             _ => {}
         }
         Vec::new()

@@ -148,7 +148,6 @@ impl App {
             }
             KeyCode::Char('e') => self.overlay = Some(Overlay::ExportWeek(state.week)),
             KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
-            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char('q') => return self.ask_quit(),
             _ => {}
         }

@@ -248,7 +248,6 @@ impl App {
                     }
                 }
             }
-            KeyCode::Char('?') => self.overlay = Some(crate::tui::app::Overlay::Help),
             _ => {}
         }
         if let Some(message) = refusal {
