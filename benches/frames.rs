@@ -3,7 +3,7 @@
 
 mod support;
 
-use mend::tui::app::Event;
+use mend::tui::effects::Event;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use support::fixtures::{SCREENS, YEARS, app, describe, frame, press, sample, terminal};
 

@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod editor;
 pub mod export;
 pub mod journal;
 pub mod message;

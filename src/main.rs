@@ -60,6 +60,7 @@ fn is_usage(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause.downcast_ref::<UsageError>().is_some()
             || cause.is::<mend::now::BadNow>()
+            || cause.downcast_ref::<mend::editor::NotUsable>().is_some()
             || cause
                 .downcast_ref::<DomainError>()
                 .is_some_and(DomainError::is_usage)

@@ -7,6 +7,7 @@
 //! import each other. This file only declares the modules and names what they offer.
 
 mod book;
+mod change;
 mod checkin;
 mod checkins;
 mod day;
@@ -31,6 +32,7 @@ pub mod text;
 mod wire;
 
 pub use book::{FORMAT, Journal, Settings, VERSION};
+pub use change::Change;
 pub use checkin::{Checkin, Rating, RatingName};
 pub use checkins::NewCheckin;
 pub use day::{EveningClock, Week, WeekStart, local_time, shift};

@@ -2,13 +2,16 @@
 
 pub mod app;
 pub mod dialogs;
+pub mod done_words;
 pub mod draft;
 pub mod draw;
+pub mod effects;
 pub mod keys;
 pub mod screens;
 pub mod theme;
 pub mod tonight;
 pub mod widgets;
+pub mod world;
 
 mod runtime;
 pub mod signals;

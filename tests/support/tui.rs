@@ -4,13 +4,16 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use mend::journal::{
-    Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction, Rating, Role, Stage,
-    Visibility,
+    Change, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction, Rating, Role,
+    Stage, Visibility,
 };
 use mend::prompts::PromptLibrary;
-use mend::tui::app::{App, Effect, Event, Reply};
+use mend::tui::app::App;
+use mend::tui::draft::Draft;
 use mend::tui::draw::draw;
+use mend::tui::effects::{Effect, Event, ExportRequest, Reply};
 use mend::tui::theme::Theme;
+use mend::tui::world::{World, run_effects};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -152,7 +155,7 @@ pub struct Harness {
     pub app: App,
     /// What the "disk" holds: the journal as last saved.
     pub saved: Option<Journal>,
-    pub drafts: HashMap<PartnerId, mend::tui::draft::Draft>,
+    pub drafts: HashMap<PartnerId, Draft>,
     pub editor_text: String,
     pub fail_saves: bool,
     /// Saves land in the file but the folder flush fails, as on a flaky disk.
@@ -200,65 +203,21 @@ impl Harness {
     }
 
     pub fn run(&mut self, effects: Vec<Effect>) {
-        let mut queue: std::collections::VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            let reply = match effect {
-                Effect::Create(journal) => {
-                    self.saved = Some(journal.clone());
-                    Some(Reply::Created(Ok(Arc::new(journal))))
-                }
-                Effect::Apply(change) => {
-                    let mut journal = self.saved.clone().expect("a journal to change");
-                    let today = journal.clock().evening_of(self.app.now.naive_local());
-                    let result = if self.fail_saves {
-                        Err("Could not save the journal /j.json while writing: No space left on device (os error 28).".to_owned())
-                    } else {
-                        change
-                            .apply(&mut journal, self.app.now_utc(), today)
-                            .map(|()| journal)
-                            .map_err(|e| e.to_string())
-                    };
-                    if let Ok(j) = &result {
-                        self.saved = Some(j.clone());
-                    }
-                    match result {
-                        Ok(j) if self.unconfirmed_saves => Some(Reply::SavedUnconfirmed(
-                            Arc::new(j),
-                            "The new version is in place, but the system could not confirm it is safely on disk.".to_owned(),
-                        )),
-                        Ok(j) => Some(Reply::Saved(Ok(Arc::new(j)))),
-                        Err(message) => Some(Reply::NotSaved {
-                            message,
-                            on_disk: self.saved.clone().map(Arc::new),
-                        }),
-                    }
-                }
-                Effect::SaveDraft(draft) => {
-                    self.drafts.insert(draft.partner, draft);
-                    None
-                }
-                Effect::DeleteDraft(partner) => {
-                    self.drafts.remove(&partner);
-                    None
-                }
-                Effect::OpenEditor(_) => Some(Reply::Edited(Ok(self.editor_text.clone()))),
-                Effect::Export { week, format } => {
-                    let journal = self.app.journal.as_ref().expect("a journal");
-                    let progress = self.app.progress.as_ref().expect("the figures");
-                    let text = mend::export::render(journal, progress, week, format)
-                        .map_err(|e| e.to_string());
-                    let name = mend::export::default_file_name(week, format);
-                    Some(Reply::Exported(text.map(|text| {
-                        self.exports.push((name.clone(), text));
-                        std::path::PathBuf::from("/home/you").join(name)
-                    })))
-                }
-                Effect::RememberPartner(_) | Effect::Quit => None,
-            };
-            if let Some(reply) = reply {
-                queue.extend(self.app.on_reply(reply));
-            }
-        }
+        self.run_on(Disk::Memory, effects);
+    }
+
+    /// Runs `effects` through the same loop as the real app, against the in-memory world.
+    fn run_on(&mut self, disk: Disk<'_>, effects: Vec<Effect>) {
+        let mut world = MemoryWorld {
+            saved: &mut self.saved,
+            drafts: &mut self.drafts,
+            editor_text: &self.editor_text,
+            fail_saves: self.fail_saves,
+            unconfirmed_saves: self.unconfirmed_saves,
+            exports: &mut self.exports,
+            disk,
+        };
+        run_effects(&mut world, &mut self.app, effects);
     }
 
     /// The screen as text, at the given size.
@@ -320,25 +279,7 @@ impl Harness {
     }
 
     pub fn run_on_full_disk(&mut self, effects: Vec<Effect>) {
-        const FULL: &str = "No space left on device (os error 28)";
-        let mut queue: std::collections::VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            let reply = match effect {
-                Effect::SaveDraft(draft) => Reply::DraftNotKept(
-                    draft.partner,
-                    format!("Could not keep the draft in /state/drafts/x.json: {FULL}"),
-                ),
-                Effect::Apply(_) => Reply::NotSaved {
-                    message: format!("Could not save the journal /j.json while writing: {FULL}."),
-                    on_disk: self.saved.clone().map(Arc::new),
-                },
-                other => {
-                    self.run(vec![other]);
-                    continue;
-                }
-            };
-            queue.extend(self.app.on_reply(reply));
-        }
+        self.run_on(Disk::Full, effects);
     }
 }
 
@@ -348,17 +289,119 @@ impl Harness {
     pub fn keys_saving_to(&mut self, store: &mut mend::store::Store, keys: &str) -> &mut Self {
         for key in parse_keys(keys) {
             let effects = self.app.update(Event::Key(key));
-            let mut queue: std::collections::VecDeque<Effect> = effects.into();
-            while let Some(effect) = queue.pop_front() {
-                match effect {
-                    Effect::Apply(change) => {
-                        let reply = mend::tui::save_change(store, &change, self.app.now);
-                        queue.extend(self.app.on_reply(reply));
-                    }
-                    other => self.run(vec![other]),
-                }
-            }
+            self.run_on(Disk::Store(store), effects);
         }
         self
+    }
+}
+
+/// Where the in-memory world saves the journal and drafts.
+enum Disk<'a> {
+    /// In memory: the harness's `saved` journal and `drafts`.
+    Memory,
+    /// A full disk: saving the journal or a draft fails.
+    Full,
+    /// A real journal file, saved as the running app saves it.
+    Store(&'a mut mend::store::Store),
+}
+
+const FULL_DISK: &str = "No space left on device (os error 28)";
+
+/// The harness's world: the "disk" is a journal and drafts in memory, the editor gives back
+/// `editor_text`, and exports are kept as text.
+struct MemoryWorld<'a> {
+    saved: &'a mut Option<Journal>,
+    drafts: &'a mut HashMap<PartnerId, Draft>,
+    editor_text: &'a str,
+    fail_saves: bool,
+    unconfirmed_saves: bool,
+    exports: &'a mut Vec<(String, String)>,
+    disk: Disk<'a>,
+}
+
+impl World for MemoryWorld<'_> {
+    fn create(&mut self, journal: Journal) -> Reply {
+        *self.saved = Some(journal.clone());
+        Reply::Created(Ok(Arc::new(journal)))
+    }
+
+    fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
+        match &mut self.disk {
+            Disk::Store(store) => return mend::tui::save_change(store, change, now),
+            Disk::Full => {
+                return Reply::NotSaved {
+                    message: format!(
+                        "Could not save the journal /j.json while writing: {FULL_DISK}."
+                    ),
+                    on_disk: self.saved.clone().map(Arc::new),
+                };
+            }
+            Disk::Memory => {}
+        }
+        let mut journal = self.saved.clone().expect("a journal to change");
+        let today = journal.clock().evening_of(now.naive_local());
+        let result = if self.fail_saves {
+            Err("Could not save the journal /j.json while writing: No space left on device (os error 28).".to_owned())
+        } else {
+            change
+                .apply(&mut journal, now.with_timezone(&Utc), today)
+                .map(|()| journal)
+                .map_err(|e| e.to_string())
+        };
+        if let Ok(j) = &result {
+            *self.saved = Some(j.clone());
+        }
+        match result {
+            Ok(j) if self.unconfirmed_saves => Reply::SavedUnconfirmed(
+                Arc::new(j),
+                "The new version is in place, but the system could not confirm it is safely on disk.".to_owned(),
+            ),
+            Ok(j) => Reply::Saved(Ok(Arc::new(j))),
+            Err(message) => Reply::NotSaved {
+                message,
+                on_disk: self.saved.clone().map(Arc::new),
+            },
+        }
+    }
+
+    fn save_draft(&mut self, draft: Draft) -> Option<Reply> {
+        if let Disk::Full = self.disk {
+            return Some(Reply::DraftNotKept(
+                draft.partner,
+                format!("Could not keep the draft in /state/drafts/x.json: {FULL_DISK}"),
+            ));
+        }
+        self.drafts.insert(draft.partner, draft);
+        None
+    }
+
+    fn write_held_draft(&mut self, _next: Option<&Effect>) -> Option<Reply> {
+        None
+    }
+
+    fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
+        self.drafts.remove(&partner);
+        None
+    }
+
+    fn remember_partner(&mut self, _partner: PartnerId) {}
+
+    fn open_editor(&mut self, _text: &str, _partner: PartnerId) -> Reply {
+        Reply::Edited(Ok(self.editor_text.to_owned()))
+    }
+
+    fn export(&mut self, request: &ExportRequest) -> Reply {
+        let (week, format) = (request.week, request.format);
+        let text = mend::export::render(&request.journal, &request.progress, week, format)
+            .map_err(|e| e.to_string());
+        let name = mend::export::default_file_name(week, format);
+        Reply::Exported(text.map(|text| {
+            self.exports.push((name.clone(), text));
+            std::path::PathBuf::from("/home/you").join(name)
+        }))
+    }
+
+    fn take_warnings(&mut self) -> Vec<String> {
+        Vec::new()
     }
 }

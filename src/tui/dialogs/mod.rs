@@ -2,6 +2,7 @@
 
 pub mod details;
 pub mod note_form;
+mod outcome;
 pub mod promise_form;
 
 use ratatui::Frame;
@@ -9,7 +10,6 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::journal::Journal;
-use crate::tui::app::Change;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::form_window;
 use chrono::FixedOffset;
@@ -17,27 +17,7 @@ use details::Details;
 use note_form::NoteForm;
 use promise_form::PromiseForm;
 
-/// What a key did in a dialog.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Stay,
-    Cancel,
-    /// The form is filled in: apply this change. The dialog stays open until it is saved.
-    Submit(Change),
-}
-
-impl Outcome {
-    /// Submits a filled-in form, or keeps it open with what to fix first.
-    pub fn of(filled: Result<Change, String>, error: &mut Option<String>) -> Outcome {
-        match filled {
-            Ok(change) => Outcome::Submit(change),
-            Err(message) => {
-                *error = Some(message);
-                Outcome::Stay
-            }
-        }
-    }
-}
+pub use outcome::Outcome;
 
 /// The dialog showing over the promises screen.
 #[derive(Debug, Clone, PartialEq)]

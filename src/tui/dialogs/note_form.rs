@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::Line;
 
-use super::Outcome;
+use super::outcome::Outcome;
+use crate::journal::Change;
 use crate::journal::{PartnerId, PromiseAction, RecordId};
-use crate::tui::app::Change;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
 

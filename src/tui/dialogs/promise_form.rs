@@ -4,9 +4,9 @@ use chrono::{Duration, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::{Line, Span};
 
-use super::Outcome;
+use super::outcome::Outcome;
+use crate::journal::Change;
 use crate::journal::{NewPromise, PartnerId, PromiseAction, PromiseSize, RecordId};
-use crate::tui::app::Change;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
 

@@ -6,9 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::journal::Change;
 use crate::journal::text::one_line;
 use crate::journal::{NewCheckin, Rating, RatingName};
-use crate::tui::app::{App, Change, Effect, Screen};
+use crate::tui::app::{App, Screen};
+use crate::tui::effects::Effect;
 
 /// The longest check-in note, in characters.
 pub const NOTE_CHARS: usize = 280;

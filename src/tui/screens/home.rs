@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::effects::Effect;
 use crate::tui::screens::{checkin::CheckinForm, journal::BrowseState, write::WriteState};
 use crate::tui::tonight::{PromiseLine, Tonight};
 
@@ -48,7 +49,6 @@ impl App {
                 self.refresh();
             }
             KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
-            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char('q') => return self.ask_quit(),
             _ => {}
         }

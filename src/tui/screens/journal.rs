@@ -6,8 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::journal::Change;
 use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
-use crate::tui::app::{App, Change, Effect, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::effects::Effect;
 use crate::tui::screens::write::WriteState;
 use crate::tui::widgets::text;
 
@@ -163,7 +165,6 @@ impl App {
                 }
                 None => self.tell("Nothing to undo."),
             },
-            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             _ => {}
         }
         Vec::new()

@@ -8,7 +8,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::text::one_line;
 use crate::journal::{Journal, Role, check_name};
-use crate::tui::app::{App, Effect, Screen};
+use crate::tui::app::{App, Screen};
+use crate::tui::effects::Effect;
 
 /// The setup form: two names, two optional roles.
 #[derive(Debug, Clone, Default)]

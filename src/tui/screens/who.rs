@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::{App, Effect, Screen};
+use crate::tui::app::{App, Screen};
+use crate::tui::effects::Effect;
 use crate::tui::tonight::greeting;
 
 impl App {
@@ -35,7 +36,6 @@ impl App {
                 };
             }
             KeyCode::Char('q') => return self.ask_quit(),
-            KeyCode::Char('?') => self.overlay = Some(crate::tui::app::Overlay::Help),
             _ => {}
         }
         Vec::new()

@@ -9,10 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::journal::Change;
 use crate::journal::text::printable;
 use crate::journal::{MAX_TEXT_BYTES, NewEntry, PartnerId, RecordId, Stage, Visibility};
-use crate::tui::app::{App, Change, Effect, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen};
 use crate::tui::draft::Draft;
+use crate::tui::effects::Effect;
 use crate::tui::tonight::Tonight;
 
 /// The writing screen's state.
@@ -200,7 +202,10 @@ impl App {
                 write.dirty = true;
                 vec![Effect::SaveDraft(write.draft(now))]
             }
-            KeyCode::Char('e') if ctrl => vec![Effect::OpenEditor(write.text())],
+            KeyCode::Char('e') if ctrl => vec![Effect::OpenEditor {
+                text: write.text(),
+                partner: write.partner,
+            }],
             KeyCode::Esc => {
                 if write.dirty {
                     self.overlay = Some(Overlay::ConfirmLeaveWrite);

@@ -14,7 +14,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::{Journal, RatingName, Week};
 use crate::progress::Progress;
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::effects::Effect;
 use crate::tui::theme::Theme;
 
 /// The parts of the progress view, one at a time.
@@ -147,7 +148,6 @@ impl App {
             }
             KeyCode::Char('e') => self.overlay = Some(Overlay::ExportWeek(state.week)),
             KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
-            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char('q') => return self.ask_quit(),
             _ => {}
         }

@@ -9,12 +9,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::journal::Change;
 use crate::journal::{DomainError, Journal, PartnerId, PromiseAction, PromiseStatus, RecordId};
-use crate::tui::app::{App, Change, Effect};
+use crate::tui::app::App;
 use crate::tui::dialogs::details::Details;
 use crate::tui::dialogs::note_form::{NoteForm, NotePurpose};
 use crate::tui::dialogs::promise_form::PromiseForm;
 use crate::tui::dialogs::{Dialog, Outcome};
+use crate::tui::effects::Effect;
 use crate::tui::widgets::reciprocity_card::{self, CARD_HEIGHT, CardRow};
 use rows::{Item, Look, Row};
 
@@ -120,7 +122,7 @@ impl App {
                     Vec::new()
                 }
                 Outcome::Submit(change) => {
-                    state.saving = Some(change.done_words(journal));
+                    state.saving = Some(crate::tui::done_words::done_words(&change, journal));
                     state.sent = Some(change.clone());
                     vec![Effect::Apply(change)]
                 }
@@ -246,7 +248,6 @@ impl App {
                     }
                 }
             }
-            KeyCode::Char('?') => self.overlay = Some(crate::tui::app::Overlay::Help),
             _ => {}
         }
         if let Some(message) = refusal {

@@ -1,8 +1,7 @@
 //! Two windows editing the same entry of one journal file: neither text is lost, and the
 //! window whose entry changed underneath it is told.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use mend::journal::{NewEntry, Stage, Visibility};
 use mend::store::Store;

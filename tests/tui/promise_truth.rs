@@ -2,8 +2,7 @@
 //! not kept, an overdue promise is "still open", a refused change shows what is on disk, and
 //! the choice follows the promise that changed.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use chrono::{TimeZone, Utc};
 use mend::journal::{Journal, PromiseAction, PromiseStatus, RecordId};

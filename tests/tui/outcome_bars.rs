@@ -1,8 +1,7 @@
 //! The reciprocity bars read without colour: kept, renegotiated and not kept each have their
 //! own symbol, named by a legend that also shows their colours when colour is on.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use chrono::{TimeZone, Utc};
 use mend::journal::{Journal, NewPromise, PromiseAction};

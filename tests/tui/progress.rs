@@ -1,7 +1,6 @@
 //! The progress view ("both of us") at 80x24 and 120x40: every section, with data and empty.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use chrono::{Duration, TimeZone, Utc};
 use mend::journal::{Journal, NewCheckin, Rating};

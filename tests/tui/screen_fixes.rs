@@ -2,8 +2,7 @@
 //! into emptiness, list columns that shifted, tabs that vanished, a check-in note hidden under
 //! the hint, and "1 weeks".
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use chrono::{TimeZone, Utc};
 use mend::journal::{Journal, NewCheckin, NewEntry, Rating, Stage, Visibility};

@@ -1,7 +1,6 @@
 //! The promises screen and its dialogs at 80x24: making, marking, renegotiating and noticing.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use mend::journal::{Journal, PromiseStatus};
 use mend::tui::app::Screen;

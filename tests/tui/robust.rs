@@ -1,11 +1,12 @@
 //! The TUI never panics at any size, on any keys or on a resize, and never loses or changes a
 //! saved record behind the user's back.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
+use mend::journal::Change;
 use mend::journal::{PromiseStatus, Rating, RecordId};
-use mend::tui::app::{Change, Effect, Event, Overlay, Screen};
+use mend::tui::app::{Overlay, Screen};
+use mend::tui::effects::{Effect, Event};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tui_support::{Harness, lived_in_journal, parse_keys};

@@ -1,7 +1,6 @@
 //! The TUI with days at the ends of the calendar, and week navigation within the journal.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use chrono::NaiveDate;
 use mend::journal::{Journal, Week};

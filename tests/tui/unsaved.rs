@@ -1,8 +1,7 @@
 //! Writing that is not saved yet: what the screen says about where it is kept, and asking
 //! before letting it go (the writing screen on a full disk, the check-in note).
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use tui_support::{Harness, empty_journal};
 
@@ -72,7 +71,7 @@ fn once_the_draft_can_be_written_again_quitting_says_it_is_kept() {
     // Space again: the next change is drafted, and the app believes the disk.
     h.keys(" and more");
     h.app
-        .on_reply(mend::tui::app::Reply::DraftKept(tui_support::ALEX));
+        .on_reply(mend::tui::effects::Reply::DraftKept(tui_support::ALEX));
     h.keys("<C-c>");
     let asking = flat(&h);
     assert!(asking.contains("It is kept as a draft"), "{asking}");

@@ -1,7 +1,6 @@
 //! Every TUI screen drawn at 80x24 through TestBackend, checked against insta snapshots.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::harness as tui_support;
 
 use tui_support::{Harness, empty_journal, lived_in_journal};
 
@@ -393,7 +392,7 @@ fn the_open_entry_stays_open_when_another_window_adds_an_older_entry() {
         .unwrap();
     assert_eq!(journal.entries[0].text, "Written in the other window.");
     h.app
-        .on_reply(mend::tui::app::Reply::Saved(Ok(std::sync::Arc::new(
+        .on_reply(mend::tui::effects::Reply::Saved(Ok(std::sync::Arc::new(
             journal,
         ))));
     let screen = h.render(80, 24);

@@ -1,0 +1,366 @@
+//! The session: which screen and popups are showing, the global keys, and the notice line.
+
+mod overlay_keys;
+mod replies;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::draft::Draft;
+use super::effects::{Effect, Event};
+use super::screens::{
+    checkin::CheckinForm, journal::BrowseState, progress::ProgressState, promises::PromisesState,
+    setup::SetupForm, write::WriteState,
+};
+use super::theme::Theme;
+use super::tonight::Tonight;
+use crate::journal::{Journal, PartnerId, RecordId, Stage};
+use crate::prompts::PromptLibrary;
+
+/// An entry deleted in this session, as it was, so `u` can bring it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedEntry {
+    pub id: RecordId,
+    pub text: String,
+    pub prompt: Option<String>,
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Setup(SetupForm),
+    /// Choosing who is here: one of the partners, or both (the last row).
+    Who {
+        selected: usize,
+    },
+    Home,
+    Write(Box<WriteState>),
+    Checkin(CheckinForm),
+    Journal(BrowseState),
+    Promises(Box<PromisesState>),
+    /// Both partners looking back together at one screen.
+    Progress(ProgressState),
+}
+
+/// A small window over the screen that asks or tells something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    ConfirmLeaveWrite,
+    ConfirmDelete(RecordId),
+    RestoreDraft(PartnerId),
+    /// Which format to write the summary of this week in.
+    ExportWeek(crate::journal::Week),
+}
+
+/// A one-line message at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub problem: bool,
+}
+
+/// Where writing that is not in the journal yet is kept, if there is any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    Nothing,
+    /// In the draft file, which mend offers back next time.
+    InDraft,
+    /// Nowhere but on the screen: no draft holds it.
+    OnlyOnScreen,
+}
+
+/// Everything the screens draw from.
+pub struct App {
+    pub theme: Theme,
+    pub now: DateTime<FixedOffset>,
+    pub journal_path: String,
+    pub prompts: PromptLibrary,
+    /// Shared with the store, which owns the copy that is saved.
+    pub journal: Option<Arc<Journal>>,
+    pub partner: Option<PartnerId>,
+    /// Tonight for the current partner, recomputed when the journal or the choice changes.
+    pub tonight: Option<Tonight>,
+    /// The stage the partner chose tonight instead of the suggested one, and how many
+    /// times they asked for another prompt.
+    pub stage_choice: Option<Stage>,
+    pub another: usize,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    pub drafts: HashMap<PartnerId, Draft>,
+    /// Writing kept from an editor that never came back (a killed terminal), per partner.
+    pub kept_texts: HashMap<PartnerId, std::path::PathBuf>,
+    /// Every weekly figure, for the progress view and the reciprocity card; worked out when
+    /// the journal changes while one of them is showing, never per frame.
+    pub progress: Option<Arc<crate::progress::Progress>>,
+    /// Entries deleted in this session, newest last, with their words (the journal keeps
+    /// none), so they can be brought back until the couple quits.
+    pub deleted: Vec<DeletedEntry>,
+    /// False once the couple has chosen to quit; the loop then stops.
+    pub running: bool,
+    /// A line shown at the top of every screen, such as "this is a sample journal".
+    pub banner: Option<String>,
+}
+
+impl App {
+    /// The app on a loaded journal (or on first-run setup when there is none).
+    pub fn new(
+        journal: Option<Arc<Journal>>,
+        prompts: PromptLibrary,
+        now: DateTime<FixedOffset>,
+        journal_path: String,
+        last_partner: Option<PartnerId>,
+        drafts: HashMap<PartnerId, Draft>,
+        theme: Theme,
+    ) -> App {
+        let screen = match &journal {
+            None => Screen::Setup(SetupForm::default()),
+            Some(j) => Screen::Who {
+                selected: last_partner
+                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
+                    .unwrap_or(0),
+            },
+        };
+        App {
+            theme,
+            now,
+            journal_path,
+            prompts,
+            journal,
+            partner: None,
+            tonight: None,
+            stage_choice: None,
+            another: 0,
+            screen,
+            overlay: None,
+            notice: None,
+            drafts,
+            kept_texts: HashMap::new(),
+            progress: None,
+            deleted: Vec::new(),
+            running: true,
+            banner: None,
+        }
+    }
+
+    /// This evening, by the journal's day boundary.
+    pub fn today(&self) -> NaiveDate {
+        match &self.journal {
+            Some(j) => j.clock().evening_of(self.now.naive_local()),
+            None => self.now.date_naive(),
+        }
+    }
+
+    pub fn now_utc(&self) -> DateTime<Utc> {
+        self.now.with_timezone(&Utc)
+    }
+
+    /// Recomputes what the screens show from the journal; called only when something changed.
+    pub fn refresh(&mut self) {
+        let today = self.today();
+        self.tonight = match (&self.journal, self.partner) {
+            (Some(j), Some(p)) => Some(Tonight::compute(
+                j,
+                &self.prompts,
+                p,
+                today,
+                self.stage_choice,
+                self.another,
+            )),
+            _ => None,
+        };
+        match (&mut self.screen, &self.journal) {
+            (Screen::Journal(browse), Some(j)) => browse.rebuild(j, self.partner),
+            (Screen::Promises(state), Some(j)) => {
+                if let Some(reader) = self.partner {
+                    state.rebuild(j, reader, today);
+                }
+                let progress = crate::progress::Progress::compute(j, today, self.now.offset());
+                state.card = super::widgets::reciprocity_card::rows(&progress, j);
+                self.progress = Some(Arc::new(progress));
+            }
+            (Screen::Progress(_), Some(j)) => {
+                self.progress = Some(Arc::new(crate::progress::Progress::compute(
+                    j,
+                    today,
+                    self.now.offset(),
+                )));
+            }
+            _ => {}
+        }
+    }
+
+    pub fn tell(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            problem: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            problem: true,
+        });
+    }
+
+    /// Whether any writing on screen is not saved yet.
+    pub fn has_unsaved_text(&self) -> bool {
+        self.unsaved() != Unsaved::Nothing
+    }
+
+    /// Where the writing on screen is kept until it is saved, from what the disk reported.
+    pub fn unsaved(&self) -> Unsaved {
+        match &self.screen {
+            Screen::Write(w) if w.dirty && w.draft_kept => Unsaved::InDraft,
+            Screen::Write(w) if w.dirty => Unsaved::OnlyOnScreen,
+            // Check-in notes have no draft.
+            Screen::Checkin(form) if form.note_changed() => Unsaved::OnlyOnScreen,
+            _ => Unsaved::Nothing,
+        }
+    }
+
+    /// The writing on screen that is not saved yet, as a draft to keep when mend must stop.
+    pub fn unsaved_draft(&self) -> Option<Draft> {
+        match &self.screen {
+            Screen::Write(write) if write.dirty => Some(write.draft(self.now_utc())),
+            _ => None,
+        }
+    }
+
+    /// Turns one event into new state and the effects the loop must run.
+    pub fn update(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Tick(now) => {
+                let before = self.today();
+                self.now = now;
+                if self.today() != before {
+                    self.stage_choice = None;
+                    self.another = 0;
+                    self.refresh();
+                }
+                Vec::new()
+            }
+            Event::Paste(text) => match &mut self.screen {
+                Screen::Write(write) => {
+                    write.paste(&text);
+                    vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))]
+                }
+                Screen::Setup(form) => {
+                    form.paste(&text);
+                    Vec::new()
+                }
+                Screen::Checkin(form) => {
+                    form.paste(&text);
+                    Vec::new()
+                }
+                Screen::Promises(state) => {
+                    if let Some(dialog) = &mut state.dialog {
+                        dialog.paste(&text);
+                    }
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            Event::Key(key) => self.on_key(key),
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+            return Vec::new();
+        }
+        self.notice = None;
+        if let Some(overlay) = self.overlay.clone() {
+            return self.on_overlay_key(overlay, key);
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return self.ask_quit();
+        }
+        if key.code == KeyCode::Char('?') && self.help_is_a_key() {
+            self.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        match &self.screen {
+            Screen::Setup(_) => self.setup_key(key),
+            Screen::Who { .. } => self.who_key(key),
+            Screen::Home => self.home_key(key),
+            Screen::Write(_) => self.write_key(key),
+            Screen::Checkin(_) => self.checkin_key(key),
+            Screen::Journal(_) => self.journal_key(key),
+            Screen::Promises(_) => self.promises_key(key),
+            Screen::Progress(_) => self.progress_key(key),
+        }
+    }
+
+    /// Whether `?` opens the help here: everywhere but where it is typed as text (setup, writing,
+    /// the check-in note, a promise's form).
+    ///
+    /// `q` follows one rule, which each screen's bindings keep: on a list inside the evening
+    /// (the journal, a read entry, promises) it goes back one level; on the evening screen, on
+    /// "who is here" and on the progress view it quits (asking first if writing is unsaved).
+    fn help_is_a_key(&self) -> bool {
+        match &self.screen {
+            Screen::Who { .. } | Screen::Home | Screen::Journal(_) | Screen::Progress(_) => true,
+            Screen::Promises(state) => state.dialog.is_none(),
+            Screen::Setup(_) | Screen::Write(_) | Screen::Checkin(_) => false,
+        }
+    }
+
+    /// Quits at once, or asks first when there is writing that is not saved.
+    pub fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.has_unsaved_text() {
+            self.overlay = Some(Overlay::ConfirmQuit);
+            Vec::new()
+        } else {
+            self.running = false;
+            vec![Effect::Quit]
+        }
+    }
+
+    /// Chooses who is here tonight and shows their home screen.
+    pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
+        if self.partner != Some(partner) {
+            self.stage_choice = None;
+            self.another = 0;
+        }
+        self.partner = Some(partner);
+        self.go_home();
+        if self.drafts.contains_key(&partner) {
+            self.overlay = Some(Overlay::RestoreDraft(partner));
+        }
+        if let Some(path) = self.kept_texts.get(&partner) {
+            let name = self
+                .journal
+                .as_ref()
+                .map_or("NAME", |j| j.name_of(partner))
+                .to_owned();
+            self.tell(format!(
+                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
+                path.display()
+            ));
+        }
+        vec![Effect::RememberPartner(partner)]
+    }
+
+    pub fn go_home(&mut self) {
+        self.screen = Screen::Home;
+        self.refresh();
+    }
+
+    pub fn go_who(&mut self) {
+        let selected = self
+            .journal
+            .as_ref()
+            .and_then(|j| {
+                self.partner
+                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
+            })
+            .unwrap_or(0);
+        self.screen = Screen::Who { selected };
+    }
+}

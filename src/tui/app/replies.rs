@@ -1,0 +1,151 @@
+//! The loop's replies: a save that finished or failed, a draft kept, an editor or export done.
+
+use chrono::Utc;
+use std::sync::Arc;
+
+use super::{App, Screen};
+use crate::journal::{Journal, PartnerId};
+use crate::tui::effects::{Effect, Reply};
+
+impl App {
+    /// The loop's answer to an effect, and any effects that follow from it.
+    pub fn on_reply(&mut self, reply: Reply) -> Vec<Effect> {
+        match reply {
+            Reply::Created(Ok(journal)) => {
+                self.journal = Some(journal);
+                self.go_who();
+                self.tell("Your journal is ready. Choose who is here tonight.");
+            }
+            Reply::Created(Err(message)) => {
+                if let Screen::Setup(form) = &mut self.screen {
+                    form.error = Some(message.clone());
+                }
+                self.warn(message);
+            }
+            Reply::Saved(Ok(journal)) => {
+                let before = self.journal.replace(journal);
+                return self.after_save(before);
+            }
+            Reply::SavedBesideChanged(journal) => {
+                let before = self.journal.replace(journal);
+                let effects = self.after_save(before);
+                self.tell(
+                    "This entry was changed in another window while you wrote. Both are kept: yours is saved as a new entry beside it.",
+                );
+                return effects;
+            }
+            Reply::SavedUnconfirmed(journal, warning) => {
+                let before = self.journal.replace(journal);
+                let effects = self.after_save(before);
+                self.warn(warning);
+                return effects;
+            }
+            Reply::NotSaved { message, on_disk } => {
+                if let Some(journal) = on_disk {
+                    self.journal = Some(journal);
+                    self.refresh();
+                }
+                return self.on_reply(Reply::Saved(Err(message)));
+            }
+            Reply::Saved(Err(message)) => match &mut self.screen {
+                Screen::Promises(state) => {
+                    state.saving = None;
+                    if let Some(dialog) = &mut state.dialog {
+                        dialog.refused(format!("Not saved: {message}"));
+                    }
+                    self.warn(format!("Not saved: {message}"));
+                }
+                Screen::Write(write) => {
+                    write.saving = false;
+                    // Where the text is comes first: a long reason is cut at three lines.
+                    let kept = if write.draft_kept {
+                        "Not saved. Your text is still here and in the draft."
+                    } else {
+                        "Not saved, and only on this screen: the draft could not be written either."
+                    };
+                    self.warn(format!("{kept} {message}"));
+                }
+                _ => self.warn(format!("Not saved: {message}")),
+            },
+            Reply::Edited(Ok(text)) => {
+                if let Screen::Write(write) = &mut self.screen {
+                    write.replace_text(&text);
+                    return vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))];
+                }
+            }
+            Reply::Edited(Err(message)) => self.warn(message),
+            Reply::DraftKept(partner) => self.set_draft_kept(partner, true),
+            Reply::DraftNotKept(partner, message) => {
+                self.set_draft_kept(partner, false);
+                self.warn(format!(
+                    "Your writing is only on this screen for now: the draft could not be written (mend tries again as you type). {message}."
+                ));
+            }
+            Reply::DraftNotRemoved(message) => self.warn(message),
+            Reply::Exported(Ok(path)) => self.tell(format!(
+                "The summary is saved to {} (readable only by you).",
+                path.display()
+            )),
+            Reply::Exported(Err(message)) => {
+                self.warn(format!("No summary was written: {message}"))
+            }
+        }
+        Vec::new()
+    }
+
+    /// Records whether the draft file holds the writing on screen, as the disk reported.
+    fn set_draft_kept(&mut self, partner: PartnerId, kept: bool) {
+        if let Screen::Write(write) = &mut self.screen
+            && write.partner == partner
+        {
+            write.draft_kept = kept;
+        }
+    }
+
+    /// After a successful save: leave the writing or check-in screen, and say so kindly.
+    /// `before` is the journal as it was shown before the save.
+    fn after_save(&mut self, before: Option<Arc<Journal>>) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Write(write) if write.saving => {
+                let words = write.words;
+                let edited = write.editing.is_some();
+                self.go_home();
+                self.tell(if edited {
+                    "Your changes are saved.".to_owned()
+                } else {
+                    format!(
+                        "Saved: {}, kept safe. Thank you for writing tonight.",
+                        crate::words::count(words, "word", "words")
+                    )
+                });
+                match self.partner {
+                    Some(partner) => {
+                        self.drafts.remove(&partner);
+                        vec![Effect::DeleteDraft(partner)]
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Screen::Checkin(_) => {
+                self.go_home();
+                self.tell("Check-in saved. Thank you.");
+                Vec::new()
+            }
+            Screen::Promises(state) if state.saving.is_some() => {
+                let done = state.saving.take().unwrap_or_default();
+                let change = state.sent.take();
+                state.dialog = None;
+                if let (Some(change), Some(before), Some(after)) = (change, before, &self.journal) {
+                    state.follow(change.changed_record(&before, after));
+                }
+                self.refresh();
+                self.tell(done);
+                Vec::new()
+            }
+            _ => {
+                self.refresh();
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The event loop: reads the terminal, updates the app, runs its effects against the disk.
+
+mod runner;
+
+pub use runner::save_change;
+use runner::{Runner, UiState};
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use std::collections::HashMap;
+use std::io::stdout;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::app::App;
+use super::draft::Drafts;
+use super::draw::draw;
+use super::effects::{Effect, Event};
+use super::signals::{Signals, Stopped};
+use super::theme::Theme;
+use super::world::{keep_held_draft, run_effects};
+use crate::editor::kept_texts;
+use crate::journal::PartnerId;
+use crate::paths::Paths;
+use crate::prompts::PromptLibrary;
+use crate::store::Store;
+
+/// A hidden switch for the test that proves the terminal is restored after a panic.
+const PANIC_FOR_TEST: &str = "MEND_TEST_PANIC_AFTER_DRAW";
+
+/// How long the loop waits for a key before it looks for a signal again.
+const POLL_SLICE: Duration = Duration::from_millis(100);
+/// How often time passing is told to the app when no key comes.
+const TICK: Duration = Duration::from_secs(1);
+
+/// The full-screen app cannot run on this terminal (`TERM=dumb`).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "The full-screen journal needs a full terminal, and this one says it is \"dumb\" \
+     (TERM=dumb). Every part of mend also works as a plain command: see mend --help."
+)]
+pub struct NeedsFullTerminal;
+
+/// Opens the full-screen journal at `paths.journal` and runs it until the couple quits.
+pub fn run(paths: &Paths, now: impl Fn() -> Result<DateTime<FixedOffset>>) -> Result<()> {
+    run_with(paths, now, None)
+}
+
+/// Runs the app on a sample journal, saying so on every screen with `banner`.
+pub fn run_demo(
+    paths: &Paths,
+    now: impl Fn() -> Result<DateTime<FixedOffset>>,
+    banner: &str,
+) -> Result<()> {
+    run_with(paths, now, Some(banner.to_owned()))
+}
+
+fn run_with(
+    paths: &Paths,
+    now: impl Fn() -> Result<DateTime<FixedOffset>>,
+    banner: Option<String>,
+) -> Result<()> {
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Err(NeedsFullTerminal.into());
+    }
+    let mut store = Store::with_backups(&paths.journal, &paths.backups_root, crate::now::now_utc);
+    // A journal that cannot be read is reported before the screen changes, and left as it is.
+    let journal = store.load()?;
+    let mut prompts = PromptLibrary::built_in();
+    let mut warning = None;
+    if let Ok(text) = std::fs::read_to_string(&paths.prompts)
+        && let Err(message) = prompts.add_own(&text, &paths.prompts.display().to_string())
+    {
+        warning = Some(message);
+    }
+    let drafts = Drafts::new(&paths.drafts);
+    let kept_texts: HashMap<PartnerId, PathBuf> = journal
+        .iter()
+        .flat_map(|j| j.partners.iter())
+        .filter_map(|p| Some((p.id, kept_texts(&paths.drafts, p.id).into_iter().next()?)))
+        .collect();
+    let ui_state: UiState = std::fs::read(&paths.ui_state)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    let mut app = App::new(
+        journal,
+        prompts,
+        now()?,
+        paths.journal.display().to_string(),
+        ui_state.last_partner,
+        drafts.load_all(),
+        Theme::from_env(),
+    );
+    app.banner = banner;
+    app.kept_texts = kept_texts;
+    if let Some(message) = warning {
+        app.warn(message);
+    }
+    for notice in store.take_notices() {
+        app.warn(notice);
+    }
+    let signals = Signals::catch().context("Could not listen for signals")?;
+    let mut terminal = ratatui::try_init().context("Could not prepare the terminal")?;
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let mut runner = Runner {
+        store,
+        drafts,
+        pending_draft: None,
+        paths,
+        terminal: &mut terminal,
+        signals: &signals,
+    };
+    let result = event_loop(&mut app, &mut runner, &now);
+    // A hung-up terminal makes drawing or reading fail; the signal is what to report then.
+    let signal = match &result {
+        Ok(signal) => *signal,
+        Err(_) => signals.take(),
+    };
+    let result = match signal {
+        Some(signal) => Err(stop(signal, &app, &runner.drafts).into()),
+        None => result.map(|_| ()),
+    };
+    give_back_terminal();
+    result
+}
+
+/// Leaves the full screen: raw mode off, the normal screen back, the cursor shown.
+fn give_back_terminal() {
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = execute!(stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// What the loop waits for next.
+enum Next {
+    Event(event::Event),
+    /// A second passed without a key.
+    Tick,
+    Signal(i32),
+}
+
+/// Keeps the writing on screen as a draft, and says what became of it.
+fn stop(signal: i32, app: &App, drafts: &Drafts) -> Stopped {
+    let kept = match app.unsaved_draft() {
+        None => "Everything you saved is in the journal.".to_owned(),
+        Some(draft) => match drafts.save(&draft) {
+            Ok(()) => {
+                "Your unsaved writing is kept as a draft; mend offers it back next time.".to_owned()
+            }
+            Err(err) => format!("Your unsaved writing could not be kept as a draft: {err:#}"),
+        },
+    };
+    Stopped { signal, kept }
+}
+
+fn event_loop(
+    app: &mut App,
+    runner: &mut Runner<'_>,
+    now: &impl Fn() -> Result<DateTime<FixedOffset>>,
+) -> Result<Option<i32>> {
+    let result = run_until_quit(app, runner, now);
+    // However the loop ended, the newest draft is written before the terminal is given back.
+    keep_held_draft(runner, app);
+    result
+}
+
+fn run_until_quit(
+    app: &mut App,
+    runner: &mut Runner<'_>,
+    now: &impl Fn() -> Result<DateTime<FixedOffset>>,
+) -> Result<Option<i32>> {
+    let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
+    while app.running {
+        keep_held_draft(runner, app);
+        runner.terminal.draw(|frame| draw(app, frame))?;
+        if panic_for_test {
+            panic!("mend was asked to panic by {PANIC_FOR_TEST}");
+        }
+        match next_event(runner.signals)? {
+            Next::Event(first) => {
+                // Every key already waiting is handled before the next frame: drawing once
+                // per key falls behind a fast typist, a key repeat or a paste without
+                // bracketing.
+                let mut waiting = Some(first);
+                while let Some(terminal_event) = waiting.take() {
+                    let effects = on_terminal_event(app, terminal_event);
+                    run_effects(runner, app, effects);
+                    if app.running && more_waiting()? {
+                        waiting = Some(event::read().context("Could not read the terminal")?);
+                    }
+                }
+            }
+            Next::Tick => {
+                let effects = app.update(Event::Tick(now()?));
+                run_effects(runner, app, effects);
+            }
+            Next::Signal(signal) => return Ok(Some(signal)),
+        }
+    }
+    Ok(None)
+}
+
+/// The next terminal event, a tick when a second passed without one, or a signal: signals
+/// are looked for between short waits, so one is answered within a tenth of a second.
+fn next_event(signals: &Signals) -> Result<Next> {
+    let started = Instant::now();
+    while started.elapsed() < TICK {
+        if let Some(signal) = signals.take() {
+            return Ok(Next::Signal(signal));
+        }
+        if event::poll(POLL_SLICE).context("Could not read the terminal")? {
+            return Ok(Next::Event(
+                event::read().context("Could not read the terminal")?,
+            ));
+        }
+    }
+    Ok(Next::Tick)
+}
+
+/// Whether another terminal event is already waiting. crossterm reads the terminal with
+/// `use-dev-tty` (level-triggered poll(2)): its default mio reader is edge-triggered and, given
+/// more than 1 KiB at once, left the rest unread until the next key. That reader never looks
+/// at the terminal for a zero timeout, so this asks with the shortest one it does (1 ms).
+fn more_waiting() -> Result<bool> {
+    event::poll(Duration::from_millis(1)).context("Could not read the terminal")
+}
+
+/// Hands one terminal event to the app.
+fn on_terminal_event(app: &mut App, terminal_event: event::Event) -> Vec<Effect> {
+    match terminal_event {
+        event::Event::Key(key) => app.update(Event::Key(key)),
+        event::Event::Paste(text) => app.update(Event::Paste(text)),
+        _ => Vec::new(),
+    }
+}

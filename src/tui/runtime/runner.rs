@@ -1,0 +1,199 @@
+//! The real world effects run against: the journal store, the drafts folder, `$EDITOR` and exports.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use serde::{Deserialize, Serialize};
+use std::io::stdout;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::editor::{edit_kept_text, keeping, new_kept_text};
+use crate::journal::{Change, Edited, Journal, PartnerId};
+use crate::paths::Paths;
+use crate::store::{RealFs, Store, create_private_dir};
+use crate::tui::draft::{Draft, Drafts};
+use crate::tui::effects::{Effect, ExportRequest, Reply};
+use crate::tui::signals::Signals;
+use crate::tui::world::World;
+
+/// What the app remembers between runs.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct UiState {
+    pub(super) last_partner: Option<PartnerId>,
+}
+
+/// Runs effects against the disk and the terminal.
+pub(super) struct Runner<'a> {
+    pub(super) store: Store,
+    pub(super) drafts: Drafts,
+    /// The newest draft not written yet: the keys waiting together are typed into the screen
+    /// first, then the draft is written once, before the frame and before any other effect.
+    pub(super) pending_draft: Option<Draft>,
+    pub(super) paths: &'a Paths,
+    pub(super) terminal: &'a mut DefaultTerminal,
+    pub(super) signals: &'a Signals,
+}
+
+impl World for Runner<'_> {
+    fn create(&mut self, journal: Journal) -> Reply {
+        let result = self.store.create(journal);
+        Reply::Created(journal_after(&self.store, result))
+    }
+
+    fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
+        save_change(&mut self.store, change, now)
+    }
+
+    fn save_draft(&mut self, draft: Draft) -> Option<Reply> {
+        // Written before the next frame or the next other effect, whichever is first.
+        self.pending_draft = Some(draft);
+        None
+    }
+
+    fn write_held_draft(&mut self, next: Option<&Effect>) -> Option<Reply> {
+        let newer_draft = matches!(
+            (next, &self.pending_draft),
+            (Some(Effect::SaveDraft(new)), Some(old)) if new.partner == old.partner
+        );
+        if newer_draft {
+            return None;
+        }
+        let draft = self.pending_draft.take()?;
+        Some(match self.drafts.save(&draft) {
+            Ok(()) => Reply::DraftKept(draft.partner),
+            Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
+        })
+    }
+
+    fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
+        self.drafts
+            .remove(partner)
+            .err()
+            .map(|e| Reply::DraftNotRemoved(crate::message::error_text(&e)))
+    }
+
+    fn remember_partner(&mut self, partner: PartnerId) {
+        let state = UiState {
+            last_partner: Some(partner),
+        };
+        // Forgetting who was here last is harmless, so a failure here is not shown.
+        if let (Ok(bytes), Some(dir)) = (serde_json::to_vec(&state), self.paths.ui_state.parent()) {
+            let _ = create_private_dir(dir);
+            let _ = crate::store::write_atomically(&self.paths.ui_state, &bytes, &RealFs);
+        }
+    }
+
+    fn open_editor(&mut self, text: &str, partner: PartnerId) -> Reply {
+        let drafts = &self.paths.drafts;
+        let edited =
+            with_terminal_released(self.terminal, || edit_on_screen(drafts, partner, text));
+        // Ctrl-C in the editor was meant for the editor, not for mend.
+        self.signals.forget_interrupt();
+        Reply::Edited(edited)
+    }
+
+    fn export(&mut self, request: &ExportRequest) -> Reply {
+        Reply::Exported(export_week(request))
+    }
+
+    /// Where the store's warnings become notices. (The store keeps them as values; it never
+    /// prints over the screen.)
+    fn take_warnings(&mut self) -> Vec<String> {
+        self.store.take_notices()
+    }
+}
+
+/// Applies `change` to the newest journal on disk and saves it: the app's answer to
+/// [`Effect::Apply`], public so that tests can run two windows on one file.
+pub fn save_change(store: &mut Store, change: &Change, now: DateTime<FixedOffset>) -> Reply {
+    let result = store.update(|journal| {
+        let today = journal.clock().evening_of(now.naive_local());
+        Ok(change.apply_telling(journal, now.with_timezone(&chrono::Utc), today)?)
+    });
+    match (result, store.shared()) {
+        (Ok(Edited::BesideAChangedEntry(_)), Some(journal)) => Reply::SavedBesideChanged(journal),
+        (Ok(_), _) => Reply::Saved(journal_after(store, Ok(()))),
+        (Err(err), on_disk) => match (err.downcast_ref::<crate::store::SaveError>(), on_disk) {
+            // Only flushing the folder failed: the change is in the file, so the app must
+            // treat it as saved (saving again would add it twice).
+            (Some(save), Some(journal)) if save.new_version_in_place() => {
+                Reply::SavedUnconfirmed(journal, save.to_string())
+            }
+            // Refused or not saved: the store holds the journal as it is on disk, which
+            // another window may have changed, so the app shows that.
+            (_, on_disk) => Reply::NotSaved {
+                message: crate::message::error_text(&err),
+                on_disk,
+            },
+        },
+    }
+}
+
+/// The journal as saved, for the app to show, or why the save failed.
+fn journal_after(store: &Store, result: Result<()>) -> Result<Arc<Journal>, String> {
+    result.map_err(|e| crate::message::error_text(&e))?;
+    store
+        .shared()
+        .ok_or_else(|| "The journal was saved but could not be read back.".to_owned())
+}
+
+/// Opens the editor on the text on screen, in a file kept in the drafts folder while the
+/// editor is open (and after a failure, which says where), so a killed terminal loses nothing.
+fn edit_on_screen(drafts: &Path, partner: PartnerId, text: &str) -> Result<String, String> {
+    let path = create_private_dir(drafts)
+        .with_context(|| format!("Could not create the drafts folder {}", drafts.display()))
+        .and_then(|()| new_kept_text(drafts, partner, text))
+        .map_err(|e| crate::message::error_text(&e))?;
+    match edit_kept_text(&path, "entry") {
+        Ok(edited) => {
+            // The text goes back on screen and into the draft; the file has done its job.
+            let _ = std::fs::remove_file(&path);
+            Ok(edited)
+        }
+        Err(e) => Err(format!("{:#}", keeping(e, &path))),
+    }
+}
+
+/// Leaves the full screen for another program (the editor), then comes back and redraws.
+fn with_terminal_released<T>(
+    terminal: &mut DefaultTerminal,
+    work: impl FnOnce() -> Result<T, String>,
+) -> Result<T, String> {
+    use ratatui::crossterm::terminal::{
+        EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    };
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+    let result = work();
+    let _ = enable_raw_mode();
+    let _ = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste);
+    if let Ok(size) = terminal.size() {
+        let _ = terminal.resize(size.into());
+    }
+    result
+}
+
+/// Writes the summary of `week` into the folder mend was started from, under a name not yet
+/// taken (`mend-2026-W48.md`, then `mend-2026-W48-2.md`, …).
+fn export_week(request: &ExportRequest) -> std::result::Result<std::path::PathBuf, String> {
+    let ExportRequest {
+        journal,
+        progress,
+        week,
+        format,
+    } = request;
+    let (week, format) = (*week, *format);
+    let folder =
+        std::env::current_dir().map_err(|e| format!("could not find the current folder: {e}."))?;
+    let name = crate::export::default_file_name(week, format);
+    let stem = name.trim_end_matches(&format!(".{}", format.extension()));
+    let path = std::iter::once(folder.join(&name))
+        .chain((2..100).map(|n| folder.join(format!("{stem}-{n}.{}", format.extension()))))
+        .find(|p| p.symlink_metadata().is_err())
+        .ok_or_else(|| format!("{} and 98 numbered copies already exist.", name))?;
+    crate::export::write_week(journal, progress, week, format, &path, false)
+        .map_err(|e| e.to_string())
+}

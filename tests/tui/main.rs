@@ -1,0 +1,16 @@
+//! The full-screen app through its test harness: every screen and popup, promises, progress,
+//! unsaved writing, two windows on one file, and robustness at any size and on any keys.
+
+#[path = "../support/tui.rs"]
+mod harness;
+
+mod days;
+mod outcome_bars;
+mod progress;
+mod promise_truth;
+mod promises;
+mod robust;
+mod screen_fixes;
+mod screens;
+mod two_windows;
+mod unsaved;
