@@ -4,9 +4,8 @@
 //! run is `MEND_KILL_ROUNDS=200 cargo test --test cli kill:: -- --nocapture`. The kill delays
 //! come from a seeded generator: `MEND_KILL_SEED` (default 7) replays a run exactly.
 
-use crate::kit::{Mend, stderr};
-use std::io::Write;
-use std::process::{Child, Stdio};
+use crate::kit::{Mend, spawn_with_stdin, stderr};
+use std::process::Child;
 use std::time::Instant;
 
 const STAGES: [&str; 3] = ["communication", "reciprocity", "healing"];
@@ -24,18 +23,10 @@ fn env_number(name: &str, default: u64) -> u64 {
 
 /// Starts `mend write` with `text` on its standard input, already sent and closed.
 fn start_write(m: &Mend, author: &str, stage: &str, text: &str) -> Child {
-    let mut child = m
-        .std_command()
-        .args(["write", "--as", author, "--stage", stage])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start mend");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // A write killed before it reads its input makes this fail; that is part of the test.
-    let _ = stdin.write_all(text.as_bytes());
-    child
+    let mut cmd = m.std_command();
+    cmd.args(["write", "--as", author, "--stage", stage]);
+    // A write killed before it reads its input fails to take it; that is part of the test.
+    spawn_with_stdin(cmd, text)
 }
 
 /// Temp files the save makes beside the journal (`.journal.json.<pid>.<n>.tmp`).

@@ -14,15 +14,7 @@ fn only(list: &Value) -> &Value {
 }
 
 fn promise_id(m: &Mend, text: &str) -> String {
-    let list = m.json(&["promise", "list", "--json"]);
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["text"] == text)
-        .unwrap_or_else(|| panic!("no promise {text:?} in {list:#}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    m.id_with_text(&["promise", "list", "--json"], text)
 }
 
 #[test]

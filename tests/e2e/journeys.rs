@@ -14,11 +14,7 @@ fn a_draft_let_go_is_not_offered_again() {
     tui.kill_hard();
     drop(tui);
 
-    let mut tui = sandbox.tui();
-    open_as(&mut tui, "Alex");
-    tui.wait_for_all(&["Unsaved writing", "r  bring it back"], PATIENCE);
-    tui.send(b"r");
-    tui.wait_for_all(&["Your unsaved writing is back.", text], PATIENCE);
+    let mut tui = bring_the_draft_back(&sandbox, text);
     tui.esc();
     tui.wait_for("leave and let it go", PATIENCE);
     tui.send(b"y");

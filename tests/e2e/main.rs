@@ -150,3 +150,14 @@ pub fn open_writing(tui: &mut Session) -> String {
         .unwrap_or_else(|| panic!("no editor on screen:\n{screen}"));
     flat(&lines[2..top].join("\n"))
 }
+
+/// Opens the app again as Alex, where the "Unsaved writing" dialog is drawn in the same frame
+/// as the home screen, and brings the draft holding `text` back into the editor.
+fn bring_the_draft_back(sandbox: &Sandbox, text: &str) -> Session {
+    let mut tui = sandbox.tui();
+    open_as(&mut tui, "Alex");
+    tui.wait_for_all(&["Unsaved writing", "r  bring it back"], PATIENCE);
+    tui.send(b"r");
+    tui.wait_for_all(&["Your unsaved writing is back.", text], PATIENCE);
+    tui
+}

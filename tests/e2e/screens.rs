@@ -173,13 +173,8 @@ fn a_draft_survives_kill_and_is_offered_back() {
     assert!(sandbox.entries().is_empty(), "nothing was saved yet");
     drop(tui);
 
-    let mut tui = sandbox.tui();
-    // Alex was here last, so Alex is already chosen.
-    open_as(&mut tui, "Alex");
-    tui.wait_for_all(&["Unsaved writing", "r  bring it back"], PATIENCE);
-    tui.send(b"r");
-    // The text is back in the editor.
-    tui.wait_for_all(&["Your unsaved writing is back.", text], PATIENCE);
+    // Alex was here last, so Alex is already chosen; the text is back in the editor.
+    let mut tui = bring_the_draft_back(&sandbox, text);
     tui.send(CTRL_S);
     tui.wait_for("Saved: ", PATIENCE);
     assert!(

@@ -210,12 +210,7 @@ fn quit_and_expect_the_draft_back(sandbox: &Sandbox, mut tui: Session, text: &st
     tui.wait_left_alternate_screen();
     drop(tui);
 
-    let mut tui = sandbox.tui();
-    open_as(&mut tui, "Alex");
-    // The dialog is drawn in the same frame as the home screen.
-    tui.wait_for_all(&["Unsaved writing", "r  bring it back"], PATIENCE);
-    tui.send(b"r");
-    tui.wait_for_all(&["Your unsaved writing is back.", text], PATIENCE);
+    let mut tui = bring_the_draft_back(sandbox, text);
     tui.send(b"\x11");
     tui.wait_for("It is kept as a draft", PATIENCE);
     tui.send(b"y");

@@ -214,6 +214,13 @@ impl Mend {
             .to_owned()
     }
 
+    /// The id of the record with this text in what `LIST_ARGS` prints (`promise list --json`,
+    /// `kind list --json`).
+    #[track_caller]
+    pub fn id_with_text(&self, list_args: &[&str], text: &str) -> String {
+        id_with_text(&self.json(list_args), text)
+    }
+
     /// Every backup file under the backups root, sorted by path.
     pub fn backups(&self) -> Vec<PathBuf> {
         let mut found = Vec::new();
@@ -275,6 +282,17 @@ pub fn add_entry(
         )?;
         Ok(())
     })
+}
+
+/// The id of the record with this text in a JSON list of records.
+#[track_caller]
+pub fn id_with_text(list: &serde_json::Value, text: &str) -> String {
+    let items = list.as_array().expect("the list is a JSON array");
+    let item = items
+        .iter()
+        .find(|item| item["text"] == text)
+        .unwrap_or_else(|| panic!("nothing with text {text:?} in {list:#}"));
+    item["id"].as_str().expect("the id is a string").to_owned()
 }
 
 /// Standard error as text.

@@ -1,6 +1,6 @@
 //! `mend export` through the built binary: golden summaries, privacy, agreement with the progress figures, and refused input.
 
-use crate::kit::{Mend, mode, stderr, stdout};
+use crate::kit::{Mend, id_with_text, mode, stderr, stdout};
 use mend::journal::{RatingName, Week};
 use mend::progress::Progress;
 use serde_json::Value;
@@ -90,15 +90,10 @@ fn kind(m: &Mend, by: &str, day: &str, text: &str) -> String {
 }
 
 fn id_of(m: &Mend, list: &[&str], text: &str) -> String {
-    let all: Value = serde_json::from_str(&ok_at(m, EXPORT_NOW, list, "")).unwrap();
-    all.as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["text"] == text)
-        .unwrap_or_else(|| panic!("no record {text:?}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    id_with_text(
+        &serde_json::from_str(&ok_at(m, EXPORT_NOW, list, "")).unwrap(),
+        text,
+    )
 }
 
 /// Alex and Sam from Monday 7 December 2026: a week of check-ins (W50), a quiet week (W51), a

@@ -8,17 +8,6 @@ use std::sync::OnceLock;
 
 const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/journal.schema.json");
 
-/// The id of the listed item (from `promise list --json` or `kind list --json`) with this text.
-fn id_with_text(s: &Mend, list_args: &[&str], text: &str) -> String {
-    let list = s.json(list_args);
-    let items = list.as_array().expect("the list is a JSON array");
-    let item = items
-        .iter()
-        .find(|item| item["text"] == text)
-        .unwrap_or_else(|| panic!("nothing with text {text:?} in {list:#}"));
-    item["id"].as_str().expect("the id is a string").to_owned()
-}
-
 /// A journal built by running the binary through every kind of record and change.
 fn built_journal() -> &'static Value {
     static JOURNAL: OnceLock<Value> = OnceLock::new();
@@ -78,7 +67,7 @@ fn built_journal() -> &'static Value {
             ],
             "",
         );
-        let call = id_with_text(&s, &["promise", "list", "--json"], "Call if I am late");
+        let call = s.id_with_text(&["promise", "list", "--json"], "Call if I am late");
         s.ok(&["promise", "keep", &call, "--note", "done"], "");
         s.ok(&["promise", "ack", &call, "--as", "sam"], "");
 
@@ -88,7 +77,7 @@ fn built_journal() -> &'static Value {
             ],
             "",
         );
-        let walk = id_with_text(&s, &["promise", "list", "--json"], "Walk together");
+        let walk = s.id_with_text(&["promise", "list", "--json"], "Walk together");
         s.ok(
             &[
                 "promise",
@@ -105,7 +94,7 @@ fn built_journal() -> &'static Value {
         );
 
         s.ok(&["kind", "add", "--by", "sam", "Made", "tea"], "");
-        let tea = id_with_text(&s, &["kind", "list", "--json"], "Made tea");
+        let tea = s.id_with_text(&["kind", "list", "--json"], "Made tea");
         s.ok(&["kind", "ack", &tea, "--as", "alex"], "");
 
         s.journal_json()
