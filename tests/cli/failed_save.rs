@@ -50,19 +50,8 @@ fn a_file_size_limit_fails_the_save_and_keeps_the_old_file() {
     let dir = m.journal_dir();
 
     // Ignore SIGXFSZ so a write past the limit fails with EFBIG instead of killing mend.
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
-        .arg(r#"trap "" XFSZ; ulimit -f 4; exec "$0" "$@""#)
-        .arg(crate::kit::bin());
-    let inner = m.std_command();
-    for (key, value) in inner.get_envs() {
-        match value {
-            Some(value) => cmd.env(key, value),
-            None => cmd.env_remove(key),
-        };
-    }
-    cmd.args(inner.get_args())
-        .args(["write", "--as", "Bob", "--stage", "healing"]);
+    let mut cmd = m.std_command_after(r#"trap "" XFSZ; ulimit -f 4;"#);
+    cmd.args(["write", "--as", "Bob", "--stage", "healing"]);
     let out = assert_cmd::Command::from_std(cmd)
         .write_stdin("short")
         .output()

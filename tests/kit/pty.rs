@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use super::sandbox::{Mend, bin};
+use super::sandbox::{Mend, bin, shell_line};
 
 /// The terminal size every session gets unless it asks for another.
 pub const ROWS: u16 = 24;
@@ -51,7 +51,7 @@ impl Mend {
         } else {
             let mut sh = CommandBuilder::new("sh");
             sh.arg("-c");
-            sh.arg(format!("{prefix} exec \"$0\" \"$@\""));
+            sh.arg(shell_line(prefix));
             sh.arg(bin());
             sh
         };

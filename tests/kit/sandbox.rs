@@ -114,6 +114,16 @@ impl Mend {
         cmd
     }
 
+    /// The same command started by `sh -c "PREFIX exec mend …"`, so the shell can set limits
+    /// or a umask first.
+    pub fn std_command_after(&self, prefix: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c").arg(shell_line(prefix)).arg(bin());
+        self.configure(&mut cmd);
+        cmd.arg("--journal").arg(&self.journal);
+        cmd
+    }
+
     /// `mend` with the environment set but no `--journal` (so the default path is used).
     pub fn command_without_journal(&self) -> assert_cmd::Command {
         let mut cmd = std::process::Command::new(bin());
@@ -293,6 +303,11 @@ pub fn id_with_text(list: &serde_json::Value, text: &str) -> String {
         .find(|item| item["text"] == text)
         .unwrap_or_else(|| panic!("nothing with text {text:?} in {list:#}"));
     item["id"].as_str().expect("the id is a string").to_owned()
+}
+
+/// The `sh -c` line that runs `prefix` and then becomes the program given after it.
+pub fn shell_line(prefix: &str) -> String {
+    format!("{prefix} exec \"$0\" \"$@\"")
 }
 
 /// Standard error as text.
