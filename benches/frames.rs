@@ -1,11 +1,12 @@
 //! Benchmarks of the screens on one- and ten-year demo journals: one 80x24 frame of each main
 //! screen, and one keystroke to the next frame.
 
-mod support;
+#[path = "../tests/kit/mod.rs"]
+mod kit;
 
+use kit::fixtures::{SCREENS, YEARS, app, describe, frame, press, sample, terminal};
 use mend::tui::effects::Event;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use support::fixtures::{SCREENS, YEARS, app, describe, frame, press, sample, terminal};
 
 fn main() {
     for years in YEARS {

@@ -1,11 +1,12 @@
 //! Benchmarks of the journal itself on one- and ten-year demo journals: load, save after one
 //! added entry (with fsync), and tonight's figures.
 
-mod support;
+#[path = "../tests/kit/mod.rs"]
+mod kit;
 
+use kit::fixtures::{YEARS, describe, now, sample, tonight_entry};
 use mend::prompts::PromptLibrary;
 use mend::store::{RealFs, Store};
-use support::fixtures::{YEARS, describe, now, sample, tonight_entry};
 
 fn main() {
     for years in YEARS {
@@ -88,5 +89,5 @@ fn temp_dir() -> tempfile::TempDir {
 /// Making the demo journal itself (the generator behind `mend demo`).
 #[divan::bench(args = YEARS, sample_count = 10, sample_size = 1)]
 fn generate_demo(years: u32) -> mend::journal::Journal {
-    support::fixtures::make(mend::cli::DemoLength::Years(years)).journal
+    kit::fixtures::make(mend::cli::DemoLength::Years(years)).journal
 }

@@ -1,12 +1,13 @@
 //! Peak memory with a journal open: the release binary in a pseudo-terminal, taken to the home
 //! screen and the journal list, then its peak resident size (`VmHWM`) read before it quits.
 
-mod support;
+#[path = "../tests/kit/mod.rs"]
+mod kit;
 
+use kit::fixtures::{WHO_SCREEN, file_size, make, sandbox_with};
+use kit::pty::{Session, proc_status_kib};
 use mend::cli::DemoLength;
 use std::time::Duration;
-use support::fixtures::make;
-use support::pty::{Sandbox, WHO_SCREEN, proc_status_kib};
 
 const PATIENCE: Duration = Duration::from_secs(10);
 
@@ -17,8 +18,8 @@ fn main() {
         ("one year", DemoLength::Years(1)),
         ("ten years", DemoLength::Years(10)),
     ] {
-        let sandbox = Sandbox::with(&make(length));
-        let mut session = sandbox.spawn();
+        let sandbox = sandbox_with(&make(length));
+        let mut session = Session::spawn(sandbox.pty_command(&[]));
         let steps: [(&[u8], &[&str]); 3] = [
             (b"", &WHO_SCREEN),
             (b"\r", &["Tonight with Alex"]),
@@ -26,7 +27,7 @@ fn main() {
         ];
         for (keys, texts) in steps {
             session.send(keys);
-            if session.wait_for(texts, PATIENCE).is_none() {
+            if session.shown_after(texts, PATIENCE).is_none() {
                 panic!(
                     "{texts:?} did not appear on the {label} journal; screen:\n{}",
                     session.screen()
@@ -34,8 +35,8 @@ fn main() {
             }
         }
         let peak = session.pid().and_then(|pid| proc_status_kib(pid, "VmHWM"));
-        session.kill();
-        let size = sandbox.file_size();
+        session.kill_hard();
+        let size = file_size(&sandbox);
         let Some(peak_kib) = peak else {
             println!("  {label}: peak memory cannot be read here (no /proc)");
             continue;

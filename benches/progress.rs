@@ -1,12 +1,13 @@
 //! Benchmarks of the progress figures and the progress view's frames on one- and ten-year journals.
 
-mod support;
+#[path = "../tests/kit/mod.rs"]
+mod kit;
 
+use kit::fixtures::{YEARS, app, describe, frame, now, press, sample, terminal};
 use mend::progress::Progress;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use support::fixtures::{YEARS, app, describe, frame, now, press, sample, terminal};
 
 fn main() {
     for years in YEARS {

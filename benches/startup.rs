@@ -2,12 +2,13 @@
 //! who-is-here screen is fully drawn, on one-week, one-year and ten-year demo journals.
 //! `MEND_BENCH_RUNS` sets the number of runs (30 by default).
 
-mod support;
+#[path = "../tests/kit/mod.rs"]
+mod kit;
 
+use kit::fixtures::{WHO_SCREEN, file_size, make, ms, sandbox_with, summary};
+use kit::pty::Session;
 use mend::cli::DemoLength;
 use std::time::Duration;
-use support::fixtures::make;
-use support::pty::{Sandbox, WHO_SCREEN, ms, summary};
 
 const PATIENCE: Duration = Duration::from_secs(10);
 
@@ -22,17 +23,17 @@ fn main() {
         ("one year", DemoLength::Years(1), Some(8.0)),
         ("ten years", DemoLength::Years(10), Some(20.0)),
     ] {
-        let sandbox = Sandbox::with(&make(length));
+        let sandbox = sandbox_with(&make(length));
         let mut times = Vec::with_capacity(runs);
         for run in 0..runs + 2 {
-            let mut session = sandbox.spawn();
-            let Some(shown) = session.wait_for(&WHO_SCREEN, PATIENCE) else {
+            let mut session = Session::spawn(sandbox.pty_command(&[]));
+            let Some(shown) = session.shown_after(&WHO_SCREEN, PATIENCE) else {
                 panic!(
                     "the who screen did not appear on the {label} journal within {PATIENCE:?}; screen:\n{}",
                     session.screen()
                 );
             };
-            session.kill();
+            session.kill_hard();
             if run >= 2 {
                 times.push(shown); // the first two runs only warm the file cache
             }
@@ -47,7 +48,7 @@ fn main() {
         };
         println!(
             "  {label:<9} {:>6.1} MiB  median {}  fastest {}  p90 {}{verdict}",
-            sandbox.file_size() as f64 / (1024.0 * 1024.0),
+            file_size(&sandbox) as f64 / (1024.0 * 1024.0),
             ms(median),
             ms(fastest),
             ms(p90),

@@ -1,0 +1,75 @@
+//! `mend checkin` on an evening that already has a note: kept unless `--clear-note` asks.
+
+use crate::kit::{Mend, TODAY, stderr};
+
+fn note_of_today(m: &Mend) -> Option<String> {
+    let journal = m.journal_json();
+    let checkins = journal["checkins"].as_array().expect("checkins");
+    let live: Vec<_> = checkins
+        .iter()
+        .filter(|c| c["day"] == TODAY && c["deleted"] != true)
+        .collect();
+    assert_eq!(live.len(), 1, "one check-in tonight: {checkins:#?}");
+    live[0]["note"].as_str().map(str::to_owned)
+}
+
+const CHECKIN: [&str; 8] = [
+    "checkin",
+    "--as",
+    "alice",
+    "--safety",
+    "4",
+    "--trust",
+    "3",
+    "--connection",
+];
+
+fn checkin(m: &Mend, connection: &str, extra: &[&str], stdin: &str) -> String {
+    let mut args: Vec<&str> = CHECKIN.to_vec();
+    args.push(connection);
+    args.extend_from_slice(extra);
+    m.ok(&args, stdin)
+}
+
+#[test]
+fn checking_in_again_without_a_note_keeps_the_evenings_note() {
+    let m = Mend::with_journal();
+    checkin(&m, "5", &["--note-stdin"], "A long talk on the stairs.");
+    assert_eq!(
+        note_of_today(&m).as_deref(),
+        Some("A long talk on the stairs.")
+    );
+
+    let said = checkin(&m, "6", &[], "");
+    assert!(
+        said.contains("note from earlier that evening is kept"),
+        "{said}"
+    );
+    assert!(!said.contains("stairs"), "the note is never quoted: {said}");
+    assert_eq!(
+        note_of_today(&m).as_deref(),
+        Some("A long talk on the stairs.")
+    );
+    let journal = m.journal_json();
+    assert_eq!(
+        journal["checkins"][0]["connection"], 6,
+        "the scales changed"
+    );
+
+    checkin(&m, "6", &["--note-stdin"], "Better after dinner.");
+    assert_eq!(note_of_today(&m).as_deref(), Some("Better after dinner."));
+}
+
+#[test]
+fn clear_note_removes_it_and_cannot_be_given_with_a_new_note() {
+    let m = Mend::with_journal();
+    checkin(&m, "5", &["--note-stdin"], "A long talk on the stairs.");
+    let said = checkin(&m, "5", &["--clear-note"], "");
+    assert!(!said.contains("kept"), "{said}");
+    assert_eq!(note_of_today(&m), None);
+
+    let mut args: Vec<&str> = CHECKIN.to_vec();
+    args.extend_from_slice(&["5", "--clear-note", "--note-stdin"]);
+    let out = m.run(&args, "new words");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

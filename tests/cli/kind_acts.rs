@@ -1,0 +1,75 @@
+//! `mend kind`: kind acts added, listed and acknowledged.
+
+use crate::helpers::*;
+use crate::kit::{Mend, TODAY};
+use serde_json::Value;
+
+#[test]
+fn kind_add_list_and_ack() {
+    let m = Mend::with_journal();
+    m.set_started("2026-11-01");
+    m.ok(&["kind", "add", "--by", "Alice", "Made", "tea", "☕"], "");
+    m.ok(
+        &[
+            "kind",
+            "add",
+            "--by",
+            "Bob",
+            "--day",
+            "2026-11-20",
+            "Fixed the bike",
+        ],
+        "",
+    );
+    let list = m.json(&["kind", "list", "--json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["text"], "Made tea ☕", "newest first");
+    assert_eq!(list[0]["by"], "Alice");
+    assert_eq!(list[0]["day"], TODAY);
+    assert_eq!(list[0]["acknowledged_by"], Value::Null);
+    assert_eq!(list[1]["text"], "Fixed the bike");
+    assert_eq!(list[1]["day"], "2026-11-20");
+
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    m.ok(
+        &[
+            "kind",
+            "ack",
+            &prefix(&id, 20),
+            "--as",
+            "BOB",
+            "--note",
+            "Thank you",
+        ],
+        "",
+    );
+    let list = m.json(&["kind", "list", "--json"]);
+    assert_eq!(list[0]["acknowledged_by"], "Bob");
+    assert_eq!(list[0]["acknowledged_note"], "Thank you");
+    let j = m.journal_json();
+    let stored = j["kind_acts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(stored["author"], m.partner_id("Alice").as_str());
+    assert_eq!(stored["acknowledged"]["by"], m.partner_id("Bob").as_str());
+    let text = m.ok(&["kind", "list"], "");
+    assert!(
+        text.contains("Made tea") && text.contains("(noticed)"),
+        "{text}"
+    );
+
+    // Noticing one's own kind act is refused.
+    let other = list[1]["id"].as_str().unwrap().to_owned();
+    refused(
+        &m,
+        &["kind", "ack", &other, "--as", "Bob"],
+        "",
+        1,
+        &["your partner"],
+    );
+}

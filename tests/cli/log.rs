@@ -1,0 +1,98 @@
+//! `mend log`: what each reader sees, one week at a time, and the empty journal.
+
+use crate::helpers::*;
+use crate::kit::{Mend, TODAY, stderr};
+use serde_json::json;
+
+#[test]
+fn log_hides_private_entries_unless_read_as_their_author() {
+    let m = Mend::with_journal();
+    m.write("Alice", "A shared");
+    m.ok(
+        &["write", "--as", "Alice", "--stage", "healing", "--private"],
+        "A secret",
+    );
+    m.ok(
+        &["write", "--as", "Bob", "--stage", "healing", "--private"],
+        "B secret",
+    );
+    m.write("Bob", "B shared");
+
+    let mut all = log_texts(&m, &[]);
+    all.sort();
+    assert_eq!(all, ["A shared", "B shared"]);
+    let mut alice = log_texts(&m, &["--as", "alice"]);
+    alice.sort();
+    assert_eq!(alice, ["A secret", "A shared", "B shared"]);
+    let mut bob = log_texts(&m, &["--as", "Bob"]);
+    bob.sort();
+    assert_eq!(bob, ["A shared", "B secret", "B shared"]);
+
+    let plain = m.ok(&["log"], "");
+    assert!(
+        plain.contains("A shared") && plain.contains("B shared"),
+        "{plain}"
+    );
+    assert!(!plain.contains("secret"), "{plain}");
+    let as_alice = m.ok(&["log", "--as", "Alice"], "");
+    assert!(
+        as_alice.contains("A secret") && as_alice.contains("private"),
+        "{as_alice}"
+    );
+    assert!(!as_alice.contains("B secret"), "{as_alice}");
+
+    let json = m.json(&["log", "--json", "--as", "alice"]);
+    let secret = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "A secret")
+        .unwrap();
+    assert_eq!(secret["visibility"], "private");
+    assert_eq!(secret["author"], "Alice");
+    assert_eq!(secret["stage"], "healing");
+    assert_eq!(secret["day"], TODAY);
+}
+
+#[test]
+fn log_week_shows_only_that_iso_week() {
+    let m = Mend::with_journal();
+    m.set_started("2026-11-01");
+    for (day, text) in [
+        ("2026-11-15", "Sunday of W46"),
+        ("2026-11-16", "Monday of W47"),
+        ("2026-11-22", "Sunday of W47"),
+        ("2026-11-23", "Monday of W48"),
+        (TODAY, "Wednesday of W48"),
+    ] {
+        m.ok(
+            &["write", "--as", "Alice", "--stage", "healing", "--day", day],
+            text,
+        );
+    }
+    assert_eq!(
+        log_texts(&m, &["--week", "2026-W47"]),
+        ["Monday of W47", "Sunday of W47"]
+    );
+    assert_eq!(
+        log_texts(&m, &["--week", "2026-w48"]),
+        ["Monday of W48", "Wednesday of W48"]
+    );
+    // A week after tonight is outside the journal, as `export --week` says too.
+    let out = m.run(&["log", "--week", "2026-W53"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--week: The week 2026-W53"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(log_texts(&m, &[]).len(), 5, "oldest first");
+    assert_eq!(log_texts(&m, &[])[0], "Sunday of W46");
+}
+
+#[test]
+fn log_on_an_empty_journal_says_how_to_write() {
+    let m = Mend::with_journal();
+    assert!(m.ok(&["log"], "").contains("mend write"));
+    assert_eq!(m.json(&["log", "--json"]), json!([]));
+}

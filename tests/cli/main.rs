@@ -1,0 +1,47 @@
+//! The command-line tests: every `mend` command, every refused input, the store beneath them
+//! and the exports, through the built binary and the library. One binary, one module an area.
+
+#[path = "../kit/mod.rs"]
+mod kit;
+
+mod helpers;
+
+// `mend` commands, section by section.
+mod check_path_completions;
+mod checkin;
+mod checkin_note;
+mod demo;
+mod init;
+mod kind_acts;
+mod log;
+mod mode_backups;
+mod promise_truth;
+mod promises;
+mod runtime_errors;
+mod usage_errors;
+mod words;
+mod words_stdin;
+mod write;
+
+// Exports and what they may show.
+mod days_range;
+mod delete_words;
+mod export;
+mod privacy_differential;
+mod text_safety;
+
+// The journal file: loading, saving, refusing, surviving.
+mod concurrency;
+mod failed_save;
+mod hostile_journal;
+mod kill;
+mod loader_fuzz;
+mod parse_errors;
+mod roundtrip;
+mod schema;
+mod store_backups;
+mod store_files;
+mod store_kill_save;
+mod store_messages;
+mod store_roundtrip_props;
+mod store_unknown_fields;

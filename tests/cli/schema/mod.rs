@@ -1,0 +1,201 @@
+//! Checks journals written by the `mend` binary against assets/journal.schema.json, and the schema itself.
+
+use crate::kit::Mend;
+use crate::kit::tui as tui_support;
+
+use serde_json::{Value, json};
+use std::sync::OnceLock;
+
+const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/journal.schema.json");
+
+/// A journal built by running the binary through every kind of record and change.
+fn built_journal() -> &'static Value {
+    static JOURNAL: OnceLock<Value> = OnceLock::new();
+    JOURNAL.get_or_init(|| {
+        let s = Mend::new();
+        s.ok(
+            &[
+                "init",
+                "--partner",
+                "Alex",
+                "--partner",
+                "Sam",
+                "--roles",
+                "repairing,hurt",
+            ],
+            "",
+        );
+        s.ok(
+            &["write", "--as", "alex", "--stage", "communication"],
+            "I was late again tonight, and I did not call.\nI am sorry.\n",
+        );
+        s.ok(
+            &["write", "--as", "sam", "--stage", "healing", "--private"],
+            "Something only for me.\n",
+        );
+        s.ok(
+            &[
+                "checkin",
+                "--as",
+                "sam",
+                "--safety",
+                "5",
+                "--trust",
+                "4",
+                "--connection",
+                "6",
+                "--note-stdin",
+            ],
+            "A quieter evening.\n",
+        );
+
+        s.ok(
+            &[
+                "promise",
+                "add",
+                "--by",
+                "alex",
+                "--to",
+                "sam",
+                "--due",
+                "2026-11-30",
+                "Call",
+                "if",
+                "I",
+                "am",
+                "late",
+            ],
+            "",
+        );
+        let call = s.id_with_text(&["promise", "list", "--json"], "Call if I am late");
+        s.ok(&["promise", "keep", &call, "--note", "done"], "");
+        s.ok(&["promise", "ack", &call, "--as", "sam"], "");
+
+        s.ok(
+            &[
+                "promise", "add", "--by", "sam", "--to", "alex", "--big", "Walk", "together",
+            ],
+            "",
+        );
+        let walk = s.id_with_text(&["promise", "list", "--json"], "Walk together");
+        s.ok(
+            &[
+                "promise",
+                "renegotiate",
+                &walk,
+                "--text",
+                "Walk together on Sunday",
+                "--due",
+                "2026-11-29",
+                "--note",
+                "a busy week",
+            ],
+            "",
+        );
+
+        s.ok(&["kind", "add", "--by", "sam", "Made", "tea"], "");
+        let tea = s.id_with_text(&["kind", "list", "--json"], "Made tea");
+        s.ok(&["kind", "ack", &tea, "--as", "alex"], "");
+
+        s.journal_json()
+    })
+}
+
+fn schema() -> Value {
+    let text = std::fs::read_to_string(SCHEMA_PATH).expect("read assets/journal.schema.json");
+    serde_json::from_str(&text).expect("the schema is JSON")
+}
+
+/// A validator for the journal schema that also checks `format` (uuid, date, date-time).
+fn validator() -> jsonschema::Validator {
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema())
+        .unwrap_or_else(|err| panic!("the schema does not compile: {err}"))
+}
+
+/// Every error the schema finds in `instance`, as "instance path: message".
+fn schema_errors(instance: &Value) -> Vec<String> {
+    validator()
+        .iter_errors(instance)
+        .map(|err| format!("{}: {err}", err.instance_path()))
+        .collect()
+}
+
+fn assert_valid(instance: &Value, what: &str) {
+    let errors = schema_errors(instance);
+    assert!(
+        errors.is_empty(),
+        "{what} does not match the schema:\n  {}\n\nthe journal:\n{instance:#}",
+        errors.join("\n  ")
+    );
+}
+
+/// Asserts the schema rejects `instance`, with at least one error at `path`.
+fn assert_rejected_at(instance: &Value, path: &str, what: &str) {
+    let errors = schema_errors(instance);
+    assert!(
+        !errors.is_empty(),
+        "the schema accepted a journal with {what}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!("{path}: "))),
+        "the schema rejected a journal with {what}, but not at {path}:\n  {}",
+        errors.join("\n  ")
+    );
+}
+
+fn records<'a>(journal: &'a Value, list: &str) -> &'a Vec<Value> {
+    journal[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("{list} is an array"))
+}
+
+#[test]
+fn journal_written_by_the_binary_matches_the_schema() {
+    let journal = built_journal();
+
+    // The journal really holds every kind of record and change, so the check means something.
+    let entries = records(journal, "entries");
+    assert_eq!(entries.len(), 2, "{journal:#}");
+    assert!(entries.iter().any(|e| e["visibility"] == "private"));
+    assert!(entries.iter().any(|e| e["stage"] == "communication"));
+    let checkins = records(journal, "checkins");
+    assert_eq!(checkins.len(), 1);
+    assert_eq!(checkins[0]["safety"], 5);
+    assert_eq!(checkins[0]["note"], "A quieter evening.");
+    let promises = records(journal, "promises");
+    assert_eq!(promises.len(), 3, "{journal:#}");
+    let kept = promises.iter().find(|p| p["status"] == "kept").unwrap();
+    assert_eq!(kept["history"][0]["note"], "done");
+    assert!(kept["acknowledged"].is_object());
+    let old = promises
+        .iter()
+        .find(|p| p["status"] == "renegotiated")
+        .unwrap();
+    let new = promises
+        .iter()
+        .find(|p| p["renegotiated_from"] == old["id"])
+        .unwrap();
+    assert_eq!(old["replaced_by"], new["id"]);
+    assert_eq!(new["text"], "Walk together on Sunday");
+    assert_eq!(new["status"], "open");
+    let acts = records(journal, "kind_acts");
+    assert_eq!(acts.len(), 1);
+    assert!(acts[0]["acknowledged"].is_object());
+    assert_eq!(journal["partners"][0]["role"], "repairing");
+
+    assert_valid(journal, "the journal written by mend");
+}
+
+#[test]
+fn freshly_initialised_journal_matches_the_schema() {
+    let s = Mend::new();
+    s.ok(&["init", "--partner", "Alex", "--partner", "Sam"], "");
+    assert_valid(
+        &s.journal_json(),
+        "a new journal with no records and no roles",
+    );
+}
+
+mod checks;
