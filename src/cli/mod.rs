@@ -61,10 +61,10 @@ pub enum Command {
     Write(WriteArgs),
     /// Add (or replace) a partner's check-in for an evening
     Checkin(CheckinArgs),
-    /// Make, list, close and acknowledge promises
+    /// Make, list and close promises, and say you noticed one
     #[command(subcommand)]
     Promise(PromiseCommand),
-    /// Log and acknowledge kind acts done without being asked
+    /// Log kind acts done without being asked, and say you noticed one
     #[command(subcommand)]
     Kind(KindCommand),
     /// List entries (private entries only with --as their author)
@@ -174,7 +174,8 @@ pub enum PromiseCommand {
     },
     /// Mark a promise kept
     Keep(CloseArgs),
-    /// Mark a promise broken
+    /// Mark a promise not kept (also: break)
+    #[command(name = "not-kept", visible_alias = "break")]
     Break(CloseArgs),
     /// Replace a promise with a new text or due day
     Renegotiate {
@@ -192,7 +193,8 @@ pub enum PromiseCommand {
     },
     /// Withdraw a promise
     Withdraw(CloseArgs),
-    /// Say you noticed a promise your partner kept
+    /// Say you noticed a promise your partner kept or renegotiated (also: ack)
+    #[command(name = "notice", visible_alias = "ack")]
     Ack(AckArgs),
 }
 
@@ -244,7 +246,8 @@ pub enum KindCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Say you noticed your partner's kind act
+    /// Say you noticed your partner's kind act (also: ack)
+    #[command(name = "notice", visible_alias = "ack")]
     Ack(AckArgs),
 }
 

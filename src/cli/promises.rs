@@ -1,4 +1,4 @@
-//! `mend promise`: make, list, close and acknowledge promises.
+//! `mend promise`: make, list and close promises, and notice them.
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -239,7 +239,7 @@ fn list(ctx: &CommandContext, open_only: bool, json: bool) -> Result<()> {
         say!(
             "{}  {:<12}  {} to {}: {}{due}{noticed}",
             short(p.meta.id, len),
-            p.status.as_str(),
+            p.status.words(),
             one_line(journal.name_of(p.by())),
             one_line(journal.name_of(p.to)),
             one_line(&p.text)

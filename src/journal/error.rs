@@ -58,12 +58,12 @@ pub enum DomainError {
     #[error("Only the partner who wrote an entry can change it.")]
     NotYourEntry,
     #[error(
-        "Only the partner who made a promise can change it, and only the one it was made to can acknowledge it."
+        "Only the partner who made a promise can change it, and only the one it was made to can say they noticed it."
     )]
     NotYourPromise,
     #[error("A promise is made to the other partner, not to oneself.")]
     PromiseToSelf,
-    #[error("This promise is already {0}; only open promises can change.")]
+    #[error("This promise was already closed ({0}); only open promises can change.")]
     PromiseClosed(PromiseStatus),
     #[error(
         "A renegotiated promise needs new words or a new due day; this one has the same of both, so nothing changed."
@@ -71,13 +71,13 @@ pub enum DomainError {
     NothingRenegotiated,
     #[error("The due day {due} is before the day the promise was made ({made}).")]
     DueBeforeMade { due: NaiveDate, made: NaiveDate },
-    #[error("You made this promise, so your partner is the one to acknowledge it.")]
+    #[error("You made this promise, so your partner is the one to say they noticed it.")]
     AckOwnPromise,
-    #[error("This promise is {0}; it can be acknowledged once it is kept or renegotiated.")]
+    #[error("This promise is {0}; it can be noticed once it is kept or renegotiated.")]
     NotYetKept(PromiseStatus),
-    #[error("This was already acknowledged.")]
+    #[error("You already said you noticed this.")]
     AlreadyAcknowledged,
-    #[error("You did this kind act, so your partner is the one to acknowledge it.")]
+    #[error("You did this kind act, so your partner is the one to say they noticed it.")]
     AckOwnKindAct,
 }
 

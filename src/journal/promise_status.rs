@@ -36,8 +36,20 @@ impl PromiseStatus {
     }
 }
 
+impl PromiseStatus {
+    /// The status in the words mend uses with people: "not kept" rather than "broken".
+    /// (`as_str` is the word stored in the file and printed by `--json`.)
+    pub fn words(self) -> &'static str {
+        match self {
+            PromiseStatus::Broken => "not kept",
+            other => other.as_str(),
+        }
+    }
+}
+
+/// Shown to people, so in their words (see [`PromiseStatus::words`]).
 impl fmt::Display for PromiseStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.words())
     }
 }

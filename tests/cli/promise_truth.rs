@@ -88,3 +88,49 @@ fn the_receiver_can_notice_a_renegotiation_and_it_stays_renegotiated() {
     assert_eq!(old["status"], "renegotiated");
     assert_eq!(old["acknowledged"]["by"], "Alice");
 }
+
+#[test]
+fn one_word_for_each_thing_not_kept_and_notice_with_the_old_verbs_kept() {
+    let m = Mend::with_journal();
+    let id = walk_promise(&m);
+    let out = m.ok(&["promise", "not-kept", &id], "");
+    assert!(out.contains("not kept"), "{out}");
+    let list = m.ok(&["promise", "list"], "");
+    assert!(list.contains("not kept"), "{list}");
+    assert!(!list.contains("broken"), "the list says not kept: {list}");
+    let json = m.json(&["promise", "list", "--json"]);
+    assert_eq!(json[0]["status"], "broken", "the file's word is unchanged");
+
+    let second = walk_promise(&m);
+    let second = m.json(&["promise", "list", "--json", "--open"])[0]["id"]
+        .as_str()
+        .map_or(second, str::to_owned);
+    m.ok(&["promise", "break", &second], "");
+    let third = {
+        m.ok(
+            &[
+                "promise", "add", "--by", "bob", "--to", "alice", "Cook", "tonight",
+            ],
+            "",
+        );
+        m.json(&["promise", "list", "--json", "--open"])[0]["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned()
+    };
+    m.ok(&["promise", "keep", &third], "");
+    m.ok(&["promise", "notice", &third, "--as", "alice"], "");
+    let refused = m.run(&["promise", "ack", &third, "--as", "alice"], "");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("You already said you noticed this."),
+        "{}",
+        stderr(&refused)
+    );
+    let help = m.ok(&["promise", "--help"], "");
+    for word in ["not-kept", "notice"] {
+        assert!(help.contains(word), "{word} in: {help}");
+    }
+    assert!(!help.to_lowercase().contains("acknowledge"), "{help}");
+    assert!(!help.contains("broken"), "{help}");
+}

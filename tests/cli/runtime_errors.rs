@@ -10,12 +10,24 @@ fn closing_an_already_closed_promise_is_refused() {
     let m = Mend::with_journal();
     let id = make_promise(&m, "Once");
     m.ok(&["promise", "keep", &id], "");
-    for verb in ["keep", "break", "withdraw", "renegotiate"] {
-        refused(&m, &["promise", verb, &id], "", 1, &["already kept"]);
+    for verb in ["keep", "not-kept", "break", "withdraw", "renegotiate"] {
+        refused(
+            &m,
+            &["promise", verb, &id],
+            "",
+            1,
+            &["already closed (kept)"],
+        );
     }
     let id = make_promise(&m, "Twice");
     m.ok(&["promise", "withdraw", &id], "");
-    refused(&m, &["promise", "keep", &id], "", 1, &["already withdrawn"]);
+    refused(
+        &m,
+        &["promise", "keep", &id],
+        "",
+        1,
+        &["already closed (withdrawn)"],
+    );
 }
 
 #[test]
@@ -43,7 +55,7 @@ fn acknowledging_ones_own_promise_is_refused() {
         &["promise", "ack", &id, "--as", "Alice"],
         "",
         1,
-        &["already acknowledged"],
+        &["already said you noticed"],
     );
 }
 
