@@ -8,6 +8,7 @@ use super::context::{CommandContext, check_flag, partner_id, usage};
 use super::input::{kept_texts, read_entry_text, read_limited};
 use super::output::{human_day, say};
 use super::{CheckinArgs, InitArgs, LogArgs, StageArg, WriteArgs};
+use crate::journal::support::{needs_support, support_lines};
 use crate::journal::text::{one_line, printable};
 use crate::journal::{Entry, Journal, NewCheckin, NewEntry, Rating, Role, Stage, Visibility, Week};
 
@@ -124,7 +125,7 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
     } else {
         None
     };
-    let (day, replaced, name, kept_note) = store.update(|journal| {
+    let (day, replaced, name, kept_note, support) = store.update(|journal| {
         let today = ctx.today(journal);
         let day = args.day.unwrap_or(today);
         // Checking in again without a new note keeps the evening's note, unless asked not to.
@@ -141,8 +142,16 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
             connection: Rating::new(args.connection)?,
             note: note.or(earlier_note),
         };
+        let safety = new.safety;
         let (_, replaced) = journal.upsert_checkin(new, ctx.now_utc(), today)?;
-        Ok((day, replaced, journal.name_of(author).to_owned(), kept_note))
+        let support = needs_support(safety).then(|| support_lines(&journal.settings));
+        Ok((
+            day,
+            replaced,
+            journal.name_of(author).to_owned(),
+            kept_note,
+            support,
+        ))
     })?;
     let verb = if replaced { "Updated" } else { "Saved" };
     let kept = if kept_note {
@@ -157,6 +166,9 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
         args.trust,
         args.connection
     )?;
+    for line in support.unwrap_or_default() {
+        say!("{}", one_line(&line))?;
+    }
     Ok(())
 }
 

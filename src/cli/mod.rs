@@ -9,6 +9,7 @@ pub mod input;
 mod kind;
 mod output;
 mod promises;
+mod settings;
 mod words;
 
 use chrono::NaiveDate;
@@ -19,6 +20,7 @@ pub use context::CommandContext;
 pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
 pub use output::{StdoutClosed, warn, write_stderr};
+pub use settings::SettingsArgs;
 
 /// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
 #[derive(Debug)]
@@ -73,6 +75,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the journal and report what it holds; exits non-zero on any problem
     Check,
+    /// Show or change the settings: when an evening ends, the first day of the week, and
+    /// your own support contacts
+    Settings(SettingsArgs),
     /// Show where the journal, backups, drafts and your own prompts live
     Path,
     /// Write a sample journal of two partners, to try mend without touching yours
@@ -276,6 +281,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Kind(command) => kind::run(ctx, command),
         Command::Check => check::check(ctx),
         Command::Path => check::path(ctx),
+        Command::Settings(args) => settings::settings(ctx, args),
         Command::Demo(args) => demo::demo(ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -58,6 +58,10 @@ pub struct Settings {
     /// The hour (0-23, local time) at which one evening ends and the next day begins.
     pub day_ends_at: u8,
     pub week_starts: WeekStart,
+    /// The couple's own people to reach when it is hard (a counsellor, a local helpline),
+    /// one line each, shown beside a low safety check-in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub support_contacts: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -65,6 +69,7 @@ pub struct Settings {
 deserialize_keeping_unknown!(Settings {
     day_ends_at: u8 => (default = Settings::default_day_ends_at()),
     week_starts: WeekStart => default,
+    support_contacts: Vec<String> => default,
 });
 
 impl Settings {
@@ -78,6 +83,7 @@ impl Default for Settings {
         Self {
             day_ends_at: Self::default_day_ends_at(),
             week_starts: WeekStart::default(),
+            support_contacts: Vec::new(),
             extra: Extra::new(),
         }
     }

@@ -69,6 +69,14 @@ pub enum DomainError {
         "A renegotiated promise needs new words or a new due day; this one has the same of both, so nothing changed."
     )]
     NothingRenegotiated,
+    #[error(
+        "A contact is one line of up to 120 plain characters, such as \"Our counsellor: 555 0101\"."
+    )]
+    BadContact,
+    #[error("The settings already hold five contacts; remove them with --clear-contacts first.")]
+    TooManyContacts,
+    #[error("The evening can end at an hour from 0 to 23, not {0}.")]
+    BadHour(u8),
     #[error("The due day {due} is before the day the promise was made ({made}).")]
     DueBeforeMade { due: NaiveDate, made: NaiveDate },
     #[error("You made this promise, so your partner is the one to say they noticed it.")]
@@ -104,6 +112,9 @@ impl DomainError {
                 | DomainError::PromiseToSelf
                 | DomainError::DueBeforeMade { .. }
                 | DomainError::NothingRenegotiated
+                | DomainError::BadContact
+                | DomainError::TooManyContacts
+                | DomainError::BadHour(_)
         )
     }
 }

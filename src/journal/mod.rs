@@ -28,6 +28,8 @@ mod promise;
 mod promise_status;
 mod promises;
 mod range;
+pub mod settings;
+pub mod support;
 pub mod text;
 mod wire;
 

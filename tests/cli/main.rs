@@ -18,6 +18,7 @@ mod mode_backups;
 mod promise_truth;
 mod promises;
 mod runtime_errors;
+mod settings_and_safety;
 mod usage_errors;
 mod words;
 mod words_stdin;

@@ -93,6 +93,10 @@ fn built_journal() -> &'static Value {
             "",
         );
 
+        s.ok(
+            &["settings", "--add-contact"],
+            "Our counsellor, Dr. Rivera: 555 0101",
+        );
         s.ok(&["kind", "add", "--by", "sam", "Made", "tea"], "");
         let tea = s.id_with_text(&["kind", "list", "--json"], "Made tea");
         s.ok(&["kind", "ack", &tea, "--as", "alex"], "");

@@ -1,0 +1,106 @@
+//! `mend settings`: show the journal's settings, or change them.
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use super::context::CommandContext;
+use super::output::say;
+use super::words::given_or_read;
+use crate::journal::settings::check_day_ends_at;
+use crate::journal::text::one_line;
+use crate::journal::{Journal, WeekStart};
+
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// The hour (0-23) at which one evening ends and the next day begins
+    #[arg(long, value_name = "HOUR")]
+    pub day_ends_at: Option<u8>,
+    /// The first day of your week
+    #[arg(long, value_enum, value_name = "DAY")]
+    pub week_starts: Option<WeekStartArg>,
+    /// Add a support contact (a counsellor, a local helpline), one line read from standard
+    /// input or $EDITOR, such as "Our counsellor: 555 0101"
+    #[arg(long)]
+    pub add_contact: bool,
+    /// Remove every support contact
+    #[arg(long, conflicts_with = "add_contact")]
+    pub clear_contacts: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum WeekStartArg {
+    Monday,
+    Sunday,
+}
+
+impl From<WeekStartArg> for WeekStart {
+    fn from(arg: WeekStartArg) -> WeekStart {
+        match arg {
+            WeekStartArg::Monday => WeekStart::Monday,
+            WeekStartArg::Sunday => WeekStart::Sunday,
+        }
+    }
+}
+
+pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
+    let changes = args.day_ends_at.is_some()
+        || args.week_starts.is_some()
+        || args.add_contact
+        || args.clear_contacts;
+    let (mut store, journal) = ctx.load()?;
+    if !changes {
+        return show(ctx, &journal);
+    }
+    // Everything typed is checked before anything is asked for or written.
+    if let Some(hour) = args.day_ends_at {
+        check_day_ends_at(hour)?;
+    }
+    let contact = if args.add_contact {
+        Some(given_or_read(Vec::new(), "contact")?)
+    } else {
+        None
+    };
+    store.update(|journal| {
+        if let Some(hour) = args.day_ends_at {
+            journal.set_day_ends_at(hour)?;
+        }
+        if let Some(week_starts) = args.week_starts {
+            journal.settings.week_starts = week_starts.into();
+        }
+        if args.clear_contacts {
+            journal.clear_support_contacts();
+        }
+        if let Some(contact) = &contact {
+            journal.add_support_contact(contact)?;
+        }
+        Ok(())
+    })?;
+    say!("Saved.")?;
+    let journal = store.journal().unwrap_or(&journal);
+    show(ctx, journal)
+}
+
+/// Prints the settings in plain words.
+fn show(ctx: &CommandContext, journal: &Journal) -> Result<()> {
+    let settings = &journal.settings;
+    let week = match settings.week_starts {
+        WeekStart::Monday => "Monday",
+        WeekStart::Sunday => "Sunday",
+    };
+    say!(
+        "Settings of {}:\n  An evening ends at {:02}:00; writing before then counts for the evening before.\n  Weeks start on {week}.",
+        ctx.paths.journal.display(),
+        settings.day_ends_at
+    )?;
+    if settings.support_contacts.is_empty() {
+        say!(
+            "  No support contacts yet. Add one with: echo \"Our counsellor: 555 0101\" | mend settings --add-contact"
+        )?;
+    } else {
+        say!("  Support contacts, shown after a check-in with safety 2 or below:")?;
+        for contact in &settings.support_contacts {
+            say!("    {}", one_line(contact))?;
+        }
+    }
+    Ok(())
+}

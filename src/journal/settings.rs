@@ -1,0 +1,45 @@
+//! Changing the couple's settings, with the rules each value must keep.
+
+use super::{DomainError, Journal};
+
+/// How many support contacts the settings hold at most, and how long one may be.
+pub const MOST_CONTACTS: usize = 5;
+pub const MAX_CONTACT_CHARS: usize = 120;
+
+/// An hour at which an evening may end: 0 to 23.
+pub fn check_day_ends_at(hour: u8) -> Result<u8, DomainError> {
+    if hour > 23 {
+        return Err(DomainError::BadHour(hour));
+    }
+    Ok(hour)
+}
+
+impl Journal {
+    /// Adds one contact line to the settings: plain words on one line, not too long, and
+    /// not more than a handful in all.
+    pub fn add_support_contact(&mut self, contact: &str) -> Result<(), DomainError> {
+        let contact = contact.trim();
+        if contact.is_empty() {
+            return Err(DomainError::EmptyText("contact"));
+        }
+        if contact.chars().count() > MAX_CONTACT_CHARS || contact.chars().any(char::is_control) {
+            return Err(DomainError::BadContact);
+        }
+        if self.settings.support_contacts.len() >= MOST_CONTACTS {
+            return Err(DomainError::TooManyContacts);
+        }
+        self.settings.support_contacts.push(contact.to_owned());
+        Ok(())
+    }
+
+    /// Removes every contact line.
+    pub fn clear_support_contacts(&mut self) {
+        self.settings.support_contacts.clear();
+    }
+
+    /// Sets the hour at which one evening ends and the next day begins (0-23).
+    pub fn set_day_ends_at(&mut self, hour: u8) -> Result<(), DomainError> {
+        self.settings.day_ends_at = check_day_ends_at(hour)?;
+        Ok(())
+    }
+}

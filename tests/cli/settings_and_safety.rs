@@ -1,0 +1,112 @@
+//! `mend settings` and the safety net: a low safety check-in is answered with where help is,
+//! including the couple's own contacts, and the settings change only with values that hold.
+
+use crate::kit::{Mend, stderr};
+
+const HELP_LINE: &str = "If you are in danger right now, call your local emergency number.";
+
+fn check_in(m: &Mend, who: &str, safety: u8) -> String {
+    let safety = safety.to_string();
+    m.ok(
+        &[
+            "checkin",
+            "--as",
+            who,
+            "--safety",
+            &safety,
+            "--trust",
+            "5",
+            "--connection",
+            "5",
+        ],
+        "",
+    )
+}
+
+#[test]
+fn a_safety_of_two_or_below_is_answered_with_where_help_is_and_three_is_not() {
+    let m = Mend::with_journal();
+    for low in [0, 1, 2] {
+        let out = check_in(&m, "alice", low);
+        assert!(out.contains(HELP_LINE), "safety {low}: {out}");
+        assert!(out.contains("domestic-abuse helpline"), "{out}");
+    }
+    let out = check_in(&m, "alice", 3);
+    assert!(
+        !out.contains(HELP_LINE),
+        "safety 3 is not answered so: {out}"
+    );
+    assert!(out.contains("check-in"), "{out}");
+}
+
+#[test]
+fn the_couples_own_contacts_are_kept_shown_and_offered_after_a_low_check_in() {
+    let m = Mend::with_journal();
+    let shown = m.ok(&["settings"], "");
+    assert!(shown.contains("No support contacts yet"), "{shown}");
+    let out = m.ok(
+        &["settings", "--add-contact"],
+        "Our counsellor, Dr. Rivera: 555 0101\n",
+    );
+    assert!(out.contains("Saved."), "{out}");
+    assert!(out.contains("Dr. Rivera: 555 0101"), "{out}");
+    let json = m.journal_json();
+    assert_eq!(
+        json["settings"]["support_contacts"][0],
+        "Our counsellor, Dr. Rivera: 555 0101"
+    );
+    let low = check_in(&m, "bob", 1);
+    assert!(
+        low.contains("Your contacts: Our counsellor, Dr. Rivera: 555 0101"),
+        "{low}"
+    );
+    m.ok(&["settings", "--clear-contacts"], "");
+    assert!(m.ok(&["settings"], "").contains("No support contacts yet"));
+}
+
+#[test]
+fn a_bad_contact_or_hour_is_refused_by_name_and_writes_nothing() {
+    let m = Mend::with_journal();
+    let before = m.journal_bytes();
+    for (args, stdin, says) in [
+        (vec!["settings", "--day-ends-at", "25"], "", "not 25"),
+        (
+            vec!["settings", "--add-contact"],
+            "line\u{1b}[2J",
+            "one line of up to 120",
+        ),
+        (vec!["settings", "--add-contact"], "   ", "is empty"),
+    ] {
+        let out = m.run(&args, stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+        assert_eq!(m.journal_bytes(), before, "{args:?} wrote nothing");
+    }
+    for n in 0..5 {
+        m.ok(
+            &["settings", "--add-contact"],
+            format!("Helpline {n}: 0800 000 00{n}"),
+        );
+    }
+    let sixth = m.run(&["settings", "--add-contact"], "One more: 1");
+    assert_eq!(sixth.status.code(), Some(2), "{}", stderr(&sixth));
+    assert!(
+        stderr(&sixth).contains("five contacts"),
+        "{}",
+        stderr(&sixth)
+    );
+}
+
+#[test]
+fn the_evening_end_and_the_first_day_of_the_week_can_be_changed() {
+    let m = Mend::with_journal();
+    let out = m.ok(
+        &["settings", "--day-ends-at", "2", "--week-starts", "sunday"],
+        "",
+    );
+    assert!(out.contains("An evening ends at 02:00"), "{out}");
+    assert!(out.contains("Weeks start on Sunday"), "{out}");
+    let json = m.journal_json();
+    assert_eq!(json["settings"]["day_ends_at"], 2);
+    assert_eq!(json["settings"]["week_starts"], "sunday");
+}
