@@ -157,18 +157,17 @@ fn reciprocity_words(part: &PartnerReciprocity, other: &str) -> String {
     if !settled.is_empty() {
         sentences.push(format!("Closed this week: {}.", settled.join(", ")));
     }
-    if let Some(rate) = part.keep_rate {
+    // What each noticed, as history: a count that is zero is left out, never shown as a lack.
+    if f.acknowledgements_received > 0 {
         sentences.push(format!(
-            "Keep rate {:.0}% ({} of {}).",
-            rate * 100.0,
-            f.kept,
-            f.kept + f.broken
+            "{other} noticed {} of {}'s kept promises or kind acts.",
+            f.acknowledgements_received, part.partner
         ));
     }
-    if f.acknowledgements_received + f.acknowledgements_given > 0 {
+    if f.acknowledgements_given > 0 {
         sentences.push(format!(
-            "{other} noticed {} of {}'s kept promises or kind acts; {} noticed {} of {other}'s.",
-            f.acknowledgements_received, part.partner, part.partner, f.acknowledgements_given
+            "{} noticed {} of {other}'s.",
+            part.partner, f.acknowledgements_given
         ));
     }
     if f.kind_acts == 0 {

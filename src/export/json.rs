@@ -6,8 +6,8 @@ use super::summary::Summary;
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "mend-weekly-summary";
-/// The version of the summary's JSON fields.
-pub const VERSION: u32 = 1;
+/// The version of the summary's JSON fields: 2 since the keep rate was left out.
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Document<'a> {

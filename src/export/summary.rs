@@ -82,8 +82,6 @@ pub struct PartnerReciprocity {
     /// The counts of the progress view: promises made this week, and status changes,
     /// acknowledgements and kind acts dated this week.
     pub figures: Reciprocity,
-    /// Kept out of kept and not kept, `null` when none were either.
-    pub keep_rate: Option<f64>,
     /// Promises made or changed this week, as they stood on its last evening.
     pub promises: Vec<PromiseLine>,
     pub kind_acts: Vec<KindActLine>,
@@ -277,7 +275,6 @@ fn partner_reciprocity(
     PartnerReciprocity {
         partner: words(journal.name_of(partner)),
         figures,
-        keep_rate: figures.keep_rate(),
         promises,
         kind_acts,
     }

@@ -78,12 +78,14 @@ fn the_figures_are_the_progress_views() {
         }
         let reciprocity = progress.reciprocity(partner.id, week);
         let part = &json["reciprocity"][slot];
-        assert!(close(&part["keep_rate"], reciprocity.keep_rate()), "{part}");
+        assert!(
+            part.get("keep_rate").is_none(),
+            "no score in the summary: {part}"
+        );
         assert_eq!(part["figures"], serde_json::to_value(reciprocity).unwrap());
     }
     // And the week really had figures to compare.
     assert_eq!(json["reciprocity"][0]["figures"]["made"], 3);
-    assert!(close(&json["reciprocity"][0]["keep_rate"], Some(0.5)));
 }
 
 /// Runs an export that must be refused: exit code, a one-line message naming `needle`,
