@@ -7,11 +7,14 @@ use super::checkin::Checkin;
 use super::day::{EveningClock, WeekStart};
 use super::entry::Entry;
 use super::error::DomainError;
+use super::hard_moment::HardMoment;
 use super::ids::{IdSource, PartnerId};
 use super::kind_act::KindAct;
 use super::meta::{Extra, Meta};
 use super::moment::Day;
 use super::partner::{Partner, Role};
+use super::pause::Pause;
+use super::plan_item::PlanItem;
 use super::promise::Promise;
 use super::wire::deserialize_keeping_unknown;
 
@@ -33,6 +36,13 @@ pub struct Journal {
     pub checkins: Vec<Checkin>,
     pub promises: Vec<Promise>,
     pub kind_acts: Vec<KindAct>,
+    /// The plan for hard moments, hard moments and pauses: left out of the file while empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plan_items: Vec<PlanItem>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hard_moments: Vec<HardMoment>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Pause>,
     #[serde(flatten)]
     pub extra: Extra,
     /// Where new ids come from: neither saved nor compared (see `journal::ids`).
@@ -50,6 +60,9 @@ deserialize_keeping_unknown!(Journal, unread: ids {
     checkins: Vec<Checkin> => default,
     promises: Vec<Promise> => default,
     kind_acts: Vec<KindAct> => default,
+    plan_items: Vec<PlanItem> => default,
+    hard_moments: Vec<HardMoment> => default,
+    pauses: Vec<Pause> => default,
 });
 
 /// Choices the couple makes for their journal.
@@ -123,6 +136,9 @@ impl Journal {
             checkins: Vec::new(),
             promises: Vec::new(),
             kind_acts: Vec::new(),
+            plan_items: Vec::new(),
+            hard_moments: Vec::new(),
+            pauses: Vec::new(),
             extra: Extra::new(),
             ids,
         })
@@ -179,5 +195,8 @@ impl Journal {
         self.checkins.sort_by_key(|c| c.meta.id);
         self.promises.sort_by_key(|p| p.meta.id);
         self.kind_acts.sort_by_key(|k| k.meta.id);
+        self.plan_items.sort_by_key(|p| p.meta.id);
+        self.hard_moments.sort_by_key(|m| m.meta.id);
+        self.pauses.sort_by_key(|p| p.meta.id);
     }
 }

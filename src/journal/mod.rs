@@ -1,9 +1,10 @@
 //! The journal domain: plain data and its rules, with no I/O and no terminal.
 //!
 //! Each record kind has two files: the record itself and its own rules (`entry.rs`,
-//! `checkin.rs`, `promise.rs`, `kind_act.rs`), and the journal's operations on its list
-//! (`entries.rs`, `checkins.rs`, `promises.rs`, `kind_acts.rs`). The record lists are fields
-//! of `Journal` (`book.rs`), so an operation beside its record would make the two files
+//! `checkin.rs`, `promise.rs`, `kind_act.rs`, `plan_item.rs`, `hard_moment.rs`, `pause.rs`),
+//! and the journal's operations on its list (`entries.rs`, `checkins.rs`, `promises.rs`,
+//! `kind_acts.rs`, `plan_items.rs`, `hard_moments.rs`, `pauses.rs`). The record lists are
+//! fields of `Journal` (`book.rs`), so an operation beside its record would make the two files
 //! import each other. This file only declares the modules and names what they offer.
 
 mod book;
@@ -15,6 +16,8 @@ mod entries;
 mod entry;
 mod error;
 mod file_key;
+mod hard_moment;
+mod hard_moments;
 mod ids;
 mod kind_act;
 mod kind_acts;
@@ -23,6 +26,11 @@ mod lookup;
 mod meta;
 mod moment;
 mod partner;
+mod pause;
+mod pauses;
+mod plan_error;
+mod plan_item;
+mod plan_items;
 mod problems;
 mod promise;
 mod promise_status;
@@ -42,12 +50,17 @@ pub use entries::{Edited, NewEntry};
 pub use entry::{Entry, Stage, Visibility};
 pub use error::DomainError;
 pub use file_key::file_key;
+pub use hard_moment::{HardMoment, MOST_MOMENT_CHARS, MomentOutcome};
 pub use ids::{IdSource, PartnerId, RecordId};
 pub use kind_act::KindAct;
 pub use limits::MAX_TEXT_BYTES;
 pub use lookup::resolve_prefix;
 pub use meta::{Extra, Meta, RawJson, Record};
 pub use partner::{MAX_NAME_CHARS, Partner, Role, check_name};
+pub use pause::{MOST_PAUSE_NOTE_CHARS, Pause, parse_clock_time, pause_ends};
+pub use plan_error::PlanError;
+pub use plan_item::{MOST_PLAN_PART_CHARS, PlanItem, PlanParts, PlanReview, ReviewKind};
+pub use plan_items::{HardDate, MOST_PLAN_NOTE_CHARS};
 pub use promise::{Acknowledgement, Promise, PromiseAction, PromiseSize, StatusChange};
 pub use promise_status::PromiseStatus;
 pub use promises::NewPromise;

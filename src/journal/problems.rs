@@ -23,7 +23,10 @@ impl Journal {
             .map(|e| ("entry", &e.meta))
             .chain(self.checkins.iter().map(|c| ("check-in", &c.meta)))
             .chain(self.promises.iter().map(|p| ("promise", &p.meta)))
-            .chain(self.kind_acts.iter().map(|k| ("kind act", &k.meta)));
+            .chain(self.kind_acts.iter().map(|k| ("kind act", &k.meta)))
+            .chain(self.plan_items.iter().map(|p| ("plan item", &p.meta)))
+            .chain(self.hard_moments.iter().map(|m| ("hard moment", &m.meta)))
+            .chain(self.pauses.iter().map(|p| ("pause", &p.meta)));
         let mut seen = std::collections::HashSet::new();
         for (kind, meta) in metas {
             if !known(meta.author) {

@@ -5,5 +5,6 @@ mod entries;
 mod fixture;
 mod ids;
 mod partners_and_days;
+mod plan;
 mod promises;
 mod wire;
