@@ -7,7 +7,12 @@ mod entries;
 mod export;
 pub mod input;
 mod kind;
+mod moment;
 mod output;
+mod pause;
+mod plan;
+mod plan_input;
+mod plan_list;
 mod promises;
 mod settings;
 mod words;
@@ -69,6 +74,13 @@ pub enum Command {
     /// Log kind acts done without being asked, and say you noticed one
     #[command(subcommand)]
     Kind(KindCommand),
+    /// The plan for hard moments: add, list, agree to, suggest a change to, edit and retire items
+    #[command(subcommand)]
+    Plan(plan::PlanCommand),
+    /// Note a hard moment (from standard input; private unless --shared), or say how one went
+    Moment(moment::MomentArgs),
+    /// Ask for a pause until a time this evening; your partner sees it as a request to respect
+    Pause(pause::PauseArgs),
     /// List entries (private entries only with --as their author)
     Log(LogArgs),
     /// Write a week's summary to read before your weekly talk (Markdown, JSON or HTML)
@@ -279,6 +291,9 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Export(args) => export::export(ctx, args),
         Command::Promise(command) => promises::run(ctx, command),
         Command::Kind(command) => kind::run(ctx, command),
+        Command::Plan(command) => plan::run(ctx, command),
+        Command::Moment(args) => moment::run(ctx, args),
+        Command::Pause(args) => pause::run(ctx, args),
         Command::Check => check::check(ctx),
         Command::Path => check::path(ctx),
         Command::Settings(args) => settings::settings(ctx, args),

@@ -15,6 +15,8 @@ mod init;
 mod kind_acts;
 mod log;
 mod mode_backups;
+mod moments_and_pauses;
+mod plan;
 mod promise_truth;
 mod promises;
 mod runtime_errors;
