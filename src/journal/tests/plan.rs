@@ -209,3 +209,35 @@ fn a_pause_holds_until_its_time() {
     assert_eq!(j.active_pauses(now()).len(), 1);
     assert!(j.active_pauses(now() + Duration::hours(1)).is_empty());
 }
+
+#[test]
+fn the_new_records_keep_unknown_fields_and_read_a_missing_visibility_as_private() {
+    let (mut j, a, s) = couple();
+    let id = item(&mut j, s);
+    j.review_plan_item(id, a, ReviewKind::Agreed, None, now())
+        .unwrap();
+    j.add_hard_moment(s, "Hard", Some(id), Visibility::Shared, now())
+        .unwrap();
+    let zone = FixedOffset::east_opt(0).unwrap();
+    let until = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+    j.ask_for_pause(s, until, None, now().with_timezone(&zone))
+        .unwrap();
+    let mut file: serde_json::Value = serde_json::to_value(&j).unwrap();
+    file["plan_items"][0]["colour"] = "blue".into();
+    file["plan_items"][0]["reviews"][0]["mood"] = 1.into();
+    file["hard_moments"][0]["breaths"] = 4.into();
+    file["hard_moments"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("visibility");
+    file["pauses"][0]["kept"] = true.into();
+    let read: Journal = serde_json::from_str(&file.to_string()).unwrap();
+    assert_eq!(read.hard_moments[0].visibility, Visibility::Private);
+    let written = serde_json::to_value(&read).unwrap();
+    assert_eq!(written["plan_items"][0]["colour"], "blue");
+    assert_eq!(written["plan_items"][0]["reviews"][0]["mood"], 1);
+    assert_eq!(written["hard_moments"][0]["breaths"], 4);
+    assert_eq!(written["pauses"][0]["kept"], true);
+    assert_eq!(read.plan_items[0].reviews[0].kind, ReviewKind::Agreed);
+    assert_eq!(read.pauses[0].until, j.pauses[0].until);
+}

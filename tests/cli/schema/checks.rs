@@ -59,6 +59,21 @@ fn schema_rejects_broken_journals() {
     let mut no_rev = good.clone();
     no_rev["promises"][0].as_object_mut().unwrap().remove("rev");
     assert_rejected_at(&no_rev, "/promises/0", "a record without rev");
+
+    let mut outcome = good.clone();
+    outcome["hard_moments"][0]["outcome"] = json!("fine");
+    assert_rejected_at(&outcome, "/hard_moments/0/outcome", "an unknown outcome");
+
+    let mut no_parts = good.clone();
+    no_parts["plan_items"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("helps_me");
+    assert_rejected_at(&no_parts, "/plan_items/0", "a plan item without what helps");
+
+    let mut until = good.clone();
+    until["pauses"][0]["until"] = json!("21:30");
+    assert_rejected_at(&until, "/pauses/0/until", "a pause until a bare time");
 }
 
 #[test]
@@ -71,11 +86,24 @@ fn schema_accepts_unknown_fields_and_missing_defaults() {
     journal["checkins"][0]["sleep"] = json!(7);
     journal["promises"][0]["reminder"] = json!({"at": "20:00"});
     journal["kind_acts"][0]["photo"] = json!(null);
+    journal["plan_items"][0]["colour"] = json!("blue");
+    journal["plan_items"][0]["reviews"][0]["mood"] = json!("warm");
+    journal["hard_moments"][0]["breaths"] = json!(4);
+    journal["pauses"][0]["kept"] = json!(true);
     assert_valid(&journal, "a journal with unknown fields");
 
     // Fields with serde defaults may be left out.
     let object = journal.as_object_mut().unwrap();
-    for optional in ["settings", "entries", "checkins", "promises", "kind_acts"] {
+    for optional in [
+        "settings",
+        "entries",
+        "checkins",
+        "promises",
+        "kind_acts",
+        "plan_items",
+        "hard_moments",
+        "pauses",
+    ] {
         object.remove(optional);
     }
     assert_valid(&journal, "a journal with only the required fields");

@@ -101,8 +101,63 @@ fn built_journal() -> &'static Value {
         let tea = s.id_with_text(&["kind", "list", "--json"], "Made tea");
         s.ok(&["kind", "ack", &tea, "--as", "alex"], "");
 
+        plan_for_hard_moments(&s);
         s.journal_json()
     })
+}
+
+/// A plan item agreed to, edited and looked at again, a retired one, a private and a shared
+/// hard moment (one looked back on), and a pause.
+fn plan_for_hard_moments(s: &Mend) {
+    let plan = |s: &Mend| s.json(&["plan", "list", "--json"]);
+    s.ok(
+        &[
+            "plan",
+            "add",
+            "--as",
+            "sam",
+            "--date",
+            "2026-03-14",
+            "--yearly",
+        ],
+        "A late message\nA walk\nTell me who it is from\n",
+    );
+    let item = plan(s)[0]["id"].as_str().expect("an id").to_owned();
+    s.ok(
+        &["plan", "agree", &item, "--as", "alex", "--note-stdin"],
+        "Yes",
+    );
+    s.ok(
+        &["plan", "edit", &item, "--as", "sam"],
+        "A late message\nA walk and tea\nTell me who it is from\n",
+    );
+    s.ok(
+        &["plan", "suggest", &item, "--as", "alex"],
+        "I could call first",
+    );
+    s.ok(
+        &["plan", "add", "--as", "alex"],
+        "Sunday\nA run\nGive me an hour\n",
+    );
+    let sunday = plan(s)[1]["id"].as_str().expect("an id").to_owned();
+    s.ok(&["plan", "retire", &sunday, "--as", "alex"], "");
+    s.ok(
+        &["moment", "--as", "sam", "--plan", &item],
+        "The song came on.",
+    );
+    s.ok(&["moment", "--as", "alex", "--shared"], "A hard walk home.");
+    let shared = s.journal_json()["hard_moments"][1]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    s.ok(
+        &["moment", "outcome", &shared, "--as", "alex", "partly"],
+        "",
+    );
+    s.ok(
+        &["pause", "--as", "sam", "--until", "22:30", "--note-stdin"],
+        "Back soon",
+    );
 }
 
 fn schema() -> Value {
@@ -188,6 +243,22 @@ fn journal_written_by_the_binary_matches_the_schema() {
     assert_eq!(acts.len(), 1);
     assert!(acts[0]["acknowledged"].is_object());
     assert_eq!(journal["partners"][0]["role"], "repairing");
+    let plan = records(journal, "plan_items");
+    assert_eq!(plan.len(), 2, "{journal:#}");
+    assert!(plan.iter().any(|p| p["retired_at"].is_string()));
+    assert!(
+        plan.iter()
+            .any(|p| p["yearly"] == true && p["reviews"].as_array().is_some_and(|r| r.len() == 3))
+    );
+    let moments = records(journal, "hard_moments");
+    assert_eq!(moments.len(), 2);
+    assert!(
+        moments
+            .iter()
+            .any(|m| m["visibility"] == "private" && m["plan_item"].is_string())
+    );
+    assert!(moments.iter().any(|m| m["outcome"] == "partly"));
+    assert_eq!(records(journal, "pauses")[0]["note"], "Back soon");
 
     assert_valid(journal, "the journal written by mend");
 }
