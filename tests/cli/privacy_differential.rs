@@ -1,7 +1,8 @@
 //! Privacy as a differential property: adding one partner's private entries changes nothing the
-//! other partner or "both of us" can see. Every export of every week, the other partner's
-//! screens and the shared progress view are byte-identical with and without them; so are
-//! `mend log`, `promise list` and `kind list` through the binary.
+//! other partner or "both of us" can see, and so does adding private hard moments. Every export
+//! of every week, the other partner's screens and the shared progress view are byte-identical
+//! with and without them; so are `mend log`, `promise list`, `kind list` and `plan list`
+//! through the binary.
 
 use crate::kit::tui::{ALEX, Harness, SAM, day, lived_in_journal};
 use chrono::{Duration, TimeZone, Utc};
@@ -81,6 +82,14 @@ fn with_private(base: &Journal, privates: &[Private]) -> Journal {
             today,
         )
         .expect("a valid private entry");
+        j.add_hard_moment(
+            p.author,
+            &format!("{} (a hard moment)", p.text),
+            None,
+            Visibility::Private,
+            at,
+        )
+        .expect("a valid private hard moment");
     }
     j
 }
@@ -178,7 +187,15 @@ fn private_entries_change_no_log_or_list_through_the_binary() {
         &["kind", "add", "--by", "alice", "Warmed", "the", "car"],
         "",
     );
-    let views: [&[&str]; 11] = [
+    m.ok(
+        &["plan", "add", "--as", "bob"],
+        "Late messages\nA walk\nTell me\n",
+    );
+    let item = m.json(&["plan", "list", "--json"])[0]["id"]
+        .as_str()
+        .expect("a plan item id")
+        .to_owned();
+    let views: [&[&str]; 15] = [
         &["log"],
         &["log", "--json"],
         &["log", "--as", "alice"],
@@ -190,6 +207,10 @@ fn private_entries_change_no_log_or_list_through_the_binary() {
         &["export", "--week", "2026-W48"],
         &["export", "--week", "2026-W48", "--format", "html"],
         &["export", "--week", "2026-W48", "--format", "json"],
+        &["plan", "list"],
+        &["plan", "list", "--json"],
+        &["plan", "list", "--as", "bob"],
+        &["plan", "list", "--as", "bob", "--json"],
     ];
     let before: Vec<String> = views.iter().map(|args| m.ok(args, "")).collect();
     for stage in ["healing", "communication"] {
@@ -198,9 +219,17 @@ fn private_entries_change_no_log_or_list_through_the_binary() {
             "SECRET only Bob reads this",
         );
     }
+    m.ok(&["moment", "--as", "bob"], "SECRET a hard moment");
+    m.ok(
+        &["moment", "--as", "bob", "--plan", &item],
+        "SECRET another hard moment",
+    );
     let after: Vec<String> = views.iter().map(|args| m.ok(args, "")).collect();
     for ((args, a), b) in views.iter().zip(&after).zip(&before) {
-        assert_eq!(a, b, "mend {args:?} changed with Bob's private entries");
+        assert_eq!(
+            a, b,
+            "mend {args:?} changed with Bob's private entries and hard moments"
+        );
     }
     let own = m.ok(&["log", "--as", "bob"], "");
     assert!(own.contains("SECRET only Bob"), "Bob sees his own: {own}");
