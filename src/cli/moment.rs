@@ -70,7 +70,7 @@ pub fn run(ctx: &CommandContext, args: MomentArgs) -> Result<()> {
         ) => set_outcome(ctx, &id, &author, outcome.into()),
         (None, Some(author)) => note(ctx, &author, args.plan.as_deref(), args.shared),
         // clap requires --as when no subcommand is given.
-        (None, None) => Err(super::usage("mend moment needs --as NAME.")),
+        (None, None) => Err(super::context::usage("mend moment needs --as NAME.")),
     }
 }
 

@@ -3,9 +3,9 @@
 use anyhow::{Context, Result};
 use std::io::{BufRead, IsTerminal};
 
+use super::context::usage;
 use super::input::read_limited;
 use super::output::write_stderr;
-use super::usage;
 use crate::journal::{Journal, PartnerId, PlanError, PlanParts};
 
 /// The three parts, in the order they are read.
