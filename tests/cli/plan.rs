@@ -10,8 +10,11 @@ const PARTS: &str = "A late message\nA walk and a slow breath\nTell me who it is
 fn add_item(m: &Mend, owner: &str, extra: &[&str]) -> String {
     let mut args = vec!["plan", "add", "--as", owner];
     args.extend_from_slice(extra);
+    let before = plan(m);
     m.ok(&args, PARTS);
-    plan(m).last().unwrap()["id"].as_str().unwrap().to_owned()
+    // Ids made within the same second sort by chance: the new one is the one not seen before.
+    let new = plan(m).into_iter().find(|item| !before.contains(item));
+    new.unwrap()["id"].as_str().unwrap().to_owned()
 }
 
 fn plan(m: &Mend) -> Vec<Value> {
