@@ -118,13 +118,7 @@ fn set_outcome(
 ) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let by = partner_as(&journal, name)?;
-    let moment = journal.hard_moment_by_prefix(prefix).map_err(refused)?;
-    // Another partner's private moment is not named, not even to say it exists.
-    if !moment.is_visible_to(by) {
-        return Err(refused(crate::journal::PlanError::Domain(
-            crate::journal::DomainError::NoSuchId(prefix.trim().to_owned()),
-        )));
-    }
+    let moment = journal.hard_moment_by_prefix(by, prefix).map_err(refused)?;
     let id = moment.meta.id;
     store.update(|journal| {
         journal

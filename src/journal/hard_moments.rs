@@ -7,10 +7,9 @@ use super::entry::Visibility;
 use super::error::DomainError;
 use super::hard_moment::{HardMoment, MOST_MOMENT_CHARS, MomentOutcome};
 use super::ids::{PartnerId, RecordId};
-use super::lookup::live_record_mut;
+use super::lookup::{live_record_mut, resolve_prefix};
 use super::meta::{Extra, insert_sorted, live};
 use super::plan_error::{PlanError, check_words};
-use super::plan_items::live_by_prefix;
 
 impl Journal {
     /// Hard moments that have not been deleted, private ones included: show them only
@@ -19,9 +18,19 @@ impl Journal {
         live(&self.hard_moments)
     }
 
-    /// Finds the one live hard moment whose id starts with `prefix`.
-    pub fn hard_moment_by_prefix(&self, prefix: &str) -> Result<&HardMoment, PlanError> {
-        live_by_prefix(&self.hard_moments, prefix)
+    /// Finds the one hard moment `viewer` may see whose id starts with `prefix`. The other
+    /// partner's private moments are left out of the search, so no answer (not even "more
+    /// than one record has that id") tells that one exists.
+    pub fn hard_moment_by_prefix(
+        &self,
+        viewer: PartnerId,
+        prefix: &str,
+    ) -> Result<&HardMoment, PlanError> {
+        let visible = self.live_hard_moments().filter(|m| m.is_visible_to(viewer));
+        let id = resolve_prefix(prefix, visible.map(|m| m.meta.id))?;
+        self.live_hard_moments()
+            .find(|m| m.meta.id == id)
+            .ok_or_else(|| DomainError::UnknownRecord(id).into())
     }
 
     /// Notes a hard moment, optionally met with one of the plan's live items.

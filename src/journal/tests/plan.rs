@@ -241,3 +241,22 @@ fn the_new_records_keep_unknown_fields_and_read_a_missing_visibility_as_private(
     assert_eq!(read.plan_items[0].reviews[0].kind, ReviewKind::Agreed);
     assert_eq!(read.pauses[0].until, j.pauses[0].until);
 }
+
+#[test]
+fn the_other_partners_private_moments_are_not_found_by_id() {
+    let (mut j, a, s) = couple();
+    let private = j
+        .add_hard_moment(s, "Hard", None, Visibility::Private, now())
+        .unwrap();
+    let prefix = private.simple().to_string();
+    assert!(j.hard_moment_by_prefix(s, &prefix).is_ok());
+    assert!(matches!(
+        j.hard_moment_by_prefix(a, &prefix),
+        Err(PlanError::Domain(DomainError::NoSuchId(_)))
+    ));
+    // A prefix both share finds only the viewer's own, never "more than one".
+    let own = j
+        .add_hard_moment(a, "Also hard", None, Visibility::Private, now())
+        .unwrap();
+    assert_eq!(j.hard_moment_by_prefix(a, "0").unwrap().meta.id, own);
+}
