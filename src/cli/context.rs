@@ -8,7 +8,7 @@ use crate::journal::{DomainError, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::Store;
 
-pub use super::usage;
+pub use super::usage_error::usage;
 
 /// The journal's paths and the moment the command runs.
 pub struct CommandContext {

@@ -15,6 +15,7 @@ mod plan_input;
 mod plan_list;
 mod promises;
 mod settings;
+mod usage_error;
 mod words;
 
 use chrono::NaiveDate;
@@ -26,23 +27,7 @@ pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
 pub use output::{StdoutClosed, warn, write_stderr};
 pub use settings::SettingsArgs;
-
-/// A mistake in what was typed (exit code 2), as opposed to a runtime failure (exit code 1).
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-/// A usage error (exit code 2) with this message.
-pub fn usage(message: impl Into<String>) -> anyhow::Error {
-    anyhow::Error::new(UsageError(message.into()))
-}
+pub use usage_error::{UsageError, usage};
 
 #[derive(Debug, Parser)]
 #[command(
