@@ -7,8 +7,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Overlay, Screen, Unsaved};
 use super::keys::{self, Binding};
-use super::screens;
+use super::screens::{self, home::HomeScreen};
 use super::theme::Theme;
+use super::view::View;
 use super::widgets::{hints::hint_line, popup::popup};
 
 /// Below this size the screens cannot fit; a short note is drawn instead.
@@ -38,8 +39,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         let body = body.inner(ratatui::layout::Margin::new(1, 0));
         match &app.screen {
             Screen::Setup(form) => screens::setup::draw(app, form, frame, body),
-            Screen::Who { selected } => screens::who::draw(app, *selected, frame, body),
-            Screen::Home => screens::home::draw(app, frame, body),
+            Screen::Who(who) => who.render(&app.ctx(), frame, body),
+            Screen::Home => HomeScreen.render(&app.ctx(), frame, body),
             Screen::Write(write) => screens::write::draw(app, write, frame, body),
             Screen::Checkin(form) => screens::checkin::draw(app, form, frame, body),
             Screen::Journal(browse) => screens::journal::draw(app, browse, frame, body),
@@ -72,8 +73,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
 pub fn bindings(app: &App) -> &'static [Binding] {
     match &app.screen {
         Screen::Setup(_) => keys::SETUP,
-        Screen::Who { .. } => keys::WHO,
-        Screen::Home => keys::HOME,
+        Screen::Who(who) => who.bindings(),
+        Screen::Home => HomeScreen.bindings(),
         Screen::Write(_) => keys::WRITE,
         Screen::Checkin(_) => keys::CHECKIN,
         Screen::Journal(b) if b.reading.is_some() => keys::READ,

@@ -1,6 +1,8 @@
 //! The full-screen journal: the terminal, the event loop, and the effects it runs.
 
+pub mod action;
 pub mod app;
+pub mod ctx;
 pub mod dialogs;
 pub mod done_words;
 pub mod draft;
@@ -10,6 +12,7 @@ pub mod keys;
 pub mod screens;
 pub mod theme;
 pub mod tonight;
+pub mod view;
 pub mod widgets;
 pub mod world;
 

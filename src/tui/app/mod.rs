@@ -1,5 +1,6 @@
 //! The session: which screen and popups are showing, the global keys, and the notice line.
 
+mod actions;
 mod overlay_keys;
 mod replies;
 
@@ -8,14 +9,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
 use super::screens::{
-    checkin::CheckinForm, journal::BrowseState, progress::ProgressState, promises::PromisesState,
-    setup::SetupForm, write::WriteState,
+    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
+    promises::PromisesState, setup::SetupForm, who::WhoScreen, write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
+use super::view::View;
 use crate::journal::{Journal, PartnerId, RecordId, Stage};
 use crate::prompts::PromptLibrary;
 
@@ -32,9 +35,7 @@ pub struct DeletedEntry {
 pub enum Screen {
     Setup(SetupForm),
     /// Choosing who is here: one of the partners, or both (the last row).
-    Who {
-        selected: usize,
-    },
+    Who(WhoScreen),
     Home,
     Write(Box<WriteState>),
     Checkin(CheckinForm),
@@ -119,11 +120,11 @@ impl App {
     ) -> App {
         let screen = match &journal {
             None => Screen::Setup(SetupForm::default()),
-            Some(j) => Screen::Who {
+            Some(j) => Screen::Who(WhoScreen {
                 selected: last_partner
                     .and_then(|id| j.partners.iter().position(|p| p.id == id))
                     .unwrap_or(0),
-            },
+            }),
         };
         App {
             theme,
@@ -152,6 +153,19 @@ impl App {
         match &self.journal {
             Some(j) => j.clock().evening_of(self.now.naive_local()),
             None => self.now.date_naive(),
+        }
+    }
+
+    /// What the screens may read, lent for one key or one frame.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            journal: self.journal.as_ref(),
+            partner: self.partner,
+            now: self.now,
+            today: self.today(),
+            theme: self.theme,
+            tonight: self.tonight.as_ref(),
+            progress: self.progress.as_ref(),
         }
     }
 
@@ -287,13 +301,29 @@ impl App {
         }
         match &self.screen {
             Screen::Setup(_) => self.setup_key(key),
-            Screen::Who { .. } => self.who_key(key),
-            Screen::Home => self.home_key(key),
+            Screen::Who(_) => self.view_key(key),
+            Screen::Home => self.view_key(key),
             Screen::Write(_) => self.write_key(key),
             Screen::Checkin(_) => self.checkin_key(key),
             Screen::Journal(_) => self.journal_key(key),
             Screen::Promises(_) => self.promises_key(key),
             Screen::Progress(_) => self.progress_key(key),
+        }
+    }
+
+    /// Lends the key to the screen that owns its state, then does what it asks.
+    fn view_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        // The screen leaves the app while it handles the key, so it can read the rest of it.
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Home);
+        let action = match &mut screen {
+            Screen::Who(who) => who.handle_key(key, &self.ctx()),
+            Screen::Home => HomeScreen.handle_key(key, &self.ctx()),
+            _ => None,
+        };
+        self.screen = screen;
+        match action {
+            Some(action) => self.act(action),
+            None => Vec::new(),
         }
     }
 
@@ -309,58 +339,5 @@ impl App {
             Screen::Promises(state) => state.dialog.is_none(),
             Screen::Setup(_) | Screen::Write(_) | Screen::Checkin(_) => false,
         }
-    }
-
-    /// Quits at once, or asks first when there is writing that is not saved.
-    pub fn ask_quit(&mut self) -> Vec<Effect> {
-        if self.has_unsaved_text() {
-            self.overlay = Some(Overlay::ConfirmQuit);
-            Vec::new()
-        } else {
-            self.running = false;
-            vec![Effect::Quit]
-        }
-    }
-
-    /// Chooses who is here tonight and shows their home screen.
-    pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
-        if self.partner != Some(partner) {
-            self.stage_choice = None;
-            self.another = 0;
-        }
-        self.partner = Some(partner);
-        self.go_home();
-        if self.drafts.contains_key(&partner) {
-            self.overlay = Some(Overlay::RestoreDraft(partner));
-        }
-        if let Some(path) = self.kept_texts.get(&partner) {
-            let name = self
-                .journal
-                .as_ref()
-                .map_or("NAME", |j| j.name_of(partner))
-                .to_owned();
-            self.tell(format!(
-                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
-                path.display()
-            ));
-        }
-        vec![Effect::RememberPartner(partner)]
-    }
-
-    pub fn go_home(&mut self) {
-        self.screen = Screen::Home;
-        self.refresh();
-    }
-
-    pub fn go_who(&mut self) {
-        let selected = self
-            .journal
-            .as_ref()
-            .and_then(|j| {
-                self.partner
-                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
-            })
-            .unwrap_or(0);
-        self.screen = Screen::Who { selected };
     }
 }

@@ -1,0 +1,25 @@
+//! What a screen asks the app to do after a key: the app alone turns these into effects.
+
+use crate::journal::{PartnerId, Stage};
+
+/// One request from a screen to the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Quit, asking first when writing on screen is not saved.
+    Quit,
+    /// Show "who is here".
+    ChooseWho,
+    /// This partner is here tonight: show their evening.
+    ChoosePartner(PartnerId),
+    /// Both partners look back together.
+    LookBackTogether,
+    /// Start writing tonight's entry, offering the partner's draft back first if there is one.
+    Write,
+    CheckIn,
+    OpenJournal,
+    OpenPromises,
+    /// Tonight's prompt from this stage instead of the suggested one.
+    ChooseStage(Stage),
+    /// Another prompt from tonight's stage.
+    AnotherPrompt,
+}

@@ -1,0 +1,117 @@
+//! Turning what a screen asks for into new state and effects, and the moves between screens.
+
+use super::{App, Overlay, Screen};
+use crate::journal::PartnerId;
+use crate::tui::action::Action;
+use crate::tui::effects::Effect;
+use crate::tui::screens::{
+    checkin::CheckinForm, journal::BrowseState, who::WhoScreen, write::WriteState,
+};
+
+impl App {
+    /// Does what a screen asked for; returns the effects the loop must run.
+    pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Quit => return self.ask_quit(),
+            Action::ChooseWho => self.go_who(),
+            Action::ChoosePartner(partner) => return self.choose_partner(partner),
+            Action::LookBackTogether => {
+                self.partner = None;
+                self.open_progress();
+                self.refresh();
+            }
+            Action::Write => self.start_writing(),
+            Action::CheckIn => {
+                if let Some(tonight) = &self.tonight {
+                    self.screen = Screen::Checkin(CheckinForm::new(
+                        tonight.checkin,
+                        tonight.checkin_note.clone(),
+                    ));
+                }
+            }
+            Action::OpenJournal => {
+                let mut browse = BrowseState::default();
+                if let Some(journal) = &self.journal {
+                    browse.rebuild(journal, self.partner);
+                }
+                self.screen = Screen::Journal(browse);
+            }
+            Action::OpenPromises => self.open_promises(),
+            Action::ChooseStage(stage) => {
+                self.stage_choice = Some(stage);
+                self.another = 0;
+                self.refresh();
+            }
+            Action::AnotherPrompt => {
+                self.another += 1;
+                self.refresh();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Offers the partner's draft back, or opens an empty page on tonight's prompt.
+    fn start_writing(&mut self) {
+        let (Some(tonight), Some(partner)) = (&self.tonight, self.partner) else {
+            return;
+        };
+        if self.drafts.contains_key(&partner) {
+            self.overlay = Some(Overlay::RestoreDraft(partner));
+        } else {
+            self.screen = Screen::Write(Box::new(WriteState::new(partner, tonight)));
+        }
+    }
+
+    /// Quits at once, or asks first when there is writing that is not saved.
+    pub fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.has_unsaved_text() {
+            self.overlay = Some(Overlay::ConfirmQuit);
+            Vec::new()
+        } else {
+            self.running = false;
+            vec![Effect::Quit]
+        }
+    }
+
+    /// Chooses who is here tonight and shows their home screen.
+    pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
+        if self.partner != Some(partner) {
+            self.stage_choice = None;
+            self.another = 0;
+        }
+        self.partner = Some(partner);
+        self.go_home();
+        if self.drafts.contains_key(&partner) {
+            self.overlay = Some(Overlay::RestoreDraft(partner));
+        }
+        if let Some(path) = self.kept_texts.get(&partner) {
+            let name = self
+                .journal
+                .as_ref()
+                .map_or("NAME", |j| j.name_of(partner))
+                .to_owned();
+            self.tell(format!(
+                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
+                path.display()
+            ));
+        }
+        vec![Effect::RememberPartner(partner)]
+    }
+
+    pub fn go_home(&mut self) {
+        self.screen = Screen::Home;
+        self.refresh();
+    }
+
+    pub fn go_who(&mut self) {
+        let selected = self
+            .journal
+            .as_ref()
+            .and_then(|j| {
+                self.partner
+                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
+            })
+            .unwrap_or(0);
+        self.screen = Screen::Who(WhoScreen { selected });
+    }
+}
