@@ -1,10 +1,18 @@
 //! What a screen asks the app to do after a key: the app alone turns these into effects.
 
-use crate::journal::{PartnerId, Stage};
+use crate::journal::{Change, Journal, PartnerId, Stage};
 
 /// One request from a screen to the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// Write this new journal (first run).
+    Create(Box<Journal>),
+    /// Apply this change to the journal and save it.
+    Apply(Change),
+    /// Back to tonight's screen.
+    GoHome,
+    /// Ask before leaving writing that is not saved.
+    ConfirmLeave,
     /// Quit, asking first when writing on screen is not saved.
     Quit,
     /// Show "who is here".

@@ -12,6 +12,8 @@ use crate::progress::Progress;
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub journal: Option<&'a Arc<Journal>>,
+    /// Where the journal is kept, as the couple is shown it.
+    pub journal_path: &'a str,
     /// Who is here tonight; none on setup, on "who is here" and when both look back together.
     pub partner: Option<PartnerId>,
     pub now: DateTime<FixedOffset>,

@@ -38,11 +38,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_header(app, frame, header);
         let body = body.inner(ratatui::layout::Margin::new(1, 0));
         match &app.screen {
-            Screen::Setup(form) => screens::setup::draw(app, form, frame, body),
+            Screen::Setup(form) => form.render(&app.ctx(), frame, body),
             Screen::Who(who) => who.render(&app.ctx(), frame, body),
             Screen::Home => HomeScreen.render(&app.ctx(), frame, body),
             Screen::Write(write) => screens::write::draw(app, write, frame, body),
-            Screen::Checkin(form) => screens::checkin::draw(app, form, frame, body),
+            Screen::Checkin(form) => form.render(&app.ctx(), frame, body),
             Screen::Journal(browse) => screens::journal::draw(app, browse, frame, body),
             Screen::Promises(state) => screens::promises::draw(app, state, frame, body),
             Screen::Progress(state) => screens::progress::draw(app, state, frame, body),
@@ -72,11 +72,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// The bindings of what is showing now.
 pub fn bindings(app: &App) -> &'static [Binding] {
     match &app.screen {
-        Screen::Setup(_) => keys::SETUP,
+        Screen::Setup(form) => form.bindings(),
         Screen::Who(who) => who.bindings(),
         Screen::Home => HomeScreen.bindings(),
         Screen::Write(_) => keys::WRITE,
-        Screen::Checkin(_) => keys::CHECKIN,
+        Screen::Checkin(form) => form.bindings(),
         Screen::Journal(b) if b.reading.is_some() => keys::READ,
         Screen::Journal(_) => keys::JOURNAL,
         Screen::Promises(s) if s.tab == screens::promises::Tab::KindActs => keys::KIND_ACTS,

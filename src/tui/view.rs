@@ -19,4 +19,6 @@ pub trait View {
     fn bindings(&self) -> &'static [Binding];
     /// The journal or who is here changed: rebuild what is derived from them.
     fn on_journal_changed(&mut self, _ctx: &Ctx) {}
+    /// What this screen sent was not saved, for this reason.
+    fn on_save_failed(&mut self, _message: &str) {}
 }

@@ -12,6 +12,10 @@ impl App {
     /// Does what a screen asked for; returns the effects the loop must run.
     pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::Create(journal) => return vec![Effect::Create(*journal)],
+            Action::Apply(change) => return vec![Effect::Apply(change)],
+            Action::GoHome => self.go_home(),
+            Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
             Action::Quit => return self.ask_quit(),
             Action::ChooseWho => self.go_who(),
             Action::ChoosePartner(partner) => return self.choose_partner(partner),

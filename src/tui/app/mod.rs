@@ -160,6 +160,7 @@ impl App {
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx {
             journal: self.journal.as_ref(),
+            journal_path: &self.journal_path,
             partner: self.partner,
             now: self.now,
             today: self.today(),
@@ -300,11 +301,11 @@ impl App {
             return Vec::new();
         }
         match &self.screen {
-            Screen::Setup(_) => self.setup_key(key),
+            Screen::Setup(_) => self.view_key(key),
             Screen::Who(_) => self.view_key(key),
             Screen::Home => self.view_key(key),
             Screen::Write(_) => self.write_key(key),
-            Screen::Checkin(_) => self.checkin_key(key),
+            Screen::Checkin(_) => self.view_key(key),
             Screen::Journal(_) => self.journal_key(key),
             Screen::Promises(_) => self.promises_key(key),
             Screen::Progress(_) => self.progress_key(key),
@@ -316,7 +317,9 @@ impl App {
         // The screen leaves the app while it handles the key, so it can read the rest of it.
         let mut screen = std::mem::replace(&mut self.screen, Screen::Home);
         let action = match &mut screen {
+            Screen::Setup(form) => form.handle_key(key, &self.ctx()),
             Screen::Who(who) => who.handle_key(key, &self.ctx()),
+            Screen::Checkin(form) => form.handle_key(key, &self.ctx()),
             Screen::Home => HomeScreen.handle_key(key, &self.ctx()),
             _ => None,
         };

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::{App, Screen};
 use crate::journal::{Journal, PartnerId};
 use crate::tui::effects::{Effect, Reply};
+use crate::tui::view::View;
 
 impl App {
     /// The loop's answer to an effect, and any effects that follow from it.
@@ -18,7 +19,7 @@ impl App {
             }
             Reply::Created(Err(message)) => {
                 if let Screen::Setup(form) = &mut self.screen {
-                    form.error = Some(message.clone());
+                    form.on_save_failed(&message);
                 }
                 self.warn(message);
             }
