@@ -1,5 +1,6 @@
 //! What a screen asks the app to do after a key: the app alone turns these into effects.
 
+use super::draft::Draft;
 use crate::journal::{Change, Journal, PartnerId, Stage};
 
 /// One request from a screen to the app.
@@ -9,6 +10,20 @@ pub enum Action {
     Create(Box<Journal>),
     /// Apply this change to the journal and save it.
     Apply(Change),
+    /// Keep this draft, then apply the change that saves it.
+    SaveEntry {
+        draft: Box<Draft>,
+        change: Change,
+    },
+    /// Keep the writing on screen in the draft file.
+    KeepDraft(Box<Draft>),
+    /// Open $VISUAL/$EDITOR on this text.
+    OpenEditor {
+        text: String,
+        partner: PartnerId,
+    },
+    /// Show this problem on the notice line.
+    Warn(String),
     /// Back to tonight's screen.
     GoHome,
     /// Ask before leaving writing that is not saved.

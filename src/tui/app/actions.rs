@@ -14,6 +14,14 @@ impl App {
         match action {
             Action::Create(journal) => return vec![Effect::Create(*journal)],
             Action::Apply(change) => return vec![Effect::Apply(change)],
+            Action::SaveEntry { draft, change } => {
+                return vec![Effect::SaveDraft(*draft), Effect::Apply(change)];
+            }
+            Action::KeepDraft(draft) => return vec![Effect::SaveDraft(*draft)],
+            Action::OpenEditor { text, partner } => {
+                return vec![Effect::OpenEditor { text, partner }];
+            }
+            Action::Warn(text) => self.warn(text),
             Action::GoHome => self.go_home(),
             Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
             Action::Quit => return self.ask_quit(),

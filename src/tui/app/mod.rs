@@ -304,7 +304,7 @@ impl App {
             Screen::Setup(_) => self.view_key(key),
             Screen::Who(_) => self.view_key(key),
             Screen::Home => self.view_key(key),
-            Screen::Write(_) => self.write_key(key),
+            Screen::Write(_) => self.view_key(key),
             Screen::Checkin(_) => self.view_key(key),
             Screen::Journal(_) => self.journal_key(key),
             Screen::Promises(_) => self.promises_key(key),
@@ -319,6 +319,7 @@ impl App {
         let action = match &mut screen {
             Screen::Setup(form) => form.handle_key(key, &self.ctx()),
             Screen::Who(who) => who.handle_key(key, &self.ctx()),
+            Screen::Write(write) => write.handle_key(key, &self.ctx()),
             Screen::Checkin(form) => form.handle_key(key, &self.ctx()),
             Screen::Home => HomeScreen.handle_key(key, &self.ctx()),
             _ => None,
