@@ -1,7 +1,7 @@
 //! What a screen asks the app to do after a key: the app alone turns these into effects.
 
 use super::draft::Draft;
-use crate::journal::{Change, Journal, PartnerId, Stage};
+use crate::journal::{Change, Journal, PartnerId, RecordId, Stage};
 
 /// One request from a screen to the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +22,12 @@ pub enum Action {
         text: String,
         partner: PartnerId,
     },
+    /// Change this saved entry on the writing screen.
+    EditEntry(RecordId),
+    /// Ask before deleting this entry.
+    ConfirmDelete(RecordId),
+    /// Bring back the entry deleted last in this session.
+    UndoDelete,
     /// Show this problem on the notice line.
     Warn(String),
     /// Back to tonight's screen.

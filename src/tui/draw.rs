@@ -7,9 +7,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Overlay, Screen, Unsaved};
 use super::keys::{self, Binding};
-use super::screens::{self, home::HomeScreen};
+use super::screens;
 use super::theme::Theme;
-use super::view::View;
 use super::widgets::{hints::hint_line, popup::popup};
 
 /// Below this size the screens cannot fit; a short note is drawn instead.
@@ -38,14 +37,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_header(app, frame, header);
         let body = body.inner(ratatui::layout::Margin::new(1, 0));
         match &app.screen {
-            Screen::Setup(form) => form.render(&app.ctx(), frame, body),
-            Screen::Who(who) => who.render(&app.ctx(), frame, body),
-            Screen::Home => HomeScreen.render(&app.ctx(), frame, body),
-            Screen::Write(write) => write.render(&app.ctx(), frame, body),
-            Screen::Checkin(form) => form.render(&app.ctx(), frame, body),
-            Screen::Journal(browse) => screens::journal::draw(app, browse, frame, body),
             Screen::Promises(state) => screens::promises::draw(app, state, frame, body),
             Screen::Progress(state) => screens::progress::draw(app, state, frame, body),
+            screen => {
+                if let Some(view) = screen.view() {
+                    view.render(&app.ctx(), frame, body);
+                }
+            }
         }
         if let Some(n) = &app.notice {
             let style = if n.problem {
@@ -72,16 +70,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// The bindings of what is showing now.
 pub fn bindings(app: &App) -> &'static [Binding] {
     match &app.screen {
-        Screen::Setup(form) => form.bindings(),
-        Screen::Who(who) => who.bindings(),
-        Screen::Home => HomeScreen.bindings(),
-        Screen::Write(write) => write.bindings(),
-        Screen::Checkin(form) => form.bindings(),
-        Screen::Journal(b) if b.reading.is_some() => keys::READ,
-        Screen::Journal(_) => keys::JOURNAL,
         Screen::Promises(s) if s.tab == screens::promises::Tab::KindActs => keys::KIND_ACTS,
         Screen::Promises(_) => keys::PROMISES,
         Screen::Progress(_) => keys::PROGRESS,
+        screen => screen.view().map_or(&[], |view| view.bindings()),
     }
 }
 
@@ -90,7 +82,7 @@ fn screen_title(app: &App) -> String {
     match &app.screen {
         Screen::Setup(_) => "Welcome".to_owned(),
         Screen::Who { .. } => "Who is here".to_owned(),
-        Screen::Home => format!("Tonight with {name}"),
+        Screen::Home(_) => format!("Tonight with {name}"),
         Screen::Write(_) => format!("Writing · {name}"),
         Screen::Checkin(_) => format!("Check-in · {name}"),
         Screen::Journal(_) => format!("Journal · {name}"),

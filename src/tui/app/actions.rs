@@ -1,11 +1,11 @@
 //! Turning what a screen asks for into new state and effects, and the moves between screens.
 
 use super::{App, Overlay, Screen};
-use crate::journal::PartnerId;
+use crate::journal::{Change, PartnerId};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
 use crate::tui::screens::{
-    checkin::CheckinForm, journal::BrowseState, who::WhoScreen, write::WriteState,
+    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, who::WhoScreen, write::WriteState,
 };
 
 impl App {
@@ -21,6 +21,17 @@ impl App {
             Action::OpenEditor { text, partner } => {
                 return vec![Effect::OpenEditor { text, partner }];
             }
+            Action::EditEntry(id) => {
+                if let Some(entry) = self
+                    .journal
+                    .as_ref()
+                    .and_then(|j| j.entries.iter().find(|e| e.meta.id == id))
+                {
+                    self.screen = Screen::Write(Box::new(WriteState::editing(entry)));
+                }
+            }
+            Action::ConfirmDelete(id) => self.overlay = Some(Overlay::ConfirmDelete(id)),
+            Action::UndoDelete => return self.undo_delete(),
             Action::Warn(text) => self.warn(text),
             Action::GoHome => self.go_home(),
             Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
@@ -60,6 +71,24 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Brings back the entry deleted last in this session, by the partner who is here.
+    fn undo_delete(&mut self) -> Vec<Effect> {
+        let Some(me) = self.partner else {
+            return Vec::new();
+        };
+        let Some(entry) = self.deleted.pop() else {
+            self.tell("Nothing to undo.");
+            return Vec::new();
+        };
+        self.tell("The entry is back.");
+        vec![Effect::Apply(Change::RestoreEntry {
+            id: entry.id,
+            by: me,
+            text: entry.text,
+            prompt: entry.prompt,
+        })]
     }
 
     /// Offers the partner's draft back, or opens an empty page on tonight's prompt.
@@ -111,7 +140,7 @@ impl App {
     }
 
     pub fn go_home(&mut self) {
-        self.screen = Screen::Home;
+        self.screen = Screen::Home(HomeScreen);
         self.refresh();
     }
 

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::action::Action;
 use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
@@ -36,7 +37,7 @@ pub enum Screen {
     Setup(SetupForm),
     /// Choosing who is here: one of the partners, or both (the last row).
     Who(WhoScreen),
-    Home,
+    Home(HomeScreen),
     Write(Box<WriteState>),
     Checkin(CheckinForm),
     Journal(BrowseState),
@@ -105,6 +106,33 @@ pub struct App {
     pub running: bool,
     /// A line shown at the top of every screen, such as "this is a sample journal".
     pub banner: Option<String>,
+}
+
+impl Screen {
+    /// The screen as a [`View`], for the screens that own their state.
+    pub fn view(&self) -> Option<&dyn View> {
+        match self {
+            Screen::Setup(form) => Some(form),
+            Screen::Who(who) => Some(who),
+            Screen::Home(home) => Some(home),
+            Screen::Write(write) => Some(write.as_ref()),
+            Screen::Checkin(form) => Some(form),
+            Screen::Journal(browse) => Some(browse),
+            Screen::Promises(_) | Screen::Progress(_) => None,
+        }
+    }
+
+    pub fn view_mut(&mut self) -> Option<&mut dyn View> {
+        match self {
+            Screen::Setup(form) => Some(form),
+            Screen::Who(who) => Some(who),
+            Screen::Home(home) => Some(home),
+            Screen::Write(write) => Some(write.as_mut()),
+            Screen::Checkin(form) => Some(form),
+            Screen::Journal(browse) => Some(browse),
+            Screen::Promises(_) | Screen::Progress(_) => None,
+        }
+    }
 }
 
 impl App {
@@ -188,8 +216,11 @@ impl App {
             )),
             _ => None,
         };
+        self.with_view(|view, ctx| {
+            view.on_journal_changed(ctx);
+            None
+        });
         match (&mut self.screen, &self.journal) {
-            (Screen::Journal(browse), Some(j)) => browse.rebuild(j, self.partner),
             (Screen::Promises(state), Some(j)) => {
                 if let Some(reader) = self.partner {
                     state.rebuild(j, reader, today);
@@ -301,34 +332,30 @@ impl App {
             return Vec::new();
         }
         match &self.screen {
-            Screen::Setup(_) => self.view_key(key),
-            Screen::Who(_) => self.view_key(key),
-            Screen::Home => self.view_key(key),
-            Screen::Write(_) => self.view_key(key),
-            Screen::Checkin(_) => self.view_key(key),
-            Screen::Journal(_) => self.journal_key(key),
             Screen::Promises(_) => self.promises_key(key),
             Screen::Progress(_) => self.progress_key(key),
+            _ => self.view_key(key),
         }
     }
 
     /// Lends the key to the screen that owns its state, then does what it asks.
     fn view_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        // The screen leaves the app while it handles the key, so it can read the rest of it.
-        let mut screen = std::mem::replace(&mut self.screen, Screen::Home);
-        let action = match &mut screen {
-            Screen::Setup(form) => form.handle_key(key, &self.ctx()),
-            Screen::Who(who) => who.handle_key(key, &self.ctx()),
-            Screen::Write(write) => write.handle_key(key, &self.ctx()),
-            Screen::Checkin(form) => form.handle_key(key, &self.ctx()),
-            Screen::Home => HomeScreen.handle_key(key, &self.ctx()),
-            _ => None,
-        };
-        self.screen = screen;
-        match action {
+        match self.with_view(|view, ctx| view.handle_key(key, ctx)) {
             Some(action) => self.act(action),
             None => Vec::new(),
         }
+    }
+
+    /// Runs `f` on the screen with the rest of the app lent as [`Ctx`]: the screen leaves the
+    /// app meanwhile, so it can read everything else.
+    fn with_view(
+        &mut self,
+        f: impl FnOnce(&mut dyn View, &Ctx) -> Option<Action>,
+    ) -> Option<Action> {
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Home(HomeScreen));
+        let action = screen.view_mut().and_then(|view| f(view, &self.ctx()));
+        self.screen = screen;
+        action
     }
 
     /// Whether `?` opens the help here: everywhere but where it is typed as text (setup, writing,
@@ -339,7 +366,7 @@ impl App {
     /// "who is here" and on the progress view it quits (asking first if writing is unsaved).
     fn help_is_a_key(&self) -> bool {
         match &self.screen {
-            Screen::Who { .. } | Screen::Home | Screen::Journal(_) | Screen::Progress(_) => true,
+            Screen::Who(_) | Screen::Home(_) | Screen::Journal(_) | Screen::Progress(_) => true,
             Screen::Promises(state) => state.dialog.is_none(),
             Screen::Setup(_) | Screen::Write(_) | Screen::Checkin(_) => false,
         }
