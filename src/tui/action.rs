@@ -1,7 +1,7 @@
 //! What a screen asks the app to do after a key: the app alone turns these into effects.
 
 use super::draft::Draft;
-use crate::journal::{Change, Journal, PartnerId, RecordId, Stage};
+use crate::journal::{Change, Journal, PartnerId, RecordId, Stage, Week};
 
 /// One request from a screen to the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,10 @@ pub enum Action {
     ConfirmDelete(RecordId),
     /// Bring back the entry deleted last in this session.
     UndoDelete,
+    /// Ask which format to write this week's summary in.
+    AskExport(Week),
+    /// Show this on the notice line.
+    Tell(String),
     /// Show this problem on the notice line.
     Warn(String),
     /// Back to tonight's screen.

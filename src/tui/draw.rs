@@ -38,7 +38,6 @@ pub fn draw(app: &App, frame: &mut Frame) {
         let body = body.inner(ratatui::layout::Margin::new(1, 0));
         match &app.screen {
             Screen::Promises(state) => screens::promises::draw(app, state, frame, body),
-            Screen::Progress(state) => screens::progress::draw(app, state, frame, body),
             screen => {
                 if let Some(view) = screen.view() {
                     view.render(&app.ctx(), frame, body);
@@ -72,7 +71,6 @@ pub fn bindings(app: &App) -> &'static [Binding] {
     match &app.screen {
         Screen::Promises(s) if s.tab == screens::promises::Tab::KindActs => keys::KIND_ACTS,
         Screen::Promises(_) => keys::PROMISES,
-        Screen::Progress(_) => keys::PROGRESS,
         screen => screen.view().map_or(&[], |view| view.bindings()),
     }
 }

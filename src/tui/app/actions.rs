@@ -1,11 +1,12 @@
 //! Turning what a screen asks for into new state and effects, and the moves between screens.
 
 use super::{App, Overlay, Screen};
-use crate::journal::{Change, PartnerId};
+use crate::journal::{Change, PartnerId, Week};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
 use crate::tui::screens::{
-    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, who::WhoScreen, write::WriteState,
+    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
+    who::WhoScreen, write::WriteState,
 };
 
 impl App {
@@ -32,6 +33,8 @@ impl App {
             }
             Action::ConfirmDelete(id) => self.overlay = Some(Overlay::ConfirmDelete(id)),
             Action::UndoDelete => return self.undo_delete(),
+            Action::AskExport(week) => self.overlay = Some(Overlay::ExportWeek(week)),
+            Action::Tell(text) => self.tell(text),
             Action::Warn(text) => self.warn(text),
             Action::GoHome => self.go_home(),
             Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
@@ -89,6 +92,16 @@ impl App {
             text: entry.text,
             prompt: entry.prompt,
         })]
+    }
+
+    /// Opens the progress view on this week, for both partners at one screen.
+    pub(crate) fn open_progress(&mut self) {
+        let week = match &self.journal {
+            Some(j) => j.clock().week_of(self.today()),
+            None => Week::iso_containing(self.today()),
+        };
+        self.screen = Screen::Progress(ProgressState::new(week));
+        self.refresh();
     }
 
     /// Offers the partner's draft back, or opens an empty page on tonight's prompt.

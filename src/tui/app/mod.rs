@@ -118,7 +118,8 @@ impl Screen {
             Screen::Write(write) => Some(write.as_ref()),
             Screen::Checkin(form) => Some(form),
             Screen::Journal(browse) => Some(browse),
-            Screen::Promises(_) | Screen::Progress(_) => None,
+            Screen::Progress(state) => Some(state),
+            Screen::Promises(_) => None,
         }
     }
 
@@ -130,7 +131,8 @@ impl Screen {
             Screen::Write(write) => Some(write.as_mut()),
             Screen::Checkin(form) => Some(form),
             Screen::Journal(browse) => Some(browse),
-            Screen::Promises(_) | Screen::Progress(_) => None,
+            Screen::Progress(state) => Some(state),
+            Screen::Promises(_) => None,
         }
     }
 }
@@ -333,7 +335,6 @@ impl App {
         }
         match &self.screen {
             Screen::Promises(_) => self.promises_key(key),
-            Screen::Progress(_) => self.progress_key(key),
             _ => self.view_key(key),
         }
     }
