@@ -6,8 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Overlay, Screen, Unsaved};
-use super::keys::{self, Binding};
-use super::screens;
+use super::keys::Binding;
 use super::theme::Theme;
 use super::widgets::{hints::hint_line, popup::popup};
 
@@ -36,14 +35,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         .areas(area);
         draw_header(app, frame, header);
         let body = body.inner(ratatui::layout::Margin::new(1, 0));
-        match &app.screen {
-            Screen::Promises(state) => screens::promises::draw(app, state, frame, body),
-            screen => {
-                if let Some(view) = screen.view() {
-                    view.render(&app.ctx(), frame, body);
-                }
-            }
-        }
+        app.screen.view().render(&app.ctx(), frame, body);
         if let Some(n) = &app.notice {
             let style = if n.problem {
                 app.theme.error()
@@ -68,11 +60,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// The bindings of what is showing now.
 pub fn bindings(app: &App) -> &'static [Binding] {
-    match &app.screen {
-        Screen::Promises(s) if s.tab == screens::promises::Tab::KindActs => keys::KIND_ACTS,
-        Screen::Promises(_) => keys::PROMISES,
-        screen => screen.view().map_or(&[], |view| view.bindings()),
-    }
+    app.screen.view().bindings()
 }
 
 fn screen_title(app: &App) -> String {

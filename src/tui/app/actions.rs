@@ -104,6 +104,11 @@ impl App {
         self.refresh();
     }
 
+    pub(crate) fn open_promises(&mut self) {
+        self.screen = Screen::Promises(Box::default());
+        self.refresh();
+    }
+
     /// Offers the partner's draft back, or opens an empty page on tonight's prompt.
     fn start_writing(&mut self) {
         let (Some(tonight), Some(partner)) = (&self.tonight, self.partner) else {

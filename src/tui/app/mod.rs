@@ -109,30 +109,30 @@ pub struct App {
 }
 
 impl Screen {
-    /// The screen as a [`View`], for the screens that own their state.
-    pub fn view(&self) -> Option<&dyn View> {
+    /// The screen as a [`View`]: every screen owns its state and answers the same calls.
+    pub fn view(&self) -> &dyn View {
         match self {
-            Screen::Setup(form) => Some(form),
-            Screen::Who(who) => Some(who),
-            Screen::Home(home) => Some(home),
-            Screen::Write(write) => Some(write.as_ref()),
-            Screen::Checkin(form) => Some(form),
-            Screen::Journal(browse) => Some(browse),
-            Screen::Progress(state) => Some(state),
-            Screen::Promises(_) => None,
+            Screen::Setup(form) => form,
+            Screen::Who(who) => who,
+            Screen::Home(home) => home,
+            Screen::Write(write) => write.as_ref(),
+            Screen::Checkin(form) => form,
+            Screen::Journal(browse) => browse,
+            Screen::Progress(state) => state,
+            Screen::Promises(state) => state.as_ref(),
         }
     }
 
-    pub fn view_mut(&mut self) -> Option<&mut dyn View> {
+    pub fn view_mut(&mut self) -> &mut dyn View {
         match self {
-            Screen::Setup(form) => Some(form),
-            Screen::Who(who) => Some(who),
-            Screen::Home(home) => Some(home),
-            Screen::Write(write) => Some(write.as_mut()),
-            Screen::Checkin(form) => Some(form),
-            Screen::Journal(browse) => Some(browse),
-            Screen::Progress(state) => Some(state),
-            Screen::Promises(_) => None,
+            Screen::Setup(form) => form,
+            Screen::Who(who) => who,
+            Screen::Home(home) => home,
+            Screen::Write(write) => write.as_mut(),
+            Screen::Checkin(form) => form,
+            Screen::Journal(browse) => browse,
+            Screen::Progress(state) => state,
+            Screen::Promises(state) => state.as_mut(),
         }
     }
 }
@@ -218,28 +218,20 @@ impl App {
             )),
             _ => None,
         };
+        // The promises card and the progress view draw from every weekly figure: worked out
+        // here, when the journal changes while one of them is showing, never per frame.
+        if let (Screen::Promises(_) | Screen::Progress(_), Some(j)) = (&self.screen, &self.journal)
+        {
+            self.progress = Some(Arc::new(crate::progress::Progress::compute(
+                j,
+                today,
+                self.now.offset(),
+            )));
+        }
         self.with_view(|view, ctx| {
             view.on_journal_changed(ctx);
             None
         });
-        match (&mut self.screen, &self.journal) {
-            (Screen::Promises(state), Some(j)) => {
-                if let Some(reader) = self.partner {
-                    state.rebuild(j, reader, today);
-                }
-                let progress = crate::progress::Progress::compute(j, today, self.now.offset());
-                state.card = super::widgets::reciprocity_card::rows(&progress, j);
-                self.progress = Some(Arc::new(progress));
-            }
-            (Screen::Progress(_), Some(j)) => {
-                self.progress = Some(Arc::new(crate::progress::Progress::compute(
-                    j,
-                    today,
-                    self.now.offset(),
-                )));
-            }
-            _ => {}
-        }
     }
 
     pub fn tell(&mut self, text: impl Into<String>) {
@@ -333,14 +325,7 @@ impl App {
             self.overlay = Some(Overlay::Help);
             return Vec::new();
         }
-        match &self.screen {
-            Screen::Promises(_) => self.promises_key(key),
-            _ => self.view_key(key),
-        }
-    }
-
-    /// Lends the key to the screen that owns its state, then does what it asks.
-    fn view_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        // The screen that owns its state handles the key; the app does what it asks.
         match self.with_view(|view, ctx| view.handle_key(key, ctx)) {
             Some(action) => self.act(action),
             None => Vec::new(),
@@ -354,7 +339,7 @@ impl App {
         f: impl FnOnce(&mut dyn View, &Ctx) -> Option<Action>,
     ) -> Option<Action> {
         let mut screen = std::mem::replace(&mut self.screen, Screen::Home(HomeScreen));
-        let action = screen.view_mut().and_then(|view| f(view, &self.ctx()));
+        let action = f(screen.view_mut(), &self.ctx());
         self.screen = screen;
         action
     }
