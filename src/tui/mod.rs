@@ -9,6 +9,7 @@ pub mod draft;
 pub mod draw;
 pub mod effects;
 pub mod keys;
+pub mod popups;
 pub mod screens;
 pub mod theme;
 pub mod tonight;

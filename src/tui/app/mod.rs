@@ -13,6 +13,7 @@ use super::action::Action;
 use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
+pub use super::popups::{Overlay, unsaved::Unsaved};
 use super::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
     promises::PromisesState, setup::SetupForm, who::WhoScreen, write::WriteState,
@@ -46,33 +47,11 @@ pub enum Screen {
     Progress(ProgressState),
 }
 
-/// A small window over the screen that asks or tells something.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-    ConfirmLeaveWrite,
-    ConfirmDelete(RecordId),
-    RestoreDraft(PartnerId),
-    /// Which format to write the summary of this week in.
-    ExportWeek(crate::journal::Week),
-}
-
 /// A one-line message at the bottom of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub problem: bool,
-}
-
-/// Where writing that is not in the journal yet is kept, if there is any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unsaved {
-    Nothing,
-    /// In the draft file, which mend offers back next time.
-    InDraft,
-    /// Nowhere but on the screen: no draft holds it.
-    OnlyOnScreen,
 }
 
 /// Everything the screens draw from.

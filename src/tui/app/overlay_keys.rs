@@ -60,14 +60,7 @@ impl App {
                 }
             }
             Overlay::ExportWeek(week) => {
-                let format = match key.code {
-                    KeyCode::Char('m' | 'M') | KeyCode::Enter => {
-                        Some(crate::export::Format::Markdown)
-                    }
-                    KeyCode::Char('j' | 'J') => Some(crate::export::Format::Json),
-                    KeyCode::Char('h' | 'H') => Some(crate::export::Format::Html),
-                    _ => None,
-                };
+                let format = crate::tui::popups::export::format_of(key);
                 if format.is_some() || no {
                     self.overlay = None;
                 }

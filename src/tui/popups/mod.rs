@@ -1,0 +1,63 @@
+//! The small windows over a screen, one file each: help, the confirmations, restore-draft, export.
+
+pub mod confirm;
+pub mod export;
+pub mod help;
+pub mod restore_draft;
+pub mod unsaved;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+
+use crate::journal::{PartnerId, RecordId, Week};
+use crate::tui::draft::Draft;
+use crate::tui::keys::Binding;
+use crate::tui::theme::Theme;
+use confirm::Question;
+use unsaved::Unsaved;
+
+/// A small window over the screen that asks or tells something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    ConfirmLeaveWrite,
+    ConfirmDelete(RecordId),
+    RestoreDraft(PartnerId),
+    /// Which format to write the summary of this week in.
+    ExportWeek(Week),
+}
+
+/// What the popups read from the session below them.
+pub struct Below<'a> {
+    /// The keys of the screen under the popup, for the help.
+    pub bindings: &'static [Binding],
+    pub journal_path: &'a str,
+    pub unsaved: Unsaved,
+    pub drafts: &'a HashMap<PartnerId, Draft>,
+    pub theme: Theme,
+}
+
+impl Overlay {
+    /// Draws the popup over `area`. Reads the state; changes nothing.
+    pub fn render(&self, below: &Below, frame: &mut Frame, area: Rect) {
+        let theme = below.theme;
+        match self {
+            Overlay::Help => help::render(below.bindings, below.journal_path, theme, frame, area),
+            Overlay::ConfirmQuit => {
+                confirm::render(Question::Quit, below.unsaved, theme, frame, area)
+            }
+            Overlay::ConfirmLeaveWrite => {
+                confirm::render(Question::LeaveWriting, below.unsaved, theme, frame, area)
+            }
+            Overlay::ConfirmDelete(_) => {
+                confirm::render(Question::Delete, below.unsaved, theme, frame, area)
+            }
+            Overlay::ExportWeek(week) => export::render(*week, theme, frame, area),
+            Overlay::RestoreDraft(partner) => {
+                restore_draft::render(below.drafts.get(partner), theme, frame, area)
+            }
+        }
+    }
+}
