@@ -38,6 +38,18 @@ pub enum Action {
     GoHome,
     /// Ask before leaving writing that is not saved.
     ConfirmLeave,
+    /// Quit now: the couple said yes.
+    QuitNow,
+    /// Leave the writing or check-in screen, letting its unsaved words go.
+    LeaveWriting,
+    /// Delete this entry (the couple said yes).
+    DeleteEntry(RecordId),
+    /// Write this week's summary in this format.
+    Export(Week, crate::export::Format),
+    /// Bring this partner's draft back onto the writing screen.
+    RestoreDraft(PartnerId),
+    /// Let this partner's draft go.
+    DropDraft(PartnerId),
     /// Quit, asking first when writing on screen is not saved.
     Quit,
     /// Show "who is here".

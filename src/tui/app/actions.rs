@@ -39,6 +39,12 @@ impl App {
             Action::GoHome => self.go_home(),
             Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
             Action::Quit => return self.ask_quit(),
+            Action::QuitNow => return self.quit_now(),
+            Action::LeaveWriting => return self.leave_writing(),
+            Action::DeleteEntry(id) => return self.delete_entry(id),
+            Action::Export(week, format) => return self.export(week, format),
+            Action::RestoreDraft(partner) => self.restore_draft(partner),
+            Action::DropDraft(partner) => return self.drop_draft(partner),
             Action::ChooseWho => self.go_who(),
             Action::ChoosePartner(partner) => return self.choose_partner(partner),
             Action::LookBackTogether => {

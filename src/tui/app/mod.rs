@@ -1,7 +1,7 @@
 //! The session: which screen and popups are showing, the global keys, and the notice line.
 
 mod actions;
-mod overlay_keys;
+mod popup_actions;
 mod replies;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};

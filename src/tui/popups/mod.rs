@@ -7,10 +7,12 @@ pub mod restore_draft;
 pub mod unsaved;
 
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 
 use crate::journal::{PartnerId, RecordId, Week};
+use crate::tui::action::Action;
 use crate::tui::draft::Draft;
 use crate::tui::keys::Binding;
 use crate::tui::theme::Theme;
@@ -39,7 +41,59 @@ pub struct Below<'a> {
     pub theme: Theme,
 }
 
+/// What a key did in a popup: whether it closes, and what the app must then do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub close: bool,
+    pub action: Option<Action>,
+}
+
+impl Answer {
+    const STAY: Answer = Answer {
+        close: false,
+        action: None,
+    };
+    const CLOSE: Answer = Answer {
+        close: true,
+        action: None,
+    };
+
+    fn close_and(action: Action) -> Answer {
+        Answer {
+            close: true,
+            action: Some(action),
+        }
+    }
+}
+
 impl Overlay {
+    /// Answers one key: help closes on any key; a question on `y` or `n`/Esc.
+    pub fn handle_key(&self, key: KeyEvent) -> Answer {
+        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+        let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
+        match self {
+            Overlay::Help => Answer::CLOSE,
+            Overlay::ConfirmQuit if yes => Answer::close_and(Action::QuitNow),
+            Overlay::ConfirmLeaveWrite if yes => Answer::close_and(Action::LeaveWriting),
+            Overlay::ConfirmDelete(id) if yes => Answer::close_and(Action::DeleteEntry(*id)),
+            Overlay::ExportWeek(week) => match export::format_of(key) {
+                Some(format) => Answer::close_and(Action::Export(*week, format)),
+                None if no => Answer::CLOSE,
+                None => Answer::STAY,
+            },
+            Overlay::RestoreDraft(partner) => match key.code {
+                KeyCode::Char('r' | 'R') | KeyCode::Enter => {
+                    Answer::close_and(Action::RestoreDraft(*partner))
+                }
+                KeyCode::Char('d' | 'D') => Answer::close_and(Action::DropDraft(*partner)),
+                KeyCode::Esc => Answer::CLOSE,
+                _ => Answer::STAY,
+            },
+            _ if no => Answer::CLOSE,
+            _ => Answer::STAY,
+        }
+    }
+
     /// Draws the popup over `area`. Reads the state; changes nothing.
     pub fn render(&self, below: &Below, frame: &mut Frame, area: Rect) {
         let theme = below.theme;
