@@ -3,7 +3,6 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
-pub mod dialogs;
 pub mod done_words;
 pub mod draft;
 pub mod draw;

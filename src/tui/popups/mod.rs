@@ -1,8 +1,13 @@
 //! The small windows over a screen, one file each: help, the confirmations, restore-draft, export.
 
 pub mod confirm;
+pub mod details;
+pub mod dialog;
 pub mod export;
 pub mod help;
+pub mod note_form;
+pub mod outcome;
+pub mod promise_form;
 pub mod restore_draft;
 pub mod unsaved;
 
