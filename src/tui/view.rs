@@ -19,6 +19,16 @@ pub trait View {
     fn bindings(&self) -> &'static [Binding];
     /// The journal or who is here changed: rebuild what is derived from them.
     fn on_journal_changed(&mut self, _ctx: &Ctx) {}
-    /// What this screen sent was not saved, for this reason.
-    fn on_save_failed(&mut self, _message: &str) {}
+    /// What this screen sent was not saved, for this reason; returns the words for the notice.
+    fn on_save_failed(&mut self, message: &str) -> String {
+        format!("Not saved: {message}")
+    }
+    /// Text pasted into the screen; only screens with a text field take it.
+    fn on_paste(&mut self, _text: &str, _ctx: &Ctx) -> Option<Action> {
+        None
+    }
+    /// Whether keys are typed as text here, so `?` is a letter rather than the help.
+    fn types_text(&self) -> bool {
+        false
+    }
 }

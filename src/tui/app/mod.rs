@@ -264,26 +264,9 @@ impl App {
                 }
                 Vec::new()
             }
-            Event::Paste(text) => match &mut self.screen {
-                Screen::Write(write) => {
-                    write.paste(&text);
-                    vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))]
-                }
-                Screen::Setup(form) => {
-                    form.paste(&text);
-                    Vec::new()
-                }
-                Screen::Checkin(form) => {
-                    form.paste(&text);
-                    Vec::new()
-                }
-                Screen::Promises(state) => {
-                    if let Some(dialog) = &mut state.dialog {
-                        dialog.paste(&text);
-                    }
-                    Vec::new()
-                }
-                _ => Vec::new(),
+            Event::Paste(text) => match self.with_view(|view, ctx| view.on_paste(&text, ctx)) {
+                Some(action) => self.act(action),
+                None => Vec::new(),
             },
             Event::Key(key) => self.on_key(key),
         }
@@ -330,10 +313,6 @@ impl App {
     /// (the journal, a read entry, promises) it goes back one level; on the evening screen, on
     /// "who is here" and on the progress view it quits (asking first if writing is unsaved).
     fn help_is_a_key(&self) -> bool {
-        match &self.screen {
-            Screen::Who(_) | Screen::Home(_) | Screen::Journal(_) | Screen::Progress(_) => true,
-            Screen::Promises(state) => state.dialog.is_none(),
-            Screen::Setup(_) | Screen::Write(_) | Screen::Checkin(_) => false,
-        }
+        !self.screen.view().types_text()
     }
 }

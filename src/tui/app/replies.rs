@@ -48,26 +48,10 @@ impl App {
                 }
                 return self.on_reply(Reply::Saved(Err(message)));
             }
-            Reply::Saved(Err(message)) => match &mut self.screen {
-                Screen::Promises(state) => {
-                    state.saving = None;
-                    if let Some(dialog) = &mut state.dialog {
-                        dialog.refused(format!("Not saved: {message}"));
-                    }
-                    self.warn(format!("Not saved: {message}"));
-                }
-                Screen::Write(write) => {
-                    write.saving = false;
-                    // Where the text is comes first: a long reason is cut at three lines.
-                    let kept = if write.draft_kept {
-                        "Not saved. Your text is still here and in the draft."
-                    } else {
-                        "Not saved, and only on this screen: the draft could not be written either."
-                    };
-                    self.warn(format!("{kept} {message}"));
-                }
-                _ => self.warn(format!("Not saved: {message}")),
-            },
+            Reply::Saved(Err(message)) => {
+                let words = self.screen.view_mut().on_save_failed(&message);
+                self.warn(words);
+            }
             Reply::Edited(Ok(text)) => {
                 if let Screen::Write(write) = &mut self.screen {
                     write.replace_text(&text);

@@ -126,6 +126,15 @@ impl View for CheckinForm {
     fn bindings(&self) -> &'static [Binding] {
         keys::CHECKIN
     }
+
+    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
+        self.paste(text);
+        None
+    }
+
+    fn types_text(&self) -> bool {
+        true
+    }
 }
 
 const QUESTIONS: [(RatingName, &str); 3] = [

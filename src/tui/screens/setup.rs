@@ -130,8 +130,18 @@ impl View for SetupForm {
         keys::SETUP
     }
 
-    fn on_save_failed(&mut self, message: &str) {
+    fn on_save_failed(&mut self, message: &str) -> String {
         self.error = Some(message.to_owned());
+        message.to_owned()
+    }
+
+    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
+        self.paste(text);
+        None
+    }
+
+    fn types_text(&self) -> bool {
+        true
     }
 }
 

@@ -230,6 +230,28 @@ impl View for WriteState {
     fn bindings(&self) -> &'static [Binding] {
         keys::WRITE
     }
+
+    fn on_paste(&mut self, text: &str, ctx: &Ctx) -> Option<Action> {
+        self.paste(text);
+        Some(Action::KeepDraft(Box::new(
+            self.draft(ctx.now.with_timezone(&chrono::Utc)),
+        )))
+    }
+
+    fn types_text(&self) -> bool {
+        true
+    }
+
+    fn on_save_failed(&mut self, message: &str) -> String {
+        self.saving = false;
+        // Where the text is comes first: a long reason is cut at three lines.
+        let kept = if self.draft_kept {
+            "Not saved. Your text is still here and in the draft."
+        } else {
+            "Not saved, and only on this screen: the draft could not be written either."
+        };
+        format!("{kept} {message}")
+    }
 }
 
 fn draw(ctx: &Ctx, write: &WriteState, frame: &mut Frame, area: Rect) {

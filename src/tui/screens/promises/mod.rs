@@ -1,5 +1,6 @@
 //! Promises and kind acts: both partners' promises to keep, mark and notice, and the reciprocity card.
 
+mod list;
 mod refusal;
 pub mod rows;
 
@@ -23,7 +24,7 @@ use crate::tui::popups::promise_form::PromiseForm;
 use crate::tui::view::View;
 use crate::tui::widgets::reciprocity_card::{self, CARD_HEIGHT, CardRow};
 use refusal::refusal_words;
-use rows::{Item, Look, Row};
+use rows::{Item, Row};
 
 /// The two lists on the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -259,6 +260,26 @@ impl View for PromisesState {
         }
     }
 
+    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
+        if let Some(dialog) = &mut self.dialog {
+            dialog.paste(text);
+        }
+        None
+    }
+
+    fn types_text(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    fn on_save_failed(&mut self, message: &str) -> String {
+        self.saving = None;
+        let words = format!("Not saved: {message}");
+        if let Some(dialog) = &mut self.dialog {
+            dialog.refused(words.clone());
+        }
+        words
+    }
+
     fn on_journal_changed(&mut self, ctx: &Ctx) {
         let Some(journal) = ctx.journal else {
             return;
@@ -312,72 +333,11 @@ fn draw(ctx: &Ctx, state: &PromisesState, frame: &mut Frame, area: Rect) {
         ])),
         tabs,
     );
-    draw_rows(ctx, state, frame, list);
+    list::draw_rows(ctx.theme, &state.rows, state.selected, frame, list);
     if card_height > 0 && state.tab == Tab::Promises {
         reciprocity_card::draw(&state.card, theme, frame, card);
     }
     if let Some(dialog) = &state.dialog {
         dialog.draw(journal, *ctx.now.offset(), theme, frame, area);
     }
-}
-
-fn draw_rows(ctx: &Ctx, state: &PromisesState, frame: &mut Frame, area: Rect) {
-    let theme = ctx.theme;
-    // Only the lines that fit are drawn, so years of promises cost the same as a few.
-    let height = usize::from(area.height.max(1));
-    let first = state.selected.saturating_sub(height.saturating_sub(1));
-    let width = usize::from(area.width);
-    let lines: Vec<Line> = state
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(at, row)| {
-            let chosen = at == state.selected && row.item.is_some();
-            let (mark, style) = match row.look {
-                Look::Heading => return Line::styled(row.text.clone(), theme.heading()),
-                Look::Note => return Line::styled(format!("  {}", row.text), theme.muted()),
-                Look::Open => ("  • ", theme.muted()),
-                Look::Late => ("  • ", theme.gentle()),
-                Look::Closed => ("    ", theme.muted()),
-                Look::Noticed => ("  ♡ ", theme.done()),
-            };
-            let detail_style = if row.look == Look::Late {
-                theme.gentle()
-            } else {
-                theme.muted()
-            };
-            let room = width.saturating_sub(row.detail.chars().count() + 6);
-            let text = clip(&row.text, room);
-            let gap = width.saturating_sub(4 + text.chars().count() + row.detail.chars().count());
-            let mark = if chosen {
-                format!("›{}", &mark[1..])
-            } else {
-                mark.to_owned()
-            };
-            let line = Line::from(vec![
-                Span::styled(mark, style),
-                Span::raw(text),
-                Span::raw(" ".repeat(gap)),
-                Span::styled(row.detail.clone(), detail_style),
-            ]);
-            if chosen {
-                line.style(theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// `text` cut to `max` characters, with an ellipsis when it was longer.
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
