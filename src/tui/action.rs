@@ -34,6 +34,13 @@ pub enum Action {
     Tell(String),
     /// Show this problem on the notice line.
     Warn(String),
+    /// The entry on the writing screen is saved: say so, and let its draft go.
+    Written {
+        words: usize,
+        edited: bool,
+    },
+    /// The check-in is saved: say so, back on tonight's screen.
+    CheckedIn,
     /// Back to tonight's screen.
     GoHome,
     /// Ask before leaving writing that is not saved.

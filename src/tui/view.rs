@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::ctx::Ctx;
 use super::keys::Binding;
+use crate::journal::Journal;
 
 /// A screen owns its state; it reads the session through [`Ctx`] and asks for the rest with an
 /// [`Action`].
@@ -22,6 +23,10 @@ pub trait View {
     /// What this screen sent was not saved, for this reason; returns the words for the notice.
     fn on_save_failed(&mut self, message: &str) -> String {
         format!("Not saved: {message}")
+    }
+    /// What this screen sent is saved; `before` is the journal as it was shown until then.
+    fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
+        None
     }
     /// Text pasted into the screen; only screens with a text field take it.
     fn on_paste(&mut self, _text: &str, _ctx: &Ctx) -> Option<Action> {

@@ -36,6 +36,11 @@ impl App {
             Action::AskExport(week) => self.overlay = Some(Overlay::ExportWeek(week)),
             Action::Tell(text) => self.tell(text),
             Action::Warn(text) => self.warn(text),
+            Action::Written { words, edited } => return self.written(words, edited),
+            Action::CheckedIn => {
+                self.go_home();
+                self.tell("Check-in saved. Thank you.");
+            }
             Action::GoHome => self.go_home(),
             Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
             Action::Quit => return self.ask_quit(),
@@ -113,6 +118,26 @@ impl App {
     pub(crate) fn open_promises(&mut self) {
         self.screen = Screen::Promises(Box::default());
         self.refresh();
+    }
+
+    /// After an entry is saved: back home, a kind word, and the draft let go.
+    fn written(&mut self, words: usize, edited: bool) -> Vec<Effect> {
+        self.go_home();
+        self.tell(if edited {
+            "Your changes are saved.".to_owned()
+        } else {
+            format!(
+                "Saved: {}, kept safe. Thank you for writing tonight.",
+                crate::words::count(words, "word", "words")
+            )
+        });
+        match self.partner {
+            Some(partner) => {
+                self.drafts.remove(&partner);
+                vec![Effect::DeleteDraft(partner)]
+            }
+            None => Vec::new(),
+        }
     }
 
     /// Offers the partner's draft back, or opens an empty page on tonight's prompt.

@@ -90,47 +90,11 @@ impl App {
     /// After a successful save: leave the writing or check-in screen, and say so kindly.
     /// `before` is the journal as it was shown before the save.
     fn after_save(&mut self, before: Option<Arc<Journal>>) -> Vec<Effect> {
-        match &mut self.screen {
-            Screen::Write(write) if write.saving => {
-                let words = write.words;
-                let edited = write.editing.is_some();
-                self.go_home();
-                self.tell(if edited {
-                    "Your changes are saved.".to_owned()
-                } else {
-                    format!(
-                        "Saved: {}, kept safe. Thank you for writing tonight.",
-                        crate::words::count(words, "word", "words")
-                    )
-                });
-                match self.partner {
-                    Some(partner) => {
-                        self.drafts.remove(&partner);
-                        vec![Effect::DeleteDraft(partner)]
-                    }
-                    None => Vec::new(),
-                }
-            }
-            Screen::Checkin(_) => {
-                self.go_home();
-                self.tell("Check-in saved. Thank you.");
-                Vec::new()
-            }
-            Screen::Promises(state) if state.saving.is_some() => {
-                let done = state.saving.take().unwrap_or_default();
-                let change = state.sent.take();
-                state.dialog = None;
-                if let (Some(change), Some(before), Some(after)) = (change, before, &self.journal) {
-                    state.follow(change.changed_record(&before, after));
-                }
-                self.refresh();
-                self.tell(done);
-                Vec::new()
-            }
-            _ => {
-                self.refresh();
-                Vec::new()
-            }
+        let action = self.with_view(|view, ctx| view.on_saved(before.as_deref(), ctx));
+        self.refresh();
+        match action {
+            Some(action) => self.act(action),
+            None => Vec::new(),
         }
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::Change;
 use crate::journal::text::one_line;
-use crate::journal::{NewCheckin, Rating, RatingName};
+use crate::journal::{Journal, NewCheckin, Rating, RatingName};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::{self, Binding};
@@ -134,6 +134,10 @@ impl View for CheckinForm {
 
     fn types_text(&self) -> bool {
         true
+    }
+
+    fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
+        Some(Action::CheckedIn)
     }
 }
 

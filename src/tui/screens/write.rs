@@ -11,7 +11,9 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::journal::Change;
 use crate::journal::text::printable;
-use crate::journal::{DomainError, NewEntry, PartnerId, RecordId, Stage, Visibility, check_text};
+use crate::journal::{
+    DomainError, Journal, NewEntry, PartnerId, RecordId, Stage, Visibility, check_text,
+};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
@@ -240,6 +242,13 @@ impl View for WriteState {
 
     fn types_text(&self) -> bool {
         true
+    }
+
+    fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
+        self.saving.then(|| Action::Written {
+            words: self.words,
+            edited: self.editing.is_some(),
+        })
     }
 
     fn on_save_failed(&mut self, message: &str) -> String {

@@ -271,6 +271,16 @@ impl View for PromisesState {
         self.dialog.is_some()
     }
 
+    fn on_saved(&mut self, before: Option<&Journal>, ctx: &Ctx) -> Option<Action> {
+        let done = self.saving.take()?;
+        let change = self.sent.take();
+        self.dialog = None;
+        if let (Some(change), Some(before), Some(after)) = (change, before, ctx.journal) {
+            self.follow(change.changed_record(before, after));
+        }
+        Some(Action::Tell(done))
+    }
+
     fn on_save_failed(&mut self, message: &str) -> String {
         self.saving = None;
         let words = format!("Not saved: {message}");
