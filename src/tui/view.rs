@@ -6,8 +6,10 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::ctx::Ctx;
+use super::draft::Draft;
 use super::keys::Binding;
-use crate::journal::Journal;
+use super::popups::unsaved::Unsaved;
+use crate::journal::{Journal, PartnerId};
 
 /// A screen owns its state; it reads the session through [`Ctx`] and asks for the rest with an
 /// [`Action`].
@@ -28,6 +30,20 @@ pub trait View {
     fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
         None
     }
+    /// Where writing on this screen that is not saved yet is kept.
+    fn unsaved(&self) -> Unsaved {
+        Unsaved::Nothing
+    }
+    /// The writing on screen that is not saved yet, as a draft to keep when mend must stop.
+    fn unsaved_draft(&self, _ctx: &Ctx) -> Option<Draft> {
+        None
+    }
+    /// The external editor came back with this text.
+    fn on_edited(&mut self, _text: &str, _ctx: &Ctx) -> Option<Action> {
+        None
+    }
+    /// Whether the draft file holds this partner's writing, as the disk reported.
+    fn on_draft_kept(&mut self, _partner: PartnerId, _kept: bool) {}
     /// Text pasted into the screen; only screens with a text field take it.
     fn on_paste(&mut self, _text: &str, _ctx: &Ctx) -> Option<Action> {
         None

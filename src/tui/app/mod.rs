@@ -234,21 +234,12 @@ impl App {
 
     /// Where the writing on screen is kept until it is saved, from what the disk reported.
     pub fn unsaved(&self) -> Unsaved {
-        match &self.screen {
-            Screen::Write(w) if w.dirty && w.draft_kept => Unsaved::InDraft,
-            Screen::Write(w) if w.dirty => Unsaved::OnlyOnScreen,
-            // Check-in notes have no draft.
-            Screen::Checkin(form) if form.note_changed() => Unsaved::OnlyOnScreen,
-            _ => Unsaved::Nothing,
-        }
+        self.screen.view().unsaved()
     }
 
     /// The writing on screen that is not saved yet, as a draft to keep when mend must stop.
     pub fn unsaved_draft(&self) -> Option<Draft> {
-        match &self.screen {
-            Screen::Write(write) if write.dirty => Some(write.draft(self.now_utc())),
-            _ => None,
-        }
+        self.screen.view().unsaved_draft(&self.ctx())
     }
 
     /// Turns one event into new state and the effects the loop must run.

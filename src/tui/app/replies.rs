@@ -1,6 +1,5 @@
 //! The loop's replies: a save that finished or failed, a draft kept, an editor or export done.
 
-use chrono::Utc;
 use std::sync::Arc;
 
 use super::{App, Screen};
@@ -53,9 +52,8 @@ impl App {
                 self.warn(words);
             }
             Reply::Edited(Ok(text)) => {
-                if let Screen::Write(write) = &mut self.screen {
-                    write.replace_text(&text);
-                    return vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))];
+                if let Some(action) = self.with_view(|view, ctx| view.on_edited(&text, ctx)) {
+                    return self.act(action);
                 }
             }
             Reply::Edited(Err(message)) => self.warn(message),
@@ -80,11 +78,7 @@ impl App {
 
     /// Records whether the draft file holds the writing on screen, as the disk reported.
     fn set_draft_kept(&mut self, partner: PartnerId, kept: bool) {
-        if let Screen::Write(write) = &mut self.screen
-            && write.partner == partner
-        {
-            write.draft_kept = kept;
-        }
+        self.screen.view_mut().on_draft_kept(partner, kept);
     }
 
     /// After a successful save: leave the writing or check-in screen, and say so kindly.

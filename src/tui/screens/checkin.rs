@@ -12,6 +12,7 @@ use crate::journal::{Journal, NewCheckin, Rating, RatingName};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::{self, Binding};
+use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
 
 /// The longest check-in note, in characters.
@@ -134,6 +135,15 @@ impl View for CheckinForm {
 
     fn types_text(&self) -> bool {
         true
+    }
+
+    /// Check-in notes have no draft.
+    fn unsaved(&self) -> Unsaved {
+        if self.note_changed() {
+            Unsaved::OnlyOnScreen
+        } else {
+            Unsaved::Nothing
+        }
     }
 
     fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {

@@ -18,6 +18,7 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
 use crate::tui::keys::{self, Binding};
+use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::tonight::Tonight;
 use crate::tui::view::View;
 
@@ -242,6 +243,32 @@ impl View for WriteState {
 
     fn types_text(&self) -> bool {
         true
+    }
+
+    fn unsaved(&self) -> Unsaved {
+        match (self.dirty, self.draft_kept) {
+            (true, true) => Unsaved::InDraft,
+            (true, false) => Unsaved::OnlyOnScreen,
+            (false, _) => Unsaved::Nothing,
+        }
+    }
+
+    fn unsaved_draft(&self, ctx: &Ctx) -> Option<Draft> {
+        self.dirty
+            .then(|| self.draft(ctx.now.with_timezone(&chrono::Utc)))
+    }
+
+    fn on_edited(&mut self, text: &str, ctx: &Ctx) -> Option<Action> {
+        self.replace_text(text);
+        Some(Action::KeepDraft(Box::new(
+            self.draft(ctx.now.with_timezone(&chrono::Utc)),
+        )))
+    }
+
+    fn on_draft_kept(&mut self, partner: PartnerId, kept: bool) {
+        if self.partner == partner {
+            self.draft_kept = kept;
+        }
     }
 
     fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
