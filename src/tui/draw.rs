@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Screen};
+use super::app::App;
 use super::keys::Binding;
 use super::popups::Below;
 use super::widgets::hints::hint_line;
@@ -72,16 +72,7 @@ pub fn bindings(app: &App) -> &'static [Binding] {
 
 fn screen_title(app: &App) -> String {
     let name = app.tonight.as_ref().map_or("", |t| t.name.as_str());
-    match &app.screen {
-        Screen::Setup(_) => "Welcome".to_owned(),
-        Screen::Who { .. } => "Who is here".to_owned(),
-        Screen::Home(_) => format!("Tonight with {name}"),
-        Screen::Write(_) => format!("Writing · {name}"),
-        Screen::Checkin(_) => format!("Check-in · {name}"),
-        Screen::Journal(_) => format!("Journal · {name}"),
-        Screen::Promises(_) => format!("Promises · {name}"),
-        Screen::Progress(_) => "Both of us, looking back".to_owned(),
-    }
+    app.screen.view().title(name)
 }
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {

@@ -18,6 +18,8 @@ pub trait View {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action>;
     /// Draws the screen's body into `area`. Reads the state; changes nothing.
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect);
+    /// The screen's name in the header; `name` is who is here tonight, or empty.
+    fn title(&self, name: &str) -> String;
     /// The keys shown in the hint line and the help overlay.
     fn bindings(&self) -> &'static [Binding];
     /// The journal or who is here changed: rebuild what is derived from them.

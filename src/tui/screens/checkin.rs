@@ -124,6 +124,10 @@ impl View for CheckinForm {
         draw(ctx, self, frame, area);
     }
 
+    fn title(&self, name: &str) -> String {
+        format!("Check-in · {name}")
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         keys::CHECKIN
     }

@@ -38,6 +38,10 @@ impl View for HomeScreen {
         draw(ctx, frame, area);
     }
 
+    fn title(&self, name: &str) -> String {
+        format!("Tonight with {name}")
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         keys::HOME
     }

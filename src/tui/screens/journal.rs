@@ -163,6 +163,10 @@ impl View for BrowseState {
         draw(ctx, self, frame, area);
     }
 
+    fn title(&self, name: &str) -> String {
+        format!("Journal · {name}")
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         match self.reading {
             Some(_) => keys::READ,

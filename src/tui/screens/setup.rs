@@ -126,6 +126,10 @@ impl View for SetupForm {
         draw(ctx, self, frame, area);
     }
 
+    fn title(&self, _name: &str) -> String {
+        "Welcome".to_owned()
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         keys::SETUP
     }

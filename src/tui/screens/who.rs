@@ -43,6 +43,10 @@ impl View for WhoScreen {
         draw(ctx, self.selected, frame, area);
     }
 
+    fn title(&self, _name: &str) -> String {
+        "Who is here".to_owned()
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         keys::WHO
     }

@@ -230,6 +230,10 @@ impl View for WriteState {
         draw(ctx, self, frame, area);
     }
 
+    fn title(&self, name: &str) -> String {
+        format!("Writing · {name}")
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         keys::WRITE
     }

@@ -148,6 +148,10 @@ impl crate::tui::view::View for ProgressState {
         draw(ctx, self, frame, area);
     }
 
+    fn title(&self, _name: &str) -> String {
+        "Both of us, looking back".to_owned()
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         keys::PROGRESS
     }

@@ -253,6 +253,10 @@ impl View for PromisesState {
         draw(ctx, self, frame, area);
     }
 
+    fn title(&self, name: &str) -> String {
+        format!("Promises · {name}")
+    }
+
     fn bindings(&self) -> &'static [Binding] {
         match self.tab {
             Tab::Promises => keys::PROMISES,
