@@ -54,6 +54,7 @@ pub use hard_moment::{HardMoment, MOST_MOMENT_CHARS, MomentOutcome};
 pub use ids::{IdSource, PartnerId, RecordId};
 pub use kind_act::KindAct;
 pub use limits::MAX_TEXT_BYTES;
+pub(crate) use limits::check_text;
 pub use lookup::resolve_prefix;
 pub use meta::{Extra, Meta, RawJson, Record};
 pub use partner::{MAX_NAME_CHARS, Partner, Role, check_name};

@@ -1,15 +1,18 @@
 //! The full-screen journal: the terminal, the event loop, and the effects it runs.
 
+pub mod action;
 pub mod app;
-pub mod dialogs;
+pub mod ctx;
 pub mod done_words;
 pub mod draft;
 pub mod draw;
 pub mod effects;
 pub mod keys;
+pub mod popups;
 pub mod screens;
 pub mod theme;
 pub mod tonight;
+pub mod view;
 pub mod widgets;
 pub mod world;
 

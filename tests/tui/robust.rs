@@ -240,8 +240,8 @@ impl Session {
                         "2<Enter>"
                     }
                 }
-                (None, Screen::Home) if self.h.app.partner == Some(partner) => return,
-                (None, Screen::Home) => "p",
+                (None, Screen::Home(_)) if self.h.app.partner == Some(partner) => return,
+                (None, Screen::Home(_)) => "p",
                 (None, _) => "<Esc>",
             };
             self.press(key);

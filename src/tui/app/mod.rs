@@ -1,6 +1,7 @@
 //! The session: which screen and popups are showing, the global keys, and the notice line.
 
-mod overlay_keys;
+mod actions;
+mod popup_actions;
 mod replies;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -8,14 +9,18 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::action::Action;
+use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
+pub use super::popups::{Overlay, unsaved::Unsaved};
 use super::screens::{
-    checkin::CheckinForm, journal::BrowseState, progress::ProgressState, promises::PromisesState,
-    setup::SetupForm, write::WriteState,
+    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
+    promises::PromisesState, setup::SetupForm, who::WhoScreen, write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
+use super::view::View;
 use crate::journal::{Journal, PartnerId, RecordId, Stage};
 use crate::prompts::PromptLibrary;
 
@@ -32,10 +37,8 @@ pub struct DeletedEntry {
 pub enum Screen {
     Setup(SetupForm),
     /// Choosing who is here: one of the partners, or both (the last row).
-    Who {
-        selected: usize,
-    },
-    Home,
+    Who(WhoScreen),
+    Home(HomeScreen),
     Write(Box<WriteState>),
     Checkin(CheckinForm),
     Journal(BrowseState),
@@ -44,33 +47,11 @@ pub enum Screen {
     Progress(ProgressState),
 }
 
-/// A small window over the screen that asks or tells something.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-    ConfirmLeaveWrite,
-    ConfirmDelete(RecordId),
-    RestoreDraft(PartnerId),
-    /// Which format to write the summary of this week in.
-    ExportWeek(crate::journal::Week),
-}
-
 /// A one-line message at the bottom of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub problem: bool,
-}
-
-/// Where writing that is not in the journal yet is kept, if there is any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unsaved {
-    Nothing,
-    /// In the draft file, which mend offers back next time.
-    InDraft,
-    /// Nowhere but on the screen: no draft holds it.
-    OnlyOnScreen,
 }
 
 /// Everything the screens draw from.
@@ -106,6 +87,35 @@ pub struct App {
     pub banner: Option<String>,
 }
 
+impl Screen {
+    /// The screen as a [`View`]: every screen owns its state and answers the same calls.
+    pub fn view(&self) -> &dyn View {
+        match self {
+            Screen::Setup(form) => form,
+            Screen::Who(who) => who,
+            Screen::Home(home) => home,
+            Screen::Write(write) => write.as_ref(),
+            Screen::Checkin(form) => form,
+            Screen::Journal(browse) => browse,
+            Screen::Progress(state) => state,
+            Screen::Promises(state) => state.as_ref(),
+        }
+    }
+
+    pub fn view_mut(&mut self) -> &mut dyn View {
+        match self {
+            Screen::Setup(form) => form,
+            Screen::Who(who) => who,
+            Screen::Home(home) => home,
+            Screen::Write(write) => write.as_mut(),
+            Screen::Checkin(form) => form,
+            Screen::Journal(browse) => browse,
+            Screen::Progress(state) => state,
+            Screen::Promises(state) => state.as_mut(),
+        }
+    }
+}
+
 impl App {
     /// The app on a loaded journal (or on first-run setup when there is none).
     pub fn new(
@@ -119,11 +129,11 @@ impl App {
     ) -> App {
         let screen = match &journal {
             None => Screen::Setup(SetupForm::default()),
-            Some(j) => Screen::Who {
+            Some(j) => Screen::Who(WhoScreen {
                 selected: last_partner
                     .and_then(|id| j.partners.iter().position(|p| p.id == id))
                     .unwrap_or(0),
-            },
+            }),
         };
         App {
             theme,
@@ -155,6 +165,20 @@ impl App {
         }
     }
 
+    /// What the screens may read, lent for one key or one frame.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            journal: self.journal.as_ref(),
+            journal_path: &self.journal_path,
+            partner: self.partner,
+            now: self.now,
+            today: self.today(),
+            theme: self.theme,
+            tonight: self.tonight.as_ref(),
+            progress: self.progress.as_ref(),
+        }
+    }
+
     pub fn now_utc(&self) -> DateTime<Utc> {
         self.now.with_timezone(&Utc)
     }
@@ -173,25 +197,20 @@ impl App {
             )),
             _ => None,
         };
-        match (&mut self.screen, &self.journal) {
-            (Screen::Journal(browse), Some(j)) => browse.rebuild(j, self.partner),
-            (Screen::Promises(state), Some(j)) => {
-                if let Some(reader) = self.partner {
-                    state.rebuild(j, reader, today);
-                }
-                let progress = crate::progress::Progress::compute(j, today, self.now.offset());
-                state.card = super::widgets::reciprocity_card::rows(&progress, j);
-                self.progress = Some(Arc::new(progress));
-            }
-            (Screen::Progress(_), Some(j)) => {
-                self.progress = Some(Arc::new(crate::progress::Progress::compute(
-                    j,
-                    today,
-                    self.now.offset(),
-                )));
-            }
-            _ => {}
+        // The promises card and the progress view draw from every weekly figure: worked out
+        // here, when the journal changes while one of them is showing, never per frame.
+        if let (Screen::Promises(_) | Screen::Progress(_), Some(j)) = (&self.screen, &self.journal)
+        {
+            self.progress = Some(Arc::new(crate::progress::Progress::compute(
+                j,
+                today,
+                self.now.offset(),
+            )));
         }
+        self.with_view(|view, ctx| {
+            view.on_journal_changed(ctx);
+            None
+        });
     }
 
     pub fn tell(&mut self, text: impl Into<String>) {
@@ -215,21 +234,12 @@ impl App {
 
     /// Where the writing on screen is kept until it is saved, from what the disk reported.
     pub fn unsaved(&self) -> Unsaved {
-        match &self.screen {
-            Screen::Write(w) if w.dirty && w.draft_kept => Unsaved::InDraft,
-            Screen::Write(w) if w.dirty => Unsaved::OnlyOnScreen,
-            // Check-in notes have no draft.
-            Screen::Checkin(form) if form.note_changed() => Unsaved::OnlyOnScreen,
-            _ => Unsaved::Nothing,
-        }
+        self.screen.view().unsaved()
     }
 
     /// The writing on screen that is not saved yet, as a draft to keep when mend must stop.
     pub fn unsaved_draft(&self) -> Option<Draft> {
-        match &self.screen {
-            Screen::Write(write) if write.dirty => Some(write.draft(self.now_utc())),
-            _ => None,
-        }
+        self.screen.view().unsaved_draft(&self.ctx())
     }
 
     /// Turns one event into new state and the effects the loop must run.
@@ -245,26 +255,9 @@ impl App {
                 }
                 Vec::new()
             }
-            Event::Paste(text) => match &mut self.screen {
-                Screen::Write(write) => {
-                    write.paste(&text);
-                    vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))]
-                }
-                Screen::Setup(form) => {
-                    form.paste(&text);
-                    Vec::new()
-                }
-                Screen::Checkin(form) => {
-                    form.paste(&text);
-                    Vec::new()
-                }
-                Screen::Promises(state) => {
-                    if let Some(dialog) = &mut state.dialog {
-                        dialog.paste(&text);
-                    }
-                    Vec::new()
-                }
-                _ => Vec::new(),
+            Event::Paste(text) => match self.with_view(|view, ctx| view.on_paste(&text, ctx)) {
+                Some(action) => self.act(action),
+                None => Vec::new(),
             },
             Event::Key(key) => self.on_key(key),
         }
@@ -285,16 +278,23 @@ impl App {
             self.overlay = Some(Overlay::Help);
             return Vec::new();
         }
-        match &self.screen {
-            Screen::Setup(_) => self.setup_key(key),
-            Screen::Who { .. } => self.who_key(key),
-            Screen::Home => self.home_key(key),
-            Screen::Write(_) => self.write_key(key),
-            Screen::Checkin(_) => self.checkin_key(key),
-            Screen::Journal(_) => self.journal_key(key),
-            Screen::Promises(_) => self.promises_key(key),
-            Screen::Progress(_) => self.progress_key(key),
+        // The screen that owns its state handles the key; the app does what it asks.
+        match self.with_view(|view, ctx| view.handle_key(key, ctx)) {
+            Some(action) => self.act(action),
+            None => Vec::new(),
         }
+    }
+
+    /// Runs `f` on the screen with the rest of the app lent as [`Ctx`]: the screen leaves the
+    /// app meanwhile, so it can read everything else.
+    fn with_view(
+        &mut self,
+        f: impl FnOnce(&mut dyn View, &Ctx) -> Option<Action>,
+    ) -> Option<Action> {
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Home(HomeScreen));
+        let action = f(screen.view_mut(), &self.ctx());
+        self.screen = screen;
+        action
     }
 
     /// Whether `?` opens the help here: everywhere but where it is typed as text (setup, writing,
@@ -304,63 +304,6 @@ impl App {
     /// (the journal, a read entry, promises) it goes back one level; on the evening screen, on
     /// "who is here" and on the progress view it quits (asking first if writing is unsaved).
     fn help_is_a_key(&self) -> bool {
-        match &self.screen {
-            Screen::Who { .. } | Screen::Home | Screen::Journal(_) | Screen::Progress(_) => true,
-            Screen::Promises(state) => state.dialog.is_none(),
-            Screen::Setup(_) | Screen::Write(_) | Screen::Checkin(_) => false,
-        }
-    }
-
-    /// Quits at once, or asks first when there is writing that is not saved.
-    pub fn ask_quit(&mut self) -> Vec<Effect> {
-        if self.has_unsaved_text() {
-            self.overlay = Some(Overlay::ConfirmQuit);
-            Vec::new()
-        } else {
-            self.running = false;
-            vec![Effect::Quit]
-        }
-    }
-
-    /// Chooses who is here tonight and shows their home screen.
-    pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
-        if self.partner != Some(partner) {
-            self.stage_choice = None;
-            self.another = 0;
-        }
-        self.partner = Some(partner);
-        self.go_home();
-        if self.drafts.contains_key(&partner) {
-            self.overlay = Some(Overlay::RestoreDraft(partner));
-        }
-        if let Some(path) = self.kept_texts.get(&partner) {
-            let name = self
-                .journal
-                .as_ref()
-                .map_or("NAME", |j| j.name_of(partner))
-                .to_owned();
-            self.tell(format!(
-                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
-                path.display()
-            ));
-        }
-        vec![Effect::RememberPartner(partner)]
-    }
-
-    pub fn go_home(&mut self) {
-        self.screen = Screen::Home;
-        self.refresh();
-    }
-
-    pub fn go_who(&mut self) {
-        let selected = self
-            .journal
-            .as_ref()
-            .and_then(|j| {
-                self.partner
-                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
-            })
-            .unwrap_or(0);
-        self.screen = Screen::Who { selected };
+        !self.screen.view().types_text()
     }
 }

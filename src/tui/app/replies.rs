@@ -1,11 +1,11 @@
 //! The loop's replies: a save that finished or failed, a draft kept, an editor or export done.
 
-use chrono::Utc;
 use std::sync::Arc;
 
 use super::{App, Screen};
 use crate::journal::{Journal, PartnerId};
 use crate::tui::effects::{Effect, Reply};
+use crate::tui::view::View;
 
 impl App {
     /// The loop's answer to an effect, and any effects that follow from it.
@@ -18,7 +18,7 @@ impl App {
             }
             Reply::Created(Err(message)) => {
                 if let Screen::Setup(form) = &mut self.screen {
-                    form.error = Some(message.clone());
+                    form.on_save_failed(&message);
                 }
                 self.warn(message);
             }
@@ -47,30 +47,13 @@ impl App {
                 }
                 return self.on_reply(Reply::Saved(Err(message)));
             }
-            Reply::Saved(Err(message)) => match &mut self.screen {
-                Screen::Promises(state) => {
-                    state.saving = None;
-                    if let Some(dialog) = &mut state.dialog {
-                        dialog.refused(format!("Not saved: {message}"));
-                    }
-                    self.warn(format!("Not saved: {message}"));
-                }
-                Screen::Write(write) => {
-                    write.saving = false;
-                    // Where the text is comes first: a long reason is cut at three lines.
-                    let kept = if write.draft_kept {
-                        "Not saved. Your text is still here and in the draft."
-                    } else {
-                        "Not saved, and only on this screen: the draft could not be written either."
-                    };
-                    self.warn(format!("{kept} {message}"));
-                }
-                _ => self.warn(format!("Not saved: {message}")),
-            },
+            Reply::Saved(Err(message)) => {
+                let words = self.screen.view_mut().on_save_failed(&message);
+                self.warn(words);
+            }
             Reply::Edited(Ok(text)) => {
-                if let Screen::Write(write) = &mut self.screen {
-                    write.replace_text(&text);
-                    return vec![Effect::SaveDraft(write.draft(self.now.with_timezone(&Utc)))];
+                if let Some(action) = self.with_view(|view, ctx| view.on_edited(&text, ctx)) {
+                    return self.act(action);
                 }
             }
             Reply::Edited(Err(message)) => self.warn(message),
@@ -95,57 +78,17 @@ impl App {
 
     /// Records whether the draft file holds the writing on screen, as the disk reported.
     fn set_draft_kept(&mut self, partner: PartnerId, kept: bool) {
-        if let Screen::Write(write) = &mut self.screen
-            && write.partner == partner
-        {
-            write.draft_kept = kept;
-        }
+        self.screen.view_mut().on_draft_kept(partner, kept);
     }
 
     /// After a successful save: leave the writing or check-in screen, and say so kindly.
     /// `before` is the journal as it was shown before the save.
     fn after_save(&mut self, before: Option<Arc<Journal>>) -> Vec<Effect> {
-        match &mut self.screen {
-            Screen::Write(write) if write.saving => {
-                let words = write.words;
-                let edited = write.editing.is_some();
-                self.go_home();
-                self.tell(if edited {
-                    "Your changes are saved.".to_owned()
-                } else {
-                    format!(
-                        "Saved: {}, kept safe. Thank you for writing tonight.",
-                        crate::words::count(words, "word", "words")
-                    )
-                });
-                match self.partner {
-                    Some(partner) => {
-                        self.drafts.remove(&partner);
-                        vec![Effect::DeleteDraft(partner)]
-                    }
-                    None => Vec::new(),
-                }
-            }
-            Screen::Checkin(_) => {
-                self.go_home();
-                self.tell("Check-in saved. Thank you.");
-                Vec::new()
-            }
-            Screen::Promises(state) if state.saving.is_some() => {
-                let done = state.saving.take().unwrap_or_default();
-                let change = state.sent.take();
-                state.dialog = None;
-                if let (Some(change), Some(before), Some(after)) = (change, before, &self.journal) {
-                    state.follow(change.changed_record(&before, after));
-                }
-                self.refresh();
-                self.tell(done);
-                Vec::new()
-            }
-            _ => {
-                self.refresh();
-                Vec::new()
-            }
+        let action = self.with_view(|view, ctx| view.on_saved(before.as_deref(), ctx));
+        self.refresh();
+        match action {
+            Some(action) => self.act(action),
+            None => Vec::new(),
         }
     }
 }

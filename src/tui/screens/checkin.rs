@@ -8,9 +8,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::Change;
 use crate::journal::text::one_line;
-use crate::journal::{NewCheckin, Rating, RatingName};
-use crate::tui::app::{App, Screen};
-use crate::tui::effects::Effect;
+use crate::journal::{Journal, NewCheckin, Rating, RatingName};
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Binding};
+use crate::tui::popups::unsaved::Unsaved;
+use crate::tui::view::View;
 
 /// The longest check-in note, in characters.
 pub const NOTE_CHARS: usize = 280;
@@ -62,32 +65,26 @@ impl CheckinForm {
     }
 }
 
-impl App {
-    pub(crate) fn checkin_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let today = self.today();
-        let Some(partner) = self.partner else {
-            return Vec::new();
-        };
-        let Screen::Checkin(form) = &mut self.screen else {
-            return Vec::new();
-        };
+impl View for CheckinForm {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let today = ctx.today;
+        let partner = ctx.partner?;
+        let form = self;
         let one_typed = std::mem::take(&mut form.one_typed);
         let save = |form: &CheckinForm| {
             let note = Some(form.note.clone()).filter(|n| !n.trim().is_empty());
-            vec![Effect::Apply(Change::Checkin(NewCheckin {
+            Some(Action::Apply(Change::Checkin(NewCheckin {
                 author: partner,
                 day: today,
                 safety: Rating::saturating(form.values[0]),
                 trust: Rating::saturating(form.values[1]),
                 connection: Rating::saturating(form.values[2]),
                 note,
-            }))]
+            })))
         };
         match key.code {
-            KeyCode::Esc if form.note_changed() => {
-                self.overlay = Some(crate::tui::app::Overlay::ConfirmLeaveWrite);
-            }
-            KeyCode::Esc => self.go_home(),
+            KeyCode::Esc if form.note_changed() => return Some(Action::ConfirmLeave),
+            KeyCode::Esc => return Some(Action::GoHome),
             KeyCode::Enter => return save(form),
             KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 return save(form);
@@ -120,7 +117,41 @@ impl App {
             }
             _ => {}
         }
-        Vec::new()
+        None
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, self, frame, area);
+    }
+
+    fn title(&self, name: &str) -> String {
+        format!("Check-in · {name}")
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        keys::CHECKIN
+    }
+
+    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
+        self.paste(text);
+        None
+    }
+
+    fn types_text(&self) -> bool {
+        true
+    }
+
+    /// Check-in notes have no draft.
+    fn unsaved(&self) -> Unsaved {
+        if self.note_changed() {
+            Unsaved::OnlyOnScreen
+        } else {
+            Unsaved::Nothing
+        }
+    }
+
+    fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
+        Some(Action::CheckedIn)
     }
 }
 
@@ -136,10 +167,10 @@ const QUESTIONS: [(RatingName, &str); 3] = [
     ),
 ];
 
-pub fn draw(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+fn draw(ctx: &Ctx, form: &CheckinForm, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let area = area.centered_horizontally(Constraint::Length(area.width.min(70)));
-    let note_line = note_paragraph(app, form);
+    let note_line = note_paragraph(ctx, form);
     // The note grows as it is typed, but never past the hint under it; when it is taller
     // than its room, it scrolls so the line being typed stays in sight.
     let note_rows = u16::try_from(note_line.line_count(area.width)).unwrap_or(u16::MAX);
@@ -216,8 +247,8 @@ pub fn draw(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
 }
 
 /// "A note for tonight: …", with a cursor when the note has the focus.
-fn note_paragraph(app: &App, form: &CheckinForm) -> Paragraph<'static> {
-    let theme = app.theme;
+fn note_paragraph(ctx: &Ctx, form: &CheckinForm) -> Paragraph<'static> {
+    let theme = ctx.theme;
     let note_focused = form.focus == 3;
     let cursor = if note_focused { "▏" } else { "" };
     let shown = if form.note.is_empty() && !note_focused {

@@ -6,61 +6,52 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::tui::app::{App, Overlay, Screen};
-use crate::tui::effects::Effect;
-use crate::tui::screens::{checkin::CheckinForm, journal::BrowseState, write::WriteState};
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Binding};
 use crate::tui::tonight::{PromiseLine, Tonight};
+use crate::tui::view::View;
 
-impl App {
-    pub(crate) fn home_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let (Some(tonight), Some(partner)) = (self.tonight.clone(), self.partner) else {
-            self.go_who();
-            return Vec::new();
+/// The evening screen; everything it shows is tonight's, so it keeps no state of its own.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HomeScreen;
+
+impl View for HomeScreen {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let (Some(tonight), Some(_)) = (ctx.tonight, ctx.partner) else {
+            return Some(Action::ChooseWho);
         };
         match key.code {
-            KeyCode::Char('w') | KeyCode::Enter => {
-                if self.drafts.contains_key(&partner) {
-                    self.overlay = Some(Overlay::RestoreDraft(partner));
-                } else {
-                    self.screen = Screen::Write(Box::new(WriteState::new(partner, &tonight)));
-                }
-            }
-            KeyCode::Char('c') => {
-                self.screen = Screen::Checkin(CheckinForm::new(
-                    tonight.checkin,
-                    tonight.checkin_note.clone(),
-                ));
-            }
-            KeyCode::Char('j') => {
-                let mut browse = BrowseState::default();
-                if let Some(journal) = &self.journal {
-                    browse.rebuild(journal, self.partner);
-                }
-                self.screen = Screen::Journal(browse);
-            }
-            KeyCode::Char('o') => self.open_promises(),
-            KeyCode::Char('s') => {
-                self.stage_choice = Some(tonight.stage.next());
-                self.another = 0;
-                self.refresh();
-            }
-            KeyCode::Char('n') => {
-                self.another += 1;
-                self.refresh();
-            }
-            KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
-            KeyCode::Char('q') => return self.ask_quit(),
-            _ => {}
+            KeyCode::Char('w') | KeyCode::Enter => Some(Action::Write),
+            KeyCode::Char('c') => Some(Action::CheckIn),
+            KeyCode::Char('j') => Some(Action::OpenJournal),
+            KeyCode::Char('o') => Some(Action::OpenPromises),
+            KeyCode::Char('s') => Some(Action::ChooseStage(tonight.stage.next())),
+            KeyCode::Char('n') => Some(Action::AnotherPrompt),
+            KeyCode::Char('p') | KeyCode::Esc => Some(Action::ChooseWho),
+            KeyCode::Char('q') => Some(Action::Quit),
+            _ => None,
         }
-        Vec::new()
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, frame, area);
+    }
+
+    fn title(&self, name: &str) -> String {
+        format!("Tonight with {name}")
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        keys::HOME
     }
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(tonight) = &app.tonight else {
+fn draw(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let Some(tonight) = ctx.tonight else {
         return;
     };
-    let theme = app.theme;
+    let theme = ctx.theme;
     let prompt_height = prompt_height(tonight, area.width);
     let [prompt_area, status_area] =
         Layout::vertical([Constraint::Length(prompt_height), Constraint::Fill(1)]).areas(area);
@@ -88,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         prompt_area,
     );
     frame.render_widget(
-        Paragraph::new(status_lines(app, tonight)).wrap(Wrap { trim: false }),
+        Paragraph::new(status_lines(ctx, tonight)).wrap(Wrap { trim: false }),
         status_area,
     );
 }
@@ -102,8 +93,8 @@ fn prompt_height(tonight: &Tonight, width: u16) -> u16 {
     u16::try_from(lines + 2).unwrap_or(u16::MAX).min(9)
 }
 
-fn status_lines<'a>(app: &App, tonight: &'a Tonight) -> Vec<Line<'a>> {
-    let theme = app.theme;
+fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight) -> Vec<Line<'a>> {
+    let theme = ctx.theme;
     let mut lines = vec![Line::styled("This evening", theme.heading())];
     lines.push(if tonight.written > 0 {
         Line::from(vec![
@@ -129,10 +120,10 @@ fn status_lines<'a>(app: &App, tonight: &'a Tonight) -> Vec<Line<'a>> {
         ]),
     });
     lines.push(Line::raw(""));
-    promise_section(&mut lines, app, "Your open promises", &tonight.my_promises);
+    promise_section(&mut lines, ctx, "Your open promises", &tonight.my_promises);
     promise_section(
         &mut lines,
-        app,
+        ctx,
         &format!("{}'s promises to you", tonight.other_name),
         &tonight.their_promises,
     );
@@ -167,11 +158,11 @@ fn together_words(tonight: &Tonight) -> String {
     }
 }
 
-fn promise_section(lines: &mut Vec<Line<'_>>, app: &App, heading: &str, promises: &[PromiseLine]) {
+fn promise_section(lines: &mut Vec<Line<'_>>, ctx: &Ctx, heading: &str, promises: &[PromiseLine]) {
     if promises.is_empty() {
         return;
     }
-    let theme = app.theme;
+    let theme = ctx.theme;
     lines.push(Line::styled(heading.to_owned(), theme.heading()));
     for p in promises.iter().take(4) {
         let mut spans = vec![

@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::journal::Change;
 use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
-use crate::tui::app::{App, Overlay, Screen};
-use crate::tui::effects::Effect;
-use crate::tui::screens::write::WriteState;
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Binding};
+use crate::tui::view::View;
 use crate::tui::widgets::text;
 
 /// The widest a name is shown on the list; longer names end in "…".
@@ -79,25 +79,21 @@ impl BrowseState {
     }
 }
 
-impl App {
-    pub(crate) fn journal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let (Some(journal), Some(me)) = (&self.journal, self.partner) else {
-            return Vec::new();
+impl View for BrowseState {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let (Some(journal), Some(me)) = (ctx.journal, ctx.partner) else {
+            return None;
         };
-        let Screen::Journal(browse) = &mut self.screen else {
-            return Vec::new();
-        };
+        let browse = self;
         let entry = match browse.reading {
             Some(row) => journal.entries.get(row.index),
             None => browse.selected_entry(journal),
         };
-        let own = entry
-            .filter(|e| e.meta.author == me)
-            .map(|e| (e.meta.id, WriteState::editing(e)));
+        let own = entry.filter(|e| e.meta.author == me).map(|e| e.meta.id);
         let page = 10;
         match key.code {
             KeyCode::Esc | KeyCode::Char('q') if browse.reading.is_some() => browse.reading = None,
-            KeyCode::Esc | KeyCode::Char('q') => self.go_home(),
+            KeyCode::Esc | KeyCode::Char('q') => return Some(Action::GoHome),
             KeyCode::Up | KeyCode::Char('k') if browse.reading.is_some() => {
                 browse.scroll = browse.scroll.saturating_sub(1)
             }
@@ -140,42 +136,56 @@ impl App {
                 browse.rebuild(journal, Some(me));
             }
             KeyCode::Char('e') => match own {
-                Some((_, write)) => self.screen = Screen::Write(Box::new(write)),
+                Some(id) => return Some(Action::EditEntry(id)),
                 None if entry.is_some() => {
-                    self.warn("Only the partner who wrote an entry can change it.")
+                    return Some(Action::Warn(
+                        "Only the partner who wrote an entry can change it.".to_owned(),
+                    ));
                 }
                 None => {}
             },
             KeyCode::Char('d') => match own {
-                Some((id, _)) => self.overlay = Some(Overlay::ConfirmDelete(id)),
+                Some(id) => return Some(Action::ConfirmDelete(id)),
                 None if entry.is_some() => {
-                    self.warn("Only the partner who wrote an entry can delete it.")
+                    return Some(Action::Warn(
+                        "Only the partner who wrote an entry can delete it.".to_owned(),
+                    ));
                 }
                 None => {}
             },
-            KeyCode::Char('u') => match self.deleted.pop() {
-                Some(entry) => {
-                    self.tell("The entry is back.");
-                    return vec![Effect::Apply(Change::RestoreEntry {
-                        id: entry.id,
-                        by: me,
-                        text: entry.text,
-                        prompt: entry.prompt,
-                    })];
-                }
-                None => self.tell("Nothing to undo."),
-            },
+            KeyCode::Char('u') => return Some(Action::UndoDelete),
             _ => {}
         }
-        Vec::new()
+        None
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, self, frame, area);
+    }
+
+    fn title(&self, name: &str) -> String {
+        format!("Journal · {name}")
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        match self.reading {
+            Some(_) => keys::READ,
+            None => keys::JOURNAL,
+        }
+    }
+
+    fn on_journal_changed(&mut self, ctx: &Ctx) {
+        if let Some(journal) = ctx.journal {
+            self.rebuild(journal, ctx.partner);
+        }
     }
 }
 
-pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
-    let Some(journal) = &app.journal else {
+fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
+    let Some(journal) = ctx.journal else {
         return;
     };
-    let theme = app.theme;
+    let theme = ctx.theme;
     let [filters, body] =
         Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let who = browse
@@ -195,7 +205,7 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
     if let Some(row) = browse.reading
         && let Some(entry) = journal.entries.get(row.index)
     {
-        draw_entry(app, journal, entry, browse.scroll, frame, body);
+        draw_entry(ctx, journal, entry, browse.scroll, frame, body);
         return;
     }
     if browse.rows.is_empty() {
@@ -251,14 +261,14 @@ pub fn draw(app: &App, browse: &BrowseState, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_entry(
-    app: &App,
+    ctx: &Ctx,
     journal: &Journal,
     entry: &Entry,
     scroll: u16,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let theme = app.theme;
+    let theme = ctx.theme;
     let private = if entry.is_shared() {
         ""
     } else {

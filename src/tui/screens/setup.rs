@@ -7,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::text::one_line;
-use crate::journal::{Journal, Role, check_name};
-use crate::tui::app::{App, Screen};
-use crate::tui::effects::Effect;
+use crate::journal::{Journal, MAX_NAME_CHARS, Role, check_name};
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Binding};
+use crate::tui::view::View;
 
 /// The setup form: two names, two optional roles.
 #[derive(Debug, Clone, Default)]
@@ -45,7 +47,7 @@ impl SetupForm {
             name.extend(
                 one_line(line)
                     .chars()
-                    .take(40usize.saturating_sub(name.chars().count())),
+                    .take(MAX_NAME_CHARS.saturating_sub(name.chars().count())),
             );
         }
     }
@@ -68,15 +70,13 @@ impl SetupForm {
     }
 }
 
-impl App {
-    pub(crate) fn setup_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let now = self.now;
-        let Screen::Setup(form) = &mut self.screen else {
-            return Vec::new();
-        };
+impl View for SetupForm {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let now = ctx.now;
+        let form = self;
         form.error = None;
         match key.code {
-            KeyCode::Esc => return self.ask_quit(),
+            KeyCode::Esc => return Some(Action::Quit),
             KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % FIELDS,
             KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + FIELDS - 1) % FIELDS,
             KeyCode::Left if !form.on_name() => form.cycle_role(-1),
@@ -87,7 +87,7 @@ impl App {
             }
             KeyCode::Char(c) if form.on_name() && !c.is_control() => {
                 let partner = form.partner();
-                if form.names[partner].chars().count() < 40 {
+                if form.names[partner].chars().count() < MAX_NAME_CHARS {
                     form.names[partner].push(c);
                 }
             }
@@ -110,7 +110,7 @@ impl App {
                     match made {
                         Ok(mut journal) => {
                             journal.started = journal.clock().evening_of(now.naive_local());
-                            return vec![Effect::Create(journal)];
+                            return Some(Action::Create(Box::new(journal)));
                         }
                         Err(err) => form.error = Some(err.to_string()),
                     }
@@ -119,12 +119,38 @@ impl App {
             },
             _ => {}
         }
-        Vec::new()
+        None
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, self, frame, area);
+    }
+
+    fn title(&self, _name: &str) -> String {
+        "Welcome".to_owned()
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        keys::SETUP
+    }
+
+    fn on_save_failed(&mut self, message: &str) -> String {
+        self.error = Some(message.to_owned());
+        message.to_owned()
+    }
+
+    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
+        self.paste(text);
+        None
+    }
+
+    fn types_text(&self) -> bool {
+        true
     }
 }
 
-pub fn draw(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+fn draw(ctx: &Ctx, form: &SetupForm, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let width = area.width.min(72);
     let area = area.centered_horizontally(Constraint::Length(width));
     let [intro, fields, error] = Layout::vertical([
@@ -144,7 +170,7 @@ pub fn draw(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
         ),
         Line::from(vec![
             Span::raw("Everything stays on this computer, in "),
-            Span::styled(app.journal_path.clone(), theme.muted()),
+            Span::styled(ctx.journal_path.to_owned(), theme.muted()),
             Span::raw("."),
         ]),
     ];

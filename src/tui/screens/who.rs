@@ -6,45 +6,55 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::{App, Screen};
-use crate::tui::effects::Effect;
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Binding};
 use crate::tui::tonight::greeting;
+use crate::tui::view::View;
 
-impl App {
-    pub(crate) fn who_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let Some(journal) = &self.journal else {
-            return Vec::new();
-        };
+/// "Who is here": which row is chosen; the last row is both partners together.
+#[derive(Debug, Clone, Default)]
+pub struct WhoScreen {
+    pub selected: usize,
+}
+
+impl View for WhoScreen {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let journal = ctx.journal?;
         let rows = journal.partners.len() + 1;
-        let ids: Vec<_> = journal.partners.iter().map(|p| p.id).collect();
-        let Screen::Who { selected } = &mut self.screen else {
-            return Vec::new();
-        };
+        let selected = &mut self.selected;
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => *selected = (*selected + rows - 1) % rows,
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => *selected = (*selected + 1) % rows,
             KeyCode::Char(c @ '1'..='3') => *selected = (c as usize - '1' as usize).min(rows - 1),
             KeyCode::Enter => {
-                return match ids.get(*selected) {
-                    Some(id) => self.choose_partner(*id),
-                    None => {
-                        self.partner = None;
-                        self.open_progress();
-                        self.refresh();
-                        Vec::new()
-                    }
-                };
+                return Some(match journal.partners.get(*selected) {
+                    Some(partner) => Action::ChoosePartner(partner.id),
+                    None => Action::LookBackTogether,
+                });
             }
-            KeyCode::Char('q') => return self.ask_quit(),
+            KeyCode::Char('q') => return Some(Action::Quit),
             _ => {}
         }
-        Vec::new()
+        None
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, self.selected, frame, area);
+    }
+
+    fn title(&self, _name: &str) -> String {
+        "Who is here".to_owned()
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        keys::WHO
     }
 }
 
-pub fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
-    let Some(journal) = &app.journal else {
+fn draw(ctx: &Ctx, selected: usize, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
+    let Some(journal) = ctx.journal else {
         return;
     };
     let mut rows: Vec<String> = journal.partners.iter().map(|p| p.name.clone()).collect();
@@ -57,7 +67,7 @@ pub fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let [title, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::styled(format!("{}.", greeting(app.now.time())), theme.title()),
+            Line::styled(format!("{}.", greeting(ctx.now.time())), theme.title()),
             Line::raw("Who is here tonight?"),
         ]),
         title,

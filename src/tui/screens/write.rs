@@ -11,11 +11,16 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::journal::Change;
 use crate::journal::text::printable;
-use crate::journal::{MAX_TEXT_BYTES, NewEntry, PartnerId, RecordId, Stage, Visibility};
-use crate::tui::app::{App, Overlay, Screen};
+use crate::journal::{
+    DomainError, Journal, NewEntry, PartnerId, RecordId, Stage, Visibility, check_text,
+};
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
-use crate::tui::effects::Effect;
+use crate::tui::keys::{self, Binding};
+use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::tonight::Tonight;
+use crate::tui::view::View;
 
 /// The writing screen's state.
 #[derive(Debug, Clone)]
@@ -153,25 +158,26 @@ impl WriteState {
     }
 }
 
-impl App {
-    pub(crate) fn write_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let now = self.now_utc();
-        let Screen::Write(write) = &mut self.screen else {
-            return Vec::new();
-        };
+impl View for WriteState {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let now = ctx.now.with_timezone(&chrono::Utc);
+        let write = self;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('s') if ctrl => {
+                // The domain decides what may be saved; the screen only words its refusal.
                 let text = write.text();
-                if text.trim().is_empty() {
-                    self.warn("There is nothing to save yet.");
-                    return Vec::new();
-                }
-                if write.bytes > MAX_TEXT_BYTES {
-                    self.warn(
-                        "This entry is over the 1 MiB limit; please shorten it before saving.",
-                    );
-                    return Vec::new();
+                match check_text("entry", &text) {
+                    Err(DomainError::TextTooLong { .. }) => {
+                        return Some(Action::Warn(
+                            "This entry is over the 1 MiB limit; please shorten it before saving."
+                                .to_owned(),
+                        ));
+                    }
+                    Err(_) => {
+                        return Some(Action::Warn("There is nothing to save yet.".to_owned()));
+                    }
+                    Ok(_) => {}
                 }
                 write.saving = true;
                 let change = match write.editing {
@@ -192,7 +198,10 @@ impl App {
                         visibility: write.visibility,
                     }),
                 };
-                vec![Effect::SaveDraft(write.draft(now)), Effect::Apply(change)]
+                Some(Action::SaveEntry {
+                    draft: Box::new(write.draft(now)),
+                    change,
+                })
             }
             KeyCode::Char('t') if ctrl => {
                 write.visibility = match write.visibility {
@@ -200,36 +209,93 @@ impl App {
                     Visibility::Private => Visibility::Shared,
                 };
                 write.dirty = true;
-                vec![Effect::SaveDraft(write.draft(now))]
+                Some(Action::KeepDraft(Box::new(write.draft(now))))
             }
-            KeyCode::Char('e') if ctrl => vec![Effect::OpenEditor {
+            KeyCode::Char('e') if ctrl => Some(Action::OpenEditor {
                 text: write.text(),
                 partner: write.partner,
-            }],
-            KeyCode::Esc => {
-                if write.dirty {
-                    self.overlay = Some(Overlay::ConfirmLeaveWrite);
-                    Vec::new()
-                } else {
-                    self.go_home();
-                    Vec::new()
-                }
+            }),
+            KeyCode::Esc if write.dirty => Some(Action::ConfirmLeave),
+            KeyCode::Esc => Some(Action::GoHome),
+            KeyCode::Char('q') if ctrl => Some(Action::Quit),
+            _ if write.textarea.input(key) => {
+                write.changed();
+                Some(Action::KeepDraft(Box::new(write.draft(now))))
             }
-            KeyCode::Char('q') if ctrl => self.ask_quit(),
-            _ => {
-                if write.textarea.input(key) {
-                    write.changed();
-                    vec![Effect::SaveDraft(write.draft(now))]
-                } else {
-                    Vec::new()
-                }
-            }
+            _ => None,
         }
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, self, frame, area);
+    }
+
+    fn title(&self, name: &str) -> String {
+        format!("Writing · {name}")
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        keys::WRITE
+    }
+
+    fn on_paste(&mut self, text: &str, ctx: &Ctx) -> Option<Action> {
+        self.paste(text);
+        Some(Action::KeepDraft(Box::new(
+            self.draft(ctx.now.with_timezone(&chrono::Utc)),
+        )))
+    }
+
+    fn types_text(&self) -> bool {
+        true
+    }
+
+    fn unsaved(&self) -> Unsaved {
+        match (self.dirty, self.draft_kept) {
+            (true, true) => Unsaved::InDraft,
+            (true, false) => Unsaved::OnlyOnScreen,
+            (false, _) => Unsaved::Nothing,
+        }
+    }
+
+    fn unsaved_draft(&self, ctx: &Ctx) -> Option<Draft> {
+        self.dirty
+            .then(|| self.draft(ctx.now.with_timezone(&chrono::Utc)))
+    }
+
+    fn on_edited(&mut self, text: &str, ctx: &Ctx) -> Option<Action> {
+        self.replace_text(text);
+        Some(Action::KeepDraft(Box::new(
+            self.draft(ctx.now.with_timezone(&chrono::Utc)),
+        )))
+    }
+
+    fn on_draft_kept(&mut self, partner: PartnerId, kept: bool) {
+        if self.partner == partner {
+            self.draft_kept = kept;
+        }
+    }
+
+    fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
+        self.saving.then(|| Action::Written {
+            words: self.words,
+            edited: self.editing.is_some(),
+        })
+    }
+
+    fn on_save_failed(&mut self, message: &str) -> String {
+        self.saving = false;
+        // Where the text is comes first: a long reason is cut at three lines.
+        let kept = if self.draft_kept {
+            "Not saved. Your text is still here and in the draft."
+        } else {
+            "Not saved, and only on this screen: the draft could not be written either."
+        };
+        format!("{kept} {message}")
     }
 }
 
-pub fn draw(app: &App, write: &WriteState, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+fn draw(ctx: &Ctx, write: &WriteState, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let prompt = write
         .prompt
         .clone()

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::tui::theme::Theme;
@@ -58,4 +58,12 @@ fn window(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         window,
     );
+}
+
+/// A key and what it does, as a line of a popup.
+pub fn key_line(theme: Theme, k: &str, what: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{k:>8}  "), theme.key()),
+        Span::raw(what.to_owned()),
+    ])
 }

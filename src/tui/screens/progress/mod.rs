@@ -14,8 +14,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::{Journal, RatingName, Week};
 use crate::progress::Progress;
-use crate::tui::app::{App, Overlay, Screen};
-use crate::tui::effects::Effect;
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Binding};
 use crate::tui::theme::Theme;
 
 /// The parts of the progress view, one at a time.
@@ -77,26 +78,11 @@ impl ProgressState {
     }
 }
 
-impl App {
-    /// Opens the progress view on this week, for both partners at one screen.
-    pub(crate) fn open_progress(&mut self) {
-        let week = match &self.journal {
-            Some(j) => j.clock().week_of(self.today()),
-            None => Week::iso_containing(self.today()),
-        };
-        self.screen = Screen::Progress(ProgressState::new(week));
-        self.refresh();
-    }
-
-    pub(crate) fn progress_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let (first_week, this_week) = match &self.journal {
-            Some(j) => j.week_range(self.today()),
-            None => return Vec::new(),
-        };
-        let Screen::Progress(state) = &mut self.screen else {
-            return Vec::new();
-        };
-        let scroll_limit = match (state.section, &self.progress) {
+impl crate::tui::view::View for ProgressState {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let (first_week, this_week) = ctx.journal?.week_range(ctx.today);
+        let state = self;
+        let scroll_limit = match (state.section, ctx.progress) {
             // Shared words scroll by evening, and stop with the last one at the top.
             (Section::Shared, Some(progress)) => {
                 let evenings = progress.shared_evenings(state.week).len();
@@ -110,7 +96,9 @@ impl App {
                     state.week = state.week.previous();
                     state.scroll = 0;
                 } else {
-                    self.tell("This is the week you started; there is nothing before it.");
+                    return Some(Action::Tell(
+                        "This is the week you started; there is nothing before it.".to_owned(),
+                    ));
                 }
             }
             KeyCode::Right | KeyCode::Char('l') => {
@@ -118,7 +106,9 @@ impl App {
                     state.week = state.week.next();
                     state.scroll = 0;
                 } else {
-                    self.tell("This is the current week; there is nothing after it yet.");
+                    return Some(Action::Tell(
+                        "This is the current week; there is nothing after it yet.".to_owned(),
+                    ));
                 }
             }
             KeyCode::Home | KeyCode::Char('t') => {
@@ -146,20 +136,32 @@ impl App {
             KeyCode::Down | KeyCode::Char('j') => {
                 state.scroll = state.scroll.saturating_add(1).min(scroll_limit);
             }
-            KeyCode::Char('e') => self.overlay = Some(Overlay::ExportWeek(state.week)),
-            KeyCode::Char('p') | KeyCode::Esc => self.go_who(),
-            KeyCode::Char('q') => return self.ask_quit(),
+            KeyCode::Char('e') => return Some(Action::AskExport(state.week)),
+            KeyCode::Char('p') | KeyCode::Esc => return Some(Action::ChooseWho),
+            KeyCode::Char('q') => return Some(Action::Quit),
             _ => {}
         }
-        Vec::new()
+        None
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, self, frame, area);
+    }
+
+    fn title(&self, _name: &str) -> String {
+        "Both of us, looking back".to_owned()
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        keys::PROGRESS
     }
 }
 
-pub fn draw(app: &App, state: &ProgressState, frame: &mut Frame, area: Rect) {
-    let (Some(journal), Some(progress)) = (&app.journal, &app.progress) else {
+fn draw(ctx: &Ctx, state: &ProgressState, frame: &mut Frame, area: Rect) {
+    let (Some(journal), Some(progress)) = (ctx.journal, ctx.progress) else {
         return;
     };
-    let theme = app.theme;
+    let theme = ctx.theme;
     let [week_line, tabs, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),

@@ -1,5 +1,7 @@
 //! Promises and kind acts: both partners' promises to keep, mark and notice, and the reciprocity card.
 
+mod list;
+mod refusal;
 pub mod rows;
 
 use chrono::NaiveDate;
@@ -10,15 +12,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::Change;
-use crate::journal::{DomainError, Journal, PartnerId, PromiseAction, PromiseStatus, RecordId};
-use crate::tui::app::App;
-use crate::tui::dialogs::details::Details;
-use crate::tui::dialogs::note_form::{NoteForm, NotePurpose};
-use crate::tui::dialogs::promise_form::PromiseForm;
-use crate::tui::dialogs::{Dialog, Outcome};
-use crate::tui::effects::Effect;
+use crate::journal::{Journal, PartnerId, PromiseAction, RecordId};
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Binding};
+use crate::tui::popups::details::Details;
+use crate::tui::popups::dialog::Dialog;
+use crate::tui::popups::note_form::{NoteForm, NotePurpose};
+use crate::tui::popups::outcome::Outcome;
+use crate::tui::popups::promise_form::PromiseForm;
+use crate::tui::view::View;
 use crate::tui::widgets::reciprocity_card::{self, CARD_HEIGHT, CardRow};
-use rows::{Item, Look, Row};
+use refusal::refusal_words;
+use rows::{Item, Row};
 
 /// The two lists on the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -98,37 +104,30 @@ impl PromisesState {
     }
 }
 
-impl App {
-    /// Shows the promises screen for the partner who is here.
-    pub(crate) fn open_promises(&mut self) {
-        self.screen = crate::tui::app::Screen::Promises(Box::default());
-        self.refresh();
-    }
-
-    pub(crate) fn promises_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let (Some(journal), Some(me), crate::tui::app::Screen::Promises(state)) =
-            (&self.journal, self.partner, &mut self.screen)
-        else {
-            return Vec::new();
+impl View for PromisesState {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let (Some(journal), Some(me)) = (ctx.journal, ctx.partner) else {
+            return None;
         };
+        let state = self;
         if let Some(dialog) = &mut state.dialog {
             if state.saving.is_some() {
-                return Vec::new();
+                return None;
             }
             return match dialog.on_key(key) {
-                Outcome::Stay => Vec::new(),
+                Outcome::Stay => None,
                 Outcome::Cancel => {
                     state.dialog = None;
-                    Vec::new()
+                    None
                 }
                 Outcome::Submit(change) => {
                     state.saving = Some(crate::tui::done_words::done_words(&change, journal));
                     state.sent = Some(change.clone());
-                    vec![Effect::Apply(change)]
+                    Some(Action::Apply(change))
                 }
             };
         }
-        let today = journal.clock().evening_of(self.now.naive_local());
+        let today = ctx.today;
         let other = journal.other_partner(me).map(|p| (p.id, p.name.clone()));
         let chosen = state.chosen();
         let promise = match chosen {
@@ -142,10 +141,7 @@ impl App {
         let other_name = other.as_ref().map_or("your partner", |(_, n)| n.as_str());
         let mut refusal: Option<String> = None;
         match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
-                self.go_home();
-                return Vec::new();
-            }
+            KeyCode::Esc | KeyCode::Char('q') => return Some(Action::GoHome),
             KeyCode::Up => state.step(-1),
             KeyCode::Down => state.step(1),
             KeyCode::PageUp => state.step(-10),
@@ -250,10 +246,64 @@ impl App {
             }
             _ => {}
         }
-        if let Some(message) = refusal {
-            self.warn(message);
+        refusal.map(Action::Warn)
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw(ctx, self, frame, area);
+    }
+
+    fn title(&self, name: &str) -> String {
+        format!("Promises · {name}")
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        match self.tab {
+            Tab::Promises => keys::PROMISES,
+            Tab::KindActs => keys::KIND_ACTS,
         }
-        Vec::new()
+    }
+
+    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
+        if let Some(dialog) = &mut self.dialog {
+            dialog.paste(text);
+        }
+        None
+    }
+
+    fn types_text(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    fn on_saved(&mut self, before: Option<&Journal>, ctx: &Ctx) -> Option<Action> {
+        let done = self.saving.take()?;
+        let change = self.sent.take();
+        self.dialog = None;
+        if let (Some(change), Some(before), Some(after)) = (change, before, ctx.journal) {
+            self.follow(change.changed_record(before, after));
+        }
+        Some(Action::Tell(done))
+    }
+
+    fn on_save_failed(&mut self, message: &str) -> String {
+        self.saving = None;
+        let words = format!("Not saved: {message}");
+        if let Some(dialog) = &mut self.dialog {
+            dialog.refused(words.clone());
+        }
+        words
+    }
+
+    fn on_journal_changed(&mut self, ctx: &Ctx) {
+        let Some(journal) = ctx.journal else {
+            return;
+        };
+        if let Some(reader) = ctx.partner {
+            self.rebuild(journal, reader, ctx.today);
+        }
+        if let Some(progress) = ctx.progress {
+            self.card = reciprocity_card::rows(progress, journal);
+        }
     }
 }
 
@@ -265,40 +315,11 @@ fn journal_has(journal: &Journal, item: Item) -> bool {
     }
 }
 
-/// The domain's refusal of a change to a promise or kind act, in the screen's own kind words.
-/// `other` is the partner who can do what was refused.
-fn refusal_words(why: &DomainError, other: &str) -> String {
-    match why {
-        DomainError::NotYourPromise => format!(
-            "Only {other} can change this promise; you can say you noticed once it is kept."
-        ),
-        DomainError::PromiseClosed(status) => format!(
-            "This promise is already {}; only open promises change.",
-            rows::outcome_words(*status).to_lowercase()
-        ),
-        DomainError::AckOwnPromise => {
-            format!("You made this promise, so {other} is the one to say they noticed.")
-        }
-        DomainError::AckOwnKindAct => {
-            format!("You did this, so {other} is the one to say they noticed.")
-        }
-        DomainError::AlreadyAcknowledged => "You already said you noticed this one.".to_owned(),
-        DomainError::NotYetKept(PromiseStatus::Open) => {
-            "This promise is still open; you can say you noticed once it is kept.".to_owned()
-        }
-        DomainError::NotYetKept(status) => format!(
-            "This promise was {}; only kept or renegotiated promises are noticed.",
-            rows::outcome_words(*status).to_lowercase()
-        ),
-        other_reason => other_reason.to_string(),
-    }
-}
-
-pub fn draw(app: &App, state: &PromisesState, frame: &mut Frame, area: Rect) {
-    let Some(journal) = &app.journal else {
+fn draw(ctx: &Ctx, state: &PromisesState, frame: &mut Frame, area: Rect) {
+    let Some(journal) = ctx.journal else {
         return;
     };
-    let theme = app.theme;
+    let theme = ctx.theme;
     let card_height = if area.height >= CARD_HEIGHT + 8 {
         CARD_HEIGHT
     } else {
@@ -326,72 +347,11 @@ pub fn draw(app: &App, state: &PromisesState, frame: &mut Frame, area: Rect) {
         ])),
         tabs,
     );
-    draw_rows(app, state, frame, list);
+    list::draw_rows(ctx.theme, &state.rows, state.selected, frame, list);
     if card_height > 0 && state.tab == Tab::Promises {
         reciprocity_card::draw(&state.card, theme, frame, card);
     }
     if let Some(dialog) = &state.dialog {
-        dialog.draw(journal, *app.now.offset(), theme, frame, area);
+        dialog.draw(journal, *ctx.now.offset(), theme, frame, area);
     }
-}
-
-fn draw_rows(app: &App, state: &PromisesState, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
-    // Only the lines that fit are drawn, so years of promises cost the same as a few.
-    let height = usize::from(area.height.max(1));
-    let first = state.selected.saturating_sub(height.saturating_sub(1));
-    let width = usize::from(area.width);
-    let lines: Vec<Line> = state
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(at, row)| {
-            let chosen = at == state.selected && row.item.is_some();
-            let (mark, style) = match row.look {
-                Look::Heading => return Line::styled(row.text.clone(), theme.heading()),
-                Look::Note => return Line::styled(format!("  {}", row.text), theme.muted()),
-                Look::Open => ("  • ", theme.muted()),
-                Look::Late => ("  • ", theme.gentle()),
-                Look::Closed => ("    ", theme.muted()),
-                Look::Noticed => ("  ♡ ", theme.done()),
-            };
-            let detail_style = if row.look == Look::Late {
-                theme.gentle()
-            } else {
-                theme.muted()
-            };
-            let room = width.saturating_sub(row.detail.chars().count() + 6);
-            let text = clip(&row.text, room);
-            let gap = width.saturating_sub(4 + text.chars().count() + row.detail.chars().count());
-            let mark = if chosen {
-                format!("›{}", &mark[1..])
-            } else {
-                mark.to_owned()
-            };
-            let line = Line::from(vec![
-                Span::styled(mark, style),
-                Span::raw(text),
-                Span::raw(" ".repeat(gap)),
-                Span::styled(row.detail.clone(), detail_style),
-            ]);
-            if chosen {
-                line.style(theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// `text` cut to `max` characters, with an ellipsis when it was longer.
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }

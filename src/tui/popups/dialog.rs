@@ -1,23 +1,17 @@
-//! Small forms and windows over a screen, one file each; a dialog answers a key with an [`Outcome`].
-
-pub mod details;
-pub mod note_form;
-mod outcome;
-pub mod promise_form;
+//! The forms over the promises screen: a promise, a note, a record's details; each answers a key with an [`Outcome`].
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use super::details::Details;
+use super::note_form::NoteForm;
+use super::outcome::Outcome;
+use super::promise_form::PromiseForm;
 use crate::journal::Journal;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::form_window;
 use chrono::FixedOffset;
-use details::Details;
-use note_form::NoteForm;
-use promise_form::PromiseForm;
-
-pub use outcome::Outcome;
 
 /// The dialog showing over the promises screen.
 #[derive(Debug, Clone, PartialEq)]

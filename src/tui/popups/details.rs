@@ -62,16 +62,13 @@ fn promise_lines(
     let Some(p) = journal.live_promises().find(|p| p.meta.id == id) else {
         return vec![Line::raw("This promise is no longer in the journal.")];
     };
-    let mut lines = vec![
-        Line::styled(format!("\"{}\"", p.text), theme.prompt()),
-        Line::raw(""),
-        Line::raw(format!(
-            "{} to {}, made {}",
-            journal.name_of(p.by()),
-            journal.name_of(p.to),
-            p.made.format("%a %-d %b %Y")
-        )),
-    ];
+    let by = format!(
+        "{} to {}, made {}",
+        journal.name_of(p.by()),
+        journal.name_of(p.to),
+        p.made.format("%a %-d %b %Y")
+    );
+    let mut lines = opening(&p.text, by, theme);
     let mut facts = vec![outcome_words(p.status).to_owned()];
     if let Some(due) = p.due {
         facts.push(format!("due {}", due.format("%a %-d %b %Y")));
@@ -110,15 +107,7 @@ fn promise_lines(
             outcome_words(change.status).to_lowercase()
         )));
     }
-    if let Some(ack) = &p.acknowledged {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            noticed_line(journal, ack, offset),
-            theme.done(),
-        ));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Press any key to close this.", theme.muted()));
+    closing(&mut lines, journal, p.acknowledged.as_ref(), offset, theme);
     lines
 }
 
@@ -131,16 +120,40 @@ fn kind_lines(
     let Some(act) = journal.live_kind_acts().find(|k| k.meta.id == id) else {
         return vec![Line::raw("This kind act is no longer in the journal.")];
     };
-    let mut lines = vec![
-        Line::styled(format!("\"{}\"", act.text), theme.prompt()),
+    let by = format!(
+        "{}, {}",
+        journal.name_of(act.meta.author),
+        act.day.format("%A %-d %B %Y")
+    );
+    let mut lines = opening(&act.text, by, theme);
+    closing(
+        &mut lines,
+        journal,
+        act.acknowledged.as_ref(),
+        offset,
+        theme,
+    );
+    lines
+}
+
+/// The record's words, quoted, and who made it when.
+fn opening(text: &str, by: String, theme: Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::styled(format!("\"{text}\""), theme.prompt()),
         Line::raw(""),
-        Line::raw(format!(
-            "{}, {}",
-            journal.name_of(act.meta.author),
-            act.day.format("%A %-d %B %Y")
-        )),
-    ];
-    if let Some(ack) = &act.acknowledged {
+        Line::raw(by),
+    ]
+}
+
+/// Who noticed it, if anyone did, and how to close the window.
+fn closing(
+    lines: &mut Vec<Line<'static>>,
+    journal: &Journal,
+    ack: Option<&Acknowledgement>,
+    offset: FixedOffset,
+    theme: Theme,
+) {
+    if let Some(ack) = ack {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             noticed_line(journal, ack, offset),
@@ -149,5 +162,4 @@ fn kind_lines(
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Press any key to close this.", theme.muted()));
-    lines
 }

@@ -1,0 +1,207 @@
+//! Turning what a screen asks for into new state and effects, and the moves between screens.
+
+use super::{App, Overlay, Screen};
+use crate::journal::{Change, PartnerId, Week};
+use crate::tui::action::Action;
+use crate::tui::effects::Effect;
+use crate::tui::screens::{
+    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
+    who::WhoScreen, write::WriteState,
+};
+
+impl App {
+    /// Does what a screen asked for; returns the effects the loop must run.
+    pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Create(journal) => return vec![Effect::Create(*journal)],
+            Action::Apply(change) => return vec![Effect::Apply(change)],
+            Action::SaveEntry { draft, change } => {
+                return vec![Effect::SaveDraft(*draft), Effect::Apply(change)];
+            }
+            Action::KeepDraft(draft) => return vec![Effect::SaveDraft(*draft)],
+            Action::OpenEditor { text, partner } => {
+                return vec![Effect::OpenEditor { text, partner }];
+            }
+            Action::EditEntry(id) => {
+                if let Some(entry) = self
+                    .journal
+                    .as_ref()
+                    .and_then(|j| j.entries.iter().find(|e| e.meta.id == id))
+                {
+                    self.screen = Screen::Write(Box::new(WriteState::editing(entry)));
+                }
+            }
+            Action::ConfirmDelete(id) => self.overlay = Some(Overlay::ConfirmDelete(id)),
+            Action::UndoDelete => return self.undo_delete(),
+            Action::AskExport(week) => self.overlay = Some(Overlay::ExportWeek(week)),
+            Action::Tell(text) => self.tell(text),
+            Action::Warn(text) => self.warn(text),
+            Action::Written { words, edited } => return self.written(words, edited),
+            Action::CheckedIn => {
+                self.go_home();
+                self.tell("Check-in saved. Thank you.");
+            }
+            Action::GoHome => self.go_home(),
+            Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
+            Action::Quit => return self.ask_quit(),
+            Action::QuitNow => return self.quit_now(),
+            Action::LeaveWriting => return self.leave_writing(),
+            Action::DeleteEntry(id) => return self.delete_entry(id),
+            Action::Export(week, format) => return self.export(week, format),
+            Action::RestoreDraft(partner) => self.restore_draft(partner),
+            Action::DropDraft(partner) => return self.drop_draft(partner),
+            Action::ChooseWho => self.go_who(),
+            Action::ChoosePartner(partner) => return self.choose_partner(partner),
+            Action::LookBackTogether => {
+                self.partner = None;
+                self.open_progress();
+                self.refresh();
+            }
+            Action::Write => self.start_writing(),
+            Action::CheckIn => {
+                if let Some(tonight) = &self.tonight {
+                    self.screen = Screen::Checkin(CheckinForm::new(
+                        tonight.checkin,
+                        tonight.checkin_note.clone(),
+                    ));
+                }
+            }
+            Action::OpenJournal => {
+                let mut browse = BrowseState::default();
+                if let Some(journal) = &self.journal {
+                    browse.rebuild(journal, self.partner);
+                }
+                self.screen = Screen::Journal(browse);
+            }
+            Action::OpenPromises => self.open_promises(),
+            Action::ChooseStage(stage) => {
+                self.stage_choice = Some(stage);
+                self.another = 0;
+                self.refresh();
+            }
+            Action::AnotherPrompt => {
+                self.another += 1;
+                self.refresh();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Brings back the entry deleted last in this session, by the partner who is here.
+    fn undo_delete(&mut self) -> Vec<Effect> {
+        let Some(me) = self.partner else {
+            return Vec::new();
+        };
+        let Some(entry) = self.deleted.pop() else {
+            self.tell("Nothing to undo.");
+            return Vec::new();
+        };
+        self.tell("The entry is back.");
+        vec![Effect::Apply(Change::RestoreEntry {
+            id: entry.id,
+            by: me,
+            text: entry.text,
+            prompt: entry.prompt,
+        })]
+    }
+
+    /// Opens the progress view on this week, for both partners at one screen.
+    pub(crate) fn open_progress(&mut self) {
+        let week = match &self.journal {
+            Some(j) => j.clock().week_of(self.today()),
+            None => Week::iso_containing(self.today()),
+        };
+        self.screen = Screen::Progress(ProgressState::new(week));
+        self.refresh();
+    }
+
+    pub(crate) fn open_promises(&mut self) {
+        self.screen = Screen::Promises(Box::default());
+        self.refresh();
+    }
+
+    /// After an entry is saved: back home, a kind word, and the draft let go.
+    fn written(&mut self, words: usize, edited: bool) -> Vec<Effect> {
+        self.go_home();
+        self.tell(if edited {
+            "Your changes are saved.".to_owned()
+        } else {
+            format!(
+                "Saved: {}, kept safe. Thank you for writing tonight.",
+                crate::words::count(words, "word", "words")
+            )
+        });
+        match self.partner {
+            Some(partner) => {
+                self.drafts.remove(&partner);
+                vec![Effect::DeleteDraft(partner)]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Offers the partner's draft back, or opens an empty page on tonight's prompt.
+    fn start_writing(&mut self) {
+        let (Some(tonight), Some(partner)) = (&self.tonight, self.partner) else {
+            return;
+        };
+        if self.drafts.contains_key(&partner) {
+            self.overlay = Some(Overlay::RestoreDraft(partner));
+        } else {
+            self.screen = Screen::Write(Box::new(WriteState::new(partner, tonight)));
+        }
+    }
+
+    /// Quits at once, or asks first when there is writing that is not saved.
+    pub fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.has_unsaved_text() {
+            self.overlay = Some(Overlay::ConfirmQuit);
+            Vec::new()
+        } else {
+            self.running = false;
+            vec![Effect::Quit]
+        }
+    }
+
+    /// Chooses who is here tonight and shows their home screen.
+    pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
+        if self.partner != Some(partner) {
+            self.stage_choice = None;
+            self.another = 0;
+        }
+        self.partner = Some(partner);
+        self.go_home();
+        if self.drafts.contains_key(&partner) {
+            self.overlay = Some(Overlay::RestoreDraft(partner));
+        }
+        if let Some(path) = self.kept_texts.get(&partner) {
+            let name = self
+                .journal
+                .as_ref()
+                .map_or("NAME", |j| j.name_of(partner))
+                .to_owned();
+            self.tell(format!(
+                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
+                path.display()
+            ));
+        }
+        vec![Effect::RememberPartner(partner)]
+    }
+
+    pub fn go_home(&mut self) {
+        self.screen = Screen::Home(HomeScreen);
+        self.refresh();
+    }
+
+    pub fn go_who(&mut self) {
+        let selected = self
+            .journal
+            .as_ref()
+            .and_then(|j| {
+                self.partner
+                    .and_then(|id| j.partners.iter().position(|p| p.id == id))
+            })
+            .unwrap_or(0);
+        self.screen = Screen::Who(WhoScreen { selected });
+    }
+}

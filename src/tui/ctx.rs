@@ -1,0 +1,25 @@
+//! What a screen may read while it handles a key or draws: the journal, who is here, and tonight.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::sync::Arc;
+
+use super::theme::Theme;
+use super::tonight::Tonight;
+use crate::journal::{Journal, PartnerId};
+use crate::progress::Progress;
+
+/// A read-only view of the session, lent to a screen for one key or one frame.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub journal: Option<&'a Arc<Journal>>,
+    /// Where the journal is kept, as the couple is shown it.
+    pub journal_path: &'a str,
+    /// Who is here tonight; none on setup, on "who is here" and when both look back together.
+    pub partner: Option<PartnerId>,
+    pub now: DateTime<FixedOffset>,
+    /// This evening, by the journal's day boundary.
+    pub today: NaiveDate,
+    pub theme: Theme,
+    pub tonight: Option<&'a Tonight>,
+    pub progress: Option<&'a Arc<Progress>>,
+}
