@@ -439,3 +439,42 @@ fn every_source_file_is_small_and_says_what_it_is_for() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// No word or figure that grades a partner: no "keep rate", no percentage of promises, no
+/// streak, anywhere in the code or the prompts (issue 14: the scoreboard goes).
+#[test]
+fn nothing_keeps_score() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // What a person can see: the code's strings, not its comments or its own tests' guards.
+    let mut texts: Vec<(String, String)> = sources()
+        .into_iter()
+        .filter(|s| !s.module.ends_with("tests") && !s.module.contains("::tests::"))
+        .map(|s| {
+            let shown: Vec<&str> = s
+                .text
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect();
+            (s.path.display().to_string(), shown.join("\n"))
+        })
+        .collect();
+    for asset in ["assets/prompts.json", "assets/journal.schema.json"] {
+        let text = std::fs::read_to_string(root.join(asset)).expect("read an asset");
+        texts.push((asset.to_owned(), text));
+    }
+    let mut wrong = Vec::new();
+    for (path, text) in &texts {
+        let lower = text.to_lowercase();
+        for word in ["keep rate", "keep_rate", "streak"] {
+            // This test names them, and the code may say it keeps no streak.
+            if lower.contains(word) && !lower.contains(&format!("no {word}")) {
+                wrong.push(format!("{path} says {word:?}"));
+            }
+        }
+        // A number formatted and followed by a percent sign: `{:.0}%`, `{rate}%`.
+        if text.contains("}%") {
+            wrong.push(format!("{path} prints a percentage"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

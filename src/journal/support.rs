@@ -30,3 +30,13 @@ pub fn support_lines(settings: &Settings) -> Vec<String> {
     );
     lines
 }
+
+/// The same, short enough for the line at the bottom of the full screen.
+pub fn support_brief(settings: &Settings) -> String {
+    let mut brief = "Check-in saved. If you are in danger, call your local emergency number; if not, a counsellor or a domestic-abuse helpline can help.".to_owned();
+    if !settings.support_contacts.is_empty() {
+        brief.push_str(" Yours: ");
+        brief.push_str(&settings.support_contacts.join("; "));
+    }
+    brief
+}

@@ -30,15 +30,6 @@ pub struct Reciprocity {
 }
 
 impl Reciprocity {
-    /// Kept promises out of those kept or broken, or `None` when none were either.
-    ///
-    /// Renegotiated and withdrawn promises are left out: changing a promise openly is part
-    /// of keeping faith, so it is not counted against anyone.
-    pub fn keep_rate(&self) -> Option<f64> {
-        let settled = self.kept + self.broken;
-        (settled > 0).then(|| f64::from(self.kept) / f64::from(settled))
-    }
-
     /// Counts one status change of a promise this partner made.
     pub(super) fn add_status(&mut self, status: PromiseStatus) {
         match status {
@@ -48,6 +39,35 @@ impl Reciprocity {
             PromiseStatus::Renegotiated => self.renegotiated += 1,
             PromiseStatus::Withdrawn => self.withdrawn += 1,
         }
+    }
+}
+
+impl Reciprocity {
+    /// Kind acts and noticing in plain words, as history: a count of zero is left out rather
+    /// than shown as a lack ("2 kind acts · noticed the other once").
+    pub fn kindness_words(&self) -> String {
+        let times = |n: u32| match n {
+            1 => "once".to_owned(),
+            2 => "twice".to_owned(),
+            n => format!("{n} times"),
+        };
+        let mut parts = vec![match self.kind_acts {
+            0 => "no kind acts logged".to_owned(),
+            n => crate::words::count(n as usize, "kind act", "kind acts"),
+        }];
+        if self.acknowledgements_given > 0 {
+            parts.push(format!(
+                "noticed the other {}",
+                times(self.acknowledgements_given)
+            ));
+        }
+        if self.acknowledgements_received > 0 {
+            parts.push(format!(
+                "was noticed {}",
+                times(self.acknowledgements_received)
+            ));
+        }
+        parts.join(" · ")
     }
 }
 

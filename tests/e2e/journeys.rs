@@ -89,10 +89,10 @@ fn a_promise_made_kept_and_noticed_shows_on_the_card() {
     tui.wait_for("Sam will see it and can say they noticed.", PATIENCE);
     tui.send(ENTER);
     let screen = tui.wait_for("Marked kept.", PATIENCE);
-    // made, kept, renegotiated, not kept, noticed, keep rate
+    // made, kept, renegotiated, not kept, noticed: no keep rate, no score
     assert_eq!(
         card_numbers(&screen, "Alex", "this week"),
-        ["1", "1", "0", "0", "0", "100%"]
+        ["1", "1", "0", "0", "0"]
     );
 
     // Sam comes to the screen and notices it.
@@ -101,7 +101,7 @@ fn a_promise_made_kept_and_noticed_shows_on_the_card() {
     tui.wait_for("Who is here tonight?", PATIENCE);
     tui.send(DOWN);
     open_as(&mut tui, "Sam");
-    tui.wait_for("waiting for you to notice", PATIENCE);
+    tui.wait_for("notice it if you like", PATIENCE);
     tui.send(b"o");
     tui.wait_for("Alex: Cook on Thursday", PATIENCE);
     tui.send(END);
@@ -112,12 +112,12 @@ fn a_promise_made_kept_and_noticed_shows_on_the_card() {
     let screen = tui.wait_for("Alex will see that you noticed.", PATIENCE);
     assert_eq!(
         card_numbers(&screen, "Alex", "this week"),
-        ["1", "1", "0", "0", "1", "100%"],
+        ["1", "1", "0", "0", "1"],
         "{screen}"
     );
     assert_eq!(
         card_numbers(&screen, "Alex", "4 weeks"),
-        ["1", "1", "0", "0", "1", "100%"],
+        ["1", "1", "0", "0", "1"],
         "{screen}"
     );
     tui.esc();

@@ -171,7 +171,7 @@ fn the_cards_column_names_share_the_colours_of_the_bars() {
     let y = (0..buffer.area.height)
         .find(|y| {
             let line = line_at(*y);
-            line.contains("made") && line.contains("keep rate")
+            line.contains("made") && line.contains("noticed")
         })
         .unwrap_or_else(|| panic!("no card header:\n{}", text(buffer)));
     let line = line_at(y);

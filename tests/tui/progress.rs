@@ -50,7 +50,11 @@ fn the_overview_tells_each_partners_week_in_words() {
     let h = both_of_us(journal_with_weeks());
     let screen = h.render(80, 24);
     assert!(screen.contains("Week 2026-W48"), "{screen}");
-    assert!(screen.contains("Day 45 together"), "{screen}");
+    assert!(screen.contains("Day 45 with mend"), "{screen}");
+    assert!(
+        !screen.contains("0 times"),
+        "a zero count is left out: {screen}"
+    );
     assert!(screen.contains("How each of you feels"), "{screen}");
     assert!(screen.contains("Promises and kindness"), "{screen}");
     let lower = screen.to_lowercase();
@@ -96,12 +100,17 @@ fn the_healing_chart_draws_both_partners_over_twelve_weeks() {
 }
 
 #[test]
-fn reciprocity_shows_bars_and_the_weeks_keep_rate() {
+fn reciprocity_shows_bars_and_the_weeks_kindness_without_a_score() {
     let mut h = both_of_us(journal_with_weeks());
     h.keys("3<Left>");
     let screen = h.render(80, 24);
     // Week 47: Sam kept "Tell you when I need space" and Alex's kind act was noticed.
-    assert!(screen.contains("Sam: keep rate 100%"), "{screen}");
+    assert!(
+        screen.contains("Alex: 1 kind act · was noticed once"),
+        "{screen}"
+    );
+    assert!(!screen.contains('%'), "no percentage: {screen}");
+    assert!(!screen.contains(" 0 "), "no zero counts in words: {screen}");
     insta::assert_snapshot!("progress_reciprocity_80x24", screen);
 }
 

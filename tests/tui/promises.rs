@@ -132,10 +132,7 @@ fn keeping_a_promise_with_a_note_keeps_the_note_in_its_history() {
         (alex_this_week.name.as_str(), alex_this_week.period),
         ("Alex", "this week")
     );
-    assert_eq!(
-        (alex_this_week.kept, alex_this_week.keep_rate),
-        (1, Some(1.0))
-    );
+    assert_eq!((alex_this_week.kept, alex_this_week.not_kept), (1, 0));
     assert_eq!(
         state.card[1].made, 2,
         "Alex made two promises in the last four weeks"

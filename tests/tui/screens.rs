@@ -84,7 +84,10 @@ fn home_shows_kept_promises_waiting_to_be_noticed_and_overdue_gently() {
     let mut h = Harness::new(Some(lived_in_journal()));
     h.keys("<Enter>");
     let screen = h.render(80, 24);
-    assert!(screen.contains("waiting for you to notice"), "{screen}");
+    assert!(
+        screen.contains("Kept by Sam; notice it if you like"),
+        "{screen}"
+    );
     assert!(screen.contains("Tell you when I need space"), "{screen}");
     assert!(
         screen.contains("was due Mon 23 Nov; still open"),
@@ -102,7 +105,7 @@ fn writing_screen() {
     h.keys("<C-t>");
     let screen = h.render(80, 24);
     assert!(
-        screen.contains("private: only you see it here (not encrypted)"),
+        screen.contains("private: hidden from your partner's screens; not encrypted"),
         "{screen}"
     );
 }
@@ -423,4 +426,36 @@ fn a_save_that_landed_but_was_not_confirmed_counts_as_saved_and_says_so() {
     );
     let saved = h.saved.as_ref().unwrap();
     assert_eq!(saved.entries.len(), 1);
+}
+
+#[test]
+fn a_safety_of_two_or_below_is_answered_with_where_help_is_and_three_is_not() {
+    let help = "If you are in danger, call your local emergency number";
+    for (safety, shown) in [("2", true), ("0", true), ("3", false)] {
+        let mut h = Harness::new(Some(empty_journal()));
+        h.keys("<Enter>c").keys(safety).keys("<Enter>");
+        let flat = flat_screen(&h);
+        assert_eq!(flat.contains(help), shown, "safety {safety}: {flat}");
+        if !shown {
+            assert!(flat.contains("Check-in saved. Thank you."), "{flat}");
+        }
+    }
+    let mut journal = empty_journal();
+    journal
+        .add_support_contact("Dr. Rivera: 555 0101")
+        .expect("a contact");
+    let mut h = Harness::new(Some(journal));
+    h.keys("<Enter>c1<Enter>");
+    let flat = flat_screen(&h);
+    assert!(flat.contains("Yours: Dr. Rivera: 555 0101"), "{flat}");
+}
+
+/// The screen's words on one line, the rows' quotes and padding gone.
+fn flat_screen(h: &Harness) -> String {
+    h.render(80, 24)
+        .lines()
+        .map(|row| row.trim().trim_matches('"').trim())
+        .filter(|row| !row.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

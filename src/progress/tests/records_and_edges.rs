@@ -58,7 +58,7 @@ fn an_empty_journal_has_calm_empty_figures() {
         h.trend(RatingName::Trust).describe(),
         "trust: no check-in yet this week"
     );
-    assert_eq!(p.reciprocity(sam(&j), week).keep_rate(), None);
+    assert_eq!(p.reciprocity(sam(&j), week).kept, 0);
     assert!(p.shared_evenings(week).is_empty());
     let spark = sparkline(
         p.weekly_means(alex(&j), RatingName::Safety, week, SPARKLINE_WEEKS)

@@ -1,6 +1,7 @@
 //! Turning what a screen asks for into new state and effects, and the moves between screens.
 
 use super::{App, Overlay, Screen};
+use crate::journal::support;
 use crate::journal::{Change, PartnerId, Week};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
@@ -39,7 +40,7 @@ impl App {
             Action::Written { words, edited } => return self.written(words, edited),
             Action::CheckedIn => {
                 self.go_home();
-                self.tell("Check-in saved. Thank you.");
+                self.tell(self.checked_in_words());
             }
             Action::GoHome => self.go_home(),
             Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
@@ -127,7 +128,7 @@ impl App {
             "Your changes are saved.".to_owned()
         } else {
             format!(
-                "Saved: {}, kept safe. Thank you for writing tonight.",
+                "Saved: {}. Thank you for writing tonight.",
                 crate::words::count(words, "word", "words")
             )
         });
@@ -141,6 +142,21 @@ impl App {
     }
 
     /// Offers the partner's draft back, or opens an empty page on tonight's prompt.
+    /// What the check-in's save says: thanks, or, after a safety of 2 or below, where help is.
+    fn checked_in_words(&self) -> String {
+        let today = self.today();
+        let saved = self.journal.as_ref().and_then(|journal| {
+            let checkin = journal.checkin_for(self.partner?, today)?;
+            Some((journal, checkin.safety))
+        });
+        match saved {
+            Some((journal, safety)) if support::needs_support(safety) => {
+                support::support_brief(&journal.settings)
+            }
+            _ => "Check-in saved. Thank you.".to_owned(),
+        }
+    }
+
     fn start_writing(&mut self) {
         let (Some(tonight), Some(partner)) = (&self.tonight, self.partner) else {
             return;

@@ -66,7 +66,7 @@ impl App {
             }
             Reply::DraftNotRemoved(message) => self.warn(message),
             Reply::Exported(Ok(path)) => self.tell(format!(
-                "The summary is saved to {} (readable only by you).",
+                "The summary is saved to {} (readable only by your account on this computer).",
                 path.display()
             )),
             Reply::Exported(Err(message)) => {

@@ -129,7 +129,7 @@ fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight) -> Vec<Line<'a>> {
     );
     if !tonight.to_notice.is_empty() {
         lines.push(Line::styled(
-            format!("Kept by {}, waiting for you to notice", tonight.other_name),
+            format!("Kept by {}; notice it if you like", tonight.other_name),
             theme.heading(),
         ));
         for p in &tonight.to_notice {
@@ -154,7 +154,7 @@ fn written_words(count: usize) -> String {
 fn together_words(tonight: &Tonight) -> String {
     match tonight.day_number {
         n if n <= 1 => "This is your first evening with mend. Welcome.".to_owned(),
-        n => format!("Evening {n} since you started together. Every evening you come back counts."),
+        n => format!("Evening {n} since you started with mend."),
     }
 }
 

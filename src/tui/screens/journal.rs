@@ -272,7 +272,7 @@ fn draw_entry(
     let private = if entry.is_shared() {
         ""
     } else {
-        " · private (only you see it here)"
+        " · private (hidden from your partner; not encrypted)"
     };
     let title = format!(
         " {} · {} · {}{private} ",

@@ -333,7 +333,7 @@ fn draw(ctx: &Ctx, write: &WriteState, frame: &mut Frame, area: Rect) {
     let visibility = match write.visibility {
         Visibility::Shared => Span::styled("shared with your partner", theme.muted()),
         Visibility::Private => Span::styled(
-            "private: only you see it here (not encrypted)",
+            "private: hidden from your partner's screens; not encrypted",
             theme.gentle(),
         ),
     };

@@ -22,8 +22,6 @@ pub struct CardRow {
     pub not_kept: usize,
     /// Their promises the other partner said they noticed.
     pub noticed: usize,
-    /// Kept out of kept and not kept; `None` when nothing was settled either way.
-    pub keep_rate: Option<f64>,
 }
 
 impl CardRow {
@@ -37,7 +35,6 @@ impl CardRow {
             renegotiated: count(r.renegotiated),
             not_kept: count(r.broken),
             noticed: count(r.acknowledgements_received),
-            keep_rate: r.keep_rate(),
         }
     }
 }
@@ -65,10 +62,6 @@ pub fn rows(progress: &Progress, journal: &Journal) -> Vec<CardRow> {
 /// How tall the card is with two partners: borders, the header and four rows.
 pub const CARD_HEIGHT: u16 = 7;
 
-fn rate_words(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "–".to_owned(), |r| format!("{:.0}%", r * 100.0))
-}
-
 pub fn draw(rows: &[CardRow], theme: Theme, frame: &mut Frame, area: Rect) {
     let plain = |h: &'static str| Cell::from(Line::styled(h, theme.muted()).right_aligned());
     // The outcomes' names in the colours of the bars on the progress view.
@@ -81,7 +74,6 @@ pub fn draw(rows: &[CardRow], theme: Theme, frame: &mut Frame, area: Rect) {
         outcome(Outcome::Renegotiated),
         outcome(Outcome::NotKept),
         plain("noticed"),
-        plain("keep rate"),
     ]);
     let body = rows.iter().map(|r| {
         let numbers = [r.made, r.kept, r.renegotiated, r.not_kept, r.noticed]
@@ -91,9 +83,6 @@ pub fn draw(rows: &[CardRow], theme: Theme, frame: &mut Frame, area: Rect) {
             Cell::from(Line::styled(r.period, theme.muted())),
         ];
         cells.extend(numbers);
-        cells.push(Cell::from(
-            Line::from(rate_words(r.keep_rate)).right_aligned(),
-        ));
         Row::new(cells)
     });
     let widths = [
@@ -104,7 +93,6 @@ pub fn draw(rows: &[CardRow], theme: Theme, frame: &mut Frame, area: Rect) {
         Constraint::Length(12),
         Constraint::Length(8),
         Constraint::Length(7),
-        Constraint::Length(9),
     ];
     let table = Table::new(body, widths).header(header).block(
         Block::new()

@@ -90,7 +90,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
-            "Day {} together · {} with a check-in from each of you",
+            "Day {} with mend · {} with a check-in from each of you",
             view.progress.days_together(),
             crate::words::count(view.progress.weeks_both_checked_in(), "week", "weeks")
         ),

@@ -15,7 +15,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     let progress = view.progress;
     let mut lines = vec![Line::styled(
         format!(
-            "Day {} together · {} with a check-in from each of you",
+            "Day {} with mend · {} with a check-in from each of you",
             progress.days_together(),
             count(progress.weeks_both_checked_in(), "week", "weeks")
         ),
@@ -59,22 +59,14 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     lines.push(Line::styled("Promises and kindness", theme.heading()));
     for (slot, id, name) in view.partners() {
         let r = progress.reciprocity(id, week);
-        let rate = r.keep_rate().map_or_else(String::new, |rate| {
-            format!(" (keep rate {:.0}%)", rate * 100.0)
-        });
         lines.push(Line::from(vec![
             label(slot, name),
             Span::raw(format!(
-                "made {}, kept {}, renegotiated {}, not kept {}{rate}",
+                "made {}, kept {}, renegotiated {}, not kept {}",
                 r.made, r.kept, r.renegotiated, r.broken
             )),
         ]));
-        lines.push(Line::raw(format!(
-            "{indent}{} · noticed the other {} · was noticed {}",
-            count(r.kind_acts as usize, "kind act", "kind acts"),
-            count(r.acknowledgements_given as usize, "time", "times"),
-            count(r.acknowledgements_received as usize, "time", "times"),
-        )));
+        lines.push(Line::raw(format!("{indent}{}", r.kindness_words())));
     }
     lines.push(Line::raw(""));
 

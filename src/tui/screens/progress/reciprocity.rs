@@ -58,16 +58,9 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     }
     for (slot, id, name) in &partners {
         let r = view.progress.reciprocity(*id, week);
-        let rate = r.keep_rate().map_or_else(
-            || "nothing settled".to_owned(),
-            |rate| format!("keep rate {:.0}%", rate * 100.0),
-        );
         lines.push(Line::from(vec![
             Span::styled(format!("{name}: "), theme.partner(*slot)),
-            Span::raw(format!(
-                "{rate} · kind acts {} · noticed {} · was noticed {}",
-                r.kind_acts, r.acknowledgements_given, r.acknowledgements_received
-            )),
+            Span::raw(r.kindness_words()),
         ]));
     }
     lines.push(Line::styled(
