@@ -31,7 +31,7 @@ impl Role {
         match self {
             Role::Hurt => "the one who was hurt",
             Role::Repairing => "the one repairing",
-            Role::Both => "both of us",
+            Role::Both => "a bit of both",
         }
     }
 

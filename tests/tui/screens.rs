@@ -187,6 +187,10 @@ fn a_draft_is_offered_back() {
     again.app.drafts = drafts;
     again.keys("<Enter>");
     snapshot("restore_draft", &again);
+    assert!(
+        !again.render(80, 24).contains("kept as I"),
+        "the popup says a draft exists, not its words, until it is brought back"
+    );
     again.keys("r");
     assert!(again.render(80, 24).contains("kept as I typed"));
 }

@@ -22,6 +22,10 @@ pub fn render(
     lines.push(key("Ctrl-C", "quit (asks first if something is unsaved)"));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
+        crate::journal::support::NOT_THERAPY,
+        theme.muted(),
+    ));
+    lines.push(Line::styled(
         "Your journal stays on this computer:",
         theme.muted(),
     ));

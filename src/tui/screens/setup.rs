@@ -154,7 +154,7 @@ fn draw(ctx: &Ctx, form: &SetupForm, frame: &mut Frame, area: Rect) {
     let width = area.width.min(72);
     let area = area.centered_horizontally(Constraint::Length(width));
     let [intro, fields, error] = Layout::vertical([
-        Constraint::Length(8),
+        Constraint::Length(10),
         Constraint::Length(7),
         Constraint::Fill(1),
     ])
@@ -173,6 +173,7 @@ fn draw(ctx: &Ctx, form: &SetupForm, frame: &mut Frame, area: Rect) {
             Span::styled(ctx.journal_path.to_owned(), theme.muted()),
             Span::raw("."),
         ]),
+        Line::styled(crate::journal::support::NOT_THERAPY, theme.muted()),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), intro);
 
