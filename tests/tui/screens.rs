@@ -200,6 +200,10 @@ fn check_in_screen_sets_values_with_digits_and_arrows() {
     let mut h = Harness::new(Some(empty_journal()));
     h.keys("<Enter>c");
     snapshot("checkin", &h);
+    assert!(
+        flat_screen(&h).contains("Sam sees these ratings and the note"),
+        "the check-in says who reads it"
+    );
     h.keys("3<Down>10<Down><Right><Right><Down>tired but okay<Enter>");
     let journal = h.saved.clone().unwrap();
     let c = journal.live_checkins().next().expect("saved");

@@ -237,11 +237,24 @@ fn draw(ctx: &Ctx, form: &CheckinForm, frame: &mut Frame, area: Rect) {
         note_line.scroll((note_rows.saturating_sub(note.height), 0)),
         note,
     );
+    // Who will read what is saved here, said plainly before it is saved.
+    let other = ctx
+        .partner
+        .zip(ctx.journal)
+        .and_then(|(me, journal)| journal.other_partner(me))
+        .map_or("Your partner", |p| p.name.as_str());
     frame.render_widget(
-        Paragraph::new(Line::styled(
-            "Enter saves. Esc goes back without saving.",
-            theme.muted(),
-        )),
+        Paragraph::new(vec![
+            Line::styled("Enter saves. Esc goes back without saving.", theme.muted()),
+            Line::styled(
+                format!(
+                    "{} sees these ratings and the note, in \"Both of us\" and in the weekly summary.",
+                    one_line(other)
+                ),
+                theme.muted(),
+            ),
+        ])
+        .wrap(Wrap { trim: true }),
         help,
     );
 }
