@@ -83,7 +83,8 @@ impl std::ops::DerefMut for CommandStore {
 impl Drop for CommandStore {
     fn drop(&mut self) {
         for notice in self.0.take_notices() {
-            eprintln!("mend: note: {notice}");
+            // Through the one gate to the terminal, like every other message.
+            super::output::warn(format_args!("note: {notice}"));
         }
     }
 }

@@ -67,3 +67,32 @@ fn a_duplicated_promise_id_is_named_by_check_and_when_closing() {
     }
     assert_eq!(m.journal_bytes(), before);
 }
+
+#[test]
+fn a_note_about_the_journal_reaches_the_terminal_without_control_characters() {
+    use std::os::unix::fs::PermissionsExt;
+    let m = Mend::new();
+    let folder = m.dir.path().join("odd\u{1b}[2Jname");
+    std::fs::create_dir_all(&folder).unwrap();
+    let journal = folder.join("journal.json");
+    let run = |args: &[&str]| {
+        m.command_without_journal()
+            .arg("--journal")
+            .arg(&journal)
+            .args(args)
+            .output()
+            .expect("run mend")
+    };
+    let init = run(&["init", "--partner", "Alice", "--partner", "Bob"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // The 0644 journal is made private again, and the note says so, naming the file.
+    let out = run(&["kind", "add", "--by", "alice", "Tea"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("note:"), "a note was written: {err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "no escape character reaches the terminal: {err:?}"
+    );
+}

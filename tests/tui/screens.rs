@@ -201,7 +201,9 @@ fn check_in_screen_sets_values_with_digits_and_arrows() {
     h.keys("<Enter>c");
     snapshot("checkin", &h);
     assert!(
-        flat_screen(&h).contains("Sam sees these ratings and the note"),
+        flat_screen(&h).contains(
+            "Sam sees these ratings in \"Both of us\" and the weekly summary, and the note in the weekly summary."
+        ),
         "the check-in says who reads it"
     );
     h.keys("3<Down>10<Down><Right><Right><Down>tired but okay<Enter>");

@@ -248,7 +248,7 @@ fn draw(ctx: &Ctx, form: &CheckinForm, frame: &mut Frame, area: Rect) {
             Line::styled("Enter saves. Esc goes back without saving.", theme.muted()),
             Line::styled(
                 format!(
-                    "{} sees these ratings and the note, in \"Both of us\" and in the weekly summary.",
+                    "{} sees these ratings in \"Both of us\" and the weekly summary, and the note in the weekly summary.",
                     one_line(other)
                 ),
                 theme.muted(),
