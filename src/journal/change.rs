@@ -3,8 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
-    DomainError, Edited, Journal, NewCheckin, NewEntry, NewPromise, PartnerId, PromiseAction,
-    RecordId, Visibility,
+    Edited, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise, PartnerId,
+    PlanError, PlanParts, PromiseAction, RecordId, ReviewKind, Visibility,
 };
 
 /// A change to the journal, applied under the lock to the freshest copy.
@@ -56,6 +56,48 @@ pub enum Change {
         by: PartnerId,
         note: Option<String>,
     },
+    /// A new item in `owner`'s plan for hard moments.
+    AddPlanItem {
+        owner: PartnerId,
+        parts: PlanParts,
+        hard_date: Option<HardDate>,
+    },
+    /// The other partner agrees to a plan item or suggests a change.
+    ReviewPlanItem {
+        id: RecordId,
+        by: PartnerId,
+        kind: ReviewKind,
+        note: Option<String>,
+    },
+    /// The owner gives a plan item new words.
+    EditPlanItem {
+        id: RecordId,
+        by: PartnerId,
+        parts: PlanParts,
+    },
+    RetirePlanItem {
+        id: RecordId,
+        by: PartnerId,
+    },
+    /// A hard moment, noted in a line or two, met with a plan item or not.
+    AddHardMoment {
+        by: PartnerId,
+        text: String,
+        plan_item: Option<RecordId>,
+        visibility: Visibility,
+    },
+    /// How a hard moment went, said later by the partner who noted it.
+    SetMomentOutcome {
+        id: RecordId,
+        by: PartnerId,
+        outcome: MomentOutcome,
+    },
+    /// A pause the other partner will see, holding until `until`.
+    AskForPause {
+        by: PartnerId,
+        until: DateTime<Utc>,
+        note: Option<String>,
+    },
 }
 
 impl Change {
@@ -64,7 +106,7 @@ impl Change {
         journal: &mut Journal,
         now: DateTime<Utc>,
         today: NaiveDate,
-    ) -> Result<(), DomainError> {
+    ) -> Result<(), PlanError> {
         self.apply_telling(journal, now, today).map(drop)
     }
 
@@ -74,7 +116,7 @@ impl Change {
         journal: &mut Journal,
         now: DateTime<Utc>,
         today: NaiveDate,
-    ) -> Result<Edited, DomainError> {
+    ) -> Result<Edited, PlanError> {
         let done = match self.clone() {
             Change::EditEntry {
                 id,
@@ -82,7 +124,9 @@ impl Change {
                 text,
                 visibility,
                 seen_rev,
-            } => return journal.edit_entry_seen_at(id, by, &text, visibility, seen_rev, now),
+            } => {
+                return Ok(journal.edit_entry_seen_at(id, by, &text, visibility, seen_rev, now)?);
+            }
             Change::AddEntry(new) => journal.add_entry(new, now, today).map(drop),
             Change::SetEntryDeleted { id, by, deleted } => {
                 journal.set_entry_deleted(id, by, deleted, now)
@@ -112,8 +156,9 @@ impl Change {
             Change::AcknowledgeKindAct { id, by, note } => {
                 journal.acknowledge_kind_act(id, by, note, now)
             }
+            plan => return apply_plan_change(plan, journal, now).map(|()| Edited::InPlace),
         };
-        done.map(|()| Edited::InPlace)
+        Ok(done.map(|()| Edited::InPlace)?)
     }
 
     /// The record that stands for this change once it is saved: the promise or kind act it
@@ -154,7 +199,73 @@ impl Change {
             | Change::EditEntry { id, .. }
             | Change::SetEntryDeleted { id, .. }
             | Change::RestoreEntry { id, .. } => Some(*id),
+            Change::ReviewPlanItem { id, .. }
+            | Change::EditPlanItem { id, .. }
+            | Change::RetirePlanItem { id, .. }
+            | Change::SetMomentOutcome { id, .. } => Some(*id),
+            Change::AddPlanItem { owner, .. } => newest_not_in(
+                before.plan_items.iter().map(|p| p.meta.id).collect(),
+                after
+                    .live_plan_items()
+                    .map(|p| (p.meta.id, p.owner()))
+                    .collect(),
+                *owner,
+            ),
+            Change::AddHardMoment { by, .. } => newest_not_in(
+                before.hard_moments.iter().map(|m| m.meta.id).collect(),
+                after
+                    .live_hard_moments()
+                    .map(|m| (m.meta.id, m.meta.author))
+                    .collect(),
+                *by,
+            ),
+            Change::AskForPause { by, .. } => newest_not_in(
+                before.pauses.iter().map(|p| p.meta.id).collect(),
+                after
+                    .live_pauses()
+                    .map(|p| (p.meta.id, p.meta.author))
+                    .collect(),
+                *by,
+            ),
             Change::AddEntry(_) | Change::Checkin(_) => None,
         }
+    }
+}
+
+/// Applies a change to the plan for hard moments, a hard moment or a pause.
+fn apply_plan_change(
+    change: Change,
+    journal: &mut Journal,
+    now: DateTime<Utc>,
+) -> Result<(), PlanError> {
+    match change {
+        Change::AddPlanItem {
+            owner,
+            parts,
+            hard_date,
+        } => journal
+            .add_plan_item(owner, parts, hard_date, now)
+            .map(drop),
+        Change::ReviewPlanItem { id, by, kind, note } => {
+            journal.review_plan_item(id, by, kind, note, now)
+        }
+        Change::EditPlanItem { id, by, parts } => journal.edit_plan_item(id, by, parts, now),
+        Change::RetirePlanItem { id, by } => journal.retire_plan_item(id, by, now),
+        Change::AddHardMoment {
+            by,
+            text,
+            plan_item,
+            visibility,
+        } => journal
+            .add_hard_moment(by, &text, plan_item, visibility, now)
+            .map(drop),
+        Change::SetMomentOutcome { id, by, outcome } => {
+            journal.set_moment_outcome(id, by, outcome, now)
+        }
+        Change::AskForPause { by, until, note } => {
+            journal.ask_for_pause_until(by, until, note, now).map(drop)
+        }
+        // Every other change is applied by `apply_telling` itself.
+        _ => Ok(()),
     }
 }

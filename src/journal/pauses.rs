@@ -29,12 +29,22 @@ impl Journal {
         note: Option<String>,
         now: DateTime<FixedOffset>,
     ) -> Result<RecordId, PlanError> {
+        self.ask_for_pause_until(by, pause_ends(now, at), note, now.with_timezone(&Utc))
+    }
+
+    /// A partner asks for a pause that holds until `until`.
+    pub fn ask_for_pause_until(
+        &mut self,
+        by: PartnerId,
+        until: DateTime<Utc>,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<RecordId, PlanError> {
         self.require_partner(by)?;
         let note = optional_words("pause note", note, MOST_PAUSE_NOTE_CHARS)?;
-        let now_utc = now.with_timezone(&Utc);
         let pause = Pause {
-            meta: self.new_meta(by, now_utc),
-            until: pause_ends(now, at),
+            meta: self.new_meta(by, now),
+            until,
             note,
             extra: Extra::new(),
         };

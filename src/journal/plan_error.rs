@@ -1,4 +1,4 @@
-//! Why the journal refused a change to the plan for hard moments, a hard moment or a pause.
+//! Why the journal refused a change: a rule of the plan for hard moments, a hard moment, a pause, or any other.
 
 use thiserror::Error;
 

@@ -1,6 +1,6 @@
 //! The kind sentence shown at the bottom of the screen once a change is saved.
 
-use crate::journal::{Change, Journal, PartnerId, PromiseAction};
+use crate::journal::{Change, Journal, PartnerId, PromiseAction, ReviewKind, Visibility};
 
 /// A kind sentence saying the change is saved, for the note at the bottom of the screen.
 pub fn done_words(change: &Change, journal: &Journal) -> String {
@@ -27,6 +27,31 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
             format!("{} will see that you noticed.", other(*by))
         }
         Change::AddKindAct { .. } => "Kind act saved.".to_owned(),
+        Change::AddPlanItem { owner, .. } => format!(
+            "Added to your plan. {} can read it and agree or suggest a change.",
+            other(*owner)
+        ),
+        Change::ReviewPlanItem {
+            kind: ReviewKind::Agreed,
+            ..
+        } => "You agreed to this part of the plan.".to_owned(),
+        Change::ReviewPlanItem { by, .. } => {
+            format!("Your suggestion is saved for {} to read.", other(*by))
+        }
+        Change::EditPlanItem { by, .. } => {
+            format!("Plan item changed. {} can read it again.", other(*by))
+        }
+        Change::RetirePlanItem { .. } => "The plan item is retired.".to_owned(),
+        Change::AddHardMoment {
+            visibility: Visibility::Shared,
+            by,
+            ..
+        } => format!("Noted, and shared with {}.", other(*by)),
+        Change::AddHardMoment { .. } => "Noted, hidden from your partner's screens.".to_owned(),
+        Change::SetMomentOutcome { .. } => "Saved how it went.".to_owned(),
+        Change::AskForPause { by, .. } => {
+            format!("{} will see your pause on their screen.", other(*by))
+        }
         Change::AddEntry(_)
         | Change::EditEntry { .. }
         | Change::SetEntryDeleted { .. }

@@ -260,3 +260,51 @@ fn the_other_partners_private_moments_are_not_found_by_id() {
         .unwrap();
     assert_eq!(j.hard_moment_by_prefix(a, "0").unwrap().meta.id, own);
 }
+
+#[test]
+fn plan_changes_apply_as_values_and_name_the_record_they_made() {
+    let (mut j, a, s) = couple();
+    let today = now().date_naive();
+    let before = j.clone();
+    let add = Change::AddPlanItem {
+        owner: s,
+        parts: parts("A walk"),
+        hard_date: None,
+    };
+    add.apply(&mut j, now(), today).unwrap();
+    let id = add.changed_record(&before, &j).expect("the new item");
+    assert_eq!(plan_item(&j, id).owner(), s);
+
+    let own_review = Change::ReviewPlanItem {
+        id,
+        by: s,
+        kind: ReviewKind::Agreed,
+        note: None,
+    };
+    assert_eq!(
+        own_review.apply(&mut j, now(), today),
+        Err(PlanError::ReviewOwnPlanItem)
+    );
+
+    let before = j.clone();
+    let moment = Change::AddHardMoment {
+        by: s,
+        text: "The song in the shop".into(),
+        plan_item: Some(id),
+        visibility: Visibility::Private,
+    };
+    moment.apply(&mut j, now(), today).unwrap();
+    let moment_id = moment.changed_record(&before, &j).expect("the new moment");
+    assert!(j.hard_moment_by_prefix(a, &moment_id.to_string()).is_err());
+    assert!(j.hard_moment_by_prefix(s, &moment_id.to_string()).is_ok());
+
+    let until = now() + Duration::hours(1);
+    let pause = Change::AskForPause {
+        by: s,
+        until,
+        note: None,
+    };
+    pause.apply(&mut j, now(), today).unwrap();
+    assert_eq!(j.active_pauses(now())[0].until, until);
+    assert!(j.active_pauses(until).is_empty());
+}
