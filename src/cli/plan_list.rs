@@ -9,7 +9,7 @@ use super::context::CommandContext;
 use super::output::{human_day, say, short, short_ids};
 use super::plan_input::partner_as;
 use crate::journal::text::{one_line, printable};
-use crate::journal::{Journal, PlanItem, RecordId, ReviewKind};
+use crate::journal::{Journal, PartnerId, PlanItem, RecordId, ReviewKind};
 
 /// A plan item as `mend plan list --json` prints it (documented in the README), its words
 /// made [`printable`].
@@ -90,7 +90,7 @@ pub fn list(ctx: &CommandContext, only: Option<&str>, json: bool) -> Result<()> 
         say!("{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
-    pauses(ctx, &journal)?;
+    pauses(ctx, &journal, only)?;
     if items.is_empty() {
         say!("No plan items yet. Add one with `mend plan add --as NAME`.")?;
         return Ok(());
@@ -131,8 +131,9 @@ pub fn list(ctx: &CommandContext, only: Option<&str>, json: bool) -> Result<()> 
     Ok(())
 }
 
-/// The pauses that still hold, as a request to respect.
-fn pauses(ctx: &CommandContext, journal: &Journal) -> Result<()> {
+/// The pauses that still hold: to the partner who asked, what they asked for; to anyone else,
+/// a request to respect.
+fn pauses(ctx: &CommandContext, journal: &Journal, reader: Option<PartnerId>) -> Result<()> {
     for pause in journal.active_pauses(ctx.now_utc()) {
         let until = pause.until.with_timezone(ctx.now.offset());
         let note = pause
@@ -140,11 +141,15 @@ fn pauses(ctx: &CommandContext, journal: &Journal) -> Result<()> {
             .as_deref()
             .map(|n| format!(" \"{}\"", one_line(n)))
             .unwrap_or_default();
-        say!(
-            "{} asked for a pause until {}.{note} Please give them this time; it is a request to respect, not a failure.",
-            one_line(journal.name_of(pause.meta.author)),
-            until.format("%H:%M")
-        )?;
+        let until = until.format("%H:%M");
+        if reader == Some(pause.meta.author) {
+            say!("You asked for a pause until {until}.{note}")?;
+        } else {
+            say!(
+                "{} asked for a pause until {until}.{note} Please give them this time; it is a request to respect, not a failure.",
+                one_line(journal.name_of(pause.meta.author)),
+            )?;
+        }
     }
     Ok(())
 }

@@ -34,6 +34,14 @@ pub enum PlanError {
     NotYourMoment,
     #[error("\"{0}\" is not a time; give the hour and minute as HH:MM, such as 21:30.")]
     BadTime(String),
+    #[error(
+        "The hard date {day} is outside the dates mend keeps: give one from {earliest} to {latest}. Nothing was saved."
+    )]
+    HardDateOutOfRange {
+        day: chrono::NaiveDate,
+        earliest: chrono::NaiveDate,
+        latest: chrono::NaiveDate,
+    },
 }
 
 impl PlanError {
@@ -42,7 +50,10 @@ impl PlanError {
     pub fn is_usage(&self) -> bool {
         match self {
             PlanError::Domain(err) => err.is_usage(),
-            PlanError::TooLong { .. } | PlanError::BadTime(_) | PlanError::NothingEdited => true,
+            PlanError::TooLong { .. }
+            | PlanError::BadTime(_)
+            | PlanError::NothingEdited
+            | PlanError::HardDateOutOfRange { .. } => true,
             PlanError::NotYourPlanItem
             | PlanError::ReviewOwnPlanItem
             | PlanError::PlanItemRetired

@@ -9,6 +9,7 @@ use super::lookup::{live_record_mut, resolve_prefix};
 use super::meta::{Extra, Record, insert_sorted, live};
 use super::plan_error::{PlanError, check_words, optional_words};
 use super::plan_item::{MOST_PLAN_PART_CHARS, PlanItem, PlanParts, ReviewKind};
+use super::range::latest_due;
 
 /// The most characters in a note that goes with an agreement or a suggested change.
 pub const MOST_PLAN_NOTE_CHARS: usize = 500;
@@ -42,6 +43,9 @@ impl Journal {
     ) -> Result<RecordId, PlanError> {
         self.require_partner(owner)?;
         let parts = checked_parts(parts)?;
+        if let Some(date) = hard_date {
+            check_hard_date(date.day, now.date_naive())?;
+        }
         let item = PlanItem {
             meta: self.new_meta(owner, now),
             brings_it_on: parts.brings_it_on,
@@ -101,6 +105,25 @@ impl Journal {
     ) -> Result<(), PlanError> {
         live_record_mut(&mut self.plan_items, id)?.retire(by, now)
     }
+}
+
+/// The first day a hard date may be on: anything earlier is a typing slip.
+const EARLIEST_HARD_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
+/// Refuses a hard date before 1900 or more than ten years after `today`, as for a due day.
+fn check_hard_date(day: NaiveDate, today: NaiveDate) -> Result<(), PlanError> {
+    let latest = latest_due(today);
+    if day < EARLIEST_HARD_DATE || day > latest {
+        return Err(PlanError::HardDateOutOfRange {
+            day,
+            earliest: EARLIEST_HARD_DATE,
+            latest,
+        });
+    }
+    Ok(())
 }
 
 /// The three parts, each checked: not blank and not too long.

@@ -109,7 +109,7 @@ impl Journal {
 }
 
 /// The latest due day a promise made tonight may have.
-fn latest_due(today: NaiveDate) -> NaiveDate {
+pub(crate) fn latest_due(today: NaiveDate) -> NaiveDate {
     today
         .checked_add_months(Months::new(MOST_MONTHS_AHEAD))
         .unwrap_or(NaiveDate::MAX)

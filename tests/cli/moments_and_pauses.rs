@@ -149,6 +149,16 @@ fn a_pause_until_later_tonight_or_tomorrow_is_shown_to_the_other_partner() {
         list.contains("a request to respect, not a failure"),
         "{list}"
     );
+    let own = m.ok(&["plan", "list", "--as", "alice"], "");
+    assert!(
+        own.contains("You asked for a pause until 22:30.") && !own.contains("Alice asked"),
+        "the partner who asked is not told to respect their own pause: {own}"
+    );
+    let other = m.ok(&["plan", "list", "--as", "bob"], "");
+    assert!(
+        other.contains("Alice asked for a pause until 22:30."),
+        "{other}"
+    );
 
     let later = Mend::with_journal();
     let said = later.ok(&["pause", "--as", "bob", "--until", "20:00"], "");

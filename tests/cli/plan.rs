@@ -209,6 +209,13 @@ fn bad_input_is_refused_with_exit_2_and_nothing_written() {
     );
     refused(
         &m,
+        &["plan", "add", "--as", "alice", "--date", "9999-12-31"],
+        PARTS,
+        2,
+        &["9999-12-31", "outside the dates"],
+    );
+    refused(
+        &m,
         &["plan", "add", "--as", "alice", "--yearly"],
         PARTS,
         2,

@@ -308,3 +308,28 @@ fn plan_changes_apply_as_values_and_name_the_record_they_made() {
     assert_eq!(j.active_pauses(now())[0].until, until);
     assert!(j.active_pauses(until).is_empty());
 }
+
+#[test]
+fn an_absurd_hard_date_is_refused_and_nothing_is_added() {
+    let (mut j, _, s) = couple();
+    for (y, m, d) in [(9999, 12, 31), (1066, 10, 14), (2040, 1, 1)] {
+        let date = HardDate {
+            day: day(y, m, d),
+            yearly: false,
+        };
+        let refused = j.add_plan_item(s, parts("A walk"), Some(date), now());
+        assert!(
+            matches!(refused, Err(PlanError::HardDateOutOfRange { day: d2, .. }) if d2 == date.day),
+            "{refused:?}"
+        );
+    }
+    assert!(j.plan_items.is_empty());
+    let near = HardDate {
+        day: day(2030, 6, 1),
+        yearly: true,
+    };
+    assert!(
+        j.add_plan_item(s, parts("A walk"), Some(near), now())
+            .is_ok()
+    );
+}
