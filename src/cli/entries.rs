@@ -1,16 +1,14 @@
-//! `mend init`, `write`, `checkin` and `log`.
+//! `mend init`, `write` and `checkin`.
 
 use anyhow::Result;
-use serde::Serialize;
-use std::borrow::Cow;
 
-use super::context::{CommandContext, check_flag, partner_id, usage};
+use super::context::{CommandContext, partner_id, usage};
 use super::input::{kept_texts, read_entry_text, read_limited};
 use super::output::{human_day, say};
-use super::{CheckinArgs, InitArgs, LogArgs, StageArg, WriteArgs};
+use super::{CheckinArgs, InitArgs, StageArg, WriteArgs};
 use crate::journal::support::{needs_support, support_lines};
-use crate::journal::text::{one_line, printable};
-use crate::journal::{Entry, Journal, NewCheckin, NewEntry, Rating, Role, Stage, Visibility, Week};
+use crate::journal::text::one_line;
+use crate::journal::{Journal, NewCheckin, NewEntry, Rating, Role, Stage, Visibility};
 
 impl From<StageArg> for Stage {
     fn from(stage: StageArg) -> Stage {
@@ -170,87 +168,4 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
         say!("{}", one_line(&line))?;
     }
     Ok(())
-}
-
-/// One entry as `mend log --json` prints it, its words made [`printable`].
-#[derive(Serialize)]
-struct LoggedEntry<'a> {
-    id: String,
-    day: chrono::NaiveDate,
-    author: Cow<'a, str>,
-    stage: Stage,
-    visibility: Visibility,
-    prompt_id: Option<Cow<'a, str>>,
-    prompt: Option<Cow<'a, str>>,
-    text: Cow<'a, str>,
-    created: chrono::DateTime<chrono::Utc>,
-}
-
-pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
-    let (_, journal) = ctx.load()?;
-    let reader = match &args.author {
-        Some(name) => Some(partner_id(&journal, name)?),
-        None => None,
-    };
-    let week = match &args.week {
-        Some(text) => Some(Week::parse_iso(text).ok_or_else(|| {
-            usage(format!(
-                "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52 or 53)."
-            ))
-        })?),
-        None => None,
-    };
-    if let Some(week) = week {
-        check_flag("--week", journal.check_week(week, ctx.today(&journal)))?;
-    }
-    let mut entries: Vec<&Entry> = journal
-        .live_entries()
-        .filter(|e| e.is_shared() || Some(e.meta.author) == reader)
-        .filter(|e| week.is_none_or(|w| w.contains(e.day)))
-        .collect();
-    entries.sort_by_key(|e| (e.day, e.meta.created, e.meta.id));
-    if args.json {
-        let list: Vec<LoggedEntry> = entries.iter().map(|e| logged(&journal, e)).collect();
-        say!("{}", serde_json::to_string_pretty(&list)?)?;
-        return Ok(());
-    }
-    if entries.is_empty() {
-        say!(
-            "No entries to show yet. Write one with `mend write --as NAME --stage communication`."
-        )?;
-        return Ok(());
-    }
-    for (index, entry) in entries.iter().enumerate() {
-        if index > 0 {
-            say!()?;
-        }
-        let private = if entry.is_shared() { "" } else { " · private" };
-        say!(
-            "{}  {} · {}{private}",
-            human_day(entry.day),
-            one_line(journal.name_of(entry.meta.author)),
-            entry.stage
-        )?;
-        if let Some(prompt) = &entry.prompt {
-            say!("  > {}", one_line(prompt))?;
-        }
-        for line in printable(&entry.text).lines() {
-            say!("  {line}")?;
-        }
-    }
-    Ok(())
-}
-
-fn logged<'a>(journal: &'a Journal, e: &'a Entry) -> LoggedEntry<'a> {
-    LoggedEntry {
-        id: e.meta.id.to_string(),
-        day: e.day,
-        author: printable(journal.name_of(e.meta.author)),
-        stage: e.stage,
-        visibility: e.visibility,
-        prompt_id: e.prompt_id.as_deref().map(printable),
-        prompt: e.prompt.as_deref().map(printable),
-        text: printable(&e.text),
-        created: e.meta.created,
-    }
 }

@@ -7,6 +7,7 @@ mod entries;
 mod export;
 pub mod input;
 mod kind;
+mod log;
 mod moment;
 mod output;
 mod pause;
@@ -272,7 +273,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Init(args) => entries::init(ctx, args),
         Command::Write(args) => entries::write(ctx, args),
         Command::Checkin(args) => entries::checkin(ctx, args),
-        Command::Log(args) => entries::log(ctx, args),
+        Command::Log(args) => log::log(ctx, args),
         Command::Export(args) => export::export(ctx, args),
         Command::Promise(command) => promises::run(ctx, command),
         Command::Kind(command) => kind::run(ctx, command),

@@ -8,7 +8,7 @@ use super::output::say;
 use super::words::given_or_read;
 use crate::journal::settings::check_day_ends_at;
 use crate::journal::text::one_line;
-use crate::journal::{Journal, WeekStart};
+use crate::journal::{Journal, Reveal, WeekStart};
 
 #[derive(Debug, Args)]
 pub struct SettingsArgs {
@@ -25,6 +25,25 @@ pub struct SettingsArgs {
     /// Remove every support contact
     #[arg(long, conflicts_with = "add_contact")]
     pub clear_contacts: bool,
+    /// When one partner's shared words for an evening open to the other: after-both (once the
+    /// other has written that evening too) or at-once
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub reveal: Option<RevealArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RevealArg {
+    AfterBoth,
+    AtOnce,
+}
+
+impl From<RevealArg> for Reveal {
+    fn from(arg: RevealArg) -> Reveal {
+        match arg {
+            RevealArg::AfterBoth => Reveal::AfterBoth,
+            RevealArg::AtOnce => Reveal::AtOnce,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -46,7 +65,8 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
     let changes = args.day_ends_at.is_some()
         || args.week_starts.is_some()
         || args.add_contact
-        || args.clear_contacts;
+        || args.clear_contacts
+        || args.reveal.is_some();
     let (mut store, journal) = ctx.load()?;
     if !changes {
         return show(ctx, &journal);
@@ -67,6 +87,9 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         if let Some(week_starts) = args.week_starts {
             journal.settings.week_starts = week_starts.into();
         }
+        if let Some(reveal) = args.reveal {
+            journal.settings.reveal = reveal.into();
+        }
         if args.clear_contacts {
             journal.clear_support_contacts();
         }
@@ -78,6 +101,16 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
     say!("Saved.")?;
     let journal = store.journal().unwrap_or(&journal);
     show(ctx, journal)
+}
+
+/// The reveal setting in plain words.
+fn reveal_words(reveal: Reveal) -> &'static str {
+    match reveal {
+        Reveal::AfterBoth => {
+            "Each evening, your shared words open to your partner once they have written too (or when the evening ends)."
+        }
+        Reveal::AtOnce => "Shared words open to your partner as soon as they are saved.",
+    }
 }
 
 /// Prints the settings in plain words.
@@ -92,6 +125,7 @@ fn show(ctx: &CommandContext, journal: &Journal) -> Result<()> {
         ctx.paths.journal.display(),
         settings.day_ends_at
     )?;
+    say!("  {}", reveal_words(settings.reveal))?;
     if settings.support_contacts.is_empty() {
         say!(
             "  No support contacts yet. Add one with: echo \"Our counsellor: 555 0101\" | mend settings --add-contact"

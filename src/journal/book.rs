@@ -16,6 +16,7 @@ use super::partner::{Partner, Role};
 use super::pause::Pause;
 use super::plan_item::PlanItem;
 use super::promise::Promise;
+use super::reveal::Reveal;
 use super::wire::deserialize_keeping_unknown;
 
 /// The value of the `format` header field.
@@ -75,6 +76,9 @@ pub struct Settings {
     /// one line each, shown beside a low safety check-in.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub support_contacts: Vec<String>,
+    /// When one partner's shared words for an evening open to the other.
+    #[serde(skip_serializing_if = "Reveal::is_default")]
+    pub reveal: Reveal,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -83,6 +87,7 @@ deserialize_keeping_unknown!(Settings {
     day_ends_at: u8 => (default = Settings::default_day_ends_at()),
     week_starts: WeekStart => default,
     support_contacts: Vec<String> => default,
+    reveal: Reveal => default,
 });
 
 impl Settings {
@@ -97,6 +102,7 @@ impl Default for Settings {
             day_ends_at: Self::default_day_ends_at(),
             week_starts: WeekStart::default(),
             support_contacts: Vec::new(),
+            reveal: Reveal::default(),
             extra: Extra::new(),
         }
     }

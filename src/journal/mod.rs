@@ -36,6 +36,7 @@ mod promise;
 mod promise_status;
 mod promises;
 mod range;
+mod reveal;
 pub mod settings;
 pub mod support;
 pub mod text;
@@ -66,6 +67,7 @@ pub use promise::{Acknowledgement, Promise, PromiseAction, PromiseSize, StatusCh
 pub use promise_status::PromiseStatus;
 pub use promises::NewPromise;
 pub use range::MOST_MONTHS_AHEAD;
+pub use reveal::{Reader, Reveal, Sight};
 
 #[cfg(test)]
 mod tests;

@@ -74,8 +74,10 @@ fn log_week_shows_only_that_iso_week() {
         log_texts(&m, &["--week", "2026-W47"]),
         ["Monday of W47", "Sunday of W47"]
     );
+    // Tonight's entry waits until Bob has written too; Alice reads her own.
+    assert_eq!(log_texts(&m, &["--week", "2026-w48"]), ["Monday of W48"]);
     assert_eq!(
-        log_texts(&m, &["--week", "2026-w48"]),
+        log_texts(&m, &["--week", "2026-w48", "--as", "alice"]),
         ["Monday of W48", "Wednesday of W48"]
     );
     // A week after tonight is outside the journal, as `export --week` says too.
@@ -86,7 +88,7 @@ fn log_week_shows_only_that_iso_week() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(log_texts(&m, &[]).len(), 5, "oldest first");
+    assert_eq!(log_texts(&m, &["--as", "alice"]).len(), 5, "oldest first");
     assert_eq!(log_texts(&m, &[])[0], "Sunday of W46");
 }
 
@@ -95,4 +97,44 @@ fn log_on_an_empty_journal_says_how_to_write() {
     let m = Mend::with_journal();
     assert!(m.ok(&["log"], "").contains("mend write"));
     assert_eq!(m.json(&["log", "--json"]), json!([]));
+}
+
+#[test]
+fn tonights_words_open_once_both_have_written_and_the_setting_opens_them_at_once() {
+    let m = Mend::with_journal();
+    m.write("Alice", "The walk helped tonight");
+    let bob_sees = m.ok(&["log", "--as", "bob"], "");
+    assert!(!bob_sees.contains("The walk helped"), "{bob_sees}");
+    assert!(
+        bob_sees.contains(
+            "Alice has written tonight. Their words open once you have written yours tonight"
+        ),
+        "{bob_sees}"
+    );
+    assert!(log_texts(&m, &["--as", "bob"]).is_empty());
+    assert!(log_texts(&m, &[]).is_empty(), "both at one screen wait too");
+    assert_eq!(
+        log_texts(&m, &["--as", "alice"]),
+        ["The walk helped tonight"]
+    );
+
+    m.write("Bob", "I noticed the tea");
+    // Both were written within the same second, so their order is by chance.
+    let mut bob_reads = log_texts(&m, &["--as", "bob"]);
+    bob_reads.sort();
+    assert_eq!(bob_reads, ["I noticed the tea", "The walk helped tonight"]);
+    assert_eq!(log_texts(&m, &[]).len(), 2);
+
+    let other = Mend::with_journal();
+    let said = other.ok(&["settings", "--reveal", "at-once"], "");
+    assert!(said.contains("as soon as they are saved"), "{said}");
+    assert_eq!(other.journal_json()["settings"]["reveal"], "at_once");
+    other.write("Alice", "Read this whenever");
+    assert_eq!(log_texts(&other, &["--as", "bob"]), ["Read this whenever"]);
+
+    let before = std::fs::read(&other.journal).unwrap();
+    let out = other.run(&["settings", "--reveal", "never"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("never"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&other.journal).unwrap(), before);
 }

@@ -7,4 +7,5 @@ mod ids;
 mod partners_and_days;
 mod plan;
 mod promises;
+mod reveal;
 mod wire;

@@ -1,0 +1,134 @@
+//! `mend log`: the entries a reader may read, with tonight's still-waiting words only named.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::borrow::Cow;
+
+use super::LogArgs;
+use super::context::{CommandContext, check_flag, partner_id, usage};
+use super::output::{human_day, say};
+use crate::journal::text::{one_line, printable};
+use crate::journal::{Entry, Journal, Reader, Sight, Stage, Visibility, Week, local_time};
+
+/// One entry as `mend log --json` prints it, its words made [`printable`].
+#[derive(Serialize)]
+struct LoggedEntry<'a> {
+    id: String,
+    day: chrono::NaiveDate,
+    author: Cow<'a, str>,
+    stage: Stage,
+    visibility: Visibility,
+    prompt_id: Option<Cow<'a, str>>,
+    prompt: Option<Cow<'a, str>>,
+    text: Cow<'a, str>,
+    created: DateTime<Utc>,
+    /// When its author changed it after it opened to the reader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edited: Option<DateTime<Utc>>,
+}
+
+pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
+    let (_, journal) = ctx.load()?;
+    let reader = match &args.author {
+        Some(name) => Reader::Partner(partner_id(&journal, name)?),
+        None => Reader::Both,
+    };
+    let week = match &args.week {
+        Some(text) => Some(Week::parse_iso(text).ok_or_else(|| {
+            usage(format!(
+                "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52 or 53)."
+            ))
+        })?),
+        None => None,
+    };
+    if let Some(week) = week {
+        check_flag("--week", journal.check_week(week, ctx.today(&journal)))?;
+    }
+    let mut entries: Vec<(&Entry, Option<DateTime<Utc>>)> = journal
+        .live_entries()
+        .filter(|e| week.is_none_or(|w| w.contains(e.day)))
+        .filter_map(|e| match journal.sight(e, reader, ctx.now) {
+            Sight::Open { edited } => Some((e, edited)),
+            Sight::Waiting | Sight::Hidden => None,
+        })
+        .collect();
+    entries.sort_by_key(|(e, _)| (e.day, e.meta.created, e.meta.id));
+    if args.json {
+        let list: Vec<LoggedEntry> = entries
+            .iter()
+            .map(|(e, edited)| logged(&journal, e, *edited))
+            .collect();
+        say!("{}", serde_json::to_string_pretty(&list)?)?;
+        return Ok(());
+    }
+    if entries.is_empty() {
+        say!(
+            "No entries to show yet. Write one with `mend write --as NAME --stage communication`."
+        )?;
+    }
+    for (index, (entry, edited)) in entries.iter().enumerate() {
+        if index > 0 {
+            say!()?;
+        }
+        let private = if entry.is_shared() { "" } else { " · private" };
+        let edited = edited
+            .map(|at| {
+                let local = local_time(at, ctx.now.offset());
+                format!(
+                    " · edited {} {}",
+                    human_day(local.date()),
+                    local.format("%H:%M")
+                )
+            })
+            .unwrap_or_default();
+        say!(
+            "{}  {} · {}{private}{edited}",
+            human_day(entry.day),
+            one_line(journal.name_of(entry.meta.author)),
+            entry.stage
+        )?;
+        if let Some(prompt) = &entry.prompt {
+            say!("  > {}", one_line(prompt))?;
+        }
+        for line in printable(&entry.text).lines() {
+            say!("  {line}")?;
+        }
+    }
+    if week.is_none_or(|w| w.contains(ctx.today(&journal))) {
+        waiting(ctx, &journal, reader)?;
+    }
+    Ok(())
+}
+
+/// Says kindly whose words for tonight wait, and never shows them.
+fn waiting(ctx: &CommandContext, journal: &Journal, reader: Reader) -> Result<()> {
+    for author in journal.waiting_authors(reader, ctx.now) {
+        let name = one_line(journal.name_of(author));
+        let when = match reader {
+            Reader::Partner(_) => "once you have written yours tonight",
+            Reader::Both => "once you have both written tonight",
+        };
+        say!("\n{name} has written tonight. Their words open {when}, or when the evening ends.")?;
+    }
+    Ok(())
+}
+
+fn logged<'a>(
+    journal: &'a Journal,
+    e: &'a Entry,
+    edited: Option<DateTime<Utc>>,
+) -> LoggedEntry<'a> {
+    LoggedEntry {
+        id: e.meta.id.to_string(),
+        day: e.day,
+        author: printable(journal.name_of(e.meta.author)),
+        stage: e.stage,
+        visibility: e.visibility,
+        prompt_id: e.prompt_id.as_deref().map(printable),
+        prompt: e.prompt.as_deref().map(printable),
+        text: printable(&e.text),
+        created: e.meta.created,
+        edited,
+    }
+}

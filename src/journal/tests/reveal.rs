@@ -1,0 +1,226 @@
+//! The reveal: a partner's shared words for an evening open once the other has written too.
+
+use super::fixture::*;
+use crate::journal::*;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+
+/// 20:00 UTC on 25 November, seen from a laptop two hours east of UTC.
+fn at(hours_after: i64) -> DateTime<FixedOffset> {
+    (now() + Duration::hours(hours_after)).with_timezone(&FixedOffset::east_opt(7200).unwrap())
+}
+
+fn write(
+    j: &mut Journal,
+    by: PartnerId,
+    day: NaiveDate,
+    visibility: Visibility,
+    when: DateTime<Utc>,
+) -> RecordId {
+    j.add_entry(
+        NewEntry {
+            author: by,
+            day,
+            stage: Stage::Communication,
+            prompt_id: None,
+            prompt: None,
+            text: "What I felt tonight".into(),
+            visibility,
+        },
+        when,
+        day.max(today()),
+    )
+    .unwrap()
+}
+
+fn entry(j: &Journal, id: RecordId) -> Entry {
+    j.entries.iter().find(|e| e.meta.id == id).unwrap().clone()
+}
+
+#[test]
+fn tonights_words_wait_until_the_reader_writes_and_never_for_the_author() {
+    let (mut j, a, s) = couple();
+    let alex = write(&mut j, a, today(), Visibility::Shared, now());
+    let e = entry(&j, alex);
+    assert_eq!(j.sight(&e, Reader::Partner(s), at(1)), Sight::Waiting);
+    assert_eq!(j.sight(&e, Reader::Both, at(1)), Sight::Waiting);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(a), at(1)),
+        Sight::Open { edited: None }
+    );
+    assert_eq!(j.waiting_authors(Reader::Partner(s), at(1)), vec![a]);
+    assert!(j.waiting_authors(Reader::Partner(a), at(1)).is_empty());
+
+    // Sam writes privately: it is their own answer, so Alex's words open to Sam. Both at one
+    // screen still wait, or the private entry's existence would show there.
+    let half_hour = now() + Duration::minutes(30);
+    write(&mut j, s, today(), Visibility::Private, half_hour);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(s), at(1)),
+        Sight::Open { edited: None }
+    );
+    assert_eq!(j.sight(&e, Reader::Both, at(1)), Sight::Waiting);
+    // A shared entry from Sam opens them to both.
+    write(
+        &mut j,
+        s,
+        today(),
+        Visibility::Shared,
+        half_hour + Duration::minutes(10),
+    );
+    assert_eq!(
+        j.sight(&e, Reader::Both, at(1)),
+        Sight::Open { edited: None }
+    );
+    assert!(j.waiting_authors(Reader::Partner(s), at(1)).is_empty());
+}
+
+#[test]
+fn the_evening_boundary_opens_everything_at_the_hour_the_evening_ends() {
+    let (mut j, a, s) = couple();
+    let alex = write(&mut j, a, today(), Visibility::Shared, now());
+    let e = entry(&j, alex);
+    // The evening of the 25th ends at 04:00 local (02:00 UTC on the 26th).
+    let before_end = (Utc.with_ymd_and_hms(2026, 11, 26, 1, 59, 0).unwrap())
+        .with_timezone(&FixedOffset::east_opt(7200).unwrap());
+    let after_end = before_end + Duration::minutes(2);
+    assert_eq!(j.sight(&e, Reader::Partner(s), before_end), Sight::Waiting);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(s), after_end),
+        Sight::Open { edited: None }
+    );
+    j.settings.day_ends_at = 6;
+    assert_eq!(j.sight(&e, Reader::Partner(s), after_end), Sight::Waiting);
+}
+
+#[test]
+fn an_edit_after_the_reveal_is_marked_with_its_time_and_one_before_is_not() {
+    let (mut j, a, s) = couple();
+    let alex = write(&mut j, a, today(), Visibility::Shared, now());
+    let before_reveal = now() + Duration::minutes(10);
+    j.edit_entry(
+        alex,
+        a,
+        "What I felt, said better",
+        Visibility::Shared,
+        before_reveal,
+    )
+    .unwrap();
+    write(
+        &mut j,
+        s,
+        today(),
+        Visibility::Shared,
+        now() + Duration::minutes(20),
+    );
+    let e = entry(&j, alex);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(s), at(1)),
+        Sight::Open { edited: None }
+    );
+
+    let after_reveal = now() + Duration::minutes(40);
+    j.edit_entry(
+        alex,
+        a,
+        "And one more line",
+        Visibility::Shared,
+        after_reveal,
+    )
+    .unwrap();
+    let e = entry(&j, alex);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(s), at(1)),
+        Sight::Open {
+            edited: Some(after_reveal)
+        }
+    );
+    // Its author is never told their own entry was edited.
+    assert_eq!(
+        j.sight(&e, Reader::Partner(a), at(1)),
+        Sight::Open { edited: None }
+    );
+}
+
+#[test]
+fn an_edit_on_a_later_evening_is_marked_when_the_reader_never_wrote() {
+    let (mut j, a, s) = couple();
+    let alex = write(&mut j, a, today(), Visibility::Shared, now());
+    let same_evening = now() + Duration::hours(1);
+    j.edit_entry(alex, a, "Said better", Visibility::Shared, same_evening)
+        .unwrap();
+    let e = entry(&j, alex);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(s), at(30)),
+        Sight::Open { edited: None }
+    );
+    let next_day = now() + Duration::hours(26);
+    j.edit_entry(alex, a, "Said again", Visibility::Shared, next_day)
+        .unwrap();
+    let e = entry(&j, alex);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(s), at(30)),
+        Sight::Open {
+            edited: Some(next_day)
+        }
+    );
+}
+
+#[test]
+fn the_setting_turned_off_opens_at_once() {
+    let (mut j, a, s) = couple();
+    j.settings.reveal = Reveal::AtOnce;
+    let alex = write(&mut j, a, today(), Visibility::Shared, now());
+    let e = entry(&j, alex);
+    assert_eq!(
+        j.sight(&e, Reader::Partner(s), at(1)),
+        Sight::Open { edited: None }
+    );
+    assert_eq!(
+        j.sight(&e, Reader::Both, at(1)),
+        Sight::Open { edited: None }
+    );
+}
+
+#[test]
+fn private_entries_are_never_revealed_or_waited_for() {
+    let (mut j, a, s) = couple();
+    let private = write(&mut j, a, today(), Visibility::Private, now());
+    write(
+        &mut j,
+        s,
+        today(),
+        Visibility::Shared,
+        now() + Duration::minutes(5),
+    );
+    let e = entry(&j, private);
+    for reveal in [Reveal::AfterBoth, Reveal::AtOnce] {
+        j.settings.reveal = reveal;
+        for when in [at(1), at(48)] {
+            assert_eq!(j.sight(&e, Reader::Partner(s), when), Sight::Hidden);
+            assert_eq!(j.sight(&e, Reader::Both, when), Sight::Hidden);
+        }
+    }
+    j.settings.reveal = Reveal::AfterBoth;
+    assert!(
+        j.waiting_authors(Reader::Partner(s), at(1)).is_empty(),
+        "a private entry is not even mentioned as written"
+    );
+}
+
+#[test]
+fn the_setting_reads_and_writes_its_words() {
+    assert_eq!(Reveal::parse("At_Once"), Some(Reveal::AtOnce));
+    assert_eq!(Reveal::parse(" after-both "), Some(Reveal::AfterBoth));
+    assert_eq!(Reveal::parse("never"), None);
+    let (mut j, _, _) = couple();
+    let plain = serde_json::to_value(&j).unwrap();
+    assert!(
+        plain["settings"].get("reveal").is_none(),
+        "the default is left out of the file"
+    );
+    j.settings.reveal = Reveal::AtOnce;
+    let text = serde_json::to_string(&j).unwrap();
+    assert!(text.contains("\"reveal\":\"at_once\""), "{text}");
+    let back: Journal = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.settings.reveal, Reveal::AtOnce);
+}
