@@ -16,7 +16,7 @@ use super::partner::{Partner, Role};
 use super::pause::Pause;
 use super::plan_item::PlanItem;
 use super::promise::Promise;
-use super::reveal::Reveal;
+use super::sight::Reveal;
 use super::wire::deserialize_keeping_unknown;
 
 /// The value of the `format` header field.

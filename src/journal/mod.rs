@@ -38,6 +38,7 @@ mod promises;
 mod range;
 mod reveal;
 pub mod settings;
+mod sight;
 pub mod support;
 pub mod text;
 mod wire;
@@ -67,7 +68,7 @@ pub use promise::{Acknowledgement, Promise, PromiseAction, PromiseSize, StatusCh
 pub use promise_status::PromiseStatus;
 pub use promises::NewPromise;
 pub use range::MOST_MONTHS_AHEAD;
-pub use reveal::{Reader, Reveal, Sight};
+pub use sight::{Reader, Reveal, Sight};
 
 #[cfg(test)]
 mod tests;
