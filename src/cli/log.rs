@@ -26,6 +26,17 @@ struct LoggedEntry<'a> {
     /// When its author changed it after it opened to the reader.
     #[serde(skip_serializing_if = "Option::is_none")]
     edited: Option<DateTime<Utc>>,
+    replies: Vec<LoggedReply<'a>>,
+}
+
+/// A reply under an entry: `text` is null when it only says "I read this".
+#[derive(Serialize)]
+struct LoggedReply<'a> {
+    id: String,
+    by: Cow<'a, str>,
+    text: Option<Cow<'a, str>>,
+    created: DateTime<Utc>,
+    updated: DateTime<Utc>,
 }
 
 pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
@@ -62,7 +73,13 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
         say!("{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
-    if entries.is_empty() {
+    let tonight_shown = week.is_none_or(|w| w.contains(ctx.today(&journal)));
+    let waiting = if tonight_shown {
+        journal.waiting_authors(reader, ctx.now)
+    } else {
+        Vec::new()
+    };
+    if entries.is_empty() && waiting.is_empty() {
         say!(
             "No entries to show yet. Write one with `mend write --as NAME --stage communication`."
         )?;
@@ -94,22 +111,24 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
         for line in printable(&entry.text).lines() {
             say!("  {line}")?;
         }
+        for reply in journal.replies_to(entry.meta.id) {
+            say!(
+                "  ↳ {}: {}",
+                one_line(journal.name_of(reply.meta.author)),
+                one_line(reply.words())
+            )?;
+        }
     }
-    if week.is_none_or(|w| w.contains(ctx.today(&journal))) {
-        waiting(ctx, &journal, reader)?;
-    }
-    Ok(())
-}
-
-/// Says kindly whose words for tonight wait, and never shows them.
-fn waiting(ctx: &CommandContext, journal: &Journal, reader: Reader) -> Result<()> {
-    for author in journal.waiting_authors(reader, ctx.now) {
+    for (index, author) in waiting.into_iter().enumerate() {
+        if index > 0 || !entries.is_empty() {
+            say!()?;
+        }
         let name = one_line(journal.name_of(author));
         let when = match reader {
             Reader::Partner(_) => "once you have written yours tonight",
             Reader::Both => "once you have both written tonight",
         };
-        say!("\n{name} has written tonight. Their words open {when}, or when the evening ends.")?;
+        say!("{name} has written tonight. Their words open {when}, or when the evening ends.")?;
     }
     Ok(())
 }
@@ -130,5 +149,16 @@ fn logged<'a>(
         text: printable(&e.text),
         created: e.meta.created,
         edited,
+        replies: journal
+            .replies_to(e.meta.id)
+            .into_iter()
+            .map(|r| LoggedReply {
+                id: r.meta.id.to_string(),
+                by: printable(journal.name_of(r.meta.author)),
+                text: r.text.as_deref().map(printable),
+                created: r.meta.created,
+                updated: r.meta.updated,
+            })
+            .collect(),
     }
 }

@@ -15,6 +15,7 @@ mod plan;
 mod plan_input;
 mod plan_list;
 mod promises;
+mod reply;
 mod settings;
 mod usage_error;
 mod words;
@@ -67,8 +68,11 @@ pub enum Command {
     Moment(moment::MomentArgs),
     /// Ask for a pause until a time this evening; your partner sees it as a request to respect
     Pause(pause::PauseArgs),
-    /// List entries (private entries only with --as their author)
+    /// List entries (private entries only with --as their author; tonight's shared words
+    /// once the reader has written too), with their replies
     Log(LogArgs),
+    /// Reply to your partner's shared entry: "I read this", and a few words if you like
+    Reply(reply::ReplyArgs),
     /// Write a week's summary to read before your weekly talk (Markdown, JSON or HTML)
     Export(ExportArgs),
     /// Check the journal and report what it holds; exits non-zero on any problem
@@ -274,6 +278,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Write(args) => entries::write(ctx, args),
         Command::Checkin(args) => entries::checkin(ctx, args),
         Command::Log(args) => log::log(ctx, args),
+        Command::Reply(args) => reply::reply(ctx, args),
         Command::Export(args) => export::export(ctx, args),
         Command::Promise(command) => promises::run(ctx, command),
         Command::Kind(command) => kind::run(ctx, command),

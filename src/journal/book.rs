@@ -16,6 +16,7 @@ use super::partner::{Partner, Role};
 use super::pause::Pause;
 use super::plan_item::PlanItem;
 use super::promise::Promise;
+use super::reply::Reply;
 use super::sight::Reveal;
 use super::wire::deserialize_keeping_unknown;
 
@@ -44,6 +45,9 @@ pub struct Journal {
     pub hard_moments: Vec<HardMoment>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pauses: Vec<Pause>,
+    /// Replies to shared entries: left out of the file while empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
     #[serde(flatten)]
     pub extra: Extra,
     /// Where new ids come from: neither saved nor compared (see `journal::ids`).
@@ -64,6 +68,7 @@ deserialize_keeping_unknown!(Journal, unread: ids {
     plan_items: Vec<PlanItem> => default,
     hard_moments: Vec<HardMoment> => default,
     pauses: Vec<Pause> => default,
+    replies: Vec<Reply> => default,
 });
 
 /// Choices the couple makes for their journal.
@@ -145,6 +150,7 @@ impl Journal {
             plan_items: Vec::new(),
             hard_moments: Vec::new(),
             pauses: Vec::new(),
+            replies: Vec::new(),
             extra: Extra::new(),
             ids,
         })
@@ -204,5 +210,6 @@ impl Journal {
         self.plan_items.sort_by_key(|p| p.meta.id);
         self.hard_moments.sort_by_key(|m| m.meta.id);
         self.pauses.sort_by_key(|p| p.meta.id);
+        self.replies.sort_by_key(|r| r.meta.id);
     }
 }

@@ -92,6 +92,12 @@ pub enum Change {
         by: PartnerId,
         outcome: MomentOutcome,
     },
+    /// "I read this" on the other partner's shared entry, with a few words or none.
+    ReplyToEntry {
+        entry: RecordId,
+        by: PartnerId,
+        text: Option<String>,
+    },
     /// A pause the other partner will see, holding until `until`.
     AskForPause {
         by: PartnerId,
@@ -156,6 +162,10 @@ impl Change {
             Change::AcknowledgeKindAct { id, by, note } => {
                 journal.acknowledge_kind_act(id, by, note, now)
             }
+            Change::ReplyToEntry { entry, by, text } => {
+                journal.reply_to_entry(entry, by, text, now, today)?;
+                return Ok(Edited::InPlace);
+            }
             plan => return apply_plan_change(plan, journal, now).map(|()| Edited::InPlace),
         };
         Ok(done.map(|()| Edited::InPlace)?)
@@ -219,6 +229,10 @@ impl Change {
                     .collect(),
                 *by,
             ),
+            Change::ReplyToEntry { entry, by, .. } => after
+                .live_replies()
+                .find(|r| r.entry == *entry && r.meta.author == *by)
+                .map(|r| r.meta.id),
             Change::AskForPause { by, .. } => newest_not_in(
                 before.pauses.iter().map(|p| p.meta.id).collect(),
                 after

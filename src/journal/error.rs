@@ -87,6 +87,12 @@ pub enum DomainError {
     AlreadyAcknowledged,
     #[error("You did this kind act, so your partner is the one to say they noticed it.")]
     AckOwnKindAct,
+    #[error("This is your own entry; a reply is for your partner's words.")]
+    ReplyToOwnEntry,
+    #[error(
+        "Your partner's words for this evening open once you have written your own (or when the evening ends); you can reply then."
+    )]
+    ReplyBeforeReveal,
 }
 
 impl DomainError {

@@ -36,6 +36,8 @@ mod promise;
 mod promise_status;
 mod promises;
 mod range;
+mod replies;
+mod reply;
 mod reveal;
 pub mod settings;
 mod sight;
@@ -68,6 +70,7 @@ pub use promise::{Acknowledgement, Promise, PromiseAction, PromiseSize, StatusCh
 pub use promise_status::PromiseStatus;
 pub use promises::NewPromise;
 pub use range::MOST_MONTHS_AHEAD;
+pub use reply::{MOST_REPLY_CHARS, Reply};
 pub use sight::{Reader, Reveal, Sight};
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ impl Journal {
             .chain(self.kind_acts.iter().map(|k| ("kind act", &k.meta)))
             .chain(self.plan_items.iter().map(|p| ("plan item", &p.meta)))
             .chain(self.hard_moments.iter().map(|m| ("hard moment", &m.meta)))
-            .chain(self.pauses.iter().map(|p| ("pause", &p.meta)));
+            .chain(self.pauses.iter().map(|p| ("pause", &p.meta)))
+            .chain(self.replies.iter().map(|r| ("reply", &r.meta)));
         let mut seen = std::collections::HashSet::new();
         for (kind, meta) in metas {
             if !known(meta.author) {

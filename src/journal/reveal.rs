@@ -1,6 +1,6 @@
 //! Answers revealed once both have written: which entries a reader may read, and which wait.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::book::Journal;
 use super::day::local_time;
@@ -24,15 +24,15 @@ impl Journal {
         }
         let clock = self.clock();
         let evening_of = |at: DateTime<Utc>| clock.evening_of(local_time(at, now.offset()));
+        if !self.can_read(entry, reader, evening_of(now.to_utc())) {
+            return Sight::Waiting;
+        }
         let opened = match self.settings.reveal {
             Reveal::AtOnce => Some(entry.meta.created),
             Reveal::AfterBoth => self
                 .first_written_by_reader(entry, reader)
                 .map(|at| at.max(entry.meta.created)),
         };
-        if opened.is_none() && entry.day >= evening_of(now.to_utc()) {
-            return Sight::Waiting;
-        }
         let updated = entry.meta.updated;
         let edited = match opened {
             Some(at) => updated > at,
@@ -42,6 +42,18 @@ impl Journal {
         Sight::Open {
             edited: edited.then_some(updated),
         }
+    }
+
+    /// Whether `reader` may read `entry` on the evening `today`: the rule of [`Journal::sight`]
+    /// without the edit mark.
+    pub fn can_read(&self, entry: &Entry, reader: Reader, today: NaiveDate) -> bool {
+        if reader == Reader::Partner(entry.meta.author) {
+            return true;
+        }
+        entry.is_shared()
+            && (self.settings.reveal == Reveal::AtOnce
+                || entry.day < today
+                || self.first_written_by_reader(entry, reader).is_some())
     }
 
     /// Who wrote the shared entries `reader` cannot read yet tonight, for a kind line ("Sam has

@@ -49,6 +49,9 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
         } => format!("Noted, and shared with {}.", other(*by)),
         Change::AddHardMoment { .. } => "Noted, hidden from your partner's screens.".to_owned(),
         Change::SetMomentOutcome { .. } => "Saved how it went.".to_owned(),
+        Change::ReplyToEntry { by, .. } => {
+            format!("{} will see your reply under their entry.", other(*by))
+        }
         Change::AskForPause { by, .. } => {
             format!("{} will see your pause on their screen.", other(*by))
         }

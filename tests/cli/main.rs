@@ -19,6 +19,7 @@ mod moments_and_pauses;
 mod plan;
 mod promise_truth;
 mod promises;
+mod replies;
 mod runtime_errors;
 mod settings_and_safety;
 mod usage_errors;

@@ -7,5 +7,6 @@ mod ids;
 mod partners_and_days;
 mod plan;
 mod promises;
+mod replies;
 mod reveal;
 mod wire;

@@ -104,6 +104,7 @@ fn schema_accepts_unknown_fields_and_missing_defaults() {
         "plan_items",
         "hard_moments",
         "pauses",
+        "replies",
     ] {
         object.remove(optional);
     }

@@ -102,8 +102,23 @@ fn built_journal() -> &'static Value {
         s.ok(&["kind", "ack", &tea, "--as", "alex"], "");
 
         plan_for_hard_moments(&s);
+        reply_to_an_entry(&s);
         s.journal_json()
     })
+}
+
+/// Sam answers Alex's shared entry once both have written.
+fn reply_to_an_entry(s: &Mend) {
+    s.ok(
+        &["write", "--as", "alex", "--stage", "communication"],
+        "Tonight I listened",
+    );
+    s.ok(
+        &["write", "--as", "sam", "--stage", "communication"],
+        "I felt listened to",
+    );
+    let id = s.id_with_text(&["log", "--json", "--as", "alex"], "Tonight I listened");
+    s.ok(&["reply", &id, "--as", "sam"], "Thank you\n");
 }
 
 /// A plan item agreed to, edited and looked at again, a retired one, a private and a shared
@@ -218,7 +233,7 @@ fn journal_written_by_the_binary_matches_the_schema() {
 
     // The journal really holds every kind of record and change, so the check means something.
     let entries = records(journal, "entries");
-    assert_eq!(entries.len(), 2, "{journal:#}");
+    assert_eq!(entries.len(), 4, "{journal:#}");
     assert!(entries.iter().any(|e| e["visibility"] == "private"));
     assert!(entries.iter().any(|e| e["stage"] == "communication"));
     let checkins = records(journal, "checkins");
@@ -261,6 +276,7 @@ fn journal_written_by_the_binary_matches_the_schema() {
     );
     assert!(moments.iter().any(|m| m["outcome"] == "partly"));
     assert_eq!(records(journal, "pauses")[0]["note"], "Back soon");
+    assert_eq!(records(journal, "replies")[0]["text"], "Thank you");
 
     assert_valid(journal, "the journal written by mend");
 }
