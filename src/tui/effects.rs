@@ -20,7 +20,7 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Write a new journal (first run). Answered with [`Reply::Created`].
-    Create(Journal),
+    Create(Box<Journal>),
     /// Apply a change to the newest journal on disk and save it. Answered with [`Reply::Saved`].
     Apply(Change),
     SaveDraft(Draft),

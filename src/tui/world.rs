@@ -40,7 +40,7 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
             queue.extend(app.on_reply(reply));
         }
         let reply = match effect {
-            Effect::Create(journal) => Some(world.create(journal)),
+            Effect::Create(journal) => Some(world.create(*journal)),
             Effect::Apply(change) => Some(world.apply(&change, app.now)),
             Effect::SaveDraft(draft) => world.save_draft(draft),
             Effect::DeleteDraft(partner) => world.delete_draft(partner),

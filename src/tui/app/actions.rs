@@ -14,7 +14,7 @@ impl App {
     /// Does what a screen asked for; returns the effects the loop must run.
     pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Create(journal) => return vec![Effect::Create(*journal)],
+            Action::Create(journal) => return vec![Effect::Create(journal)],
             Action::Apply(change) => return vec![Effect::Apply(change)],
             Action::SaveEntry { draft, change } => {
                 return vec![Effect::SaveDraft(*draft), Effect::Apply(change)];
