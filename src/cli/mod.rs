@@ -142,6 +142,14 @@ pub struct CheckinArgs {
     /// Remove the note of an earlier check-in that evening
     #[arg(long, conflicts_with = "note_stdin")]
     pub clear_note: bool,
+    /// Keep the note to yourself: hidden from your partner's screens and from the weekly
+    /// summary, but not locked or encrypted. The ratings are always shared
+    #[arg(long, conflicts_with = "clear_note")]
+    pub private_note: bool,
+    /// Share the note with your partner (in the weekly summary); a new note is shared unless
+    /// --private-note is given, and a kept note stays as it was
+    #[arg(long, conflicts_with_all = ["clear_note", "private_note"])]
+    pub shared_note: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -34,6 +34,7 @@ pub const WRITE: &[Binding] = &[
 pub const CHECKIN: &[Binding] = &[
     ("↑/↓", "choose"),
     ("←/→ 0-9", "set"),
+    ("Ctrl-T", "note shared/private"),
     ("Enter", "save"),
     ("Esc", "back"),
 ];

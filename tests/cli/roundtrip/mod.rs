@@ -204,6 +204,7 @@ fn build(names: (String, String), roles: (Option<Role>, Option<Role>), ops: &[Op
                         trust: Rating::new(ratings[1]).unwrap(),
                         connection: Rating::new(ratings[2]).unwrap(),
                         note,
+                        note_visibility: mend::journal::Visibility::Shared,
                     },
                     now,
                     today(),

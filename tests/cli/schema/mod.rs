@@ -48,6 +48,22 @@ fn built_journal() -> &'static Value {
             ],
             "A quieter evening.\n",
         );
+        s.ok(
+            &[
+                "checkin",
+                "--as",
+                "alex",
+                "--safety",
+                "6",
+                "--trust",
+                "6",
+                "--connection",
+                "5",
+                "--note-stdin",
+                "--private-note",
+            ],
+            "Tired, and kept to myself.\n",
+        );
 
         s.ok(
             &[
@@ -222,9 +238,13 @@ fn journal_written_by_the_binary_matches_the_schema() {
     assert!(entries.iter().any(|e| e["visibility"] == "private"));
     assert!(entries.iter().any(|e| e["stage"] == "communication"));
     let checkins = records(journal, "checkins");
-    assert_eq!(checkins.len(), 1);
-    assert_eq!(checkins[0]["safety"], 5);
-    assert_eq!(checkins[0]["note"], "A quieter evening.");
+    assert_eq!(checkins.len(), 2);
+    assert!(
+        checkins
+            .iter()
+            .any(|c| c["safety"] == 5 && c["note"] == "A quieter evening.")
+    );
+    assert!(checkins.iter().any(|c| c["note_visibility"] == "private"));
     let promises = records(journal, "promises");
     assert_eq!(promises.len(), 3, "{journal:#}");
     let kept = promises.iter().find(|p| p["status"] == "kept").unwrap();
