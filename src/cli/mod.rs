@@ -72,8 +72,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the journal and report what it holds; exits non-zero on any problem
     Check,
-    /// Show or change the settings: when an evening ends, the first day of the week, and
-    /// your own support contacts
+    /// Show or change the settings: when an evening ends, the first day of the week, your
+    /// own support contacts, and each partner's role
     Settings(SettingsArgs),
     /// Show where the journal, backups, drafts and your own prompts live
     Path,

@@ -3,12 +3,13 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::context::CommandContext;
+use super::context::{CommandContext, partner_id};
 use super::output::say;
+use super::usage_error::usage;
 use super::words::given_or_read;
 use crate::journal::settings::check_day_ends_at;
 use crate::journal::text::one_line;
-use crate::journal::{Journal, WeekStart};
+use crate::journal::{Journal, PartnerId, Role, WeekStart};
 
 #[derive(Debug, Args)]
 pub struct SettingsArgs {
@@ -25,6 +26,10 @@ pub struct SettingsArgs {
     /// Remove every support contact
     #[arg(long, conflicts_with = "add_contact")]
     pub clear_contacts: bool,
+    /// Change a partner's role: hurt, repairing, both, or none for not saying. A role only
+    /// chooses which prompts that partner is offered. Give it once for each partner to change
+    #[arg(long, value_name = "NAME=ROLE")]
+    pub role: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -46,7 +51,8 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
     let changes = args.day_ends_at.is_some()
         || args.week_starts.is_some()
         || args.add_contact
-        || args.clear_contacts;
+        || args.clear_contacts
+        || !args.role.is_empty();
     let (mut store, journal) = ctx.load()?;
     if !changes {
         return show(ctx, &journal);
@@ -55,6 +61,11 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
     if let Some(hour) = args.day_ends_at {
         check_day_ends_at(hour)?;
     }
+    let roles = args
+        .role
+        .iter()
+        .map(|given| role_change(&journal, given))
+        .collect::<Result<Vec<_>>>()?;
     let contact = if args.add_contact {
         Some(given_or_read(Vec::new(), "contact")?)
     } else {
@@ -73,11 +84,34 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         if let Some(contact) = &contact {
             journal.add_support_contact(contact)?;
         }
+        for (partner, role) in &roles {
+            journal.set_role(*partner, *role, ctx.now_utc())?;
+        }
         Ok(())
     })?;
     say!("Saved.")?;
     let journal = store.journal().unwrap_or(&journal);
     show(ctx, journal)
+}
+
+/// A `--role NAME=ROLE` as the partner and the role to give them, or a usage error naming it.
+fn role_change(journal: &Journal, given: &str) -> Result<(PartnerId, Option<Role>)> {
+    let Some((name, role)) = given.rsplit_once('=') else {
+        return Err(usage(format!(
+            "--role \"{}\": give a name and a role, like --role {}=hurt.",
+            one_line(given.trim()),
+            one_line(journal.partners.first().map_or("NAME", |p| p.name.as_str()))
+        )));
+    };
+    let partner = partner_id(journal, name)?;
+    let role = Role::parse_choice(role).ok_or_else(|| {
+        usage(format!(
+            "--role \"{}\": \"{}\" is not a role; use hurt, repairing, both or none.",
+            one_line(given.trim()),
+            one_line(role.trim())
+        ))
+    })?;
+    Ok((partner, role))
 }
 
 /// Prints the settings in plain words.
@@ -91,6 +125,17 @@ fn show(ctx: &CommandContext, journal: &Journal) -> Result<()> {
         "Settings of {}:\n  An evening ends at {:02}:00; writing before then counts for the evening before.\n  Weeks start on {week}.",
         ctx.paths.journal.display(),
         settings.day_ends_at
+    )?;
+    for partner in &journal.partners {
+        say!(
+            "  {}'s role: {}.",
+            one_line(&partner.name),
+            Role::describe_choice(partner.role)
+        )?;
+    }
+    say!(
+        "  {} (mend settings --role NAME=hurt|repairing|both|none)",
+        Role::EXPLAINED
     )?;
     if settings.support_contacts.is_empty() {
         say!(

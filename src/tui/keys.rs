@@ -10,7 +10,12 @@ pub const SETUP: &[Binding] = &[
     ("Esc", "quit"),
 ];
 
-pub const WHO: &[Binding] = &[("↑/↓", "choose"), ("Enter", "open"), ("q", "quit")];
+pub const WHO: &[Binding] = &[
+    ("↑/↓", "choose"),
+    ("Enter", "open"),
+    ("r", "role"),
+    ("q", "quit"),
+];
 
 pub const HOME: &[Binding] = &[
     ("w", "write"),

@@ -55,6 +55,48 @@ fn who_is_here() {
 }
 
 #[test]
+fn setup_says_what_a_role_changes_before_one_is_chosen() {
+    let h = Harness::new(None);
+    let screen = flat_screen(&h);
+    assert!(
+        screen.contains("A role only chooses which evening prompts that partner is offered; nothing else changes, and it can be changed later."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn who_is_here_changes_the_highlighted_partners_role_with_r() {
+    use mend::journal::Role;
+    let mut h = Harness::new(Some(empty_journal()));
+    assert!(flat_screen(&h).contains("Alex's role: the one repairing. r changes it."));
+    h.keys("<Down>r");
+    let journal = h.saved.clone().expect("saved");
+    let roles: Vec<_> = journal.partners.iter().map(|p| p.role).collect();
+    assert_eq!(
+        roles,
+        [Some(Role::Repairing), Some(Role::Repairing)],
+        "only Sam's"
+    );
+    snapshot("who_role_changed", &h);
+    let screen = flat_screen(&h);
+    assert!(
+        screen.contains(
+            "Sam's role: the one repairing. This only changes which prompts Sam is offered."
+        ),
+        "{screen}"
+    );
+    // Round the choices back to not saying, then on to hurt again.
+    h.keys("rr");
+    assert_eq!(h.saved.clone().unwrap().partners[1].role, None);
+    assert!(flat_screen(&h).contains("Sam's role: not said. r changes it."));
+    h.keys("r");
+    assert_eq!(h.saved.clone().unwrap().partners[1].role, Some(Role::Hurt));
+    // The last row is the two of you: it has no role.
+    h.keys("<Down>r");
+    assert_eq!(h.saved.clone().unwrap().partners[1].role, Some(Role::Hurt));
+}
+
+#[test]
 fn home_on_a_first_evening() {
     let mut h = Harness::new(Some(empty_journal()));
     h.keys("<Enter>");

@@ -64,6 +64,7 @@ fn built_journal() -> &'static Value {
             ],
             "Tired, and kept to myself.\n",
         );
+        s.ok(&["settings", "--role", "sam=both"], "");
 
         s.ok(
             &[
@@ -265,6 +266,8 @@ fn journal_written_by_the_binary_matches_the_schema() {
     assert_eq!(acts.len(), 1);
     assert!(acts[0]["acknowledged"].is_object());
     assert_eq!(journal["partners"][0]["role"], "repairing");
+    assert_eq!(journal["partners"][1]["role"], "both");
+    assert!(journal["partners"][1]["role_updated"].is_string());
     let plan = records(journal, "plan_items");
     assert_eq!(plan.len(), 2, "{journal:#}");
     assert!(plan.iter().any(|p| p["retired_at"].is_string()));
