@@ -135,15 +135,15 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
     let saved = store.update(|journal| {
         let today = ctx.today(journal);
         let day = args.day.unwrap_or(today);
-        // Checking in again without a new note keeps the evening's note, and who may read
-        // it, unless asked otherwise. A new note is shared unless asked to be private.
-        let earlier = journal
-            .checkin_for(author, day)
-            .filter(|c| c.note.is_some() && note.is_none() && !args.clear_note);
-        let kept_note = earlier.is_some();
+        // Checking in again without a new note keeps the evening's note, unless asked not to.
+        // Who may read the note stays as chosen earlier that evening unless asked otherwise,
+        // so a private note is never shared by a second check-in; a first note is shared.
+        let earlier = journal.checkin_for(author, day);
         let note_visibility = asked
             .or(earlier.map(|c| c.note_visibility))
             .unwrap_or(Visibility::Shared);
+        let earlier = earlier.filter(|c| c.note.is_some() && note.is_none() && !args.clear_note);
+        let kept_note = earlier.is_some();
         let new = NewCheckin {
             author,
             day,

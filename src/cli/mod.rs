@@ -146,8 +146,8 @@ pub struct CheckinArgs {
     /// summary, but not locked or encrypted. The ratings are always shared
     #[arg(long, conflicts_with = "clear_note")]
     pub private_note: bool,
-    /// Share the note with your partner (in the weekly summary); a new note is shared unless
-    /// --private-note is given, and a kept note stays as it was
+    /// Share the note with your partner (in the weekly summary). Without either flag, the
+    /// choice made earlier that evening stays; a first note is shared
     #[arg(long, conflicts_with_all = ["clear_note", "private_note"])]
     pub shared_note: bool,
 }

@@ -118,11 +118,18 @@ fn a_kept_note_keeps_its_privacy_and_shared_note_shares_it() {
     assert!(said.contains("The note is private"), "{said}");
     assert_eq!(visibility_of_today(&m), "private");
 
+    let said = checkin(&m, "6", &["--note-stdin"], "New words, still mine.");
+    assert!(said.contains("The note is private"), "{said}");
+    assert_eq!(
+        visibility_of_today(&m),
+        "private",
+        "a new note keeps the choice"
+    );
     let said = checkin(&m, "6", &["--shared-note"], "");
     assert!(said.contains("The note is shared"), "{said}");
     assert_eq!(visibility_of_today(&m), "shared");
     let summary = m.ok(&["export", "--week", "2026-W48"], "");
-    assert!(summary.contains("Only mine."), "{summary}");
+    assert!(summary.contains("New words, still mine."), "{summary}");
 }
 
 #[test]
