@@ -156,10 +156,10 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
             note_visibility,
         };
         let safety = new.safety;
-        let (id, replaced) = journal.upsert_checkin(new, ctx.now_utc(), today)?;
+        let (_, replaced) = journal.upsert_checkin(new, ctx.now_utc(), today)?;
         let has_note = journal
             .checkin_for(author, day)
-            .is_some_and(|c| c.meta.id == id && c.note.is_some());
+            .is_some_and(|c| c.note.is_some());
         let support = needs_support(safety).then(|| support_lines(&journal.settings));
         let other = journal
             .other_partner(author)
