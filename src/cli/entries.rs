@@ -123,49 +123,93 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
     } else {
         None
     };
-    let (day, replaced, name, kept_note, support) = store.update(|journal| {
+    let asked = if args.private_note {
+        Some(Visibility::Private)
+    } else if args.shared_note {
+        Some(Visibility::Shared)
+    } else {
+        None
+    };
+    let saved = store.update(|journal| {
         let today = ctx.today(journal);
         let day = args.day.unwrap_or(today);
         // Checking in again without a new note keeps the evening's note, unless asked not to.
-        let earlier_note = journal
-            .checkin_for(author, day)
-            .and_then(|c| c.note.clone())
-            .filter(|_| note.is_none() && !args.clear_note);
-        let kept_note = earlier_note.is_some();
+        // Who may read the note stays as chosen earlier that evening unless asked otherwise,
+        // so a private note is never shared by a second check-in; a first note is shared.
+        let earlier = journal.checkin_for(author, day);
+        let note_visibility = asked
+            .or(earlier.map(|c| c.note_visibility))
+            .unwrap_or(Visibility::Shared);
+        let earlier = earlier.filter(|c| c.note.is_some() && note.is_none() && !args.clear_note);
+        let kept_note = earlier.is_some();
         let new = NewCheckin {
             author,
             day,
             safety: Rating::new(args.safety)?,
             trust: Rating::new(args.trust)?,
             connection: Rating::new(args.connection)?,
-            note: note.or(earlier_note),
+            note: note
+                .clone()
+                .or_else(|| earlier.and_then(|c| c.note.clone())),
+            note_visibility,
         };
         let safety = new.safety;
         let (_, replaced) = journal.upsert_checkin(new, ctx.now_utc(), today)?;
+        let has_note = journal
+            .checkin_for(author, day)
+            .is_some_and(|c| c.note.is_some());
         let support = needs_support(safety).then(|| support_lines(&journal.settings));
-        Ok((
+        let other = journal
+            .other_partner(author)
+            .map_or_else(|| "your partner".to_owned(), |p| p.name.clone());
+        Ok(Saved {
             day,
             replaced,
-            journal.name_of(author).to_owned(),
+            name: journal.name_of(author).to_owned(),
+            other,
             kept_note,
+            note: has_note.then_some(note_visibility),
             support,
-        ))
+        })
     })?;
-    let verb = if replaced { "Updated" } else { "Saved" };
-    let kept = if kept_note {
+    let verb = if saved.replaced { "Updated" } else { "Saved" };
+    let kept = if saved.kept_note {
         " The note from earlier that evening is kept (--clear-note removes it)."
     } else {
         ""
     };
     say!(
-        "{verb} {name}'s check-in for the evening of {}: safety {}, trust {}, connection {}.{kept}",
-        human_day(day),
+        "{verb} {}'s check-in for the evening of {}: safety {}, trust {}, connection {}.{kept}",
+        saved.name,
+        human_day(saved.day),
         args.safety,
         args.trust,
         args.connection
     )?;
-    for line in support.unwrap_or_default() {
+    let other = one_line(&saved.other);
+    say!(
+        "{other} sees these ratings in \"Both of us\" and in the weekly summary.{}",
+        match saved.note {
+            Some(Visibility::Shared) => " The note is shared: it is in the weekly summary too.",
+            Some(Visibility::Private) =>
+                " The note is private: hidden from your partner's screens and from the summary; not locked or encrypted.",
+            None => "",
+        }
+    )?;
+    for line in saved.support.unwrap_or_default() {
         say!("{}", one_line(&line))?;
     }
     Ok(())
+}
+
+/// What a check-in saved, to say so afterwards.
+struct Saved {
+    day: chrono::NaiveDate,
+    replaced: bool,
+    name: String,
+    other: String,
+    kept_note: bool,
+    /// Who may read the note, when there is one.
+    note: Option<Visibility>,
+    support: Option<Vec<String>>,
 }

@@ -77,8 +77,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the journal and report what it holds; exits non-zero on any problem
     Check,
-    /// Show or change the settings: when an evening ends, the first day of the week, and
-    /// your own support contacts
+    /// Show or change the settings: when an evening ends, the first day of the week, your
+    /// own support contacts, and each partner's role
     Settings(SettingsArgs),
     /// Show where the journal, backups, drafts and your own prompts live
     Path,
@@ -147,6 +147,14 @@ pub struct CheckinArgs {
     /// Remove the note of an earlier check-in that evening
     #[arg(long, conflicts_with = "note_stdin")]
     pub clear_note: bool,
+    /// Keep the note to yourself: hidden from your partner's screens and from the weekly
+    /// summary, but not locked or encrypted. The ratings are always shared
+    #[arg(long, conflicts_with = "clear_note")]
+    pub private_note: bool,
+    /// Share the note with your partner (in the weekly summary). Without either flag, the
+    /// choice made earlier that evening stays; a first note is shared
+    #[arg(long, conflicts_with_all = ["clear_note", "private_note"])]
+    pub shared_note: bool,
 }
 
 #[derive(Debug, Subcommand)]

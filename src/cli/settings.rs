@@ -3,12 +3,13 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::context::CommandContext;
+use super::context::{CommandContext, partner_id};
 use super::output::say;
+use super::usage_error::usage;
 use super::words::given_or_read;
 use crate::journal::settings::check_day_ends_at;
 use crate::journal::text::one_line;
-use crate::journal::{Journal, Reveal, WeekStart};
+use crate::journal::{Journal, PartnerId, Reveal, Role, WeekStart};
 
 #[derive(Debug, Args)]
 pub struct SettingsArgs {
@@ -25,6 +26,10 @@ pub struct SettingsArgs {
     /// Remove every support contact
     #[arg(long, conflicts_with = "add_contact")]
     pub clear_contacts: bool,
+    /// Change a partner's role: hurt, repairing, both, or none for not saying. A role only
+    /// chooses which prompts that partner is offered. Give it once for each partner to change
+    #[arg(long, value_name = "NAME=ROLE")]
+    pub role: Vec<String>,
     /// When one partner's shared words for an evening open to the other: after-both (once the
     /// other has written that evening too) or at-once
     #[arg(long, value_enum, value_name = "WHEN")]
@@ -66,7 +71,8 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         || args.week_starts.is_some()
         || args.add_contact
         || args.clear_contacts
-        || args.reveal.is_some();
+        || args.reveal.is_some()
+        || !args.role.is_empty();
     let (mut store, journal) = ctx.load()?;
     if !changes {
         return show(ctx, &journal);
@@ -75,6 +81,11 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
     if let Some(hour) = args.day_ends_at {
         check_day_ends_at(hour)?;
     }
+    let roles = args
+        .role
+        .iter()
+        .map(|given| role_change(&journal, given))
+        .collect::<Result<Vec<_>>>()?;
     let contact = if args.add_contact {
         Some(given_or_read(Vec::new(), "contact")?)
     } else {
@@ -96,6 +107,9 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         if let Some(contact) = &contact {
             journal.add_support_contact(contact)?;
         }
+        for (partner, role) in &roles {
+            journal.set_role(*partner, *role, ctx.now_utc())?;
+        }
         Ok(())
     })?;
     say!("Saved.")?;
@@ -113,6 +127,26 @@ fn reveal_words(reveal: Reveal) -> &'static str {
     }
 }
 
+/// A `--role NAME=ROLE` as the partner and the role to give them, or a usage error naming it.
+fn role_change(journal: &Journal, given: &str) -> Result<(PartnerId, Option<Role>)> {
+    let Some((name, role)) = given.rsplit_once('=') else {
+        return Err(usage(format!(
+            "--role \"{}\": give a name and a role, like --role {}=hurt.",
+            one_line(given.trim()),
+            one_line(journal.partners.first().map_or("NAME", |p| p.name.as_str()))
+        )));
+    };
+    let partner = partner_id(journal, name)?;
+    let role = Role::parse_choice(role).ok_or_else(|| {
+        usage(format!(
+            "--role \"{}\": \"{}\" is not a role; use hurt, repairing, both or none.",
+            one_line(given.trim()),
+            one_line(role.trim())
+        ))
+    })?;
+    Ok((partner, role))
+}
+
 /// Prints the settings in plain words.
 fn show(ctx: &CommandContext, journal: &Journal) -> Result<()> {
     let settings = &journal.settings;
@@ -126,6 +160,17 @@ fn show(ctx: &CommandContext, journal: &Journal) -> Result<()> {
         settings.day_ends_at
     )?;
     say!("  {}", reveal_words(settings.reveal))?;
+    for partner in &journal.partners {
+        say!(
+            "  {}'s role: {}.",
+            one_line(&partner.name),
+            Role::describe_choice(partner.role)
+        )?;
+    }
+    say!(
+        "  {} (mend settings --role NAME=hurt|repairing|both|none)",
+        Role::EXPLAINED
+    )?;
     if settings.support_contacts.is_empty() {
         say!(
             "  No support contacts yet. Add one with: echo \"Our counsellor: 555 0101\" | mend settings --add-contact"

@@ -212,6 +212,7 @@ impl Couple<'_> {
             trust,
             connection,
             note: (self.rng.f32() < 0.2).then(|| pick(&mut self.rng, notes).to_owned()),
+            note_visibility: crate::journal::Visibility::Shared,
         };
         journal.upsert_checkin(checkin, evening.next(&mut self.rng), evening.day)?;
         Ok(())

@@ -314,14 +314,15 @@ fn communication(
         .collect()
 }
 
-/// The week's check-in notes, by evening, in the partners' order within an evening.
+/// The week's shared check-in notes, by evening, in the partners' order within an evening.
+/// A private note is left out: the summary is read by both.
 fn notes(journal: &Journal, progress: &Progress, week: Week) -> Vec<NoteLine> {
     let slot = |id: PartnerId| progress.partners().iter().position(|p| *p == id);
     let mut notes: Vec<(NaiveDate, usize, NoteLine)> = journal
         .live_checkins()
         .filter(|c| week.contains(c.day))
         .filter_map(|c| {
-            let note = c.note.as_ref()?;
+            let note = c.shared_note()?;
             Some((
                 c.day,
                 slot(c.meta.author)?,

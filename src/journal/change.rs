@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
     Edited, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise, PartnerId,
-    PlanError, PlanParts, PromiseAction, RecordId, ReviewKind, Visibility,
+    PlanError, PlanParts, PromiseAction, RecordId, ReviewKind, Role, Visibility,
 };
 
 /// A change to the journal, applied under the lock to the freshest copy.
@@ -104,6 +104,11 @@ pub enum Change {
         until: DateTime<Utc>,
         note: Option<String>,
     },
+    /// A partner's role (or not saying), which only chooses the prompts they are offered.
+    SetRole {
+        partner: PartnerId,
+        role: Option<Role>,
+    },
 }
 
 impl Change {
@@ -166,6 +171,7 @@ impl Change {
                 journal.reply_to_entry(entry, by, text, now, today)?;
                 return Ok(Edited::InPlace);
             }
+            Change::SetRole { partner, role } => journal.set_role(partner, role, now).map(drop),
             plan => return apply_plan_change(plan, journal, now).map(|()| Edited::InPlace),
         };
         Ok(done.map(|()| Edited::InPlace)?)
@@ -241,7 +247,7 @@ impl Change {
                     .collect(),
                 *by,
             ),
-            Change::AddEntry(_) | Change::Checkin(_) => None,
+            Change::AddEntry(_) | Change::Checkin(_) | Change::SetRole { .. } => None,
         }
     }
 }

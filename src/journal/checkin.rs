@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use super::entry::Visibility;
 use super::error::DomainError;
+use super::ids::PartnerId;
 use super::meta::{Extra, Meta, Record};
 use super::moment::Day;
 use super::wire::deserialize_keeping_unknown;
@@ -83,7 +85,8 @@ impl fmt::Display for RatingName {
     }
 }
 
-/// One partner's check-in for one evening.
+/// One partner's check-in for one evening. The ratings are always shared; the note is shared
+/// unless its author keeps it private (see [`Checkin::note_for`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checkin {
     #[serde(flatten)]
@@ -94,8 +97,16 @@ pub struct Checkin {
     pub connection: Rating,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who may read the note. Written only when private: a file without it is one from before
+    /// notes could be private, when every note was shared.
+    #[serde(skip_serializing_if = "note_is_shared")]
+    pub note_visibility: Visibility,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+fn note_is_shared(visibility: &Visibility) -> bool {
+    *visibility == Visibility::Shared
 }
 
 deserialize_keeping_unknown!(Checkin, meta: meta {
@@ -104,6 +115,7 @@ deserialize_keeping_unknown!(Checkin, meta: meta {
     trust: Rating => required,
     connection: Rating => required,
     note: Option<String> => default,
+    note_visibility: Visibility => (default = Visibility::Shared),
 });
 
 impl Checkin {
@@ -112,6 +124,24 @@ impl Checkin {
             RatingName::Safety => self.safety,
             RatingName::Trust => self.trust,
             RatingName::Connection => self.connection,
+        }
+    }
+
+    /// The note as `viewer` may read it: its author always, the other partner only when it
+    /// is shared. Every place that shows a note to someone asks here.
+    pub fn note_for(&self, viewer: PartnerId) -> Option<&str> {
+        if viewer == self.meta.author {
+            self.note.as_deref()
+        } else {
+            self.shared_note()
+        }
+    }
+
+    /// The note when it is shared, for what both partners read (the weekly summary).
+    pub fn shared_note(&self) -> Option<&str> {
+        match self.note_visibility {
+            Visibility::Shared => self.note.as_deref(),
+            Visibility::Private => None,
         }
     }
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::book::Journal;
 use super::checkin::{Checkin, Rating};
+use super::entry::Visibility;
 use super::error::DomainError;
 use super::ids::{PartnerId, RecordId};
 use super::limits::check_text;
@@ -18,6 +19,8 @@ pub struct NewCheckin {
     pub trust: Rating,
     pub connection: Rating,
     pub note: Option<String>,
+    /// Who may read the note; the ratings are always shared.
+    pub note_visibility: Visibility,
 }
 
 impl Journal {
@@ -54,6 +57,7 @@ impl Journal {
             existing.trust = new.trust;
             existing.connection = new.connection;
             existing.note = note;
+            existing.note_visibility = new.note_visibility;
             existing.meta.touch(now);
             return Ok((existing.meta.id, true));
         }
@@ -64,6 +68,7 @@ impl Journal {
             trust: new.trust,
             connection: new.connection,
             note,
+            note_visibility: new.note_visibility,
             extra: Extra::new(),
         };
         let id = checkin.meta.id;

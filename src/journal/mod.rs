@@ -3,9 +3,9 @@
 //! Each record kind has two files: the record itself and its own rules (`entry.rs`,
 //! `checkin.rs`, `promise.rs`, `kind_act.rs`, `plan_item.rs`, `hard_moment.rs`, `pause.rs`),
 //! and the journal's operations on its list (`entries.rs`, `checkins.rs`, `promises.rs`,
-//! `kind_acts.rs`, `plan_items.rs`, `hard_moments.rs`, `pauses.rs`). The record lists are
-//! fields of `Journal` (`book.rs`), so an operation beside its record would make the two files
-//! import each other. This file only declares the modules and names what they offer.
+//! `kind_acts.rs`, `plan_items.rs`, `hard_moments.rs`, `pauses.rs`), and the partners likewise
+//! (`partner.rs`, `partners.rs`). The record lists are fields of `Journal` (`book.rs`), so an
+//! operation beside its record would make the two files import each other. This file only declares the modules and names what they offer.
 
 mod book;
 mod change;
@@ -26,6 +26,7 @@ mod lookup;
 mod meta;
 mod moment;
 mod partner;
+mod partners;
 mod pause;
 mod pauses;
 mod plan_error;

@@ -1,5 +1,6 @@
 //! The two people who share a journal.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::error::DomainError;
@@ -26,12 +27,44 @@ pub enum Role {
 impl Role {
     pub const ALL: [Role; 3] = [Role::Hurt, Role::Repairing, Role::Both];
 
+    /// What a role changes, in one plain line: only the prompts, and never for good.
+    pub const EXPLAINED: &'static str = "A role only chooses which evening prompts that partner is offered; nothing else changes, and it can be changed later.";
+
+    /// Every choice a partner has, not saying first, in the order a screen cycles through.
+    pub const CHOICES: [Option<Role>; 4] = [
+        None,
+        Some(Role::Hurt),
+        Some(Role::Repairing),
+        Some(Role::Both),
+    ];
+
+    /// The choice after (or before, for a negative `step`) `role` in [`Role::CHOICES`].
+    pub fn cycle(role: Option<Role>, step: isize) -> Option<Role> {
+        let len = Self::CHOICES.len() as isize;
+        let at = Self::CHOICES.iter().position(|r| *r == role).unwrap_or(0) as isize;
+        Self::CHOICES[(at + step).rem_euclid(len) as usize]
+    }
+
+    /// Plain words for a choice, not saying included.
+    pub fn describe_choice(role: Option<Role>) -> &'static str {
+        role.map_or("not said", Role::describe)
+    }
+
     /// Plain words for the role, as shown on screen.
     pub fn describe(self) -> &'static str {
         match self {
             Role::Hurt => "the one who was hurt",
             Role::Repairing => "the one repairing",
             Role::Both => "a bit of both",
+        }
+    }
+
+    /// A role as typed (`hurt`, `repairing`, `both`), or `none` for not saying; `None` when
+    /// the text is neither.
+    pub fn parse_choice(text: &str) -> Option<Option<Role>> {
+        match text.trim().to_lowercase().as_str() {
+            "none" => Some(None),
+            other => Role::parse(other).map(Some),
         }
     }
 
@@ -52,6 +85,10 @@ pub struct Partner {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// When the role was last changed after the journal was made, so that two copies of the
+    /// journal can keep the later choice. Missing when it never was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_updated: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -60,6 +97,7 @@ deserialize_keeping_unknown!(Partner {
     id: PartnerId => required,
     name: String => required,
     role: Option<Role> => default,
+    role_updated: Option<DateTime<Utc>> => default,
 });
 
 impl Partner {
@@ -69,8 +107,19 @@ impl Partner {
             id,
             name: check_name(name)?,
             role,
+            role_updated: None,
             extra: Extra::new(),
         })
+    }
+
+    /// Changes the role (or to not saying), stamping when; says whether anything changed.
+    pub fn set_role(&mut self, role: Option<Role>, now: DateTime<Utc>) -> bool {
+        if self.role == role {
+            return false;
+        }
+        self.role = role;
+        self.role_updated = Some(self.role_updated.map_or(now, |at| at.max(now)));
+        true
     }
 }
 

@@ -259,6 +259,7 @@ fn prompts_about_a_trend_wait_until_there_is_one() {
             trust: rating,
             connection: rating,
             note: None,
+            note_visibility: crate::journal::Visibility::Shared,
         };
         j.upsert_checkin(checkin, now, day(25)).unwrap();
     }

@@ -55,6 +55,13 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
         Change::AskForPause { by, .. } => {
             format!("{} will see your pause on their screen.", other(*by))
         }
+        Change::SetRole { partner, role } => {
+            let name = journal.name_of(*partner);
+            format!(
+                "{name}'s role: {}. This only changes which prompts {name} is offered.",
+                crate::journal::Role::describe_choice(*role)
+            )
+        }
         Change::AddEntry(_)
         | Change::EditEntry { .. }
         | Change::SetEntryDeleted { .. }

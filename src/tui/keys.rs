@@ -10,7 +10,12 @@ pub const SETUP: &[Binding] = &[
     ("Esc", "quit"),
 ];
 
-pub const WHO: &[Binding] = &[("↑/↓", "choose"), ("Enter", "open"), ("q", "quit")];
+pub const WHO: &[Binding] = &[
+    ("↑/↓", "choose"),
+    ("Enter", "open"),
+    ("r", "role"),
+    ("q", "quit"),
+];
 
 pub const HOME: &[Binding] = &[
     ("w", "write"),
@@ -34,6 +39,7 @@ pub const WRITE: &[Binding] = &[
 pub const CHECKIN: &[Binding] = &[
     ("↑/↓", "choose"),
     ("←/→ 0-9", "set"),
+    ("Ctrl-T", "note shared/private"),
     ("Enter", "save"),
     ("Esc", "back"),
 ];

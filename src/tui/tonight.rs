@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Stage};
+use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Stage, Visibility};
 use crate::prompts::PromptLibrary;
 use crate::tui::screens::promises::rows::due_words;
 
@@ -21,6 +21,8 @@ pub struct Tonight {
     /// This evening's check-in: safety, trust, connection.
     pub checkin: Option<[u8; 3]>,
     pub checkin_note: Option<String>,
+    /// This evening's check-in note is kept private.
+    pub checkin_note_private: bool,
     /// Open promises this partner made: text, due day, overdue.
     pub my_promises: Vec<PromiseLine>,
     /// Open promises made to this partner.
@@ -99,7 +101,8 @@ impl Tonight {
             prompt: pick.map(|p| p.prompt.text.clone()),
             written,
             checkin: checkin.map(|c| [c.safety.value(), c.trust.value(), c.connection.value()]),
-            checkin_note: checkin.and_then(|c| c.note.clone()),
+            checkin_note: checkin.and_then(|c| c.note_for(partner)).map(str::to_owned),
+            checkin_note_private: checkin.is_some_and(|c| c.note_visibility == Visibility::Private),
             my_promises,
             their_promises,
             to_notice,

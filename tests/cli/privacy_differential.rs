@@ -1,5 +1,6 @@
 //! Privacy as a differential property: adding one partner's private entries changes nothing the
-//! other partner or "both of us" can see, and so does adding private hard moments. Every export
+//! other partner or "both of us" can see, and so does adding private hard moments or keeping a
+//! check-in's note private (the ratings stay shared, so the comparison is with no note). Every export
 //! of every week, the other partner's screens and the shared progress view are byte-identical
 //! with and without them; so are `mend log`, `promise list`, `kind list` and `plan list`
 //! through the binary.
@@ -7,7 +8,7 @@
 use crate::kit::tui::{ALEX, Harness, SAM, day, lived_in_journal};
 use chrono::{Duration, TimeZone, Utc};
 use mend::export::Format;
-use mend::journal::{Journal, NewEntry, PartnerId, Stage, Visibility, Week};
+use mend::journal::{Journal, NewCheckin, NewEntry, PartnerId, Rating, Stage, Visibility, Week};
 use mend::progress::Progress;
 use proptest::prelude::*;
 
@@ -94,6 +95,52 @@ fn with_private(base: &Journal, privates: &[Private]) -> Journal {
     j
 }
 
+/// One check-in to add: who, how many days after the journal started, its ratings, and the
+/// words of the note they keep private.
+#[derive(Debug, Clone)]
+struct PrivateNote {
+    author: PartnerId,
+    days_in: i64,
+    ratings: [u8; 3],
+    text: String,
+}
+
+fn private_note() -> impl Strategy<Value = PrivateNote> {
+    (
+        prop_oneof![Just(ALEX), Just(SAM)],
+        0..25i64,
+        [0..=10u8, 0..=10u8, 0..=10u8],
+        "[a-zA-Z ]{1,30}",
+    )
+        .prop_map(|(author, days_in, ratings, words)| PrivateNote {
+            author,
+            days_in,
+            ratings,
+            text: format!("SECRET {words}"),
+        })
+}
+
+/// `base` with these check-ins added, their notes kept private, or with no note at all.
+fn with_checkins(base: &Journal, checkins: &[PrivateNote], with_notes: bool) -> Journal {
+    let mut j = base.clone();
+    let today = day(11, 25);
+    for c in checkins {
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 21, 0, 0).unwrap();
+        let [safety, trust, connection] = c.ratings.map(|r| Rating::new(r).expect("0-10"));
+        let new = NewCheckin {
+            author: c.author,
+            day: j.started + Duration::days(c.days_in),
+            safety,
+            trust,
+            connection,
+            note: with_notes.then(|| c.text.clone()),
+            note_visibility: Visibility::Private,
+        };
+        j.upsert_checkin(new, at, today).expect("a valid check-in");
+    }
+    j
+}
+
 /// Every weekly summary from the journal's first week to this one, in every format.
 fn every_export(j: &Journal) -> Vec<String> {
     let progress = Progress::compute(j, day(11, 25), &Utc);
@@ -166,6 +213,50 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn private_checkin_notes_change_no_export_and_nothing_on_the_others_screens(
+        checkins in prop::collection::vec(private_note(), 1..5)
+    ) {
+        let base = lived_in_journal();
+        let (with, without) =
+            (with_checkins(&base, &checkins, true), with_checkins(&base, &checkins, false));
+        prop_assert_eq!(every_export(&with), every_export(&without));
+        for viewer in [ALEX, SAM] {
+            let theirs: Vec<PrivateNote> =
+                checkins.iter().filter(|c| c.author != viewer).cloned().collect();
+            let (with, without) =
+                (with_checkins(&base, &theirs, true), with_checkins(&base, &theirs, false));
+            for (a, b) in screens_of(&with, viewer).iter().zip(&screens_of(&without, viewer)) {
+                prop_assert_eq!(a, b);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_summary_compared_does_show_a_shared_checkin_note() {
+    // Guards the property above: the same note, shared, is in the week's summary.
+    let mut j = lived_in_journal();
+    let note = PrivateNote {
+        author: SAM,
+        days_in: (day(11, 24) - j.started).num_days(),
+        ratings: [5, 5, 5],
+        text: "SECRET shared after all".into(),
+    };
+    j = with_checkins(&j, &[note], true);
+    for c in &mut j.checkins {
+        c.note_visibility = Visibility::Shared;
+    }
+    assert!(
+        every_export(&j)
+            .concat()
+            .contains("SECRET shared after all")
+    );
+}
+
 #[test]
 fn the_screens_compared_do_show_the_others_shared_words() {
     // Guards the property above: it must look where the other partner's words appear.
@@ -212,6 +303,18 @@ fn private_entries_change_no_log_or_list_through_the_binary() {
         &["plan", "list", "--as", "bob"],
         &["plan", "list", "--as", "bob", "--json"],
     ];
+    let checkin = [
+        "checkin",
+        "--as",
+        "bob",
+        "--safety",
+        "6",
+        "--trust",
+        "5",
+        "--connection",
+        "7",
+    ];
+    m.ok(&checkin, "");
     let before: Vec<String> = views.iter().map(|args| m.ok(args, "")).collect();
     for stage in ["healing", "communication"] {
         m.ok(
@@ -220,6 +323,9 @@ fn private_entries_change_no_log_or_list_through_the_binary() {
         );
     }
     m.ok(&["moment", "--as", "bob"], "SECRET a hard moment");
+    let mut private_note = checkin.to_vec();
+    private_note.extend(["--note-stdin", "--private-note"]);
+    m.ok(&private_note, "SECRET a check-in note");
     m.ok(
         &["moment", "--as", "bob", "--plan", &item],
         "SECRET another hard moment",
@@ -228,7 +334,7 @@ fn private_entries_change_no_log_or_list_through_the_binary() {
     for ((args, a), b) in views.iter().zip(&after).zip(&before) {
         assert_eq!(
             a, b,
-            "mend {args:?} changed with Bob's private entries and hard moments"
+            "mend {args:?} changed with Bob's private entries, hard moments and check-in note"
         );
     }
     let own = m.ok(&["log", "--as", "bob"], "");

@@ -110,3 +110,47 @@ fn the_evening_end_and_the_first_day_of_the_week_can_be_changed() {
     assert_eq!(json["settings"]["day_ends_at"], 2);
     assert_eq!(json["settings"]["week_starts"], "sunday");
 }
+
+#[test]
+fn a_role_can_be_changed_later_and_settings_say_what_a_role_changes() {
+    let m = Mend::with_journal();
+    let shown = m.ok(&["settings"], "");
+    assert!(
+        shown.contains("A role only chooses which evening prompts that partner is offered"),
+        "{shown}"
+    );
+    let said = m.ok(
+        &["settings", "--role", "alice=both", "--role", "Bob=none"],
+        "",
+    );
+    assert!(said.contains("Alice's role: a bit of both."), "{said}");
+    assert!(said.contains("Bob's role: not said."), "{said}");
+    let json = m.journal_json();
+    let partners = json["partners"].as_array().expect("partners");
+    assert_eq!(partners[0]["role"], "both");
+    assert!(partners[0]["role_updated"].is_string(), "{json:#}");
+    assert!(partners[1].get("role").is_none(), "{json:#}");
+    m.ok(&["settings", "--role", "bob=repairing"], "");
+    assert_eq!(m.journal_json()["partners"][1]["role"], "repairing");
+}
+
+#[test]
+fn a_bad_role_is_refused_by_name_and_writes_nothing() {
+    let m = Mend::with_journal();
+    let before = m.journal_bytes();
+    for (role, says) in [
+        (
+            "alice=angry",
+            "\"angry\" is not a role; use hurt, repairing, both or none.",
+        ),
+        ("alice", "give a name and a role, like --role Alice=hurt."),
+        ("jo=hurt", "no partner called \"jo\""),
+    ] {
+        // A good change given with a bad one is not made either.
+        let args = ["settings", "--role", "bob=both", "--role", role];
+        let out = m.run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{role}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{role}: {}", stderr(&out));
+        assert_eq!(m.journal_bytes(), before, "{role} wrote nothing");
+    }
+}

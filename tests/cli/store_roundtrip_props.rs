@@ -123,6 +123,7 @@ fn build(day_ends_at: u8, sunday: bool, ops: &[Op]) -> Journal {
                     trust: rating,
                     connection: rating,
                     note: None,
+                    note_visibility: mend::journal::Visibility::Shared,
                 };
                 j.upsert_checkin(new, now, today).unwrap();
             }

@@ -145,6 +145,7 @@ pub fn lived_in_journal() -> Journal {
         trust: Rating::new(4).unwrap(),
         connection: Rating::new(7).unwrap(),
         note: Some("Better than last week".into()),
+        note_visibility: mend::journal::Visibility::Shared,
     };
     j.upsert_checkin(checkin, at, today).unwrap();
     j

@@ -32,6 +32,7 @@ fn journal_with_weeks() -> Journal {
                 trust: value(0),
                 connection: value(2),
                 note: None,
+                note_visibility: mend::journal::Visibility::Shared,
             };
             j.upsert_checkin(checkin, at, today).unwrap();
         }

@@ -125,6 +125,7 @@ fn one_week_is_one_week() {
         trust: Rating::new(5).unwrap(),
         connection: Rating::new(6).unwrap(),
         note: None,
+        note_visibility: mend::journal::Visibility::Shared,
     };
     j.upsert_checkin(checkin, at, day(11, 25)).unwrap();
     let mut h = Harness::new(Some(j));

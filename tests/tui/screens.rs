@@ -55,6 +55,48 @@ fn who_is_here() {
 }
 
 #[test]
+fn setup_says_what_a_role_changes_before_one_is_chosen() {
+    let h = Harness::new(None);
+    let screen = flat_screen(&h);
+    assert!(
+        screen.contains("A role only chooses which evening prompts that partner is offered; nothing else changes, and it can be changed later."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn who_is_here_changes_the_highlighted_partners_role_with_r() {
+    use mend::journal::Role;
+    let mut h = Harness::new(Some(empty_journal()));
+    assert!(flat_screen(&h).contains("Alex's role: the one repairing. r changes it."));
+    h.keys("<Down>r");
+    let journal = h.saved.clone().expect("saved");
+    let roles: Vec<_> = journal.partners.iter().map(|p| p.role).collect();
+    assert_eq!(
+        roles,
+        [Some(Role::Repairing), Some(Role::Repairing)],
+        "only Sam's"
+    );
+    snapshot("who_role_changed", &h);
+    let screen = flat_screen(&h);
+    assert!(
+        screen.contains(
+            "Sam's role: the one repairing. This only changes which prompts Sam is offered."
+        ),
+        "{screen}"
+    );
+    // Round the choices back to not saying, then on to hurt again.
+    h.keys("rr");
+    assert_eq!(h.saved.clone().unwrap().partners[1].role, None);
+    assert!(flat_screen(&h).contains("Sam's role: not said. r changes it."));
+    h.keys("r");
+    assert_eq!(h.saved.clone().unwrap().partners[1].role, Some(Role::Hurt));
+    // The last row is the two of you: it has no role.
+    h.keys("<Down>r");
+    assert_eq!(h.saved.clone().unwrap().partners[1].role, Some(Role::Hurt));
+}
+
+#[test]
 fn home_on_a_first_evening() {
     let mut h = Harness::new(Some(empty_journal()));
     h.keys("<Enter>");
@@ -202,7 +244,7 @@ fn check_in_screen_sets_values_with_digits_and_arrows() {
     snapshot("checkin", &h);
     assert!(
         flat_screen(&h).contains(
-            "Sam sees these ratings in \"Both of us\" and the weekly summary, and the note in the weekly summary."
+            "Sam sees these ratings in \"Both of us\" and the weekly summary. The note is shared: Sam reads it in the weekly summary."
         ),
         "the check-in says who reads it"
     );
@@ -219,6 +261,37 @@ fn check_in_screen_sets_values_with_digits_and_arrows() {
     let journal = h.saved.clone().unwrap();
     assert_eq!(journal.live_checkins().count(), 1);
     assert_eq!(journal.live_checkins().next().unwrap().safety.value(), 9);
+}
+
+#[test]
+fn check_in_note_kept_private_with_ctrl_t_says_so_and_is_saved_private() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>c<Down><Down><Down>only for me<C-t>");
+    snapshot("checkin_private", &h);
+    let screen = flat_screen(&h);
+    assert!(
+        screen.contains(
+            "The note is private: hidden from Sam's screens and from the summary; not locked or encrypted."
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Sam sees these ratings"),
+        "the ratings stay shared: {screen}"
+    );
+    h.keys("<Enter>");
+    let journal = h.saved.clone().unwrap();
+    let c = journal.live_checkins().next().expect("saved");
+    let (alex, sam) = (journal.partners[0].id, journal.partners[1].id);
+    assert_eq!(c.note_for(alex), Some("only for me"));
+    assert_eq!(c.note_for(sam), None);
+    // Opened again, the form shows the choice as saved, and Ctrl-T shares it again.
+    h.keys("c");
+    assert!(flat_screen(&h).contains("(private)"), "{}", flat_screen(&h));
+    h.keys("<C-t><Enter>");
+    let journal = h.saved.clone().unwrap();
+    let c = journal.live_checkins().next().expect("saved");
+    assert_eq!(c.note_for(sam), Some("only for me"));
 }
 
 #[test]

@@ -16,6 +16,48 @@ fn partners_are_found_by_name_ignoring_case_and_spaces() {
 }
 
 #[test]
+fn a_role_can_be_changed_later_and_the_change_is_stamped_for_the_merge() {
+    let (mut j, a, s) = couple();
+    assert_eq!(j.partner(a).unwrap().role_updated, None);
+    let later = now() + chrono::Duration::hours(1);
+    assert_eq!(j.set_role(a, Some(Role::Both), later), Ok(true));
+    let alex = j.partner(a).unwrap();
+    assert_eq!(
+        (alex.role, alex.role_updated),
+        (Some(Role::Both), Some(later))
+    );
+    assert_eq!(j.partner(s).unwrap().role, Some(Role::Hurt), "only Alex's");
+    assert_eq!(
+        j.set_role(a, Some(Role::Both), now()),
+        Ok(false),
+        "no change"
+    );
+    assert_eq!(
+        j.set_role(a, None, now()),
+        Ok(true),
+        "not saying is a choice"
+    );
+    let alex = j.partner(a).unwrap();
+    assert_eq!(alex.role, None);
+    assert_eq!(alex.role_updated, Some(later), "the stamp never goes back");
+    let stranger = PartnerId(uuid::Uuid::from_u128(7));
+    assert_eq!(
+        j.set_role(stranger, None, now()),
+        Err(DomainError::UnknownPartnerId(stranger))
+    );
+}
+
+#[test]
+fn a_role_choice_reads_none_as_not_saying_and_refuses_other_words() {
+    assert_eq!(Role::parse_choice(" Hurt "), Some(Some(Role::Hurt)));
+    assert_eq!(Role::parse_choice("none"), Some(None));
+    assert_eq!(Role::parse_choice("angry"), None);
+    assert_eq!(Role::cycle(None, 1), Some(Role::Hurt));
+    assert_eq!(Role::cycle(None, -1), Some(Role::Both));
+    assert_eq!(Role::describe_choice(Some(Role::Both)), "a bit of both");
+}
+
+#[test]
 fn two_partners_with_the_same_name_are_refused() {
     let err = Journal::new(("Alex", None), ("alex", None), now(), today()).unwrap_err();
     assert!(matches!(err, DomainError::SamePartnerNames(_)));

@@ -25,6 +25,22 @@ fn reads_own_and_meta_fields_and_keeps_the_rest() {
 }
 
 #[test]
+fn a_checkin_note_without_a_visibility_is_shared_as_before_and_private_is_kept() {
+    let old = checkin(r#", "note": "slept badly""#).unwrap();
+    assert_eq!(old.note_visibility, Visibility::Shared);
+    let written = serde_json::to_string(&old).unwrap();
+    assert!(!written.contains("note_visibility"), "{written}");
+    let private = checkin(r#", "note": "slept badly", "note_visibility": "private""#).unwrap();
+    assert_eq!(private.shared_note(), None);
+    let written = serde_json::to_string(&private).unwrap();
+    assert!(
+        written.contains(r#""note_visibility":"private""#),
+        "{written}"
+    );
+    assert!(checkin(r#", "note_visibility": "secret""#).is_err());
+}
+
+#[test]
 fn a_key_written_with_escapes_is_still_its_field() {
     let read = checkin(r#", "n\u006fte": "slept badly", "caf\u00e9": 1"#).unwrap();
     assert_eq!(read.note.as_deref(), Some("slept badly"));

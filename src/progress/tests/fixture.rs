@@ -71,6 +71,7 @@ impl Builder {
             trust: Rating::new(t).unwrap(),
             connection: Rating::new(c).unwrap(),
             note: None,
+            note_visibility: crate::journal::Visibility::Shared,
         };
         self.j.upsert_checkin(new, now, today()).unwrap().0
     }

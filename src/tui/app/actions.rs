@@ -61,10 +61,10 @@ impl App {
             Action::Write => self.start_writing(),
             Action::CheckIn => {
                 if let Some(tonight) = &self.tonight {
-                    self.screen = Screen::Checkin(CheckinForm::new(
-                        tonight.checkin,
-                        tonight.checkin_note.clone(),
-                    ));
+                    self.screen = Screen::Checkin(
+                        CheckinForm::new(tonight.checkin, tonight.checkin_note.clone())
+                            .with_note_private(tonight.checkin_note_private),
+                    );
                 }
             }
             Action::OpenJournal => {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::Change;
 use crate::journal::text::one_line;
-use crate::journal::{Journal, NewCheckin, Rating, RatingName};
+use crate::journal::{Journal, NewCheckin, Rating, RatingName, Visibility};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::{self, Binding};
@@ -25,6 +25,8 @@ pub struct CheckinForm {
     pub note: String,
     /// The note as saved in the journal, to tell whether the one on screen is new writing.
     saved_note: String,
+    /// Who may read the note (Ctrl-T changes it); the ratings are always shared.
+    pub note_visibility: Visibility,
     /// 0-2 the scales, 3 the note.
     pub focus: usize,
     /// Replacing tonight's earlier check-in.
@@ -40,10 +42,26 @@ impl CheckinForm {
             values: existing.unwrap_or([5, 5, 5]),
             saved_note: note.clone(),
             note,
+            note_visibility: Visibility::Shared,
             focus: 0,
             replacing: existing.is_some(),
             one_typed: false,
         }
+    }
+
+    /// The form for an evening whose saved note is private (or not).
+    pub fn with_note_private(mut self, private: bool) -> CheckinForm {
+        if private {
+            self.note_visibility = Visibility::Private;
+        }
+        self
+    }
+
+    fn toggle_note_visibility(&mut self) {
+        self.note_visibility = match self.note_visibility {
+            Visibility::Shared => Visibility::Private,
+            Visibility::Private => Visibility::Shared,
+        };
     }
 
     /// Whether the note on screen differs from the one in the journal.
@@ -80,6 +98,7 @@ impl View for CheckinForm {
                 trust: Rating::saturating(form.values[1]),
                 connection: Rating::saturating(form.values[2]),
                 note,
+                note_visibility: form.note_visibility,
             })))
         };
         match key.code {
@@ -88,6 +107,9 @@ impl View for CheckinForm {
             KeyCode::Enter => return save(form),
             KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 return save(form);
+            }
+            KeyCode::Char('t') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                form.toggle_note_visibility();
             }
             KeyCode::Up | KeyCode::BackTab => form.focus = (form.focus + 3) % 4,
             KeyCode::Down | KeyCode::Tab => form.focus = (form.focus + 1) % 4,
@@ -247,16 +269,26 @@ fn draw(ctx: &Ctx, form: &CheckinForm, frame: &mut Frame, area: Rect) {
         Paragraph::new(vec![
             Line::styled("Enter saves. Esc goes back without saving.", theme.muted()),
             Line::styled(
-                format!(
-                    "{} sees these ratings in \"Both of us\" and the weekly summary, and the note in the weekly summary.",
-                    one_line(other)
-                ),
+                who_reads(one_line(other).as_ref(), form.note_visibility),
                 theme.muted(),
             ),
         ])
         .wrap(Wrap { trim: true }),
         help,
     );
+}
+
+/// Who reads the ratings and the note, in true words for the note's current choice.
+fn who_reads(other: &str, note: Visibility) -> String {
+    let ratings = format!("{other} sees these ratings in \"Both of us\" and the weekly summary.");
+    match note {
+        Visibility::Shared => format!(
+            "{ratings} The note is shared: {other} reads it in the weekly summary. Ctrl-T keeps it private."
+        ),
+        Visibility::Private => format!(
+            "{ratings} The note is private: hidden from {other}'s screens and from the summary; not locked or encrypted. Ctrl-T shares it."
+        ),
+    }
 }
 
 /// "A note for tonight: …", with a cursor when the note has the focus.
@@ -278,7 +310,10 @@ fn note_paragraph(ctx: &Ctx, form: &CheckinForm) -> Paragraph<'static> {
     };
     Paragraph::new(Line::from(vec![
         Span::styled(if note_focused { "› " } else { "  " }, theme.key()),
-        Span::raw("A note for tonight: "),
+        Span::raw(match form.note_visibility {
+            Visibility::Shared => "A note for tonight (shared): ",
+            Visibility::Private => "A note for tonight (private): ",
+        }),
         shown,
     ]))
     .wrap(Wrap { trim: false })

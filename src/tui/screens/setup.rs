@@ -24,12 +24,6 @@ pub struct SetupForm {
 }
 
 const FIELDS: usize = 4;
-const ROLE_CHOICES: [Option<Role>; 4] = [
-    None,
-    Some(Role::Hurt),
-    Some(Role::Repairing),
-    Some(Role::Both),
-];
 
 impl SetupForm {
     fn partner(&self) -> usize {
@@ -54,9 +48,7 @@ impl SetupForm {
 
     fn cycle_role(&mut self, step: isize) {
         let role = &mut self.roles[self.partner()];
-        let at = ROLE_CHOICES.iter().position(|r| r == role).unwrap_or(0);
-        let next = (at as isize + step).rem_euclid(ROLE_CHOICES.len() as isize) as usize;
-        *role = ROLE_CHOICES[next];
+        *role = Role::cycle(*role, step);
     }
 
     /// The journal this form describes, or why it cannot be made yet.
@@ -153,9 +145,10 @@ fn draw(ctx: &Ctx, form: &SetupForm, frame: &mut Frame, area: Rect) {
     let theme = ctx.theme;
     let width = area.width.min(72);
     let area = area.centered_horizontally(Constraint::Length(width));
-    let [intro, fields, error] = Layout::vertical([
+    let [intro, fields, roles, error] = Layout::vertical([
         Constraint::Length(10),
-        Constraint::Length(7),
+        Constraint::Length(6),
+        Constraint::Length(3),
         Constraint::Fill(1),
     ])
     .areas(area);
@@ -214,11 +207,19 @@ fn draw(ctx: &Ctx, form: &SetupForm, frame: &mut Frame, area: Rect) {
         ]));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(
-        "Press Enter on the last line to create your journal.",
-        theme.muted(),
-    ));
     frame.render_widget(Paragraph::new(lines), fields);
+    // What a role changes, said before one is chosen.
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(Role::EXPLAINED, theme.muted()),
+            Line::styled(
+                "Press Enter on the last line to create your journal.",
+                theme.muted(),
+            ),
+        ])
+        .wrap(Wrap { trim: true }),
+        roles,
+    );
     if let Some(message) = &form.error {
         frame.render_widget(
             Paragraph::new(Line::styled(message.clone(), theme.error())).wrap(Wrap { trim: true }),

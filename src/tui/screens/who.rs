@@ -4,8 +4,10 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::journal::text::one_line;
+use crate::journal::{Change, Journal, Role};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::{self, Binding};
@@ -33,6 +35,13 @@ impl View for WhoScreen {
                     None => Action::LookBackTogether,
                 });
             }
+            KeyCode::Char('r') => {
+                let partner = journal.partners.get(*selected)?;
+                return Some(Action::Apply(Change::SetRole {
+                    partner: partner.id,
+                    role: Role::cycle(partner.role, 1),
+                }));
+            }
             KeyCode::Char('q') => return Some(Action::Quit),
             _ => {}
         }
@@ -50,6 +59,22 @@ impl View for WhoScreen {
     fn bindings(&self) -> &'static [Binding] {
         keys::WHO
     }
+
+    /// A role changed here: say so, and what a role changes.
+    fn on_saved(&mut self, before: Option<&Journal>, ctx: &Ctx) -> Option<Action> {
+        let (before, after) = (before?, ctx.journal?);
+        let changed = after
+            .partners
+            .iter()
+            .find(|p| before.partner(p.id).is_some_and(|old| old.role != p.role))?;
+        Some(Action::Tell(crate::tui::done_words::done_words(
+            &Change::SetRole {
+                partner: changed.id,
+                role: changed.role,
+            },
+            after,
+        )))
+    }
 }
 
 fn draw(ctx: &Ctx, selected: usize, frame: &mut Frame, area: Rect) {
@@ -59,12 +84,17 @@ fn draw(ctx: &Ctx, selected: usize, frame: &mut Frame, area: Rect) {
     };
     let mut rows: Vec<String> = journal.partners.iter().map(|p| p.name.clone()).collect();
     rows.push("Both of us, to look back together".to_owned());
-    let height = u16::try_from(rows.len() * 2 + 3).unwrap_or(u16::MAX);
+    let height = u16::try_from(rows.len() * 2 + 3 + 2).unwrap_or(u16::MAX);
     let area = area.centered(
         Constraint::Length(area.width.min(48)),
         Constraint::Length(height.min(area.height)),
     );
-    let [title, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    let [title, list, role] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(u16::try_from(rows.len() * 2).unwrap_or(u16::MAX)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(format!("{}.", greeting(ctx.now.time())), theme.title()),
@@ -92,4 +122,19 @@ fn draw(ctx: &Ctx, selected: usize, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    // The highlighted partner's role, and the key that changes it.
+    if let Some(partner) = journal.partners.get(selected) {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!(
+                    "   {}'s role: {}. r changes it.",
+                    one_line(&partner.name),
+                    Role::describe_choice(partner.role)
+                ),
+                theme.muted(),
+            ))
+            .wrap(Wrap { trim: false }),
+            role,
+        );
+    }
 }

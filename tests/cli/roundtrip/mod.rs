@@ -59,6 +59,7 @@ enum Op {
         back: u8,
         ratings: [u8; 3],
         note: Option<String>,
+        private: bool,
     },
     Promise {
         second: bool,
@@ -106,12 +107,19 @@ fn op() -> impl Strategy<Value = Op> {
                 prompt,
                 text,
             }),
-        2 => (any::<bool>(), 0u8..10, [0u8..=10, 0u8..=10, 0u8..=10], prop::option::of(text()))
-            .prop_map(|(second, back, ratings, note)| Op::Checkin {
+        2 => (
+            any::<bool>(),
+            0u8..10,
+            [0u8..=10, 0u8..=10, 0u8..=10],
+            prop::option::of(text()),
+            any::<bool>(),
+        )
+            .prop_map(|(second, back, ratings, note, private)| Op::Checkin {
                 second,
                 back,
                 ratings,
                 note,
+                private,
             }),
         2 => (
             any::<bool>(),
@@ -195,6 +203,7 @@ fn build(names: (String, String), roles: (Option<Role>, Option<Role>), ops: &[Op
                 back,
                 ratings,
                 note,
+                private,
             } => j
                 .upsert_checkin(
                     NewCheckin {
@@ -204,6 +213,11 @@ fn build(names: (String, String), roles: (Option<Role>, Option<Role>), ops: &[Op
                         trust: Rating::new(ratings[1]).unwrap(),
                         connection: Rating::new(ratings[2]).unwrap(),
                         note,
+                        note_visibility: if private {
+                            Visibility::Private
+                        } else {
+                            Visibility::Shared
+                        },
                     },
                     now,
                     today(),

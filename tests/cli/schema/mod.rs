@@ -48,6 +48,23 @@ fn built_journal() -> &'static Value {
             ],
             "A quieter evening.\n",
         );
+        s.ok(
+            &[
+                "checkin",
+                "--as",
+                "alex",
+                "--safety",
+                "6",
+                "--trust",
+                "6",
+                "--connection",
+                "5",
+                "--note-stdin",
+                "--private-note",
+            ],
+            "Tired, and kept to myself.\n",
+        );
+        s.ok(&["settings", "--role", "sam=both"], "");
 
         s.ok(
             &[
@@ -237,9 +254,13 @@ fn journal_written_by_the_binary_matches_the_schema() {
     assert!(entries.iter().any(|e| e["visibility"] == "private"));
     assert!(entries.iter().any(|e| e["stage"] == "communication"));
     let checkins = records(journal, "checkins");
-    assert_eq!(checkins.len(), 1);
-    assert_eq!(checkins[0]["safety"], 5);
-    assert_eq!(checkins[0]["note"], "A quieter evening.");
+    assert_eq!(checkins.len(), 2);
+    assert!(
+        checkins
+            .iter()
+            .any(|c| c["safety"] == 5 && c["note"] == "A quieter evening.")
+    );
+    assert!(checkins.iter().any(|c| c["note_visibility"] == "private"));
     let promises = records(journal, "promises");
     assert_eq!(promises.len(), 3, "{journal:#}");
     let kept = promises.iter().find(|p| p["status"] == "kept").unwrap();
@@ -260,6 +281,8 @@ fn journal_written_by_the_binary_matches_the_schema() {
     assert_eq!(acts.len(), 1);
     assert!(acts[0]["acknowledged"].is_object());
     assert_eq!(journal["partners"][0]["role"], "repairing");
+    assert_eq!(journal["partners"][1]["role"], "both");
+    assert!(journal["partners"][1]["role_updated"].is_string());
     let plan = records(journal, "plan_items");
     assert_eq!(plan.len(), 2, "{journal:#}");
     assert!(plan.iter().any(|p| p["retired_at"].is_string()));

@@ -103,6 +103,7 @@ fn journal_with(t: &Texts) -> Journal {
         trust: Rating::new(4).unwrap(),
         connection: Rating::new(6).unwrap(),
         note: Some(t.note.clone()),
+        note_visibility: mend::journal::Visibility::Shared,
     };
     j.upsert_checkin(checkin, at(18), today).unwrap();
     let promise = |j: &mut Journal, text: &str, due| {
