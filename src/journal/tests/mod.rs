@@ -6,5 +6,6 @@ mod fixture;
 mod ids;
 mod partners_and_days;
 mod plan;
+mod plan_ahead;
 mod promises;
 mod wire;
