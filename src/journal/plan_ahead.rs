@@ -1,9 +1,11 @@
-//! What the evening mentions of the plan: hard dates a few days ahead, and items due a gentle look.
+//! What the evening mentions of the plan: hard dates a few days ahead, items due a gentle look, and saying it was looked at.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::book::Journal;
 use super::ids::{PartnerId, RecordId};
+use super::lookup::live_record_mut;
+use super::plan_error::PlanError;
 use super::plan_item::PlanItem;
 
 /// How many days ahead a hard date is mentioned: today and the next six, so a weekday's
@@ -57,9 +59,31 @@ impl PlanItem {
         let days = (now - self.last_looked_at).num_days();
         (days > LOOK_AGAIN_AFTER_DAYS).then_some(days)
     }
+
+    /// The couple looked at the item together: it counts as looked at now. Either partner may
+    /// say so; it changes neither the words nor an agreement.
+    pub fn look_at_together(&mut self, now: DateTime<Utc>) -> Result<(), PlanError> {
+        if self.is_retired() {
+            return Err(PlanError::PlanItemRetired);
+        }
+        self.last_looked_at = now.max(self.last_looked_at);
+        self.meta.touch(now);
+        Ok(())
+    }
 }
 
 impl Journal {
+    /// A partner says the couple looked at an item together.
+    pub fn look_at_plan_item(
+        &mut self,
+        id: RecordId,
+        by: PartnerId,
+        now: DateTime<Utc>,
+    ) -> Result<(), PlanError> {
+        self.require_partner(by)?;
+        live_record_mut(&mut self.plan_items, id)?.look_at_together(now)
+    }
+
     /// Plan items in use (neither deleted nor retired), in the order they were made.
     pub fn plan_items_in_use(&self) -> impl Iterator<Item = &PlanItem> {
         self.live_plan_items().filter(|p| !p.is_retired())

@@ -99,6 +99,7 @@ pub const PLAN: &[Binding] = &[
     ("x", "retire"),
     ("a", "agree"),
     ("s", "suggest"),
+    ("l", "looked at it"),
     ("Esc", "back"),
     ("↑/↓", "move"),
 ];

@@ -257,3 +257,52 @@ fn suggesting_a_change_needs_a_note_and_shows_it_to_the_owner() {
         "{screen}"
     );
 }
+
+#[test]
+fn saying_the_plan_was_looked_at_together_ends_the_evening_offer() {
+    let mut j = empty_journal();
+    let made = Utc.with_ymd_and_hms(2026, 10, 1, 20, 0, 0).unwrap();
+    let id = j
+        .add_plan_item(SAM, parts("Late nights", "Tea", "Text me"), None, made)
+        .unwrap();
+    j.review_plan_item(id, ALEX, ReviewKind::Agreed, None, made)
+        .unwrap();
+    let mut h = Harness::new(Some(j));
+    h.keys("<Enter>");
+    assert!(
+        h.render(80, 24)
+            .contains("Sam's plan was last looked at 7 weeks ago")
+    );
+    h.keys("hl");
+    let it = item(saved(&h), "Late nights");
+    assert!(it.is_agreed(), "the agreement stands");
+    assert_eq!(it.last_looked_at, tui_support::now().to_utc());
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Noted that you looked at it together"),
+        "{screen}"
+    );
+    assert!(screen.contains("last looked at today"), "{screen}");
+    h.keys("<Esc>");
+    assert!(!h.render(80, 24).contains("weeks ago"));
+}
+
+/// The plan screen and each of its dialogs, at every size.
+#[test]
+fn the_plan_and_its_dialogs_draw_at_every_size() {
+    for tour in [
+        "<Enter>h",
+        "<Enter>hn",
+        "<Enter>hx",
+        "<Enter>h<Down>a",
+        "<Enter>he",
+    ] {
+        let mut h = Harness::new(Some(plan_journal()));
+        h.keys(tour);
+        for width in 1..=100 {
+            for height in 1..=30 {
+                h.render(width, height);
+            }
+        }
+    }
+}

@@ -80,3 +80,33 @@ fn a_look_together_resets_the_offer_and_a_retired_item_asks_for_none() {
     j.retire_plan_item(id, s, later).unwrap();
     assert!(j.plan_looks_due(later + Duration::days(90)).is_empty());
 }
+
+#[test]
+fn looking_together_counts_as_a_look_keeps_the_agreement_and_not_on_a_retired_item() {
+    let (mut j, a, s) = couple();
+    let id = j.add_plan_item(s, parts(), None, now()).unwrap();
+    j.review_plan_item(id, a, ReviewKind::Agreed, None, now())
+        .unwrap();
+    let later = now() + Duration::days(40);
+    assert_eq!(j.plan_looks_due(later).len(), 1);
+    j.look_at_plan_item(id, a, later).unwrap();
+    assert!(j.plan_looks_due(later + Duration::days(1)).is_empty());
+    let it = j.plan_items.iter().find(|p| p.meta.id == id).unwrap();
+    assert!(it.is_agreed(), "a look changes no agreement");
+    assert_eq!(it.reviews.len(), 1);
+    j.retire_plan_item(id, s, later).unwrap();
+    assert_eq!(
+        j.look_at_plan_item(id, s, later),
+        Err(PlanError::PlanItemRetired)
+    );
+}
+
+#[test]
+fn an_old_look_never_moves_the_last_look_back() {
+    let (mut j, _, s) = couple();
+    let id = j.add_plan_item(s, parts(), None, now()).unwrap();
+    j.look_at_plan_item(id, s, now() - Duration::days(3))
+        .unwrap();
+    let it = j.plan_items.iter().find(|p| p.meta.id == id).unwrap();
+    assert_eq!(it.last_looked_at, now());
+}

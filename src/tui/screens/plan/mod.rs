@@ -138,6 +138,17 @@ impl View for PlanState {
                     .map_or_else(|| "your partner".to_owned(), |p| p.name.clone());
                 self.dialog = Some(PlanDialog::Item(ItemForm::new(me, &other)));
             }
+            KeyCode::Char('l') => {
+                if let Some(item) = item {
+                    let change = Change::LookedAtPlanItem {
+                        id: item.meta.id,
+                        by: me,
+                    };
+                    self.saving = Some(done_words(&change, journal));
+                    self.sent = Some(change.clone());
+                    return Some(Action::Apply(change));
+                }
+            }
             KeyCode::Char(c @ ('e' | 'x' | 'a' | 's')) => match item {
                 Some(item) => return self.open_for(c, item, me, journal).map(Action::Warn),
                 None => {
