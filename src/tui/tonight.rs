@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 
-use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Stage, local_time};
+use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Stage};
 use crate::prompts::PromptLibrary;
 use crate::tui::screens::promises::rows::due_words;
 
@@ -39,12 +39,11 @@ pub struct Tonight {
     pub plan_look: Option<LookLine>,
 }
 
-/// A pause that holds until `until`; the screen stops showing it once that moment passes.
+/// A pause that holds until `until`; the screen words the time, and stops showing the pause
+/// once that moment passes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PauseLine {
     pub until: DateTime<Utc>,
-    /// The end in local time: "21:30", or "07:00 tomorrow".
-    pub until_words: String,
     pub note: Option<String>,
 }
 
@@ -158,16 +157,8 @@ fn pause_of(
         .into_iter()
         .filter(|p| Some(p.meta.author) == by)
         .max_by_key(|p| p.until)?;
-    let ends = local_time(pause.until, now.offset());
-    let at = ends.format("%H:%M").to_string();
-    let until_words = match (ends.date() - now.date_naive()).num_days() {
-        0 => at,
-        1 => format!("{at} tomorrow"),
-        _ => format!("{at} on {}", ends.format("%A")),
-    };
     Some(PauseLine {
         until: pause.until,
-        until_words,
         note: pause.note.clone(),
     })
 }

@@ -151,3 +151,28 @@ fn a_plan_looked_at_lately_offers_nothing() {
     let screen = h.render(80, 30);
     assert!(!screen.contains("last looked at"), "{screen}");
 }
+
+#[test]
+fn a_pause_past_midnight_says_tomorrow_until_midnight_comes() {
+    let mut j = empty_journal();
+    let until = Utc.with_ymd_and_hms(2026, 11, 26, 7, 0, 0).unwrap();
+    j.ask_for_pause_until(SAM, until, None, now().to_utc())
+        .unwrap();
+    let mut h = Harness::new(Some(j));
+    h.keys("<Enter>");
+    let screen = h.render(80, 30);
+    assert!(
+        screen.contains("Sam asked for some time, until 07:00 tomorrow."),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Their note"),
+        "no note was given: {screen}"
+    );
+    h.app.update(Event::Tick(now() + Duration::hours(4)));
+    let screen = h.render(80, 30);
+    assert!(
+        screen.contains("Sam asked for some time, until 07:00."),
+        "after midnight it is today: {screen}"
+    );
+}

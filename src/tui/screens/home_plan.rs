@@ -1,7 +1,9 @@
 //! The evening screen's lines about the plan: a pause to respect, a hard date ahead, a gentle look.
 
+use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::text::{Line, Span};
 
+use crate::journal::local_time;
 use crate::journal::text::one_line;
 use crate::tui::ctx::Ctx;
 use crate::tui::tonight::{HardDayLine, LookLine, Tonight};
@@ -16,7 +18,10 @@ pub fn pause_and_date_lines(ctx: &Ctx, tonight: &Tonight) -> Vec<Line<'static>> 
         lines.push(Line::from(vec![
             Span::styled("  ◇ ", theme.calm()),
             Span::styled(
-                format!("{other} asked for some time, until {}.", pause.until_words),
+                format!(
+                    "{other} asked for some time, until {}.",
+                    until_words(pause.until, ctx.now)
+                ),
                 theme.heading(),
             ),
         ]));
@@ -33,7 +38,7 @@ pub fn pause_and_date_lines(ctx: &Ctx, tonight: &Tonight) -> Vec<Line<'static>> 
             Span::styled("  ◇ ", theme.calm()),
             Span::raw(format!(
                 "You asked for time until {}. {other} sees it on their evening screen.",
-                pause.until_words
+                until_words(pause.until, ctx.now)
             )),
         ]));
     }
@@ -47,6 +52,17 @@ pub fn pause_and_date_lines(ctx: &Ctx, tonight: &Tonight) -> Vec<Line<'static>> 
         lines.push(Line::raw(""));
     }
     lines
+}
+
+/// When a pause ends, in local time as of `now`: "21:30", "07:00 tomorrow", "07:00 on Friday".
+fn until_words(until: DateTime<Utc>, now: DateTime<FixedOffset>) -> String {
+    let ends = local_time(until, now.offset());
+    let at = ends.format("%H:%M").to_string();
+    match (ends.date() - now.date_naive()).num_days() {
+        ..=0 => at,
+        1 => format!("{at} tomorrow"),
+        _ => format!("{at} on {}", ends.format("%A %-d %B")),
+    }
 }
 
 /// "Thursday is a date you marked as hard. Your plan is here (h)."
