@@ -306,3 +306,24 @@ fn the_plan_and_its_dialogs_draw_at_every_size() {
         }
     }
 }
+
+#[test]
+fn after_an_edit_the_suggestion_is_shown_as_the_last_one_and_asks_for_a_new_read() {
+    let mut h = Harness::new(Some(plan_journal()));
+    h.keys("<Enter>he<C-u>When Sam is quiet for an hour or more<Enter>");
+    let it = item(saved(&h), "When Sam is quiet for an hour or more");
+    assert_eq!(it.reviews.last().map(|r| r.kind), Some(ReviewKind::Edited));
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Plan item changed. Sam can read it again."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("changed; waiting for Sam to read it"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Sam's last suggestion: “Could it be a text when we are apart?”"),
+        "{screen}"
+    );
+}

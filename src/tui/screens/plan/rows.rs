@@ -135,14 +135,14 @@ fn item_lines(
     }
     about.push(format!("last looked at {}", looked_words(item, now)));
     push("", &about.join(" · "), theme.muted(), "    ");
-    if let Some(note) = latest_suggestion(item) {
-        let who = if mine { other.as_str() } else { "You" };
-        push(
-            &format!("{who} suggested: "),
-            &format!("“{note}”"),
-            theme.calm(),
-            "    ",
-        );
+    if let Some((note, latest)) = latest_suggestion(item) {
+        let label = match (mine, latest) {
+            (true, true) => format!("{other} suggested: "),
+            (true, false) => format!("{other}'s last suggestion: "),
+            (false, true) => "You suggested: ".to_owned(),
+            (false, false) => "Your last suggestion: ".to_owned(),
+        };
+        push(&label, &format!("“{note}”"), theme.calm(), "    ");
     }
 }
 
@@ -185,13 +185,15 @@ fn looked_words(item: &PlanItem, now: DateTime<FixedOffset>) -> String {
     }
 }
 
-/// The note of the latest suggested change, if any was made.
-fn latest_suggestion(item: &PlanItem) -> Option<&str> {
-    item.reviews
+/// The note of the latest suggested change, if any was made, and whether nothing (an edit,
+/// an agreement) came after it.
+fn latest_suggestion(item: &PlanItem) -> Option<(&str, bool)> {
+    let at = item
+        .reviews
         .iter()
-        .rev()
-        .find(|r| r.kind == ReviewKind::SuggestedChange)
-        .and_then(|r| r.note.as_deref())
+        .rposition(|r| r.kind == ReviewKind::SuggestedChange)?;
+    let note = item.reviews[at].note.as_deref()?;
+    Some((note, at + 1 == item.reviews.len()))
 }
 
 /// `text` broken at spaces into pieces of at most `columns` columns (a longer word is cut).
