@@ -163,7 +163,8 @@ fn pause_of(
     })
 }
 
-/// The hard dates ahead, one line for each day and owner.
+/// The hard dates ahead, one line for each day and owner, this partner's first on a day; at
+/// most three, so the evening stays calm.
 fn hard_days(journal: &Journal, partner: PartnerId, today: NaiveDate) -> Vec<HardDayLine> {
     let mut lines: Vec<HardDayLine> = journal
         .hard_days_ahead(today)
@@ -174,7 +175,9 @@ fn hard_days(journal: &Journal, partner: PartnerId, today: NaiveDate) -> Vec<Har
             mine: h.owner == partner,
         })
         .collect();
+    lines.sort_by_key(|l| (l.day, !l.mine));
     lines.dedup();
+    lines.truncate(3);
     lines
 }
 

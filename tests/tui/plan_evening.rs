@@ -176,3 +176,23 @@ fn a_pause_past_midnight_says_tomorrow_until_midnight_comes() {
         "after midnight it is today: {screen}"
     );
 }
+
+#[test]
+fn several_items_on_one_day_give_one_line_per_partner() {
+    let mut j = empty_journal();
+    let made = Utc.with_ymd_and_hms(2026, 11, 20, 20, 0, 0).unwrap();
+    let friday = Some(HardDate {
+        day: day(11, 27),
+        yearly: false,
+    });
+    for owner in [SAM, ALEX, SAM] {
+        j.add_plan_item(owner, parts(), friday, made).unwrap();
+    }
+    let mut h = Harness::new(Some(j));
+    h.keys("<Enter>");
+    let screen = h.render(80, 30);
+    assert_eq!(screen.matches("Friday is a date").count(), 2, "{screen}");
+    let mine = screen.find("Friday is a date you marked");
+    let theirs = screen.find("Friday is a date Sam marked");
+    assert!(mine.is_some() && mine < theirs, "{screen}");
+}
