@@ -75,8 +75,9 @@ fn tonight(bencher: divan::Bencher, years: u32) {
     let library = PromptLibrary::built_in();
     let partner = journal.partners[0].id;
     let today = now().date_naive();
-    bencher
-        .bench(|| mend::tui::tonight::Tonight::compute(journal, &library, partner, today, None, 0));
+    bencher.bench(|| {
+        mend::tui::tonight::Tonight::compute(journal, &library, partner, now(), today, None, 0)
+    });
 }
 
 fn temp_dir() -> tempfile::TempDir {

@@ -79,6 +79,11 @@ pub enum Change {
         id: RecordId,
         by: PartnerId,
     },
+    /// The couple looked at a plan item together; either partner says so.
+    LookedAtPlanItem {
+        id: RecordId,
+        by: PartnerId,
+    },
     /// A hard moment, noted in a line or two, met with a plan item or not.
     AddHardMoment {
         by: PartnerId,
@@ -218,6 +223,7 @@ impl Change {
             Change::ReviewPlanItem { id, .. }
             | Change::EditPlanItem { id, .. }
             | Change::RetirePlanItem { id, .. }
+            | Change::LookedAtPlanItem { id, .. }
             | Change::SetMomentOutcome { id, .. } => Some(*id),
             Change::AddPlanItem { owner, .. } => newest_not_in(
                 before.plan_items.iter().map(|p| p.meta.id).collect(),
@@ -271,6 +277,7 @@ fn apply_plan_change(
         }
         Change::EditPlanItem { id, by, parts } => journal.edit_plan_item(id, by, parts, now),
         Change::RetirePlanItem { id, by } => journal.retire_plan_item(id, by, now),
+        Change::LookedAtPlanItem { id, by } => journal.look_at_plan_item(id, by, now),
         Change::AddHardMoment {
             by,
             text,

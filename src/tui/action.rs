@@ -70,6 +70,8 @@ pub enum Action {
     CheckIn,
     OpenJournal,
     OpenPromises,
+    /// The plan for hard moments: both partners' items.
+    OpenPlan,
     /// Tonight's prompt from this stage instead of the suggested one.
     ChooseStage(Stage),
     /// Another prompt from tonight's stage.

@@ -42,6 +42,10 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
             format!("Plan item changed. {} can read it again.", other(*by))
         }
         Change::RetirePlanItem { .. } => "The plan item is retired.".to_owned(),
+        Change::LookedAtPlanItem { .. } => {
+            "Noted that you looked at it together today. mend offers another look after four weeks."
+                .to_owned()
+        }
         Change::AddHardMoment {
             visibility: Visibility::Shared,
             by,

@@ -17,15 +17,18 @@ pub const WHO: &[Binding] = &[
     ("q", "quit"),
 ];
 
+/// At 80 columns the hint line shows up to "s stage": the plan and the help come before the
+/// prompt choices, which the help lists with the rest.
 pub const HOME: &[Binding] = &[
     ("w", "write"),
     ("c", "check in"),
     ("j", "journal"),
     ("o", "promises"),
-    ("s", "stage"),
-    ("n", "prompt"),
+    ("h", "plan"),
     ("p", "partner"),
     ("?", "help"),
+    ("s", "stage"),
+    ("n", "prompt"),
     ("q", "quit"),
 ];
 
@@ -92,6 +95,17 @@ pub const KIND_ACTS: &[Binding] = &[
     ("a", "I noticed"),
     ("Enter", "details"),
     ("Tab", "promises"),
+    ("Esc", "back"),
+    ("↑/↓", "move"),
+];
+
+pub const PLAN: &[Binding] = &[
+    ("n", "new"),
+    ("e", "edit"),
+    ("x", "retire"),
+    ("a", "agree"),
+    ("s", "suggest"),
+    ("l", "looked at it"),
     ("Esc", "back"),
     ("↑/↓", "move"),
 ];

@@ -1,6 +1,6 @@
 //! Tonight at a glance for one partner: figures derived when the journal changes, not per frame.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Stage, Visibility};
 use crate::prompts::PromptLibrary;
@@ -31,6 +31,38 @@ pub struct Tonight {
     pub to_notice: Vec<PromiseLine>,
     /// Evenings since the couple started, counting the first as day 1.
     pub day_number: i64,
+    /// The pause the other partner asked for, if one holds now: a request to respect.
+    pub their_pause: Option<PauseLine>,
+    /// The pause this partner asked for, if one holds now.
+    pub my_pause: Option<PauseLine>,
+    /// Dates marked as hard in the next few days, soonest first, one per day and owner.
+    pub hard_days: Vec<HardDayLine>,
+    /// A plan not looked at for more than four weeks: this partner's, else the other's.
+    pub plan_look: Option<LookLine>,
+}
+
+/// A pause that holds until `until`; the screen words the time, and stops showing the pause
+/// once that moment passes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PauseLine {
+    pub until: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// A date marked as hard, `days_away` from tonight (0 is today).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HardDayLine {
+    pub day: NaiveDate,
+    pub days_away: i64,
+    /// Marked by this partner, rather than by the other.
+    pub mine: bool,
+}
+
+/// A plan last looked at `weeks` ago.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LookLine {
+    pub mine: bool,
+    pub weeks: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,11 +85,13 @@ impl PromiseLine {
 }
 
 impl Tonight {
-    /// Works out tonight for `partner`, with the stage they chose (or the suggested one).
+    /// Works out tonight for `partner` at `now`, with the stage they chose (or the suggested
+    /// one).
     pub fn compute(
         journal: &Journal,
         library: &PromptLibrary,
         partner: PartnerId,
+        now: DateTime<FixedOffset>,
         today: NaiveDate,
         stage: Option<Stage>,
         another: usize,
@@ -107,8 +141,57 @@ impl Tonight {
             their_promises,
             to_notice,
             day_number: (today - journal.started).num_days() + 1,
+            their_pause: pause_of(journal, journal.other_partner(partner).map(|p| p.id), now),
+            my_pause: pause_of(journal, Some(partner), now),
+            hard_days: hard_days(journal, partner, today),
+            plan_look: plan_look(journal, partner, now.with_timezone(&Utc)),
         }
     }
+}
+
+/// The pause `by` asked for that holds now and ends last, if any.
+fn pause_of(
+    journal: &Journal,
+    by: Option<PartnerId>,
+    now: DateTime<FixedOffset>,
+) -> Option<PauseLine> {
+    let pause = journal
+        .active_pauses(now.with_timezone(&Utc))
+        .into_iter()
+        .filter(|p| Some(p.meta.author) == by)
+        .max_by_key(|p| p.until)?;
+    Some(PauseLine {
+        until: pause.until,
+        note: pause.note.clone(),
+    })
+}
+
+/// The hard dates ahead, one line for each day and owner, this partner's first on a day; at
+/// most three, so the evening stays calm.
+fn hard_days(journal: &Journal, partner: PartnerId, today: NaiveDate) -> Vec<HardDayLine> {
+    let mut lines: Vec<HardDayLine> = journal
+        .hard_days_ahead(today)
+        .into_iter()
+        .map(|h| HardDayLine {
+            day: h.day,
+            days_away: h.days_away,
+            mine: h.owner == partner,
+        })
+        .collect();
+    lines.sort_by_key(|l| (l.day, !l.mine));
+    lines.dedup();
+    lines.truncate(3);
+    lines
+}
+
+/// The gentle look to offer: at this partner's plan first, else at the other's.
+fn plan_look(journal: &Journal, partner: PartnerId, now: DateTime<Utc>) -> Option<LookLine> {
+    let due = journal.plan_looks_due(now);
+    let mine = due.iter().find(|d| d.owner == partner);
+    mine.or(due.first()).map(|d| LookLine {
+        mine: d.owner == partner,
+        weeks: d.weeks,
+    })
 }
 
 /// A friendly greeting for the time of day.

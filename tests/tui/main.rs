@@ -6,6 +6,8 @@ mod harness;
 
 mod days;
 mod outcome_bars;
+mod plan;
+mod plan_evening;
 mod progress;
 mod promise_truth;
 mod promises;

@@ -6,6 +6,7 @@ mod fixture;
 mod ids;
 mod partners_and_days;
 mod plan;
+mod plan_ahead;
 mod promises;
 mod replies;
 mod reveal;

@@ -75,6 +75,10 @@ impl App {
                 self.screen = Screen::Journal(browse);
             }
             Action::OpenPromises => self.open_promises(),
+            Action::OpenPlan => {
+                self.screen = Screen::Plan(Box::default());
+                self.refresh();
+            }
             Action::ChooseStage(stage) => {
                 self.stage_choice = Some(stage);
                 self.another = 0;

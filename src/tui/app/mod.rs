@@ -15,8 +15,9 @@ use super::draft::Draft;
 use super::effects::{Effect, Event};
 pub use super::popups::{Overlay, unsaved::Unsaved};
 use super::screens::{
-    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
-    promises::PromisesState, setup::SetupForm, who::WhoScreen, write::WriteState,
+    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, plan::PlanState,
+    progress::ProgressState, promises::PromisesState, setup::SetupForm, who::WhoScreen,
+    write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
@@ -43,6 +44,8 @@ pub enum Screen {
     Checkin(CheckinForm),
     Journal(BrowseState),
     Promises(Box<PromisesState>),
+    /// The plan for hard moments, both partners' items.
+    Plan(Box<PlanState>),
     /// Both partners looking back together at one screen.
     Progress(ProgressState),
 }
@@ -99,6 +102,7 @@ impl Screen {
             Screen::Journal(browse) => browse,
             Screen::Progress(state) => state,
             Screen::Promises(state) => state.as_ref(),
+            Screen::Plan(state) => state.as_ref(),
         }
     }
 
@@ -112,6 +116,7 @@ impl Screen {
             Screen::Journal(browse) => browse,
             Screen::Progress(state) => state,
             Screen::Promises(state) => state.as_mut(),
+            Screen::Plan(state) => state.as_mut(),
         }
     }
 }
@@ -191,6 +196,7 @@ impl App {
                 j,
                 &self.prompts,
                 p,
+                self.now,
                 today,
                 self.stage_choice,
                 self.another,

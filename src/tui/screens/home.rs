@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::home_plan;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::{self, Binding};
@@ -26,6 +27,7 @@ impl View for HomeScreen {
             KeyCode::Char('c') => Some(Action::CheckIn),
             KeyCode::Char('j') => Some(Action::OpenJournal),
             KeyCode::Char('o') => Some(Action::OpenPromises),
+            KeyCode::Char('h') => Some(Action::OpenPlan),
             KeyCode::Char('s') => Some(Action::ChooseStage(tonight.stage.next())),
             KeyCode::Char('n') => Some(Action::AnotherPrompt),
             KeyCode::Char('p') | KeyCode::Esc => Some(Action::ChooseWho),
@@ -95,7 +97,8 @@ fn prompt_height(tonight: &Tonight, width: u16) -> u16 {
 
 fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight) -> Vec<Line<'a>> {
     let theme = ctx.theme;
-    let mut lines = vec![Line::styled("This evening", theme.heading())];
+    let mut lines = home_plan::pause_and_date_lines(ctx, tonight);
+    lines.push(Line::styled("This evening", theme.heading()));
     lines.push(if tonight.written > 0 {
         Line::from(vec![
             Span::styled("  ✓ ", theme.done()),
@@ -138,6 +141,10 @@ fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight) -> Vec<Line<'a>> {
                 Span::raw(p.text.clone()),
             ]));
         }
+        lines.push(Line::raw(""));
+    }
+    if let Some(look) = home_plan::look_line(ctx, tonight) {
+        lines.push(look);
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(together_words(tonight), theme.muted()));

@@ -2,7 +2,9 @@
 
 pub mod checkin;
 pub mod home;
+pub mod home_plan;
 pub mod journal;
+pub mod plan;
 pub mod progress;
 pub mod promises;
 pub mod setup;
