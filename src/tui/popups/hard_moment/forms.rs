@@ -3,12 +3,19 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::MomentKey;
 use crate::journal::{
     Change, HardMoment, MOST_MOMENT_CHARS, MOST_PAUSE_NOTE_CHARS, MomentOutcome, PartnerId,
     PlanItem, Visibility, parse_clock_time, pause_ends,
 };
 use crate::tui::widgets::line_input::LineInput;
+
+/// What a key did: nothing more, close (a form goes back; the popup closes), or save a change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MomentKey {
+    Stay,
+    Close,
+    Save(Change),
+}
 
 /// Asking for a pause: the time to come back (an hour from now unless changed) and a note.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,11 +8,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use crate::journal::{Change, HardMoment, Journal, PartnerId, PlanItem};
+use crate::journal::{HardMoment, Journal, PartnerId, PlanItem};
 use crate::tui::ctx::Ctx;
 use crate::tui::done_words::done_words;
 pub use breath::{Breath, Phase};
-pub use forms::{LookBack, NoteForm, PauseForm};
+pub use forms::{LookBack, MomentKey, NoteForm, PauseForm};
 
 /// Whether `key` is the one that opens "a hard moment, now".
 pub fn is_open_key(key: &KeyEvent) -> bool {
@@ -36,14 +36,6 @@ pub enum Step {
     Pause(PauseForm),
     Note(NoteForm),
     LookBack(LookBack),
-}
-
-/// What a key did: nothing more, close the popup, or save a change.
-#[derive(Debug, Clone, PartialEq)]
-pub enum MomentKey {
-    Stay,
-    Close,
-    Save(Change),
 }
 
 /// The popup's state: it lives apart from the screen below, which stays as it was.
