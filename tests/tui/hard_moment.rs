@@ -112,7 +112,10 @@ fn noting_a_moment_is_private_by_default_and_can_meet_a_plan_item() {
 fn a_shared_moment_says_so() {
     let mut h = sam_on(journal_with_plan());
     h.keys("<C-g><Enter><Enter>nI need a minute.<C-t>");
-    assert!(h.render(80, 24).contains("Shared: Alex can read it."));
+    assert!(
+        h.render(80, 24)
+            .contains("Shared with Alex: not hidden from their screens.")
+    );
     h.keys("<Enter>");
     let saved = h.saved.clone().unwrap();
     let moment = saved.live_hard_moments().next().expect("saved");
@@ -296,4 +299,43 @@ fn every_screen_shows_the_key_in_its_hint_line_and_help() {
     }
     h.keys("?");
     assert!(h.render(80, 40).contains("a hard moment, now"));
+}
+
+#[test]
+fn an_empty_plan_says_how_to_add_one_kindly() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter><C-g><Enter>");
+    snapshot("hard_moment_plan_empty", &h);
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("There is nothing in your plan yet"),
+        "{screen}"
+    );
+    assert!(screen.contains("mend plan add"), "{screen}");
+}
+
+#[test]
+fn a_moment_saved_over_the_writing_leaves_the_entry_unsaved_and_its_draft_kept() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>wNot finished yet<C-g><Enter><Enter>nA wave of it.<Enter><Esc>");
+    let saved = h.saved.clone().unwrap();
+    assert_eq!(saved.live_hard_moments().count(), 1);
+    assert_eq!(saved.live_entries().count(), 0, "the entry was not saved");
+    assert_eq!(
+        h.drafts.values().next().map(|d| d.text.as_str()),
+        Some("Not finished yet"),
+        "the draft still holds the writing"
+    );
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Not finished yet"), "{screen}");
+    assert!(
+        screen.contains("Writing"),
+        "still on the writing screen: {screen}"
+    );
+    h.keys("<C-s>");
+    let saved = h.saved.clone().unwrap();
+    assert_eq!(
+        saved.live_entries().next().unwrap().text,
+        "Not finished yet"
+    );
 }

@@ -78,7 +78,9 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
             lines.push(form.text.line("Words:", true, theme));
             lines.push(Line::raw(""));
             lines.push(if form.shared {
-                Line::raw(format!("Shared: {other} can read it."))
+                Line::raw(format!(
+                    "Shared with {other}: not hidden from their screens."
+                ))
             } else {
                 Line::raw("Private: hidden from your partner's screens; not locked or encrypted.")
             });
@@ -241,8 +243,14 @@ fn plan(journal: &Journal, me: PartnerId, theme: Theme, lines: &mut Vec<Line>) {
         lines.push(Line::raw(
             "There is nothing in your plan yet, and that is all right.",
         ));
+        // The evening screen's `h` is named only once that screen has it.
+        let how = if crate::tui::keys::HOME.iter().any(|(key, _)| *key == "h") {
+            "press h on your evening screen, or run `mend plan add`"
+        } else {
+            "run `mend plan add`"
+        };
         lines.push(Line::styled(
-            "When you feel ready, add what helps you: press h on your evening screen, or run `mend plan add`.",
+            format!("When you feel ready, add what helps you: {how}."),
             theme.muted(),
         ));
     }
