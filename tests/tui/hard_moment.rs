@@ -168,7 +168,14 @@ fn a_pause_with_a_time_that_is_not_a_time_is_not_asked() {
     let screen = h.render(80, 24);
     assert!(screen.contains("\"25:99\" is not a time"), "{screen}");
     assert_eq!(h.saved.clone().unwrap().live_pauses().count(), 0);
-    h.keys("<C-u>21:30<Enter>");
+    h.keys("<C-u>20:30");
+    assert!(
+        h.render(80, 24)
+            .contains("That is tomorrow, as that time has passed today.")
+    );
+    h.keys("<C-u>21:30");
+    assert!(!h.render(80, 24).contains("That is tomorrow"));
+    h.keys("<Enter>");
     let saved = h.saved.clone().unwrap();
     let pause = saved.live_pauses().next().expect("a pause");
     assert_eq!(

@@ -58,6 +58,12 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
                 !form.on_note,
                 theme,
             ));
+            if form.is_tomorrow(ctx.now) {
+                lines.push(Line::styled(
+                    "That is tomorrow, as that time has passed today.",
+                    theme.gentle(),
+                ));
+            }
             lines.push(
                 form.note
                     .line("A short note, if you like: ", form.on_note, theme),

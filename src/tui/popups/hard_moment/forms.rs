@@ -51,6 +51,14 @@ impl PauseForm {
         }
     }
 
+    /// Whether the time typed has passed today, so the pause would hold until tomorrow.
+    pub fn is_tomorrow(&self, now: DateTime<FixedOffset>) -> bool {
+        parse_clock_time(self.until.text()).is_ok_and(|at| {
+            let ends = pause_ends(now, at).with_timezone(now.offset());
+            ends.date_naive() != now.date_naive()
+        })
+    }
+
     /// `None` while typing; a change to save on Enter; `Close` to go back.
     pub fn on_key(
         &mut self,
