@@ -21,8 +21,11 @@ impl App {
         let Some(mut popup) = self.moment.take() else {
             return is_open_key(&key).then(|| self.act(Action::HardMoment));
         };
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            // Ctrl-C closes the popup first; pressed again, it quits as everywhere.
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        if ctrl_c && !popup.is_saving() {
+            // Ctrl-C closes the popup first; pressed again, it quits as everywhere. While a
+            // save it sent is under way it stays, so the answer comes back to it.
             return Some(Vec::new());
         }
         let answer = popup.handle_key(key, &self.ctx());
