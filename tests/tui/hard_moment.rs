@@ -363,3 +363,13 @@ fn a_moment_saved_over_the_writing_leaves_the_entry_unsaved_and_its_draft_kept()
         "Not finished yet"
     );
 }
+
+#[test]
+fn ctrl_c_closes_the_popup_first_then_quits_as_everywhere() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter><C-g><C-c>");
+    assert!(h.app.moment.is_none());
+    assert!(h.app.running, "the first Ctrl-C only closed the popup");
+    h.keys("<C-c>");
+    assert!(!h.app.running);
+}
