@@ -76,4 +76,6 @@ pub enum Action {
     ChooseStage(Stage),
     /// Another prompt from tonight's stage.
     AnotherPrompt,
+    /// Open "a hard moment, now" over whatever is showing.
+    HardMoment,
 }

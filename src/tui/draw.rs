@@ -62,6 +62,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             overlay.render(&below, frame, area);
         }
     }
+    if let Some(moment) = &app.moment {
+        moment.render(&app.ctx(), frame, area);
+    }
     app.theme.strip_colors(frame.buffer_mut());
 }
 

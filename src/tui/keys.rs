@@ -109,3 +109,6 @@ pub const PLAN: &[Binding] = &[
     ("Esc", "back"),
     ("↑/↓", "move"),
 ];
+
+/// "A hard moment, now": one key from every screen, kept at the end of every hint line.
+pub const HARD_MOMENT: Binding = ("Ctrl-G", "hard moment");

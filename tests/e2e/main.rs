@@ -9,6 +9,7 @@
 mod kit;
 
 mod editor;
+mod hard_moment;
 mod journeys;
 mod screens;
 mod terminal;

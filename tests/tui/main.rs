@@ -5,6 +5,7 @@
 mod harness;
 
 mod days;
+mod hard_moment;
 mod outcome_bars;
 mod plan;
 mod plan_evening;

@@ -36,6 +36,7 @@ impl App {
             Action::UndoDelete => return self.undo_delete(),
             Action::AskExport(week) => self.overlay = Some(Overlay::ExportWeek(week)),
             Action::Tell(text) => self.tell(text),
+            Action::HardMoment => self.open_hard_moment(),
             Action::Warn(text) => self.warn(text),
             Action::Written { words, edited } => return self.written(words, edited),
             Action::CheckedIn => {

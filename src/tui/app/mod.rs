@@ -1,6 +1,7 @@
 //! The session: which screen and popups are showing, the global keys, and the notice line.
 
 mod actions;
+mod moment;
 mod popup_actions;
 mod replies;
 
@@ -13,7 +14,7 @@ use super::action::Action;
 use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
-pub use super::popups::{Overlay, unsaved::Unsaved};
+pub use super::popups::{Overlay, hard_moment::HardMomentPopup, unsaved::Unsaved};
 use super::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, plan::PlanState,
     progress::ProgressState, promises::PromisesState, setup::SetupForm, who::WhoScreen,
@@ -74,6 +75,8 @@ pub struct App {
     pub another: usize,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
+    /// "A hard moment, now", over everything else while it is open (Ctrl-G).
+    pub moment: Option<HardMomentPopup>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
     /// Writing kept from an editor that never came back (a killed terminal), per partner.
@@ -152,6 +155,7 @@ impl App {
             another: 0,
             screen,
             overlay: None,
+            moment: None,
             notice: None,
             drafts,
             kept_texts: HashMap::new(),
@@ -261,6 +265,7 @@ impl App {
                 }
                 Vec::new()
             }
+            Event::Paste(text) if self.moment.is_some() => self.paste_into_moment(&text),
             Event::Paste(text) => match self.with_view(|view, ctx| view.on_paste(&text, ctx)) {
                 Some(action) => self.act(action),
                 None => Vec::new(),
@@ -274,6 +279,9 @@ impl App {
             return Vec::new();
         }
         self.notice = None;
+        if let Some(effects) = self.on_moment_key(key) {
+            return effects;
+        }
         if let Some(overlay) = self.overlay.clone() {
             return self.on_overlay_key(overlay, key);
         }

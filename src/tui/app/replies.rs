@@ -47,6 +47,9 @@ impl App {
                 }
                 return self.on_reply(Reply::Saved(Err(message)));
             }
+            Reply::Saved(Err(message)) if self.moment_is_saving() => {
+                self.moment_not_saved(&message);
+            }
             Reply::Saved(Err(message)) => {
                 let words = self.screen.view_mut().on_save_failed(&message);
                 self.warn(words);
@@ -84,6 +87,10 @@ impl App {
     /// After a successful save: leave the writing or check-in screen, and say so kindly.
     /// `before` is the journal as it was shown before the save.
     fn after_save(&mut self, before: Option<Arc<Journal>>) -> Vec<Effect> {
+        if self.moment_saved() {
+            self.refresh();
+            return Vec::new();
+        }
         let action = self.with_view(|view, ctx| view.on_saved(before.as_deref(), ctx));
         self.refresh();
         match action {

@@ -19,6 +19,10 @@ pub fn render(
     let key = |k: &str, what: &str| key_line(theme, k, what);
     let mut lines: Vec<Line> = bindings.iter().map(|(k, what)| key(k, what)).collect();
     lines.push(Line::raw(""));
+    lines.push(key(
+        crate::tui::keys::HARD_MOMENT.0,
+        "a hard moment, now: a slow breath, your plan, a pause",
+    ));
     lines.push(key("Ctrl-C", "quit (asks first if something is unsaved)"));
     lines.push(Line::raw(""));
     lines.push(Line::styled(

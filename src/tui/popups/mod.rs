@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod details;
 pub mod dialog;
 pub mod export;
+pub mod hard_moment;
 pub mod help;
 pub mod note_form;
 pub mod outcome;

@@ -1,0 +1,282 @@
+//! "A hard moment, now": a slow breath, this partner's plan, then a pause, a note or a look back.
+
+mod breath;
+mod draw;
+mod forms;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::journal::{HardMoment, Journal, PartnerId, PlanItem};
+use crate::tui::ctx::Ctx;
+use crate::tui::done_words::done_words;
+pub use breath::{Breath, Phase};
+pub use forms::{LookBack, MomentKey, NoteForm, PauseForm};
+
+/// Whether `key` is the one that opens "a hard moment, now".
+pub fn is_open_key(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('g' | 'G'))
+}
+
+/// The most earlier moments offered for saying how they went.
+const MOST_TO_LOOK_BACK: usize = 5;
+
+/// Where the popup is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// A slow breathing count, stepped through with a key.
+    Breathe,
+    /// No one is chosen yet: whose moment is it? The row chosen.
+    Who(usize),
+    /// This partner's plan, read-only.
+    Plan,
+    /// What they can do now; the row chosen.
+    Choices(usize),
+    Pause(PauseForm),
+    Note(NoteForm),
+    LookBack(LookBack),
+}
+
+/// The popup's state: it lives apart from the screen below, which stays as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HardMomentPopup {
+    pub step: Step,
+    pub breath: Breath,
+    /// Whose moment it is: the partner here, or the one chosen after breathing.
+    pub who: Option<PartnerId>,
+    /// The kind words to show once the change sent is saved; `Some` while it is saving.
+    saving: Option<String>,
+    /// The last thing said inside the popup: a save done, or why not.
+    pub said: Option<Said>,
+}
+
+/// A line at the top of the popup after a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub text: String,
+    pub problem: bool,
+}
+
+/// One of the choices, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Pause,
+    Note,
+    LookBack,
+}
+
+impl HardMomentPopup {
+    /// Opens on the breathing step, for the partner here (if any).
+    pub fn new(ctx: &Ctx) -> HardMomentPopup {
+        HardMomentPopup {
+            step: Step::Breathe,
+            breath: Breath::default(),
+            who: ctx.partner,
+            saving: None,
+            said: None,
+        }
+    }
+
+    /// Whether a change it sent is waiting for the save's answer.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// The change is saved: back to the choices, saying so. Returns the kind words.
+    pub fn on_saved(&mut self) -> Option<String> {
+        let done = self.saving.take()?;
+        self.step = Step::Choices(0);
+        self.said = Some(Said {
+            text: done.clone(),
+            problem: false,
+        });
+        Some(done)
+    }
+
+    /// The change was refused or not saved: the form stays with its words, and says why.
+    pub fn on_save_failed(&mut self, message: &str) -> Option<String> {
+        self.saving.take()?;
+        let words = format!("Not saved: {message}");
+        self.said = Some(Said {
+            text: words.clone(),
+            problem: true,
+        });
+        Some(words)
+    }
+
+    /// Text pasted while a form is open goes into its field.
+    pub fn paste(&mut self, text: &str) {
+        match &mut self.step {
+            Step::Pause(form) => form.paste(text),
+            Step::Note(form) => form.paste(text),
+            _ => {}
+        }
+    }
+
+    /// Handles one key.
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> MomentKey {
+        if self.is_saving() || is_open_key(&key) {
+            return MomentKey::Stay;
+        }
+        let journal = ctx.journal.map(|j| j.as_ref());
+        match (&mut self.step, journal, self.who) {
+            (Step::Breathe, _, _) => self.breathe_key(key, journal),
+            (Step::Who(row), Some(journal), _) => {
+                let rows = journal.partners.len().max(1);
+                match key.code {
+                    KeyCode::Up => *row = (*row + rows - 1) % rows,
+                    KeyCode::Down | KeyCode::Tab => *row = (*row + 1) % rows,
+                    KeyCode::Enter => {
+                        self.who = journal.partners.get(*row).map(|p| p.id);
+                        self.step = Step::Plan;
+                    }
+                    KeyCode::Esc => return MomentKey::Close,
+                    _ => {}
+                }
+                MomentKey::Stay
+            }
+            (Step::Plan, _, _) => match key.code {
+                KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+                    self.step = Step::Choices(0);
+                    MomentKey::Stay
+                }
+                KeyCode::Esc | KeyCode::Char('q') => MomentKey::Close,
+                _ => MomentKey::Stay,
+            },
+            (Step::Choices(_), Some(journal), Some(who)) => {
+                self.choices_key(key, ctx, journal, who)
+            }
+            (Step::Pause(form), Some(_), Some(who)) => {
+                let answer = form.on_key(key, who, ctx.now);
+                self.after_form(answer, journal)
+            }
+            (Step::Note(form), Some(journal), Some(who)) => {
+                let items = plan_items(journal, who);
+                let answer = form.on_key(key, who, &items);
+                self.after_form(answer, Some(journal))
+            }
+            (Step::LookBack(look), Some(journal), Some(who)) => {
+                let moments = to_look_back(journal, who);
+                let answer = look.on_key(key, who, &moments);
+                self.after_form(answer, Some(journal))
+            }
+            _ => match key.code {
+                KeyCode::Esc => MomentKey::Close,
+                _ => MomentKey::Stay,
+            },
+        }
+    }
+
+    fn breathe_key(&mut self, key: KeyEvent, journal: Option<&Journal>) -> MomentKey {
+        match key.code {
+            KeyCode::Char(' ') | KeyCode::Right => self.breath.step(),
+            KeyCode::Enter => {
+                self.step = match (journal, self.who) {
+                    (None, _) => return MomentKey::Close,
+                    (Some(_), Some(_)) => Step::Plan,
+                    (Some(_), None) => Step::Who(0),
+                };
+            }
+            KeyCode::Esc | KeyCode::Char('q') => return MomentKey::Close,
+            _ => {}
+        }
+        MomentKey::Stay
+    }
+
+    fn choices_key(
+        &mut self,
+        key: KeyEvent,
+        ctx: &Ctx,
+        journal: &Journal,
+        who: PartnerId,
+    ) -> MomentKey {
+        let choices = choices(journal, who);
+        let Step::Choices(row) = &mut self.step else {
+            return MomentKey::Stay;
+        };
+        let picked = match key.code {
+            KeyCode::Up => {
+                *row = (*row + choices.len() - 1) % choices.len();
+                None
+            }
+            KeyCode::Down | KeyCode::Tab => {
+                *row = (*row + 1) % choices.len();
+                None
+            }
+            KeyCode::Enter => choices.get(*row).copied(),
+            KeyCode::Char('p') => Some(Choice::Pause),
+            KeyCode::Char('n') => Some(Choice::Note),
+            KeyCode::Char('l') if choices.contains(&Choice::LookBack) => Some(Choice::LookBack),
+            KeyCode::Left | KeyCode::Backspace => {
+                self.step = Step::Plan;
+                None
+            }
+            KeyCode::Esc | KeyCode::Char('q') => return MomentKey::Close,
+            _ => None,
+        };
+        if let Some(choice) = picked {
+            self.said = None;
+            self.step = match choice {
+                Choice::Pause => Step::Pause(PauseForm::new(ctx.now)),
+                Choice::Note => Step::Note(NoteForm::default()),
+                Choice::LookBack => Step::LookBack(LookBack::default()),
+            };
+        }
+        MomentKey::Stay
+    }
+
+    /// A form answered: back to the choices, or a change to save, with its kind words ready.
+    fn after_form(&mut self, answer: Option<MomentKey>, journal: Option<&Journal>) -> MomentKey {
+        match answer {
+            None => MomentKey::Stay,
+            Some(MomentKey::Close) => {
+                self.said = None;
+                self.step = Step::Choices(0);
+                MomentKey::Stay
+            }
+            Some(MomentKey::Save(change)) => {
+                self.said = None;
+                self.saving = Some(journal.map_or_else(
+                    || "Saved.".to_owned(),
+                    |journal| done_words(&change, journal),
+                ));
+                MomentKey::Save(change)
+            }
+            Some(MomentKey::Stay) => MomentKey::Stay,
+        }
+    }
+
+    /// Draws the popup over `area`. Reads the state; changes nothing.
+    pub fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        draw::render(self, ctx, frame, area);
+    }
+}
+
+/// The partner's live plan items that are not retired, oldest first.
+pub fn plan_items(journal: &Journal, who: PartnerId) -> Vec<&PlanItem> {
+    journal
+        .live_plan_items()
+        .filter(|p| p.owner() == who && !p.is_retired())
+        .collect()
+}
+
+/// The partner's own recent moments that have no outcome yet, newest first.
+pub fn to_look_back(journal: &Journal, who: PartnerId) -> Vec<&HardMoment> {
+    let mut moments: Vec<&HardMoment> = journal
+        .live_hard_moments()
+        .filter(|m| m.meta.author == who && m.outcome.is_none())
+        .collect();
+    moments.sort_by_key(|m| std::cmp::Reverse(m.meta.created));
+    moments.truncate(MOST_TO_LOOK_BACK);
+    moments
+}
+
+/// The choices open to the partner now: saying how an earlier moment went only when one waits.
+pub fn choices(journal: &Journal, who: PartnerId) -> Vec<Choice> {
+    let mut choices = vec![Choice::Pause, Choice::Note];
+    if !to_look_back(journal, who).is_empty() {
+        choices.push(Choice::LookBack);
+    }
+    choices
+}
