@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
 use super::keys::Binding;
-use super::popups::Below;
+use super::view::{Below, Placement};
 use super::widgets::hints::hint_line;
 
 /// Below this size the screens cannot fit; a short note is drawn instead.
@@ -51,15 +51,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Paragraph::new(hint_line(bindings(app), app.theme, hints.width)),
             hints,
         );
-        if let Some(overlay) = &app.overlay {
-            let below = Below {
-                bindings: bindings(app),
-                journal_path: &app.journal_path,
-                unsaved: app.unsaved(),
-                drafts: &app.drafts,
-                theme: app.theme,
+        let below = Below {
+            bindings: bindings(app),
+            unsaved: app.unsaved(),
+            drafts: &app.drafts,
+        };
+        let ctx = app.ctx();
+        for popup in &app.popups {
+            let popup = popup.view();
+            let over = match popup.placement() {
+                Placement::Screen => area,
+                Placement::Body => body,
             };
-            overlay.render(&below, frame, area);
+            popup.render(&ctx, &below, frame, over);
         }
     }
     app.theme.strip_colors(frame.buffer_mut());

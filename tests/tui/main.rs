@@ -6,6 +6,7 @@ mod harness;
 
 mod days;
 mod outcome_bars;
+mod popups;
 mod progress;
 mod promise_truth;
 mod promises;

@@ -13,14 +13,14 @@ use super::action::Action;
 use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
-pub use super::popups::{Overlay, unsaved::Unsaved};
+pub use super::popups::{Popup, unsaved::Unsaved};
 use super::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
     promises::PromisesState, setup::SetupForm, who::WhoScreen, write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
-use super::view::View;
+use super::view::{Answer, PopupView, View};
 use crate::journal::{Journal, PartnerId, RecordId, Stage};
 use crate::prompts::PromptLibrary;
 
@@ -70,7 +70,8 @@ pub struct App {
     pub stage_choice: Option<Stage>,
     pub another: usize,
     pub screen: Screen,
-    pub overlay: Option<Overlay>,
+    /// The popups over the screen, the top one last; only the top one gets keys.
+    pub popups: Vec<Popup>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
     /// Writing kept from an editor that never came back (a killed terminal), per partner.
@@ -146,7 +147,7 @@ impl App {
             stage_choice: None,
             another: 0,
             screen,
-            overlay: None,
+            popups: Vec::new(),
             notice: None,
             drafts,
             kept_texts: HashMap::new(),
@@ -255,10 +256,18 @@ impl App {
                 }
                 Vec::new()
             }
-            Event::Paste(text) => match self.with_view(|view, ctx| view.on_paste(&text, ctx)) {
-                Some(action) => self.act(action),
-                None => Vec::new(),
-            },
+            Event::Paste(text) => {
+                if let Some(popup) = self.popups.last_mut()
+                    && popup.view().types_text()
+                {
+                    popup.view_mut().on_paste(&text);
+                    return Vec::new();
+                }
+                match self.with_view(|view, ctx| view.on_paste(&text, ctx)) {
+                    Some(action) => self.act(action),
+                    None => Vec::new(),
+                }
+            }
             Event::Key(key) => self.on_key(key),
         }
     }
@@ -268,14 +277,19 @@ impl App {
             return Vec::new();
         }
         self.notice = None;
-        if let Some(overlay) = self.overlay.clone() {
-            return self.on_overlay_key(overlay, key);
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        if let Some(popup) = self.popups.last() {
+            if ctrl_c && popup.view().lets_ctrl_c_quit() {
+                return self.ask_quit();
+            }
+            return self.on_popup_key(key);
         }
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        if ctrl_c {
             return self.ask_quit();
         }
         if key.code == KeyCode::Char('?') && self.help_is_a_key() {
-            self.overlay = Some(Overlay::Help);
+            self.popups.push(Popup::Help(super::popups::help::Help));
             return Vec::new();
         }
         // The screen that owns its state handles the key; the app does what it asks.
@@ -295,6 +309,25 @@ impl App {
         let action = f(screen.view_mut(), &self.ctx());
         self.screen = screen;
         action
+    }
+
+    /// Lends the top popup to `f` with the rest of the app as [`Ctx`]; it goes back on the
+    /// stack unless `f`'s answer closes it. `None` when no popup shows.
+    fn with_popup(
+        &mut self,
+        f: impl FnOnce(&mut dyn PopupView, &Ctx) -> Option<Answer>,
+    ) -> Option<Answer> {
+        let mut popup = self.popups.pop()?;
+        let answer = f(popup.view_mut(), &self.ctx());
+        if !answer.as_ref().is_some_and(|a| a.close) {
+            self.popups.push(popup);
+        }
+        answer
+    }
+
+    /// The popup on top, which gets the keys, if any shows.
+    pub fn popup(&self) -> Option<&Popup> {
+        self.popups.last()
     }
 
     /// Whether `?` opens the help here: everywhere but where it is typed as text (setup, writing,

@@ -1,11 +1,16 @@
 //! The yes/no popups: quit, leave the writing, delete an entry.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::unsaved::Unsaved;
+use crate::journal::RecordId;
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
 
 /// What a confirmation asks about.
@@ -13,14 +18,38 @@ use crate::tui::widgets::popup::{key_line, popup};
 pub enum Question {
     Quit,
     LeaveWriting,
-    Delete,
+    Delete(RecordId),
+}
+
+/// A yes/no question; `y` does it, `n` or Esc does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: Question,
+}
+
+impl PopupView for Confirm {
+    fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Answer {
+        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+        let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
+        match self.question {
+            Question::Quit if yes => Answer::close_and(Action::QuitNow),
+            Question::LeaveWriting if yes => Answer::close_and(Action::LeaveWriting),
+            Question::Delete(id) if yes => Answer::close_and(Action::DeleteEntry(id)),
+            _ if no => Answer::CLOSE,
+            _ => Answer::STAY,
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, below: &Below, frame: &mut Frame, area: Rect) {
+        render(self.question, below.unsaved, ctx.theme, frame, area);
+    }
 }
 
 /// Said before letting go of writing that neither the journal nor a draft holds.
 const NOT_SAVED_ANYWHERE: &str = "This writing is not saved anywhere yet. Leave it?";
 
 /// Draws the question, worded by where the unsaved writing is kept.
-pub fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame, area: Rect) {
+fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame, area: Rect) {
     match (question, unsaved) {
         (Question::Quit, Unsaved::OnlyOnScreen) => ask(
             frame,
@@ -56,7 +85,7 @@ pub fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Fr
                 ("leave and let it go", "keep writing"),
             )
         }
-        (Question::Delete, _) => ask(
+        (Question::Delete(_), _) => ask(
             frame,
             area,
             theme,

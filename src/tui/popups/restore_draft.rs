@@ -1,14 +1,42 @@
 //! The restore-draft popup: writing that was not saved, offered back.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use crate::journal::PartnerId;
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
 use crate::tui::theme::Theme;
+use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
 
-pub fn render(draft: Option<&Draft>, theme: Theme, frame: &mut Frame, area: Rect) {
+/// This partner's unsaved writing, offered back: bring it back, let it go, or decide later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RestoreDraft {
+    pub partner: PartnerId,
+}
+
+impl PopupView for RestoreDraft {
+    fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Answer {
+        match key.code {
+            KeyCode::Char('r' | 'R') | KeyCode::Enter => {
+                Answer::close_and(Action::RestoreDraft(self.partner))
+            }
+            KeyCode::Char('d' | 'D') => Answer::close_and(Action::DropDraft(self.partner)),
+            KeyCode::Esc => Answer::CLOSE,
+            _ => Answer::STAY,
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, below: &Below, frame: &mut Frame, area: Rect) {
+        render(below.drafts.get(&self.partner), ctx.theme, frame, area);
+    }
+}
+
+fn render(draft: Option<&Draft>, theme: Theme, frame: &mut Frame, area: Rect) {
     let key = |k: &str, what: &str| key_line(theme, k, what);
     let words = draft.map_or(0, |d| d.text.split_whitespace().count());
     let when = draft.map_or_else(String::new, |d| d.day.format("%a %-d %b").to_string());
