@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
-use super::keys::Binding;
+use super::keys::Hint;
 use super::view::{Below, Placement};
 use super::widgets::hints::hint_line;
 
@@ -48,11 +48,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
             );
         }
         frame.render_widget(
-            Paragraph::new(hint_line(bindings(app), app.theme, hints.width)),
+            Paragraph::new(hint_line(&bindings(app), app.theme, hints.width)),
             hints,
         );
         let below = Below {
-            bindings: bindings(app),
+            bindings: &bindings(app),
             unsaved: app.unsaved(),
             drafts: &app.drafts,
         };
@@ -70,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// The bindings of what is showing now.
-pub fn bindings(app: &App) -> &'static [Binding] {
+pub fn bindings(app: &App) -> Vec<Hint> {
     app.screen.view().bindings()
 }
 

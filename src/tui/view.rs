@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::ctx::Ctx;
 use super::draft::Draft;
-use super::keys::Binding;
+use super::keys::Hint;
 use super::popups::unsaved::Unsaved;
 use crate::journal::{Journal, PartnerId, RecordId};
 use std::collections::HashMap;
@@ -21,8 +21,8 @@ pub trait View {
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect);
     /// The screen's name in the header; `name` is who is here tonight, or empty.
     fn title(&self, name: &str) -> String;
-    /// The keys shown in the hint line and the help overlay.
-    fn bindings(&self) -> &'static [Binding];
+    /// The keys shown in the hint line and the help, from the screen's table of keys.
+    fn bindings(&self) -> Vec<Hint>;
     /// The journal or who is here changed: rebuild what is derived from them.
     fn on_journal_changed(&mut self, _ctx: &Ctx) {}
     /// What this screen sent was not saved, for this reason; returns the words for the notice.
@@ -62,7 +62,7 @@ pub trait View {
 /// What a popup reads from the session below it, besides [`Ctx`].
 pub struct Below<'a> {
     /// The keys of the screen under the popup, for the help.
-    pub bindings: &'static [Binding],
+    pub bindings: &'a [Hint],
     /// Where the writing on the screen below is kept, for the confirmations' words.
     pub unsaved: Unsaved,
     pub drafts: &'a HashMap<PartnerId, Draft>,

@@ -5,6 +5,7 @@
 mod harness;
 
 mod days;
+mod keys;
 mod outcome_bars;
 mod popups;
 mod progress;

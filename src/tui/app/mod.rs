@@ -5,7 +5,7 @@ mod popup_actions;
 mod replies;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -13,6 +13,7 @@ use super::action::Action;
 use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
+use super::keys::{self, Global};
 pub use super::popups::{Popup, unsaved::Unsaved};
 use super::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
@@ -277,20 +278,21 @@ impl App {
             return Vec::new();
         }
         self.notice = None;
-        let ctrl_c =
-            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        // The global keys are one table, handled here once.
+        let global = keys::command(keys::GLOBAL, key, false);
         if let Some(popup) = self.popups.last() {
-            if ctrl_c && popup.view().lets_ctrl_c_quit() {
+            if global == Some(Global::Quit) && popup.view().lets_ctrl_c_quit() {
                 return self.ask_quit();
             }
             return self.on_popup_key(key);
         }
-        if ctrl_c {
-            return self.ask_quit();
-        }
-        if key.code == KeyCode::Char('?') && self.help_is_a_key() {
-            self.popups.push(Popup::Help(super::popups::help::Help));
-            return Vec::new();
+        match global {
+            Some(Global::Quit) => return self.ask_quit(),
+            Some(Global::Help) if self.help_is_a_key() => {
+                self.popups.push(Popup::Help(super::popups::help::Help));
+                return Vec::new();
+            }
+            _ => {}
         }
         // The screen that owns its state handles the key; the app does what it asks.
         match self.with_view(|view, ctx| view.handle_key(key, ctx)) {

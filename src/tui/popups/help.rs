@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::tui::ctx::Ctx;
+use crate::tui::keys::QUIT;
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
 
@@ -27,7 +28,7 @@ impl PopupView for Help {
             .map(|(k, what)| key(k, what))
             .collect();
         lines.push(Line::raw(""));
-        lines.push(key("Ctrl-C", "quit (asks first if something is unsaved)"));
+        lines.push(key(QUIT.hint, QUIT.does));
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             crate::journal::support::NOT_THERAPY,

@@ -8,7 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{WHO, WhoKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::tonight::greeting;
 use crate::tui::view::View;
 
@@ -23,18 +24,21 @@ impl View for WhoScreen {
         let journal = ctx.journal?;
         let rows = journal.partners.len() + 1;
         let selected = &mut self.selected;
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => *selected = (*selected + rows - 1) % rows,
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => *selected = (*selected + 1) % rows,
-            KeyCode::Char(c @ '1'..='3') => *selected = (c as usize - '1' as usize).min(rows - 1),
-            KeyCode::Enter => {
+        match command(WHO, key, false)? {
+            WhoKey::Up => *selected = (*selected + rows - 1) % rows,
+            WhoKey::Down => *selected = (*selected + 1) % rows,
+            WhoKey::Pick => {
+                if let KeyCode::Char(c) = key.code {
+                    *selected = (c as usize).saturating_sub('1' as usize).min(rows - 1);
+                }
+            }
+            WhoKey::Open => {
                 return Some(match journal.partners.get(*selected) {
                     Some(partner) => Action::ChoosePartner(partner.id),
                     None => Action::LookBackTogether,
                 });
             }
-            KeyCode::Char('q') => return Some(Action::Quit),
-            _ => {}
+            WhoKey::Quit => return Some(Action::Quit),
         }
         None
     }
@@ -47,8 +51,8 @@ impl View for WhoScreen {
         "Who is here".to_owned()
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::WHO
+    fn bindings(&self) -> Vec<Hint> {
+        hints(WHO)
     }
 }
 

@@ -2,11 +2,11 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::tui::keys::Binding;
+use crate::tui::keys::Hint;
 use crate::tui::theme::Theme;
 
 /// As many hints as fit in `width`, in order.
-pub fn hint_line(bindings: &[Binding], theme: Theme, width: u16) -> Line<'static> {
+pub fn hint_line(bindings: &[Hint], theme: Theme, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (index, (key, what)) in bindings.iter().enumerate() {

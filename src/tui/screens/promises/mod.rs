@@ -6,7 +6,7 @@ pub mod rows;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -14,7 +14,8 @@ use ratatui::widgets::Paragraph;
 use crate::journal::{Journal, PartnerId, PromiseAction, RecordId};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{KIND_ACTS, PROMISES, PromisesKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::details::Details;
 use crate::tui::popups::dialog::Dialog;
 use crate::tui::popups::note_form::{NoteForm, NotePurpose};
@@ -113,21 +114,25 @@ impl View for PromisesState {
         let other_name = other.as_ref().map_or("your partner", |(_, n)| n.as_str());
         let mut refusal: Option<String> = None;
         let mut form: Option<Dialog> = None;
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => return Some(Action::GoHome),
-            KeyCode::Up => state.step(-1),
-            KeyCode::Down => state.step(1),
-            KeyCode::PageUp => state.step(-10),
-            KeyCode::PageDown => state.step(10),
-            KeyCode::Home => {
+        let table = match state.tab {
+            Tab::Promises => PROMISES,
+            Tab::KindActs => KIND_ACTS,
+        };
+        match command(table, key, false)? {
+            PromisesKey::Back => return Some(Action::GoHome),
+            PromisesKey::Up => state.step(-1),
+            PromisesKey::Down => state.step(1),
+            PromisesKey::PageUp => state.step(-10),
+            PromisesKey::PageDown => state.step(10),
+            PromisesKey::First => {
                 state.selected = 0;
                 state.step(1);
             }
-            KeyCode::End => {
+            PromisesKey::Last => {
                 state.selected = state.rows.len();
                 state.step(-1);
             }
-            KeyCode::Tab | KeyCode::BackTab => {
+            PromisesKey::SwitchTab => {
                 state.tab = match state.tab {
                     Tab::Promises => Tab::KindActs,
                     Tab::KindActs => Tab::Promises,
@@ -135,14 +140,14 @@ impl View for PromisesState {
                 state.selected = 0;
                 state.rebuild(journal, me, today);
             }
-            KeyCode::Enter => {
+            PromisesKey::Details => {
                 form = match chosen {
                     Some(Item::Promise(id)) => Some(Dialog::Details(Details::Promise(id))),
                     Some(Item::KindAct(id)) => Some(Dialog::Details(Details::KindAct(id))),
                     None => None,
                 }
             }
-            KeyCode::Char('n') => match (state.tab, &other) {
+            PromisesKey::New => match (state.tab, &other) {
                 (Tab::Promises, Some((to, name))) => {
                     let week_end = journal.clock().week_of(today).end();
                     form = Some(Dialog::Promise(PromiseForm::new(
@@ -159,19 +164,22 @@ impl View for PromisesState {
                 }
                 (_, None) => {}
             },
-            KeyCode::Char(c @ ('k' | 'b' | 'x' | 'r')) => match promise {
+            pressed @ (PromisesKey::Keep
+            | PromisesKey::Break
+            | PromisesKey::Withdraw
+            | PromisesKey::Renegotiate) => match promise {
                 Some(p) => match p.check_can_change(me) {
                     Err(why) => refusal = Some(refusal_words(&why, journal.name_of(p.by()))),
-                    Ok(()) if c == 'r' => {
+                    Ok(()) if pressed == PromisesKey::Renegotiate => {
                         let week_end = journal.clock().week_of(today).end();
                         let renegotiate = PromiseForm::new(me, p.to, other_name, today, week_end)
                             .renegotiate(p.meta.id, &p.text, p.due, p.size);
                         form = Some(Dialog::Promise(renegotiate));
                     }
                     Ok(()) => {
-                        let action = match c {
-                            'k' => PromiseAction::Keep,
-                            'b' => PromiseAction::Break,
+                        let action = match pressed {
+                            PromisesKey::Keep => PromiseAction::Keep,
+                            PromisesKey::Break => PromiseAction::Break,
                             _ => PromiseAction::Withdraw,
                         };
                         form = Some(Dialog::Note(NoteForm::new(
@@ -190,7 +198,7 @@ impl View for PromisesState {
                 }
                 None => {}
             },
-            KeyCode::Char('a') => {
+            PromisesKey::Notice => {
                 if let Some(p) = promise {
                     match p.check_can_acknowledge(me) {
                         Err(why) => refusal = Some(refusal_words(&why, other_name)),
@@ -217,7 +225,6 @@ impl View for PromisesState {
                     }
                 }
             }
-            _ => {}
         }
         match form {
             Some(dialog) => open(dialog),
@@ -233,10 +240,10 @@ impl View for PromisesState {
         format!("Promises · {name}")
     }
 
-    fn bindings(&self) -> &'static [Binding] {
+    fn bindings(&self) -> Vec<Hint> {
         match self.tab {
-            Tab::Promises => keys::PROMISES,
-            Tab::KindActs => keys::KIND_ACTS,
+            Tab::Promises => hints(PROMISES),
+            Tab::KindActs => hints(KIND_ACTS),
         }
     }
 
