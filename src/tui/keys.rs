@@ -1,6 +1,8 @@
 //! Keys as data: one table of bindings per screen drives the matching, the hint line and the
-//! help, so they can never disagree. The tables themselves are in [`tables`].
+//! help, so they can never disagree. The screens' tables are in [`tables`], the popups' in
+//! [`popups`].
 
+pub mod popups;
 pub mod tables;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

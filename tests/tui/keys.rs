@@ -1,8 +1,10 @@
 //! Keys as data: every key in a screen's table gives its command, the hint line and the help
-//! show exactly the table's hints, and the global keys shown on a screen are the app's.
+//! show exactly the table's hints, and the global keys shown on a screen are the app's. The
+//! popups' tables are checked the same way; their snapshots show the keys they list.
 
 use crate::harness::{Harness, lived_in_journal};
 use mend::tui::app::Popup;
+use mend::tui::keys::popups::{CONFIRM, EXPORT, NOTE_FORM, PROMISE_FORM, RESTORE_DRAFT};
 use mend::tui::keys::tables::{
     CHECKIN, HOME, JOURNAL, KIND_ACTS, PROGRESS, PROMISES, READ, SETUP, WHO, WRITE,
 };
@@ -62,6 +64,11 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("progress", PROGRESS);
     every_key_gives_its_command("promises", PROMISES);
     every_key_gives_its_command("kind acts", KIND_ACTS);
+    every_key_gives_its_command("a question", CONFIRM);
+    every_key_gives_its_command("export", EXPORT);
+    every_key_gives_its_command("restore a draft", RESTORE_DRAFT);
+    every_key_gives_its_command("the promise form", PROMISE_FORM);
+    every_key_gives_its_command("the note form", NOTE_FORM);
 }
 
 /// The hint line of `h` at a width that fits every hint.

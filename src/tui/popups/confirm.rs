@@ -1,7 +1,7 @@
 //! The yes/no popups: quit, leave the writing, delete an entry.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -9,6 +9,8 @@ use super::unsaved::Unsaved;
 use crate::journal::RecordId;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
+use crate::tui::keys::command;
+use crate::tui::keys::popups::{CONFIRM, ConfirmKey};
 use crate::tui::theme::Theme;
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
@@ -29,14 +31,16 @@ pub struct Confirm {
 
 impl PopupView for Confirm {
     fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Answer {
-        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
-        let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
-        match self.question {
-            Question::Quit if yes => Answer::close_and(Action::QuitNow),
-            Question::LeaveWriting if yes => Answer::close_and(Action::LeaveWriting),
-            Question::Delete(id) if yes => Answer::close_and(Action::DeleteEntry(id)),
-            _ if no => Answer::CLOSE,
-            _ => Answer::STAY,
+        match (command(CONFIRM, key, false), self.question) {
+            (Some(ConfirmKey::Yes), Question::Quit) => Answer::close_and(Action::QuitNow),
+            (Some(ConfirmKey::Yes), Question::LeaveWriting) => {
+                Answer::close_and(Action::LeaveWriting)
+            }
+            (Some(ConfirmKey::Yes), Question::Delete(id)) => {
+                Answer::close_and(Action::DeleteEntry(id))
+            }
+            (Some(ConfirmKey::No), _) => Answer::CLOSE,
+            (None, _) => Answer::STAY,
         }
     }
 
@@ -100,7 +104,7 @@ fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame,
     }
 }
 
-/// A yes/no question: what will happen, then what `y` and `n` do.
+/// A yes/no question: what will happen, then what its keys do, in this question's words.
 fn ask(
     frame: &mut Frame,
     area: Rect,
@@ -111,7 +115,12 @@ fn ask(
 ) {
     let mut lines: Vec<Line> = explanation.iter().map(|l| Line::raw(*l)).collect();
     lines.push(Line::raw(""));
-    lines.push(key_line(theme, "y", yes));
-    lines.push(key_line(theme, "n", no));
+    for binding in CONFIRM {
+        let words = match binding.command {
+            Some(ConfirmKey::Yes) => yes,
+            _ => no,
+        };
+        lines.push(key_line(theme, binding.hint, words));
+    }
     popup(frame, area, title, lines, theme);
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::QUIT;
+use crate::tui::keys::{GLOBAL, Global};
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
 
@@ -28,7 +28,10 @@ impl PopupView for Help {
             .map(|(k, what)| key(k, what))
             .collect();
         lines.push(Line::raw(""));
-        lines.push(key(QUIT.hint, QUIT.does));
+        // The global keys besides the help itself, which the screen shows where it works.
+        for global in GLOBAL.iter().filter(|g| g.command != Some(Global::Help)) {
+            lines.push(key(global.hint, global.does));
+        }
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             crate::journal::support::NOT_THERAPY,

@@ -1,7 +1,7 @@
 //! The restore-draft popup: writing that was not saved, offered back.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -9,6 +9,8 @@ use crate::journal::PartnerId;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
+use crate::tui::keys::command;
+use crate::tui::keys::popups::{RESTORE_DRAFT, RestoreKey};
 use crate::tui::theme::Theme;
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
@@ -21,13 +23,11 @@ pub struct RestoreDraft {
 
 impl PopupView for RestoreDraft {
     fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Answer {
-        match key.code {
-            KeyCode::Char('r' | 'R') | KeyCode::Enter => {
-                Answer::close_and(Action::RestoreDraft(self.partner))
-            }
-            KeyCode::Char('d' | 'D') => Answer::close_and(Action::DropDraft(self.partner)),
-            KeyCode::Esc => Answer::CLOSE,
-            _ => Answer::STAY,
+        match command(RESTORE_DRAFT, key, false) {
+            Some(RestoreKey::Restore) => Answer::close_and(Action::RestoreDraft(self.partner)),
+            Some(RestoreKey::Drop) => Answer::close_and(Action::DropDraft(self.partner)),
+            Some(RestoreKey::Later) => Answer::CLOSE,
+            None => Answer::STAY,
         }
     }
 
@@ -37,28 +37,24 @@ impl PopupView for RestoreDraft {
 }
 
 fn render(draft: Option<&Draft>, theme: Theme, frame: &mut Frame, area: Rect) {
-    let key = |k: &str, what: &str| key_line(theme, k, what);
     let words = draft.map_or(0, |d| d.text.split_whitespace().count());
     let when = draft.map_or_else(String::new, |d| d.day.format("%a %-d %b").to_string());
-    popup(
-        frame,
-        area,
-        "Unsaved writing",
-        vec![
-            Line::raw(format!(
-                "You have writing from {when} that was not saved ({}).",
-                crate::words::count(words, "word", "words")
-            )),
-            // Only that it exists: its words show once its writer brings it back.
-            Line::styled(
-                "Its words stay hidden until you bring it back.",
-                theme.muted(),
-            ),
-            Line::raw(""),
-            key("r", "bring it back"),
-            key("d", "let it go"),
-            key("Esc", "decide later"),
-        ],
-        theme,
-    )
+    let mut lines = vec![
+        Line::raw(format!(
+            "You have writing from {when} that was not saved ({}).",
+            crate::words::count(words, "word", "words")
+        )),
+        // Only that it exists: its words show once its writer brings it back.
+        Line::styled(
+            "Its words stay hidden until you bring it back.",
+            theme.muted(),
+        ),
+        Line::raw(""),
+    ];
+    lines.extend(
+        RESTORE_DRAFT
+            .iter()
+            .map(|b| key_line(theme, b.hint, b.does)),
+    );
+    popup(frame, area, "Unsaved writing", lines, theme)
 }
