@@ -116,6 +116,10 @@ pub trait PopupView {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Answer;
     /// Draws the popup over `area`. Reads the state; changes nothing.
     fn render(&self, ctx: &Ctx, below: &Below, frame: &mut Frame, area: Rect);
+    /// The keys the popup lists, from its table; none for a popup that any key closes.
+    fn bindings(&self) -> Vec<Hint> {
+        Vec::new()
+    }
     /// Where the popup is centred.
     fn placement(&self) -> Placement {
         Placement::Screen

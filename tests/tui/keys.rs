@@ -128,3 +128,60 @@ fn the_hint_line_and_the_help_show_the_table_and_nothing_else() {
         }
     }
 }
+
+/// The lines of a popup's keys, as `key_line` draws them inside the window.
+fn listed(hints: &[Hint]) -> Vec<String> {
+    hints.iter().map(|(k, _)| format!("│ {k}  ")).collect()
+}
+
+#[test]
+fn every_popup_lists_the_keys_of_its_table() {
+    let at = |keys: &str| {
+        let mut h = Harness::new(Some(lived_in_journal()));
+        h.keys(keys);
+        h
+    };
+    let mut restore = Harness::new(Some(lived_in_journal()));
+    restore.app.drafts = at("<Enter>wkept as I typed").drafts.clone();
+    restore.keys("<Enter>");
+    let cases = vec![
+        (
+            "a question",
+            at("<Enter>wSome words<C-c>"),
+            hints(CONFIRM),
+            listed(&hints(CONFIRM)),
+        ),
+        (
+            "export",
+            at("<Down><Down><Enter>e"),
+            hints(EXPORT),
+            listed(&hints(EXPORT)),
+        ),
+        (
+            "restore",
+            restore,
+            hints(RESTORE_DRAFT),
+            listed(&hints(RESTORE_DRAFT)),
+        ),
+        (
+            "the promise form",
+            at("<Enter>on"),
+            hints(PROMISE_FORM),
+            vec!["Tab next · ←/→ choose · Enter save · Esc cancel".to_owned()],
+        ),
+        (
+            "the note form",
+            at("<Enter>o<Tab>n"),
+            hints(NOTE_FORM),
+            vec!["Enter save · Esc cancel".to_owned()],
+        ),
+    ];
+    for (name, h, table, lines) in cases {
+        let popup = h.app.popup().unwrap_or_else(|| panic!("{name} is open"));
+        assert_eq!(popup.view().bindings(), table, "{name}'s bindings");
+        let screen = h.render(100, 30);
+        for line in lines {
+            assert!(screen.contains(&line), "{name} lists {line:?}:\n{screen}");
+        }
+    }
+}

@@ -9,8 +9,8 @@ use super::unsaved::Unsaved;
 use crate::journal::RecordId;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::command;
 use crate::tui::keys::popups::{CONFIRM, ConfirmKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::theme::Theme;
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
@@ -42,6 +42,10 @@ impl PopupView for Confirm {
             (Some(ConfirmKey::No), _) => Answer::CLOSE,
             (None, _) => Answer::STAY,
         }
+    }
+
+    fn bindings(&self) -> Vec<Hint> {
+        hints(CONFIRM)
     }
 
     fn render(&self, ctx: &Ctx, below: &Below, frame: &mut Frame, area: Rect) {

@@ -9,8 +9,8 @@ use crate::export::Format;
 use crate::journal::Week;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::command;
 use crate::tui::keys::popups::{EXPORT, ExportKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::theme::Theme;
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
@@ -31,6 +31,10 @@ impl PopupView for ExportWeek {
             None => return Answer::STAY,
         };
         Answer::close_and(Action::Export(self.week, format))
+    }
+
+    fn bindings(&self) -> Vec<Hint> {
+        hints(EXPORT)
     }
 
     fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {

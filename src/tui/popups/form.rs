@@ -11,6 +11,7 @@ use crate::journal::{Change, Journal};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::done_words::done_words;
+use crate::tui::keys::Hint;
 use crate::tui::view::{Answer, Below, Placement, PopupView};
 
 /// A promise form, a note form or a record's details, and the change it sent, if any.
@@ -57,6 +58,10 @@ impl PopupView for FormPopup {
             self.dialog
                 .draw(journal, *ctx.now.offset(), ctx.theme, frame, area);
         }
+    }
+
+    fn bindings(&self) -> Vec<Hint> {
+        self.dialog.bindings()
     }
 
     fn placement(&self) -> Placement {

@@ -9,8 +9,8 @@ use crate::journal::PartnerId;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
-use crate::tui::keys::command;
 use crate::tui::keys::popups::{RESTORE_DRAFT, RestoreKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::theme::Theme;
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
@@ -29,6 +29,10 @@ impl PopupView for RestoreDraft {
             Some(RestoreKey::Later) => Answer::CLOSE,
             None => Answer::STAY,
         }
+    }
+
+    fn bindings(&self) -> Vec<Hint> {
+        hints(RESTORE_DRAFT)
     }
 
     fn render(&self, ctx: &Ctx, below: &Below, frame: &mut Frame, area: Rect) {
