@@ -1,6 +1,7 @@
 //! What a screen asks the app to do after a key: the app alone turns these into effects.
 
 use super::draft::Draft;
+use super::popups::dialog::Dialog;
 use crate::journal::{Change, Journal, PartnerId, RecordId, Stage, Week};
 
 /// One request from a screen to the app.
@@ -30,6 +31,13 @@ pub enum Action {
     UndoDelete,
     /// Ask which format to write this week's summary in.
     AskExport(Week),
+    /// Open this form over the screen.
+    OpenForm(Box<Dialog>),
+    /// A form's change is saved: say these words, and choose the record it changed.
+    Saved {
+        record: Option<RecordId>,
+        words: String,
+    },
     /// Show this on the notice line.
     Tell(String),
     /// Show this problem on the notice line.

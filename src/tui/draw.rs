@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::App;
-use super::keys::Binding;
-use super::popups::Below;
+use super::app::{App, Popup};
+use super::keys::Hint;
+use super::view::{Below, Placement};
 use super::widgets::hints::hint_line;
 
 /// Below this size the screens cannot fit; a short note is drawn instead.
@@ -19,6 +19,20 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_small(app, frame, area);
+        // "A hard moment, now" is drawn even where nothing else fits.
+        let below = Below {
+            bindings: &[],
+            unsaved: app.unsaved(),
+            drafts: &app.drafts,
+        };
+        let ctx = app.ctx();
+        for moment in app
+            .popups
+            .iter()
+            .filter(|p| matches!(p, Popup::HardMoment(_)))
+        {
+            moment.view().render(&ctx, &below, frame, area);
+        }
     } else {
         let notice_height = app.notice.as_ref().map_or(1, |n| {
             let width = usize::from(area.width.saturating_sub(2).max(1));
@@ -48,28 +62,29 @@ pub fn draw(app: &App, frame: &mut Frame) {
             );
         }
         frame.render_widget(
-            Paragraph::new(hint_line(bindings(app), app.theme, hints.width)),
+            Paragraph::new(hint_line(&bindings(app), app.theme, hints.width)),
             hints,
         );
-        if let Some(overlay) = &app.overlay {
-            let below = Below {
-                bindings: bindings(app),
-                journal_path: &app.journal_path,
-                unsaved: app.unsaved(),
-                drafts: &app.drafts,
-                theme: app.theme,
+        let below = Below {
+            bindings: &bindings(app),
+            unsaved: app.unsaved(),
+            drafts: &app.drafts,
+        };
+        let ctx = app.ctx();
+        for popup in &app.popups {
+            let popup = popup.view();
+            let over = match popup.placement() {
+                Placement::Screen => area,
+                Placement::Body => body,
             };
-            overlay.render(&below, frame, area);
+            popup.render(&ctx, &below, frame, over);
         }
-    }
-    if let Some(moment) = &app.moment {
-        moment.render(&app.ctx(), frame, area);
     }
     app.theme.strip_colors(frame.buffer_mut());
 }
 
 /// The bindings of what is showing now.
-pub fn bindings(app: &App) -> &'static [Binding] {
+pub fn bindings(app: &App) -> Vec<Hint> {
     app.screen.view().bindings()
 }
 

@@ -1,114 +1,174 @@
-//! Every key binding in one place: what the hint bar and the help overlay show.
+//! Keys as data: one table of bindings per screen drives the matching, the hint line and the
+//! help, so they can never disagree. The screens' tables are in [`tables`], the popups' in
+//! [`popups`].
 
-/// A key and what it does, as shown to the couple.
-pub type Binding = (&'static str, &'static str);
+pub mod popups;
+pub mod tables;
 
-pub const SETUP: &[Binding] = &[
-    ("Tab/↓", "next"),
-    ("←/→", "choose role"),
-    ("Enter", "continue"),
-    ("Esc", "quit"),
-];
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub const WHO: &[Binding] = &[
-    ("↑/↓", "choose"),
-    ("Enter", "open"),
-    ("r", "role"),
-    ("q", "quit"),
-];
+/// One key a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPattern {
+    /// This key, whatever modifiers come with it.
+    Key(KeyCode),
+    /// This letter with Ctrl held.
+    Ctrl(char),
+    /// Any character from the first to the second, such as the digits `1` to `5`.
+    Chars(char, char),
+}
 
-/// At 80 columns the hint line shows up to "s stage": the plan and the help come before the
-/// prompt choices, which the help lists with the rest.
-pub const HOME: &[Binding] = &[
-    ("w", "write"),
-    ("c", "check in"),
-    ("j", "journal"),
-    ("o", "promises"),
-    ("h", "plan"),
-    ("p", "partner"),
-    ("?", "help"),
-    ("s", "stage"),
-    ("n", "prompt"),
-    ("q", "quit"),
-];
+impl KeyPattern {
+    /// Whether `key` is this key.
+    pub fn matches(self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match (self, key.code) {
+            (KeyPattern::Key(code), pressed) => code == pressed,
+            (KeyPattern::Ctrl(letter), KeyCode::Char(c)) => ctrl && c == letter,
+            (KeyPattern::Chars(from, to), KeyCode::Char(c)) => (from..=to).contains(&c),
+            _ => false,
+        }
+    }
 
-pub const WRITE: &[Binding] = &[
-    ("Ctrl-S", "save"),
-    ("Ctrl-T", "shared/private"),
-    ("Ctrl-E", "$EDITOR"),
-    ("Esc", "back"),
-];
+    /// Whether this is a character typed as text where a screen takes text.
+    fn is_text(self) -> bool {
+        matches!(
+            self,
+            KeyPattern::Key(KeyCode::Char(_)) | KeyPattern::Chars(..)
+        )
+    }
 
-pub const CHECKIN: &[Binding] = &[
-    ("↑/↓", "choose"),
-    ("←/→ 0-9", "set"),
-    ("Ctrl-T", "note shared/private"),
-    ("Enter", "save"),
-    ("Esc", "back"),
-];
+    /// Every key event this pattern stands for (for the tests of the tables).
+    pub fn examples(self) -> Vec<KeyEvent> {
+        match self {
+            KeyPattern::Key(code) => vec![KeyEvent::new(code, KeyModifiers::NONE)],
+            KeyPattern::Ctrl(c) => vec![KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)],
+            KeyPattern::Chars(from, to) => (from..=to)
+                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+                .collect(),
+        }
+    }
+}
 
-pub const JOURNAL: &[Binding] = &[
-    ("↑/↓", "move"),
-    ("Enter", "read"),
-    ("f", "partner"),
-    ("s", "stage"),
-    ("e", "edit"),
-    ("d", "delete"),
-    ("u", "undo delete"),
-    ("Esc", "back"),
-];
+/// Keys, what the couple is shown for them, and the command they give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding<C: 'static> {
+    pub keys: &'static [KeyPattern],
+    /// The key as the hint line and the help show it; empty for a key shown with the one before.
+    pub hint: &'static str,
+    pub does: &'static str,
+    /// `None` for a global key shown among this screen's: the app handles it first.
+    pub command: Option<C>,
+}
 
-pub const READ: &[Binding] = &[
-    ("↑/↓", "scroll"),
-    ("e", "edit"),
-    ("d", "delete"),
-    ("Esc", "back"),
-];
+/// A key and what it does, as the hint line and the help show it.
+pub type Hint = (&'static str, &'static str);
 
-pub const PROGRESS: &[Binding] = &[
-    ("←/→", "week"),
-    ("Tab/1-5", "section"),
-    ("e", "export"),
-    ("r", "rating"),
-    ("p", "partner"),
-    ("?", "help"),
-    ("↑/↓", "scroll"),
-    ("t", "this week"),
-    ("q", "quit"),
-];
+/// A binding shown in the hint line and the help.
+pub const fn bind<C>(
+    keys: &'static [KeyPattern],
+    hint: &'static str,
+    does: &'static str,
+    command: C,
+) -> Binding<C> {
+    Binding {
+        keys,
+        hint,
+        does,
+        command: Some(command),
+    }
+}
 
-pub const PROMISES: &[Binding] = &[
-    ("n", "new"),
-    ("k", "kept"),
-    ("b", "not kept"),
-    ("r", "renegotiate"),
-    ("x", "withdraw"),
-    ("a", "I noticed"),
-    ("Enter", "details"),
-    ("Tab", "kind acts"),
-    ("Esc", "back"),
-    ("↑/↓", "move"),
-];
+/// A binding that works but is not shown: a second key for something shown just before it.
+pub const fn quiet<C>(keys: &'static [KeyPattern], does: &'static str, command: C) -> Binding<C> {
+    Binding {
+        keys,
+        hint: "",
+        does,
+        command: Some(command),
+    }
+}
 
-pub const KIND_ACTS: &[Binding] = &[
-    ("n", "new kind act"),
-    ("a", "I noticed"),
-    ("Enter", "details"),
-    ("Tab", "promises"),
-    ("Esc", "back"),
-    ("↑/↓", "move"),
-];
+/// A global key, shown among a screen's keys where the app handles it.
+pub const fn global<C>(row: Binding<Global>) -> Binding<C> {
+    Binding {
+        keys: row.keys,
+        hint: row.hint,
+        does: row.does,
+        command: None,
+    }
+}
 
-pub const PLAN: &[Binding] = &[
-    ("n", "new"),
-    ("e", "edit"),
-    ("x", "retire"),
-    ("a", "agree"),
-    ("s", "suggest"),
-    ("l", "looked at it"),
-    ("Esc", "back"),
-    ("↑/↓", "move"),
-];
+/// The command `key` gives in `table`. Where a screen takes text (`typing`), characters are
+/// text, not commands; Ctrl keys and keys such as Enter and Esc still are.
+pub fn command<C: Copy>(table: &[Binding<C>], key: KeyEvent, typing: bool) -> Option<C> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let find = |wanted: fn(KeyPattern) -> bool| {
+        table.iter().find_map(|binding| {
+            let hit = binding
+                .keys
+                .iter()
+                .any(|p| wanted(*p) && p.matches(key) && !(typing && p.is_text()));
+            if hit { binding.command } else { None }
+        })
+    };
+    // A Ctrl key first, so Ctrl-S saves where `s` alone means something else.
+    let with_ctrl = if ctrl {
+        find(|p| matches!(p, KeyPattern::Ctrl(_)))
+    } else {
+        None
+    };
+    with_ctrl.or_else(|| find(|p| !matches!(p, KeyPattern::Ctrl(_))))
+}
 
-/// "A hard moment, now": one key from every screen, kept at the end of every hint line.
-pub const HARD_MOMENT: Binding = ("Ctrl-G", "hard moment");
+/// What the hint line and the help show for `table`, in its order.
+pub fn hints<C>(table: &[Binding<C>]) -> Vec<Hint> {
+    table
+        .iter()
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| (b.hint, b.does))
+        .collect()
+}
+
+/// Shorthands for the tables.
+pub const fn key(code: KeyCode) -> KeyPattern {
+    KeyPattern::Key(code)
+}
+
+pub const fn ch(c: char) -> KeyPattern {
+    KeyPattern::Key(KeyCode::Char(c))
+}
+
+pub const fn ctrl(c: char) -> KeyPattern {
+    KeyPattern::Ctrl(c)
+}
+
+/// The keys every screen shares, handled once by the app before the screen or popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Global {
+    /// Quit, asking first when writing on screen is not saved.
+    Quit,
+    /// The keys of what is showing, where `?` is not typed as text.
+    Help,
+    /// "A hard moment, now": a slow breath, this partner's plan, a pause, a note.
+    HardMoment,
+}
+
+pub const QUIT: Binding<Global> = bind(
+    &[ctrl('c')],
+    "Ctrl-C",
+    "quit (asks first if something is unsaved)",
+    Global::Quit,
+);
+pub const HELP: Binding<Global> = bind(&[ch('?')], "?", "help", Global::Help);
+/// One key from every screen, even where keys are typed as text; the hint line keeps room
+/// for it at its end (as [`HARD_MOMENT_HINT`]).
+pub const HARD_MOMENT: Binding<Global> = bind(
+    &[ctrl('g')],
+    "Ctrl-G",
+    "a hard moment, now: a slow breath, your plan, a pause",
+    Global::HardMoment,
+);
+/// The hard-moment key as the hint line shows it, in fewer words than the help.
+pub const HARD_MOMENT_HINT: Hint = (HARD_MOMENT.hint, "hard moment");
+pub const GLOBAL: &[Binding<Global>] = &[HARD_MOMENT, QUIT, HELP];

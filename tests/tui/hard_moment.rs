@@ -73,7 +73,7 @@ fn each_step_from_the_writing_screen_and_back_with_the_words_intact() {
     h.keys("My chest is tight.<Right>");
     snapshot("hard_moment_note", &h);
     h.keys("<Esc><Esc>");
-    assert!(h.app.moment.is_none());
+    assert!(h.app.hard_moment().is_none());
     let screen = h.render(80, 24);
     assert!(
         screen.contains("I was writing when it came back."),
@@ -103,7 +103,7 @@ fn noting_a_moment_is_private_by_default_and_can_meet_a_plan_item() {
         "{screen}"
     );
     assert!(
-        h.app.moment.is_some(),
+        h.app.hard_moment().is_some(),
         "the popup stays for what comes next"
     );
 }
@@ -132,7 +132,7 @@ fn a_refused_note_keeps_its_words_and_says_why() {
         screen.contains("Not saved: The hard moment is empty; nothing was saved."),
         "{screen}"
     );
-    assert!(h.app.moment.is_some());
+    assert!(h.app.hard_moment().is_some());
     h.fail_saves = true;
     h.keys("Still here.<Enter>");
     let screen = h.render(80, 24);
@@ -230,7 +230,7 @@ fn on_setup_only_the_breathing() {
     h.keys("Al<C-g>");
     snapshot("hard_moment_setup", &h);
     h.keys("<Enter>");
-    assert!(h.app.moment.is_none());
+    assert!(h.app.hard_moment().is_none());
     h.keys("ex");
     assert!(h.render(80, 24).contains("Alex"), "the name typed goes on");
 }
@@ -296,7 +296,10 @@ fn a_private_moment_is_nowhere_on_the_other_partners_screens() {
         assert!(!screen.contains("Shaking"), "after {keys:?}:\n{screen}");
     }
     assert!(
-        Harness::new(Some(empty_journal())).app.moment.is_none(),
+        Harness::new(Some(empty_journal()))
+            .app
+            .hard_moment()
+            .is_none(),
         "a new session opens with no popup"
     );
 }
@@ -368,7 +371,7 @@ fn a_moment_saved_over_the_writing_leaves_the_entry_unsaved_and_its_draft_kept()
 fn ctrl_c_closes_the_popup_first_then_quits_as_everywhere() {
     let mut h = Harness::new(Some(empty_journal()));
     h.keys("<Enter><C-g><C-c>");
-    assert!(h.app.moment.is_none());
+    assert!(h.app.hard_moment().is_none());
     assert!(h.app.running, "the first Ctrl-C only closed the popup");
     h.keys("<C-c>");
     assert!(!h.app.running);

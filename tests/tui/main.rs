@@ -6,9 +6,11 @@ mod harness;
 
 mod days;
 mod hard_moment;
+mod keys;
 mod outcome_bars;
 mod plan;
 mod plan_evening;
+mod popups;
 mod progress;
 mod promise_truth;
 mod promises;

@@ -5,8 +5,9 @@ use crate::harness as tui_support;
 
 use mend::journal::Change;
 use mend::journal::{PromiseStatus, Rating, RecordId};
-use mend::tui::app::{Overlay, Screen};
+use mend::tui::app::{Popup, Screen};
 use mend::tui::effects::{Effect, Event};
+use mend::tui::popups::confirm::{Confirm, Question};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tui_support::{Harness, lived_in_journal, parse_keys};
@@ -229,9 +230,19 @@ impl Session {
             if !self.h.app.running {
                 self.reopen();
             }
-            let key = match (&self.h.app.overlay, &self.h.app.screen) {
-                (Some(Overlay::ConfirmLeaveWrite), _) => "y",
-                (Some(Overlay::ConfirmQuit), _) => "n",
+            let key = match (self.h.app.popup(), &self.h.app.screen) {
+                (
+                    Some(Popup::Confirm(Confirm {
+                        question: Question::LeaveWriting,
+                    })),
+                    _,
+                ) => "y",
+                (
+                    Some(Popup::Confirm(Confirm {
+                        question: Question::Quit,
+                    })),
+                    _,
+                ) => "n",
                 (Some(_), _) => "<Esc>",
                 (None, Screen::Who { .. }) => {
                     if slot == 0 {
@@ -350,7 +361,7 @@ fn run_sequence(seed: u64, reach: &mut Reach) {
             } => {
                 s.home_of(slot);
                 s.press("w");
-                if matches!(s.h.app.overlay, Some(Overlay::RestoreDraft(_))) {
+                if matches!(s.h.app.popup(), Some(Popup::RestoreDraft(_))) {
                     s.press("r");
                 }
                 s.press(&text);

@@ -375,7 +375,7 @@ fn help_overlay() {
     h.keys("<Enter>?");
     snapshot("help", &h);
     h.keys("x");
-    assert!(h.app.overlay.is_none());
+    assert!(h.app.popups.is_empty());
 }
 
 #[test]

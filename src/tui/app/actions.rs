@@ -1,10 +1,16 @@
 //! Turning what a screen asks for into new state and effects, and the moves between screens.
 
-use super::{App, Overlay, Screen};
+use super::{App, Popup, Screen};
 use crate::journal::support;
 use crate::journal::{Change, PartnerId, Week};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
+use crate::tui::popups::{
+    confirm::{Confirm, Question},
+    export::ExportWeek,
+    form::FormPopup,
+    restore_draft::RestoreDraft,
+};
 use crate::tui::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
     who::WhoScreen, write::WriteState,
@@ -32,9 +38,18 @@ impl App {
                     self.screen = Screen::Write(Box::new(WriteState::editing(entry)));
                 }
             }
-            Action::ConfirmDelete(id) => self.overlay = Some(Overlay::ConfirmDelete(id)),
+            Action::ConfirmDelete(id) => self.ask(Question::Delete(id)),
             Action::UndoDelete => return self.undo_delete(),
-            Action::AskExport(week) => self.overlay = Some(Overlay::ExportWeek(week)),
+            Action::AskExport(week) => self.popups.push(Popup::Export(ExportWeek { week })),
+            Action::OpenForm(dialog) => self
+                .popups
+                .push(Popup::Form(Box::new(FormPopup::new(*dialog)))),
+            Action::Saved { record, words } => {
+                if let Some(record) = record {
+                    self.screen.view_mut().follow(record);
+                }
+                self.tell(words);
+            }
             Action::Tell(text) => self.tell(text),
             Action::HardMoment => self.open_hard_moment(),
             Action::Warn(text) => self.warn(text),
@@ -44,7 +59,7 @@ impl App {
                 self.tell(self.checked_in_words());
             }
             Action::GoHome => self.go_home(),
-            Action::ConfirmLeave => self.overlay = Some(Overlay::ConfirmLeaveWrite),
+            Action::ConfirmLeave => self.ask(Question::LeaveWriting),
             Action::Quit => return self.ask_quit(),
             Action::QuitNow => return self.quit_now(),
             Action::LeaveWriting => return self.leave_writing(),
@@ -167,7 +182,8 @@ impl App {
             return;
         };
         if self.drafts.contains_key(&partner) {
-            self.overlay = Some(Overlay::RestoreDraft(partner));
+            self.popups
+                .push(Popup::RestoreDraft(RestoreDraft { partner }));
         } else {
             self.screen = Screen::Write(Box::new(WriteState::new(partner, tonight)));
         }
@@ -176,12 +192,16 @@ impl App {
     /// Quits at once, or asks first when there is writing that is not saved.
     pub fn ask_quit(&mut self) -> Vec<Effect> {
         if self.has_unsaved_text() {
-            self.overlay = Some(Overlay::ConfirmQuit);
+            self.ask(Question::Quit);
             Vec::new()
         } else {
             self.running = false;
             vec![Effect::Quit]
         }
+    }
+
+    fn ask(&mut self, question: Question) {
+        self.popups.push(Popup::Confirm(Confirm { question }));
     }
 
     /// Chooses who is here tonight and shows their home screen.
@@ -193,7 +213,8 @@ impl App {
         self.partner = Some(partner);
         self.go_home();
         if self.drafts.contains_key(&partner) {
-            self.overlay = Some(Overlay::RestoreDraft(partner));
+            self.popups
+                .push(Popup::RestoreDraft(RestoreDraft { partner }));
         }
         if let Some(path) = self.kept_texts.get(&partner) {
             let name = self

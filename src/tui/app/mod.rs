@@ -1,12 +1,11 @@
 //! The session: which screen and popups are showing, the global keys, and the notice line.
 
 mod actions;
-mod moment;
 mod popup_actions;
 mod replies;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,7 +13,8 @@ use super::action::Action;
 use super::ctx::Ctx;
 use super::draft::Draft;
 use super::effects::{Effect, Event};
-pub use super::popups::{Overlay, hard_moment::HardMomentPopup, unsaved::Unsaved};
+use super::keys::{self, Global};
+pub use super::popups::{Popup, hard_moment::HardMomentPopup, unsaved::Unsaved};
 use super::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, plan::PlanState,
     progress::ProgressState, promises::PromisesState, setup::SetupForm, who::WhoScreen,
@@ -22,7 +22,7 @@ use super::screens::{
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
-use super::view::View;
+use super::view::{Answer, PopupView, View};
 use crate::journal::{Journal, PartnerId, RecordId, Stage};
 use crate::prompts::PromptLibrary;
 
@@ -45,10 +45,10 @@ pub enum Screen {
     Checkin(CheckinForm),
     Journal(BrowseState),
     Promises(Box<PromisesState>),
-    /// The plan for hard moments, both partners' items.
-    Plan(Box<PlanState>),
     /// Both partners looking back together at one screen.
     Progress(ProgressState),
+    /// The plan for hard moments, both partners' items.
+    Plan(Box<PlanState>),
 }
 
 /// A one-line message at the bottom of the screen.
@@ -74,9 +74,8 @@ pub struct App {
     pub stage_choice: Option<Stage>,
     pub another: usize,
     pub screen: Screen,
-    pub overlay: Option<Overlay>,
-    /// "A hard moment, now", over everything else while it is open (Ctrl-G).
-    pub moment: Option<HardMomentPopup>,
+    /// The popups over the screen, the top one last; only the top one gets keys.
+    pub popups: Vec<Popup>,
     pub notice: Option<Notice>,
     pub drafts: HashMap<PartnerId, Draft>,
     /// Writing kept from an editor that never came back (a killed terminal), per partner.
@@ -154,8 +153,7 @@ impl App {
             stage_choice: None,
             another: 0,
             screen,
-            overlay: None,
-            moment: None,
+            popups: Vec::new(),
             notice: None,
             drafts,
             kept_texts: HashMap::new(),
@@ -265,11 +263,18 @@ impl App {
                 }
                 Vec::new()
             }
-            Event::Paste(text) if self.moment.is_some() => self.paste_into_moment(&text),
-            Event::Paste(text) => match self.with_view(|view, ctx| view.on_paste(&text, ctx)) {
-                Some(action) => self.act(action),
-                None => Vec::new(),
-            },
+            Event::Paste(text) => {
+                if let Some(popup) = self.popups.last_mut()
+                    && popup.view().types_text()
+                {
+                    popup.view_mut().on_paste(&text);
+                    return Vec::new();
+                }
+                match self.with_view(|view, ctx| view.on_paste(&text, ctx)) {
+                    Some(action) => self.act(action),
+                    None => Vec::new(),
+                }
+            }
             Event::Key(key) => self.on_key(key),
         }
     }
@@ -279,18 +284,24 @@ impl App {
             return Vec::new();
         }
         self.notice = None;
-        if let Some(effects) = self.on_moment_key(key) {
-            return effects;
+        // The global keys are one table, handled here once.
+        let global = keys::command(keys::GLOBAL, key, false);
+        if global == Some(Global::HardMoment) {
+            return self.act(Action::HardMoment);
         }
-        if let Some(overlay) = self.overlay.clone() {
-            return self.on_overlay_key(overlay, key);
+        if let Some(popup) = self.popups.last() {
+            if global == Some(Global::Quit) && popup.view().lets_ctrl_c_quit() {
+                return self.ask_quit();
+            }
+            return self.on_popup_key(key);
         }
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return self.ask_quit();
-        }
-        if key.code == KeyCode::Char('?') && self.help_is_a_key() {
-            self.overlay = Some(Overlay::Help);
-            return Vec::new();
+        match global {
+            Some(Global::Quit) => return self.ask_quit(),
+            Some(Global::Help) if self.help_is_a_key() => {
+                self.popups.push(Popup::Help(super::popups::help::Help));
+                return Vec::new();
+            }
+            _ => {}
         }
         // The screen that owns its state handles the key; the app does what it asks.
         match self.with_view(|view, ctx| view.handle_key(key, ctx)) {
@@ -309,6 +320,46 @@ impl App {
         let action = f(screen.view_mut(), &self.ctx());
         self.screen = screen;
         action
+    }
+
+    /// Lends the top popup to `f` with the rest of the app as [`Ctx`]; it goes back on the
+    /// stack unless `f`'s answer closes it. `None` when no popup shows.
+    fn with_popup(
+        &mut self,
+        f: impl FnOnce(&mut dyn PopupView, &Ctx) -> Option<Answer>,
+    ) -> Option<Answer> {
+        let mut popup = self.popups.pop()?;
+        let answer = f(popup.view_mut(), &self.ctx());
+        if !answer.as_ref().is_some_and(|a| a.close) {
+            self.popups.push(popup);
+        }
+        answer
+    }
+
+    /// Opens "a hard moment, now" over whatever is showing (a screen, a form, a question),
+    /// unless it is open already; what is below stays as it was.
+    pub(super) fn open_hard_moment(&mut self) {
+        let open = self
+            .popups
+            .iter()
+            .any(|p| matches!(p, Popup::HardMoment(_)));
+        if !open {
+            let moment = HardMomentPopup::new(&self.ctx());
+            self.popups.push(Popup::HardMoment(Box::new(moment)));
+        }
+    }
+
+    /// "A hard moment, now", if it is open (on top or under a question it raised).
+    pub fn hard_moment(&self) -> Option<&HardMomentPopup> {
+        self.popups.iter().find_map(|p| match p {
+            Popup::HardMoment(moment) => Some(moment.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The popup on top, which gets the keys, if any shows.
+    pub fn popup(&self) -> Option<&Popup> {
+        self.popups.last()
     }
 
     /// Whether `?` opens the help here: everywhere but where it is typed as text (setup, writing,

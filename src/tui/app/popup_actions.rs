@@ -3,19 +3,16 @@
 use ratatui::crossterm::event::KeyEvent;
 use std::sync::Arc;
 
-use super::{App, DeletedEntry, Overlay, Screen};
+use super::{App, DeletedEntry, Screen};
 use crate::journal::{Change, PartnerId, RecordId, Week};
 use crate::tui::effects::{Effect, ExportRequest};
 use crate::tui::screens::write::WriteState;
 
 impl App {
-    /// Lends the key to the popup on top; closes it and does what it asks.
-    pub(super) fn on_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
-        let answer = overlay.handle_key(key);
-        if answer.close {
-            self.overlay = None;
-        }
-        match answer.action {
+    /// Lends the key to the popup on top; closes it if it says so, and does what it asks.
+    pub(super) fn on_popup_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let answer = self.with_popup(|popup, ctx| Some(popup.handle_key(key, ctx)));
+        match answer.and_then(|a| a.action) {
             Some(action) => self.act(action),
             None => Vec::new(),
         }

@@ -47,11 +47,16 @@ impl App {
                 }
                 return self.on_reply(Reply::Saved(Err(message)));
             }
-            Reply::Saved(Err(message)) if self.moment_is_saving() => {
-                self.moment_not_saved(&message);
-            }
             Reply::Saved(Err(message)) => {
-                let words = self.screen.view_mut().on_save_failed(&message);
+                // The popup that sent the change keeps its words; otherwise the screen did.
+                let from_popup = self
+                    .popups
+                    .last_mut()
+                    .and_then(|popup| popup.view_mut().on_save_failed(&message));
+                let words = match from_popup {
+                    Some(words) => words,
+                    None => self.screen.view_mut().on_save_failed(&message),
+                };
                 self.warn(words);
             }
             Reply::Edited(Ok(text)) => {
@@ -84,18 +89,19 @@ impl App {
         self.screen.view_mut().on_draft_kept(partner, kept);
     }
 
-    /// After a successful save: leave the writing or check-in screen, and say so kindly.
-    /// `before` is the journal as it was shown before the save.
+    /// After a successful save: close the form that sent it, or leave the writing or check-in
+    /// screen, and say so kindly. `before` is the journal as it was shown before the save.
     fn after_save(&mut self, before: Option<Arc<Journal>>) -> Vec<Effect> {
-        if self.moment_saved() {
-            self.refresh();
-            return Vec::new();
-        }
-        let action = self.with_view(|view, ctx| view.on_saved(before.as_deref(), ctx));
-        self.refresh();
-        match action {
+        let answer = self.with_popup(|popup, ctx| popup.on_saved(before.as_deref(), ctx));
+        let mut effects = match answer.and_then(|a| a.action) {
             Some(action) => self.act(action),
             None => Vec::new(),
+        };
+        let action = self.with_view(|view, ctx| view.on_saved(before.as_deref(), ctx));
+        self.refresh();
+        if let Some(action) = action {
+            effects.extend(self.act(action));
         }
+        effects
     }
 }

@@ -1,11 +1,18 @@
 //! The yes/no popups: quit, leave the writing, delete an entry.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::unsaved::Unsaved;
+use crate::journal::RecordId;
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::popups::{CONFIRM, ConfirmKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::theme::Theme;
+use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
 
 /// What a confirmation asks about.
@@ -13,14 +20,44 @@ use crate::tui::widgets::popup::{key_line, popup};
 pub enum Question {
     Quit,
     LeaveWriting,
-    Delete,
+    Delete(RecordId),
+}
+
+/// A yes/no question; `y` does it, `n` or Esc does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: Question,
+}
+
+impl PopupView for Confirm {
+    fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Answer {
+        match (command(CONFIRM, key, false), self.question) {
+            (Some(ConfirmKey::Yes), Question::Quit) => Answer::close_and(Action::QuitNow),
+            (Some(ConfirmKey::Yes), Question::LeaveWriting) => {
+                Answer::close_and(Action::LeaveWriting)
+            }
+            (Some(ConfirmKey::Yes), Question::Delete(id)) => {
+                Answer::close_and(Action::DeleteEntry(id))
+            }
+            (Some(ConfirmKey::No), _) => Answer::CLOSE,
+            (None, _) => Answer::STAY,
+        }
+    }
+
+    fn bindings(&self) -> Vec<Hint> {
+        hints(CONFIRM)
+    }
+
+    fn render(&self, ctx: &Ctx, below: &Below, frame: &mut Frame, area: Rect) {
+        render(self.question, below.unsaved, ctx.theme, frame, area);
+    }
 }
 
 /// Said before letting go of writing that neither the journal nor a draft holds.
 const NOT_SAVED_ANYWHERE: &str = "This writing is not saved anywhere yet. Leave it?";
 
 /// Draws the question, worded by where the unsaved writing is kept.
-pub fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame, area: Rect) {
+fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame, area: Rect) {
     match (question, unsaved) {
         (Question::Quit, Unsaved::OnlyOnScreen) => ask(
             frame,
@@ -56,7 +93,7 @@ pub fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Fr
                 ("leave and let it go", "keep writing"),
             )
         }
-        (Question::Delete, _) => ask(
+        (Question::Delete(_), _) => ask(
             frame,
             area,
             theme,
@@ -71,7 +108,7 @@ pub fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Fr
     }
 }
 
-/// A yes/no question: what will happen, then what `y` and `n` do.
+/// A yes/no question: what will happen, then what its keys do, in this question's words.
 fn ask(
     frame: &mut Frame,
     area: Rect,
@@ -82,7 +119,12 @@ fn ask(
 ) {
     let mut lines: Vec<Line> = explanation.iter().map(|l| Line::raw(*l)).collect();
     lines.push(Line::raw(""));
-    lines.push(key_line(theme, "y", yes));
-    lines.push(key_line(theme, "n", no));
+    for binding in CONFIRM {
+        let words = match binding.command {
+            Some(ConfirmKey::Yes) => yes,
+            _ => no,
+        };
+        lines.push(key_line(theme, binding.hint, words));
+    }
     popup(frame, area, title, lines, theme);
 }

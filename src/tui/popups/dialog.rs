@@ -9,6 +9,8 @@ use super::note_form::NoteForm;
 use super::outcome::Outcome;
 use super::promise_form::PromiseForm;
 use crate::journal::Journal;
+use crate::tui::keys::popups::{NOTE_FORM, PROMISE_FORM};
+use crate::tui::keys::{Hint, hints};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::form_window;
 use chrono::FixedOffset;
@@ -27,6 +29,15 @@ impl Dialog {
             Dialog::Promise(form) => form.on_key(key),
             Dialog::Note(form) => form.on_key(key),
             Dialog::Details(_) => Outcome::Cancel,
+        }
+    }
+
+    /// The keys the form lists, from its table; a record's details close on any key.
+    pub fn bindings(&self) -> Vec<Hint> {
+        match self {
+            Dialog::Promise(_) => hints(PROMISE_FORM),
+            Dialog::Note(_) => hints(NOTE_FORM),
+            Dialog::Details(_) => Vec::new(),
         }
     }
 

@@ -1,12 +1,14 @@
 //! A one-line form: an optional note when closing or noticing something, or a kind act's words.
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::Line;
 
 use super::outcome::Outcome;
 use crate::journal::Change;
 use crate::journal::{PartnerId, PromiseAction, RecordId};
+use crate::tui::keys::command;
+use crate::tui::keys::popups::{NOTE_FORM, NoteFormKey};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
 
@@ -77,14 +79,14 @@ impl NoteForm {
 
     pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
         self.error = None;
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter => return Outcome::of(self.change(), &mut self.error),
-            _ => {
+        match command(NOTE_FORM, key, true) {
+            Some(NoteFormKey::Cancel) => Outcome::Cancel,
+            Some(NoteFormKey::Save) => Outcome::of(self.change(), &mut self.error),
+            None => {
                 self.input.on_key(key);
+                Outcome::Stay
             }
         }
-        Outcome::Stay
     }
 
     pub fn title(&self) -> String {
@@ -142,10 +144,14 @@ impl NoteForm {
             NotePurpose::NewKindAct { .. } => "",
             _ => " (the note is optional)",
         };
-        lines.push(Line::styled(
-            format!("Enter save{optional} · Esc cancel"),
-            theme.muted(),
-        ));
+        let keys: Vec<String> = NOTE_FORM
+            .iter()
+            .map(|b| match b.command {
+                Some(NoteFormKey::Save) => format!("{} {}{optional}", b.hint, b.does),
+                _ => format!("{} {}", b.hint, b.does),
+            })
+            .collect();
+        lines.push(Line::styled(keys.join(" · "), theme.muted()));
         lines
     }
 }

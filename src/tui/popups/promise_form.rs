@@ -1,12 +1,14 @@
 //! Making a promise, or renegotiating one: the words, the due day (with quick choices) and the size.
 
 use chrono::{Duration, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use crate::journal::Change;
 use crate::journal::{NewPromise, PartnerId, PromiseAction, PromiseSize, RecordId};
+use crate::tui::keys::popups::{PROMISE_FORM, PromiseFormKey};
+use crate::tui::keys::{command, hints};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
 
@@ -226,14 +228,15 @@ impl PromiseForm {
 
     pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
         self.error = None;
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter => return Outcome::of(self.change(), &mut self.error),
-            KeyCode::Tab | KeyCode::Down => self.move_focus(1),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
-            KeyCode::Left => self.cycle(-1),
-            KeyCode::Right | KeyCode::Char(' ') if self.focused_input().is_none() => self.cycle(1),
-            _ => {
+        let typing = self.focused_input().is_some();
+        match command(PROMISE_FORM, key, typing) {
+            Some(PromiseFormKey::Cancel) => return Outcome::Cancel,
+            Some(PromiseFormKey::Save) => return Outcome::of(self.change(), &mut self.error),
+            Some(PromiseFormKey::Next) => self.move_focus(1),
+            Some(PromiseFormKey::Previous) => self.move_focus(-1),
+            Some(PromiseFormKey::ChoiceBack) => self.cycle(-1),
+            Some(PromiseFormKey::ChoiceOn) if !typing => self.cycle(1),
+            Some(PromiseFormKey::ChoiceOn) | None => {
                 if let Some(input) = self.focused_input() {
                     input.on_key(key);
                 }
@@ -286,10 +289,11 @@ impl PromiseForm {
         if let Some(error) = &self.error {
             lines.push(Line::styled(error.clone(), theme.error()));
         }
-        lines.push(Line::styled(
-            "Tab next · ←/→ choose · Enter save · Esc cancel",
-            theme.muted(),
-        ));
+        let keys: Vec<String> = hints(PROMISE_FORM)
+            .iter()
+            .map(|(key, does)| format!("{key} {does}"))
+            .collect();
+        lines.push(Line::styled(keys.join(" · "), theme.muted()));
         lines
     }
 }

@@ -1,7 +1,7 @@
 //! The evening check-in: safety, trust and connection from 0 to 10, and an optional note.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -11,7 +11,8 @@ use crate::journal::text::one_line;
 use crate::journal::{Journal, NewCheckin, Rating, RatingName, Visibility};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{CHECKIN, CheckinKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
 
@@ -101,43 +102,43 @@ impl View for CheckinForm {
                 note_visibility: form.note_visibility,
             })))
         };
-        match key.code {
-            KeyCode::Esc if form.note_changed() => return Some(Action::ConfirmLeave),
-            KeyCode::Esc => return Some(Action::GoHome),
-            KeyCode::Enter => return save(form),
-            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                return save(form);
-            }
-            KeyCode::Char('t') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                form.toggle_note_visibility();
-            }
-            KeyCode::Up | KeyCode::BackTab => form.focus = (form.focus + 3) % 4,
-            KeyCode::Down | KeyCode::Tab => form.focus = (form.focus + 1) % 4,
-            KeyCode::Backspace if form.focus == 3 => {
-                form.note.pop();
-            }
-            KeyCode::Char(c) if form.focus == 3 && form.note.chars().count() < NOTE_CHARS => {
-                form.note.push(c);
-            }
-            KeyCode::Char(_) if form.focus == 3 => {}
-            KeyCode::Left | KeyCode::Char('h') if form.focus < 3 => {
+        let typing = form.focus == 3;
+        match command(CHECKIN, key, typing) {
+            Some(CheckinKey::Back) if form.note_changed() => return Some(Action::ConfirmLeave),
+            Some(CheckinKey::Back) => return Some(Action::GoHome),
+            Some(CheckinKey::Save) => return save(form),
+            Some(CheckinKey::Previous) => form.focus = (form.focus + 3) % 4,
+            Some(CheckinKey::Next) => form.focus = (form.focus + 1) % 4,
+            Some(CheckinKey::NoteVisibility) => form.toggle_note_visibility(),
+            // The ratings' keys do nothing on the note; its characters are text.
+            Some(CheckinKey::Lower | CheckinKey::Raise | CheckinKey::Digit) if typing => {}
+            Some(CheckinKey::Lower) => {
                 let value = form.values[form.focus].saturating_sub(1);
                 form.set(value);
             }
-            KeyCode::Right | KeyCode::Char('l') if form.focus < 3 => {
+            Some(CheckinKey::Raise) => {
                 let value = form.values[form.focus].saturating_add(1);
                 form.set(value);
             }
-            KeyCode::Char(c @ '0'..='9') if form.focus < 3 => {
-                let digit = c as u8 - b'0';
-                if digit == 0 && one_typed {
-                    form.set(10);
-                } else {
-                    form.set(digit);
-                    form.one_typed = digit == 1;
+            Some(CheckinKey::Digit) => {
+                if let KeyCode::Char(c @ '0'..='9') = key.code {
+                    let digit = c as u8 - b'0';
+                    if digit == 0 && one_typed {
+                        form.set(10);
+                    } else {
+                        form.set(digit);
+                        form.one_typed = digit == 1;
+                    }
                 }
             }
-            _ => {}
+            None if typing => match key.code {
+                KeyCode::Backspace => {
+                    form.note.pop();
+                }
+                KeyCode::Char(c) if form.note.chars().count() < NOTE_CHARS => form.note.push(c),
+                _ => {}
+            },
+            None => {}
         }
         None
     }
@@ -150,8 +151,8 @@ impl View for CheckinForm {
         format!("Check-in · {name}")
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::CHECKIN
+    fn bindings(&self) -> Vec<Hint> {
+        hints(CHECKIN)
     }
 
     fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {

@@ -1,7 +1,7 @@
 //! Tonight: the guided prompt, this evening's status and the partner's open promises.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::home_plan;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{HOME, HomeKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::tonight::{PromiseLine, Tonight};
 use crate::tui::view::View;
 
@@ -22,18 +23,17 @@ impl View for HomeScreen {
         let (Some(tonight), Some(_)) = (ctx.tonight, ctx.partner) else {
             return Some(Action::ChooseWho);
         };
-        match key.code {
-            KeyCode::Char('w') | KeyCode::Enter => Some(Action::Write),
-            KeyCode::Char('c') => Some(Action::CheckIn),
-            KeyCode::Char('j') => Some(Action::OpenJournal),
-            KeyCode::Char('o') => Some(Action::OpenPromises),
-            KeyCode::Char('h') => Some(Action::OpenPlan),
-            KeyCode::Char('s') => Some(Action::ChooseStage(tonight.stage.next())),
-            KeyCode::Char('n') => Some(Action::AnotherPrompt),
-            KeyCode::Char('p') | KeyCode::Esc => Some(Action::ChooseWho),
-            KeyCode::Char('q') => Some(Action::Quit),
-            _ => None,
-        }
+        Some(match command(HOME, key, false)? {
+            HomeKey::Write => Action::Write,
+            HomeKey::CheckIn => Action::CheckIn,
+            HomeKey::Journal => Action::OpenJournal,
+            HomeKey::Promises => Action::OpenPromises,
+            HomeKey::Plan => Action::OpenPlan,
+            HomeKey::Stage => Action::ChooseStage(tonight.stage.next()),
+            HomeKey::Prompt => Action::AnotherPrompt,
+            HomeKey::Partner => Action::ChooseWho,
+            HomeKey::Quit => Action::Quit,
+        })
     }
 
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
@@ -44,8 +44,8 @@ impl View for HomeScreen {
         format!("Tonight with {name}")
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::HOME
+    fn bindings(&self) -> Vec<Hint> {
+        hints(HOME)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The journal: entries newest first, filtered by partner and stage, to read, change or delete.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{JOURNAL, JournalKey, READ};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::view::View;
 use crate::tui::widgets::text;
 
@@ -91,32 +92,28 @@ impl View for BrowseState {
         };
         let own = entry.filter(|e| e.meta.author == me).map(|e| e.meta.id);
         let page = 10;
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') if browse.reading.is_some() => browse.reading = None,
-            KeyCode::Esc | KeyCode::Char('q') => return Some(Action::GoHome),
-            KeyCode::Up | KeyCode::Char('k') if browse.reading.is_some() => {
-                browse.scroll = browse.scroll.saturating_sub(1)
-            }
-            KeyCode::Down | KeyCode::Char('j') if browse.reading.is_some() => {
-                browse.scroll = browse.scroll.saturating_add(1)
-            }
-            KeyCode::Up | KeyCode::Char('k') => browse.selected = browse.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
+        let reading = browse.reading.is_some();
+        let table = if reading { READ } else { JOURNAL };
+        match command(table, key, false)? {
+            JournalKey::Back if reading => browse.reading = None,
+            JournalKey::Back => return Some(Action::GoHome),
+            JournalKey::Up if reading => browse.scroll = browse.scroll.saturating_sub(1),
+            JournalKey::Down if reading => browse.scroll = browse.scroll.saturating_add(1),
+            JournalKey::Up => browse.selected = browse.selected.saturating_sub(1),
+            JournalKey::Down => {
                 browse.selected = (browse.selected + 1).min(browse.rows.len().saturating_sub(1));
             }
-            KeyCode::PageUp => browse.selected = browse.selected.saturating_sub(page),
-            KeyCode::PageDown => {
+            JournalKey::PageUp => browse.selected = browse.selected.saturating_sub(page),
+            JournalKey::PageDown => {
                 browse.selected = (browse.selected + page).min(browse.rows.len().saturating_sub(1))
             }
-            KeyCode::Home | KeyCode::Char('g') => browse.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => {
-                browse.selected = browse.rows.len().saturating_sub(1)
-            }
-            KeyCode::Enter => {
+            JournalKey::First => browse.selected = 0,
+            JournalKey::Last => browse.selected = browse.rows.len().saturating_sub(1),
+            JournalKey::Read => {
                 browse.reading = browse.rows.get(browse.selected).copied();
                 browse.scroll = 0;
             }
-            KeyCode::Char('f') => {
+            JournalKey::Partner => {
                 let ids: Vec<Option<PartnerId>> = std::iter::once(None)
                     .chain(journal.partners.iter().map(|p| Some(p.id)))
                     .collect();
@@ -127,7 +124,7 @@ impl View for BrowseState {
                 browse.partner_filter = ids[(at + 1) % ids.len()];
                 browse.rebuild(journal, Some(me));
             }
-            KeyCode::Char('s') => {
+            JournalKey::Stage => {
                 browse.stage_filter = match browse.stage_filter {
                     None => Some(Stage::Communication),
                     Some(Stage::Healing) => None,
@@ -135,7 +132,7 @@ impl View for BrowseState {
                 };
                 browse.rebuild(journal, Some(me));
             }
-            KeyCode::Char('e') => match own {
+            JournalKey::Edit => match own {
                 Some(id) => return Some(Action::EditEntry(id)),
                 None if entry.is_some() => {
                     return Some(Action::Warn(
@@ -144,7 +141,7 @@ impl View for BrowseState {
                 }
                 None => {}
             },
-            KeyCode::Char('d') => match own {
+            JournalKey::Delete => match own {
                 Some(id) => return Some(Action::ConfirmDelete(id)),
                 None if entry.is_some() => {
                     return Some(Action::Warn(
@@ -153,8 +150,7 @@ impl View for BrowseState {
                 }
                 None => {}
             },
-            KeyCode::Char('u') => return Some(Action::UndoDelete),
-            _ => {}
+            JournalKey::Undo => return Some(Action::UndoDelete),
         }
         None
     }
@@ -167,10 +163,10 @@ impl View for BrowseState {
         format!("Journal · {name}")
     }
 
-    fn bindings(&self) -> &'static [Binding] {
+    fn bindings(&self) -> Vec<Hint> {
         match self.reading {
-            Some(_) => keys::READ,
-            None => keys::JOURNAL,
+            Some(_) => hints(READ),
+            None => hints(JOURNAL),
         }
     }
 

@@ -10,7 +10,8 @@ use crate::journal::text::one_line;
 use crate::journal::{Journal, MAX_NAME_CHARS, Role, check_name};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{SETUP, SetupKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::view::View;
 
 /// The setup form: two names, two optional roles.
@@ -67,30 +68,36 @@ impl View for SetupForm {
         let now = ctx.now;
         let form = self;
         form.error = None;
-        match key.code {
-            KeyCode::Esc => return Some(Action::Quit),
-            KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % FIELDS,
-            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + FIELDS - 1) % FIELDS,
-            KeyCode::Left if !form.on_name() => form.cycle_role(-1),
-            KeyCode::Right | KeyCode::Char(' ') if !form.on_name() => form.cycle_role(1),
-            KeyCode::Backspace if form.on_name() => {
-                let partner = form.partner();
-                form.names[partner].pop();
-            }
-            KeyCode::Char(c) if form.on_name() && !c.is_control() => {
-                let partner = form.partner();
-                if form.names[partner].chars().count() < MAX_NAME_CHARS {
-                    form.names[partner].push(c);
+        let typing = form.on_name();
+        match command(SETUP, key, typing) {
+            Some(SetupKey::Quit) => return Some(Action::Quit),
+            Some(SetupKey::Next) => form.focus = (form.focus + 1) % FIELDS,
+            Some(SetupKey::Previous) => form.focus = (form.focus + FIELDS - 1) % FIELDS,
+            // A name is typed; the role keys choose only on a role.
+            Some(SetupKey::RoleBack | SetupKey::RoleOn) if typing => {}
+            Some(SetupKey::RoleBack) => form.cycle_role(-1),
+            Some(SetupKey::RoleOn) => form.cycle_role(1),
+            None if typing => match key.code {
+                KeyCode::Backspace => {
+                    let partner = form.partner();
+                    form.names[partner].pop();
                 }
-            }
-            KeyCode::Enter if form.focus + 1 < FIELDS => {
+                KeyCode::Char(c) if !c.is_control() => {
+                    let partner = form.partner();
+                    if form.names[partner].chars().count() < MAX_NAME_CHARS {
+                        form.names[partner].push(c);
+                    }
+                }
+                _ => {}
+            },
+            Some(SetupKey::Continue) if form.focus + 1 < FIELDS => {
                 if form.on_name() && form.names[form.partner()].trim().is_empty() {
                     form.error = Some("Please type a name first.".to_owned());
                 } else {
                     form.focus += 1;
                 }
             }
-            KeyCode::Enter => match form.validate() {
+            Some(SetupKey::Continue) => match form.validate() {
                 Ok([first, second]) => {
                     let started = now.date_naive();
                     let made = Journal::new(
@@ -109,7 +116,7 @@ impl View for SetupForm {
                 }
                 Err(message) => form.error = Some(message),
             },
-            _ => {}
+            None => {}
         }
         None
     }
@@ -122,8 +129,8 @@ impl View for SetupForm {
         "Welcome".to_owned()
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::SETUP
+    fn bindings(&self) -> Vec<Hint> {
+        hints(SETUP)
     }
 
     fn on_save_failed(&mut self, message: &str) -> String {

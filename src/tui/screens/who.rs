@@ -10,7 +10,8 @@ use crate::journal::text::one_line;
 use crate::journal::{Change, Journal, Role};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{WHO, WhoKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::tonight::greeting;
 use crate::tui::view::View;
 
@@ -25,25 +26,28 @@ impl View for WhoScreen {
         let journal = ctx.journal?;
         let rows = journal.partners.len() + 1;
         let selected = &mut self.selected;
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => *selected = (*selected + rows - 1) % rows,
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => *selected = (*selected + 1) % rows,
-            KeyCode::Char(c @ '1'..='3') => *selected = (c as usize - '1' as usize).min(rows - 1),
-            KeyCode::Enter => {
+        match command(WHO, key, false)? {
+            WhoKey::Up => *selected = (*selected + rows - 1) % rows,
+            WhoKey::Down => *selected = (*selected + 1) % rows,
+            WhoKey::Pick => {
+                if let KeyCode::Char(c) = key.code {
+                    *selected = (c as usize).saturating_sub('1' as usize).min(rows - 1);
+                }
+            }
+            WhoKey::Open => {
                 return Some(match journal.partners.get(*selected) {
                     Some(partner) => Action::ChoosePartner(partner.id),
                     None => Action::LookBackTogether,
                 });
             }
-            KeyCode::Char('r') => {
+            WhoKey::Role => {
                 let partner = journal.partners.get(*selected)?;
                 return Some(Action::Apply(Change::SetRole {
                     partner: partner.id,
                     role: Role::cycle(partner.role, 1),
                 }));
             }
-            KeyCode::Char('q') => return Some(Action::Quit),
-            _ => {}
+            WhoKey::Quit => return Some(Action::Quit),
         }
         None
     }
@@ -56,8 +60,8 @@ impl View for WhoScreen {
         "Who is here".to_owned()
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::WHO
+    fn bindings(&self) -> Vec<Hint> {
+        hints(WHO)
     }
 
     /// A role changed here: say so, and what a role changes.

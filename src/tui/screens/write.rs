@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -17,7 +17,8 @@ use crate::journal::{
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{WRITE, WriteKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::tonight::Tonight;
 use crate::tui::view::View;
@@ -162,9 +163,16 @@ impl View for WriteState {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         let now = ctx.now.with_timezone(&chrono::Utc);
         let write = self;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('s') if ctrl => {
+        let Some(pressed) = command(WRITE, key, true) else {
+            // Every other key is text.
+            if write.textarea.input(key) {
+                write.changed();
+                return Some(Action::KeepDraft(Box::new(write.draft(now))));
+            }
+            return None;
+        };
+        match pressed {
+            WriteKey::Save => {
                 // The domain decides what may be saved; the screen only words its refusal.
                 let text = write.text();
                 match check_text("entry", &text) {
@@ -203,7 +211,7 @@ impl View for WriteState {
                     change,
                 })
             }
-            KeyCode::Char('t') if ctrl => {
+            WriteKey::Visibility => {
                 write.visibility = match write.visibility {
                     Visibility::Shared => Visibility::Private,
                     Visibility::Private => Visibility::Shared,
@@ -211,18 +219,13 @@ impl View for WriteState {
                 write.dirty = true;
                 Some(Action::KeepDraft(Box::new(write.draft(now))))
             }
-            KeyCode::Char('e') if ctrl => Some(Action::OpenEditor {
+            WriteKey::Editor => Some(Action::OpenEditor {
                 text: write.text(),
                 partner: write.partner,
             }),
-            KeyCode::Esc if write.dirty => Some(Action::ConfirmLeave),
-            KeyCode::Esc => Some(Action::GoHome),
-            KeyCode::Char('q') if ctrl => Some(Action::Quit),
-            _ if write.textarea.input(key) => {
-                write.changed();
-                Some(Action::KeepDraft(Box::new(write.draft(now))))
-            }
-            _ => None,
+            WriteKey::Back if write.dirty => Some(Action::ConfirmLeave),
+            WriteKey::Back => Some(Action::GoHome),
+            WriteKey::Quit => Some(Action::Quit),
         }
     }
 
@@ -234,8 +237,8 @@ impl View for WriteState {
         format!("Writing · {name}")
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::WRITE
+    fn bindings(&self) -> Vec<Hint> {
+        hints(WRITE)
     }
 
     fn on_paste(&mut self, text: &str, ctx: &Ctx) -> Option<Action> {

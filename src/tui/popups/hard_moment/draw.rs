@@ -249,11 +249,16 @@ fn plan(journal: &Journal, me: PartnerId, theme: Theme, lines: &mut Vec<Line>) {
         lines.push(Line::raw(
             "There is nothing in your plan yet, and that is all right.",
         ));
-        // The evening screen's `h` is named only once that screen has it.
-        let how = if crate::tui::keys::HOME.iter().any(|(key, _)| *key == "h") {
-            "press h on your evening screen, or run `mend plan add`"
-        } else {
-            "run `mend plan add`"
+        // The evening screen's key for the plan, as its table has it.
+        let plan_key = crate::tui::keys::tables::HOME
+            .iter()
+            .find(|b| b.command == Some(crate::tui::keys::tables::HomeKey::Plan));
+        let how = match plan_key {
+            Some(key) => format!(
+                "press {} on your evening screen, or run `mend plan add`",
+                key.hint
+            ),
+            None => "run `mend plan add`".to_owned(),
         };
         lines.push(Line::styled(
             format!("When you feel ready, add what helps you: {how}."),

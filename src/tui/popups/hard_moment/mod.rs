@@ -3,20 +3,22 @@
 mod breath;
 mod draw;
 mod forms;
+mod view;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use crate::journal::{HardMoment, Journal, PartnerId, PlanItem};
 use crate::tui::ctx::Ctx;
 use crate::tui::done_words::done_words;
+use crate::tui::keys;
 pub use breath::{Breath, Phase};
 pub use forms::{LookBack, MomentKey, NoteForm, PauseForm};
 
-/// Whether `key` is the one that opens "a hard moment, now".
+/// Whether `key` is the one that opens "a hard moment, now" (from the global table).
 pub fn is_open_key(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('g' | 'G'))
+    keys::command(keys::GLOBAL, *key, true) == Some(keys::Global::HardMoment)
 }
 
 /// The most earlier moments offered for saying how they went.

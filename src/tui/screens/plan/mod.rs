@@ -6,7 +6,7 @@ mod refusal;
 pub mod rows;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
@@ -14,7 +14,8 @@ use crate::journal::{Change, Journal, PartnerId, PlanItem, RecordId, ReviewKind}
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::done_words::done_words;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{PLAN, PlanKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::outcome::Outcome;
 use crate::tui::view::View;
 pub use dialog::{PlanDialog, ReviewForm};
@@ -57,7 +58,7 @@ impl PlanState {
     /// partner's to do; the journal's rules decide which.
     fn open_for(
         &mut self,
-        key: char,
+        key: PlanKey,
         item: &PlanItem,
         me: PartnerId,
         journal: &Journal,
@@ -67,7 +68,7 @@ impl PlanState {
             .other_partner(item.owner())
             .map_or_else(|| "your partner".to_owned(), |p| p.name.clone());
         let check = match key {
-            'e' | 'x' => item.check_can_change(me),
+            PlanKey::Edit | PlanKey::Retire => item.check_can_change(me),
             _ => item.check_can_review(me),
         };
         if let Err(why) = check {
@@ -76,13 +77,13 @@ impl PlanState {
         let subject = item.brings_it_on.clone();
         let id = item.meta.id;
         self.dialog = Some(match key {
-            'e' => PlanDialog::Item(ItemForm::edit(item, &other)),
-            'x' => PlanDialog::Retire {
+            PlanKey::Edit => PlanDialog::Item(ItemForm::edit(item, &other)),
+            PlanKey::Retire => PlanDialog::Retire {
                 id,
                 by: me,
                 subject,
             },
-            'a' => PlanDialog::Review(ReviewForm::new(
+            PlanKey::Agree => PlanDialog::Review(ReviewForm::new(
                 id,
                 me,
                 ReviewKind::Agreed,
@@ -126,19 +127,19 @@ impl View for PlanState {
         let item = self
             .chosen()
             .and_then(|id| journal.live_plan_items().find(|p| p.meta.id == id));
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => return Some(Action::GoHome),
-            KeyCode::Up => self.step(-1),
-            KeyCode::Down => self.step(1),
-            KeyCode::PageUp | KeyCode::Home => self.step(isize::MIN / 2),
-            KeyCode::PageDown | KeyCode::End => self.step(isize::MAX / 2),
-            KeyCode::Char('n') => {
+        match command(PLAN, key, false)? {
+            PlanKey::Back => return Some(Action::GoHome),
+            PlanKey::Up => self.step(-1),
+            PlanKey::Down => self.step(1),
+            PlanKey::First => self.step(isize::MIN / 2),
+            PlanKey::Last => self.step(isize::MAX / 2),
+            PlanKey::New => {
                 let other = journal
                     .other_partner(me)
                     .map_or_else(|| "your partner".to_owned(), |p| p.name.clone());
                 self.dialog = Some(PlanDialog::Item(ItemForm::new(me, &other)));
             }
-            KeyCode::Char('l') => {
+            PlanKey::LookedAt => {
                 if let Some(item) = item {
                     let change = Change::LookedAtPlanItem {
                         id: item.meta.id,
@@ -149,15 +150,18 @@ impl View for PlanState {
                     return Some(Action::Apply(change));
                 }
             }
-            KeyCode::Char(c @ ('e' | 'x' | 'a' | 's')) => match item {
-                Some(item) => return self.open_for(c, item, me, journal).map(Action::Warn),
-                None => {
-                    return Some(Action::Tell(
-                        "There is no plan item yet; n adds one.".to_owned(),
-                    ));
+            command @ (PlanKey::Edit | PlanKey::Retire | PlanKey::Agree | PlanKey::Suggest) => {
+                match item {
+                    Some(item) => {
+                        return self.open_for(command, item, me, journal).map(Action::Warn);
+                    }
+                    None => {
+                        return Some(Action::Tell(
+                            "There is no plan item yet; n adds one.".to_owned(),
+                        ));
+                    }
                 }
-            },
-            _ => {}
+            }
         }
         None
     }
@@ -190,8 +194,8 @@ impl View for PlanState {
         format!("Plan for hard moments · {name}")
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::PLAN
+    fn bindings(&self) -> Vec<Hint> {
+        hints(PLAN)
     }
 
     fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {

@@ -16,7 +16,8 @@ use crate::journal::{Journal, RatingName, Week};
 use crate::progress::Progress;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{PROGRESS, ProgressKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::theme::Theme;
 
 /// The parts of the progress view, one at a time.
@@ -90,8 +91,8 @@ impl crate::tui::view::View for ProgressState {
             }
             _ => u16::MAX,
         };
-        match key.code {
-            KeyCode::Left | KeyCode::Char('h') => {
+        match command(PROGRESS, key, false)? {
+            ProgressKey::WeekBack => {
                 if state.week > first_week {
                     state.week = state.week.previous();
                     state.scroll = 0;
@@ -101,7 +102,7 @@ impl crate::tui::view::View for ProgressState {
                     ));
                 }
             }
-            KeyCode::Right | KeyCode::Char('l') => {
+            ProgressKey::WeekOn => {
                 if state.week < this_week {
                     state.week = state.week.next();
                     state.scroll = 0;
@@ -111,35 +112,39 @@ impl crate::tui::view::View for ProgressState {
                     ));
                 }
             }
-            KeyCode::Home | KeyCode::Char('t') => {
+            ProgressKey::ThisWeek => {
                 state.week = this_week;
                 state.scroll = 0;
             }
-            KeyCode::Tab => {
+            ProgressKey::NextSection => {
                 state.section = state.section.step(1);
                 state.scroll = 0;
             }
-            KeyCode::BackTab => {
+            ProgressKey::PreviousSection => {
                 state.section = state.section.step(-1);
                 state.scroll = 0;
             }
-            KeyCode::Char(c @ '1'..='5') => {
-                let at = usize::from(c as u8 - b'1');
-                state.section = Section::ALL[at];
-                state.scroll = 0;
+            ProgressKey::Section => {
+                let at = match key.code {
+                    KeyCode::Char(c) => usize::from((c as u8).saturating_sub(b'1')),
+                    _ => 0,
+                };
+                if let Some(section) = Section::ALL.get(at) {
+                    state.section = *section;
+                    state.scroll = 0;
+                }
             }
-            KeyCode::Char('r') => {
+            ProgressKey::Rating => {
                 let at = RatingName::ALL.iter().position(|r| *r == state.rating);
                 state.rating = RatingName::ALL[(at.unwrap_or(0) + 1) % 3];
             }
-            KeyCode::Up | KeyCode::Char('k') => state.scroll = state.scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
+            ProgressKey::Up => state.scroll = state.scroll.saturating_sub(1),
+            ProgressKey::Down => {
                 state.scroll = state.scroll.saturating_add(1).min(scroll_limit);
             }
-            KeyCode::Char('e') => return Some(Action::AskExport(state.week)),
-            KeyCode::Char('p') | KeyCode::Esc => return Some(Action::ChooseWho),
-            KeyCode::Char('q') => return Some(Action::Quit),
-            _ => {}
+            ProgressKey::Export => return Some(Action::AskExport(state.week)),
+            ProgressKey::Partner => return Some(Action::ChooseWho),
+            ProgressKey::Quit => return Some(Action::Quit),
         }
         None
     }
@@ -152,8 +157,8 @@ impl crate::tui::view::View for ProgressState {
         "Both of us, looking back".to_owned()
     }
 
-    fn bindings(&self) -> &'static [Binding] {
-        keys::PROGRESS
+    fn bindings(&self) -> Vec<Hint> {
+        hints(PROGRESS)
     }
 }
 

@@ -6,20 +6,19 @@ pub mod rows;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::journal::Change;
 use crate::journal::{Journal, PartnerId, PromiseAction, RecordId};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::{self, Binding};
+use crate::tui::keys::tables::{KIND_ACTS, PROMISES, PromisesKey};
+use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::details::Details;
 use crate::tui::popups::dialog::Dialog;
 use crate::tui::popups::note_form::{NoteForm, NotePurpose};
-use crate::tui::popups::outcome::Outcome;
 use crate::tui::popups::promise_form::PromiseForm;
 use crate::tui::view::View;
 use crate::tui::widgets::reciprocity_card::{self, CARD_HEIGHT, CardRow};
@@ -34,7 +33,7 @@ pub enum Tab {
     KindActs,
 }
 
-/// The promises screen's state: the lines shown, the chosen one, and any open dialog.
+/// The promises screen's state: the lines shown and the chosen one. Its forms are popups.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PromisesState {
     pub tab: Tab,
@@ -43,11 +42,6 @@ pub struct PromisesState {
     /// Index into `rows` of the chosen line; always a line with an item, when there is one.
     pub selected: usize,
     pub card: Vec<CardRow>,
-    pub dialog: Option<Dialog>,
-    /// A change was sent to be saved; the dialog closes when it is, and says this.
-    pub saving: Option<String>,
-    /// The change sent, so that once it is saved the choice moves to the record it changed.
-    pub sent: Option<Change>,
     /// The record to choose at the next rebuild: the one a saved change was about.
     pub follow_next: Option<RecordId>,
 }
@@ -70,11 +64,6 @@ impl PromisesState {
         if self.chosen().is_none() {
             self.step(1);
         }
-    }
-
-    /// Moves the choice to `record` when the lines are next rebuilt, if it is on this tab.
-    pub fn follow(&mut self, record: Option<RecordId>) {
-        self.follow_next = record;
     }
 
     pub fn chosen(&self) -> Option<Item> {
@@ -110,23 +99,7 @@ impl View for PromisesState {
             return None;
         };
         let state = self;
-        if let Some(dialog) = &mut state.dialog {
-            if state.saving.is_some() {
-                return None;
-            }
-            return match dialog.on_key(key) {
-                Outcome::Stay => None,
-                Outcome::Cancel => {
-                    state.dialog = None;
-                    None
-                }
-                Outcome::Submit(change) => {
-                    state.saving = Some(crate::tui::done_words::done_words(&change, journal));
-                    state.sent = Some(change.clone());
-                    Some(Action::Apply(change))
-                }
-            };
-        }
+        let open = |dialog: Dialog| Some(Action::OpenForm(Box::new(dialog)));
         let today = ctx.today;
         let other = journal.other_partner(me).map(|p| (p.id, p.name.clone()));
         let chosen = state.chosen();
@@ -140,21 +113,26 @@ impl View for PromisesState {
         };
         let other_name = other.as_ref().map_or("your partner", |(_, n)| n.as_str());
         let mut refusal: Option<String> = None;
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => return Some(Action::GoHome),
-            KeyCode::Up => state.step(-1),
-            KeyCode::Down => state.step(1),
-            KeyCode::PageUp => state.step(-10),
-            KeyCode::PageDown => state.step(10),
-            KeyCode::Home => {
+        let mut form: Option<Dialog> = None;
+        let table = match state.tab {
+            Tab::Promises => PROMISES,
+            Tab::KindActs => KIND_ACTS,
+        };
+        match command(table, key, false)? {
+            PromisesKey::Back => return Some(Action::GoHome),
+            PromisesKey::Up => state.step(-1),
+            PromisesKey::Down => state.step(1),
+            PromisesKey::PageUp => state.step(-10),
+            PromisesKey::PageDown => state.step(10),
+            PromisesKey::First => {
                 state.selected = 0;
                 state.step(1);
             }
-            KeyCode::End => {
+            PromisesKey::Last => {
                 state.selected = state.rows.len();
                 state.step(-1);
             }
-            KeyCode::Tab | KeyCode::BackTab => {
+            PromisesKey::SwitchTab => {
                 state.tab = match state.tab {
                     Tab::Promises => Tab::KindActs,
                     Tab::KindActs => Tab::Promises,
@@ -162,22 +140,22 @@ impl View for PromisesState {
                 state.selected = 0;
                 state.rebuild(journal, me, today);
             }
-            KeyCode::Enter => {
-                state.dialog = match chosen {
+            PromisesKey::Details => {
+                form = match chosen {
                     Some(Item::Promise(id)) => Some(Dialog::Details(Details::Promise(id))),
                     Some(Item::KindAct(id)) => Some(Dialog::Details(Details::KindAct(id))),
                     None => None,
                 }
             }
-            KeyCode::Char('n') => match (state.tab, &other) {
+            PromisesKey::New => match (state.tab, &other) {
                 (Tab::Promises, Some((to, name))) => {
                     let week_end = journal.clock().week_of(today).end();
-                    state.dialog = Some(Dialog::Promise(PromiseForm::new(
+                    form = Some(Dialog::Promise(PromiseForm::new(
                         me, *to, name, today, week_end,
                     )));
                 }
                 (Tab::KindActs, Some((_, name))) => {
-                    state.dialog = Some(Dialog::Note(NoteForm::new(
+                    form = Some(Dialog::Note(NoteForm::new(
                         NotePurpose::NewKindAct { day: today },
                         me,
                         "",
@@ -186,22 +164,25 @@ impl View for PromisesState {
                 }
                 (_, None) => {}
             },
-            KeyCode::Char(c @ ('k' | 'b' | 'x' | 'r')) => match promise {
+            pressed @ (PromisesKey::Keep
+            | PromisesKey::Break
+            | PromisesKey::Withdraw
+            | PromisesKey::Renegotiate) => match promise {
                 Some(p) => match p.check_can_change(me) {
                     Err(why) => refusal = Some(refusal_words(&why, journal.name_of(p.by()))),
-                    Ok(()) if c == 'r' => {
+                    Ok(()) if pressed == PromisesKey::Renegotiate => {
                         let week_end = journal.clock().week_of(today).end();
-                        let form = PromiseForm::new(me, p.to, other_name, today, week_end)
+                        let renegotiate = PromiseForm::new(me, p.to, other_name, today, week_end)
                             .renegotiate(p.meta.id, &p.text, p.due, p.size);
-                        state.dialog = Some(Dialog::Promise(form));
+                        form = Some(Dialog::Promise(renegotiate));
                     }
                     Ok(()) => {
-                        let action = match c {
-                            'k' => PromiseAction::Keep,
-                            'b' => PromiseAction::Break,
+                        let action = match pressed {
+                            PromisesKey::Keep => PromiseAction::Keep,
+                            PromisesKey::Break => PromiseAction::Break,
                             _ => PromiseAction::Withdraw,
                         };
-                        state.dialog = Some(Dialog::Note(NoteForm::new(
+                        form = Some(Dialog::Note(NoteForm::new(
                             NotePurpose::Close {
                                 id: p.meta.id,
                                 action,
@@ -217,12 +198,12 @@ impl View for PromisesState {
                 }
                 None => {}
             },
-            KeyCode::Char('a') => {
+            PromisesKey::Notice => {
                 if let Some(p) = promise {
                     match p.check_can_acknowledge(me) {
                         Err(why) => refusal = Some(refusal_words(&why, other_name)),
                         Ok(()) => {
-                            state.dialog = Some(Dialog::Note(NoteForm::new(
+                            form = Some(Dialog::Note(NoteForm::new(
                                 NotePurpose::NoticePromise(p.meta.id),
                                 me,
                                 &p.text,
@@ -234,7 +215,7 @@ impl View for PromisesState {
                     match k.check_can_acknowledge(me) {
                         Err(why) => refusal = Some(refusal_words(&why, other_name)),
                         Ok(()) => {
-                            state.dialog = Some(Dialog::Note(NoteForm::new(
+                            form = Some(Dialog::Note(NoteForm::new(
                                 NotePurpose::NoticeKindAct(k.meta.id),
                                 me,
                                 &k.text,
@@ -244,9 +225,11 @@ impl View for PromisesState {
                     }
                 }
             }
-            _ => {}
         }
-        refusal.map(Action::Warn)
+        match form {
+            Some(dialog) => open(dialog),
+            None => refusal.map(Action::Warn),
+        }
     }
 
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
@@ -257,41 +240,15 @@ impl View for PromisesState {
         format!("Promises · {name}")
     }
 
-    fn bindings(&self) -> &'static [Binding] {
+    fn bindings(&self) -> Vec<Hint> {
         match self.tab {
-            Tab::Promises => keys::PROMISES,
-            Tab::KindActs => keys::KIND_ACTS,
+            Tab::Promises => hints(PROMISES),
+            Tab::KindActs => hints(KIND_ACTS),
         }
     }
 
-    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
-        if let Some(dialog) = &mut self.dialog {
-            dialog.paste(text);
-        }
-        None
-    }
-
-    fn types_text(&self) -> bool {
-        self.dialog.is_some()
-    }
-
-    fn on_saved(&mut self, before: Option<&Journal>, ctx: &Ctx) -> Option<Action> {
-        let done = self.saving.take()?;
-        let change = self.sent.take();
-        self.dialog = None;
-        if let (Some(change), Some(before), Some(after)) = (change, before, ctx.journal) {
-            self.follow(change.changed_record(before, after));
-        }
-        Some(Action::Tell(done))
-    }
-
-    fn on_save_failed(&mut self, message: &str) -> String {
-        self.saving = None;
-        let words = format!("Not saved: {message}");
-        if let Some(dialog) = &mut self.dialog {
-            dialog.refused(words.clone());
-        }
-        words
+    fn follow(&mut self, record: RecordId) {
+        self.follow_next = Some(record);
     }
 
     fn on_journal_changed(&mut self, ctx: &Ctx) {
@@ -316,9 +273,9 @@ fn journal_has(journal: &Journal, item: Item) -> bool {
 }
 
 fn draw(ctx: &Ctx, state: &PromisesState, frame: &mut Frame, area: Rect) {
-    let Some(journal) = ctx.journal else {
+    if ctx.journal.is_none() {
         return;
-    };
+    }
     let theme = ctx.theme;
     let card_height = if area.height >= CARD_HEIGHT + 8 {
         CARD_HEIGHT
@@ -350,8 +307,5 @@ fn draw(ctx: &Ctx, state: &PromisesState, frame: &mut Frame, area: Rect) {
     list::draw_rows(ctx.theme, &state.rows, state.selected, frame, list);
     if card_height > 0 && state.tab == Tab::Promises {
         reciprocity_card::draw(&state.card, theme, frame, card);
-    }
-    if let Some(dialog) = &state.dialog {
-        dialog.draw(journal, *ctx.now.offset(), theme, frame, area);
     }
 }

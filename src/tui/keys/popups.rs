@@ -1,0 +1,113 @@
+//! The popups' keys: one table each, in the order the popup lists them. The help and a record's
+//! details close on any key, so they have none.
+
+use ratatui::crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Left, Right, Tab, Up};
+
+use super::{Binding, bind, ch, key, quiet};
+
+/// A yes/no question; the popup words what yes and no mean there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmKey {
+    Yes,
+    No,
+}
+
+pub const CONFIRM: &[Binding<ConfirmKey>] = &[
+    bind(&[ch('y'), ch('Y')], "y", "yes", ConfirmKey::Yes),
+    bind(&[ch('n'), ch('N'), key(Esc)], "n", "no", ConfirmKey::No),
+];
+
+/// Which format to write a week's summary in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKey {
+    Markdown,
+    Html,
+    Json,
+    NotNow,
+}
+
+pub const EXPORT: &[Binding<ExportKey>] = &[
+    bind(
+        &[ch('m'), ch('M'), key(Enter)],
+        "m",
+        "Markdown (reads well as plain text)",
+        ExportKey::Markdown,
+    ),
+    bind(
+        &[ch('h'), ch('H')],
+        "h",
+        "HTML (one page that prints on A4)",
+        ExportKey::Html,
+    ),
+    bind(
+        &[ch('j'), ch('J')],
+        "j",
+        "JSON (the same figures as data)",
+        ExportKey::Json,
+    ),
+    bind(
+        &[key(Esc), ch('n'), ch('N')],
+        "Esc",
+        "not now",
+        ExportKey::NotNow,
+    ),
+];
+
+/// Unsaved writing offered back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreKey {
+    Restore,
+    Drop,
+    Later,
+}
+
+pub const RESTORE_DRAFT: &[Binding<RestoreKey>] = &[
+    bind(
+        &[ch('r'), ch('R'), key(Enter)],
+        "r",
+        "bring it back",
+        RestoreKey::Restore,
+    ),
+    bind(&[ch('d'), ch('D')], "d", "let it go", RestoreKey::Drop),
+    bind(&[key(Esc)], "Esc", "decide later", RestoreKey::Later),
+];
+
+/// The promise form; characters are text in its text fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromiseFormKey {
+    Next,
+    Previous,
+    ChoiceBack,
+    ChoiceOn,
+    Save,
+    Cancel,
+}
+
+pub const PROMISE_FORM: &[Binding<PromiseFormKey>] = &[
+    bind(&[key(Tab), key(Down)], "Tab", "next", PromiseFormKey::Next),
+    quiet(
+        &[key(BackTab), key(Up)],
+        "previous",
+        PromiseFormKey::Previous,
+    ),
+    bind(&[key(Left)], "←/→", "choose", PromiseFormKey::ChoiceBack),
+    quiet(
+        &[key(Right), ch(' ')],
+        "the next choice",
+        PromiseFormKey::ChoiceOn,
+    ),
+    bind(&[key(Enter)], "Enter", "save", PromiseFormKey::Save),
+    bind(&[key(Esc)], "Esc", "cancel", PromiseFormKey::Cancel),
+];
+
+/// The one-line note form; every character is text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteFormKey {
+    Save,
+    Cancel,
+}
+
+pub const NOTE_FORM: &[Binding<NoteFormKey>] = &[
+    bind(&[key(Enter)], "Enter", "save", NoteFormKey::Save),
+    bind(&[key(Esc)], "Esc", "cancel", NoteFormKey::Cancel),
+];

@@ -1,0 +1,53 @@
+//! "A hard moment, now" on the app's popup stack: its keys, its drawing and its saves.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::{HardMomentPopup, MomentKey};
+use crate::journal::Journal;
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::view::{Answer, Below, PopupView};
+
+impl PopupView for HardMomentPopup {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Answer {
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        if ctrl_c {
+            // Ctrl-C closes this window first; pressed again, it quits as everywhere. While a
+            // save it sent is under way it stays, so the answer comes back to it.
+            return if self.is_saving() {
+                Answer::STAY
+            } else {
+                Answer::CLOSE
+            };
+        }
+        match HardMomentPopup::handle_key(self, key, ctx) {
+            MomentKey::Stay => Answer::STAY,
+            MomentKey::Close => Answer::CLOSE,
+            MomentKey::Save(change) => Answer::stay_and(Action::Apply(change)),
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {
+        HardMomentPopup::render(self, ctx, frame, area);
+    }
+
+    fn types_text(&self) -> bool {
+        true
+    }
+
+    fn on_paste(&mut self, text: &str) {
+        self.paste(text);
+    }
+
+    fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Answer> {
+        let done = HardMomentPopup::on_saved(self)?;
+        Some(Answer::stay_and(Action::Tell(done)))
+    }
+
+    fn on_save_failed(&mut self, message: &str) -> Option<String> {
+        HardMomentPopup::on_save_failed(self, message)
+    }
+}

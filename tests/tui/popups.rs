@@ -1,0 +1,77 @@
+//! The one popup stack: the top popup gets the keys and the pastes, a form waits for its save,
+//! and Ctrl-C and `?` mean what they meant before the stack.
+
+use crate::harness::{ALEX, Harness, lived_in_journal};
+use mend::tui::app::Popup;
+
+/// The lived-in journal, on Alex's promises screen.
+fn alex_promises() -> Harness {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>o");
+    h
+}
+
+#[test]
+fn a_paste_goes_into_the_form_on_top_and_the_form_closes_once_saved() {
+    let mut h = alex_promises();
+    h.keys("n");
+    assert!(matches!(h.app.popup(), Some(Popup::Form(_))));
+    h.paste("Cook on Friday");
+    h.keys("<Enter>");
+    let saved = h.saved.as_ref().expect("a saved journal");
+    let promise = saved.promises.iter().find(|p| p.text == "Cook on Friday");
+    assert_eq!(
+        promise.map(|p| p.by()),
+        Some(ALEX),
+        "the pasted words were saved"
+    );
+    assert!(h.app.popups.is_empty(), "the form closed once saved");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Promise made."), "{screen}");
+}
+
+#[test]
+fn a_form_that_could_not_be_saved_stays_open_with_its_words() {
+    let mut h = alex_promises();
+    h.fail_saves = true;
+    h.keys("nBring flowers<Enter>");
+    let Some(Popup::Form(form)) = h.app.popup() else {
+        panic!("the form is still open")
+    };
+    assert_eq!(form.saving, None, "it no longer waits for a save");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Bring flowers"), "{screen}");
+    assert!(screen.contains("Not saved:"), "{screen}");
+    h.fail_saves = false;
+    h.keys("<Enter>");
+    assert!(h.app.popups.is_empty());
+}
+
+#[test]
+fn ctrl_c_waits_behind_a_question_but_quits_from_a_form() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    // Both of us, looking back; `e` asks which format to export in.
+    h.keys("<Down><Down><Enter>e");
+    assert!(matches!(h.app.popup(), Some(Popup::Export(_))));
+    h.keys("<C-c>");
+    assert!(h.app.running, "a question is answered first");
+    assert!(matches!(h.app.popup(), Some(Popup::Export(_))));
+    h.keys("<Esc>");
+    assert!(h.app.popups.is_empty());
+
+    let mut h = alex_promises();
+    h.keys("n<C-c>");
+    assert!(!h.app.running, "nothing on the form is kept, so mend quits");
+}
+
+#[test]
+fn question_mark_opens_the_help_only_where_it_is_not_typed() {
+    let mut h = alex_promises();
+    h.keys("?");
+    assert!(matches!(h.app.popup(), Some(Popup::Help(_))));
+    h.keys("x");
+    assert!(h.app.popups.is_empty(), "any key closes the help");
+    h.keys("nWhy not?");
+    assert_eq!(h.app.popups.len(), 1, "no help over a form");
+    assert!(h.render(80, 24).contains("Why not?"));
+}
