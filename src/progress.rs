@@ -26,6 +26,7 @@ mod communication;
 mod filing;
 mod hard_moments;
 mod healing;
+mod plan_words;
 mod reciprocity;
 mod records;
 mod words;
@@ -34,6 +35,7 @@ pub use calendar::{CalendarDay, DayMark};
 pub use communication::{Communication, SharedEvening};
 pub use hard_moments::{PlanChange, WeekMoment, WeekPause, WeekPlanChange};
 pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMean};
+pub use plan_words::{moment_afterword, pause_until, plan_change_words};
 pub use reciprocity::Reciprocity;
 pub use records::{EntryRef, Listed, RecordRef, WeekKindAct, WeekPromise};
 pub use words::{

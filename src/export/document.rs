@@ -56,6 +56,7 @@ pub fn document(summary: &Summary) -> Vec<Block> {
         reciprocity(summary, &mut blocks);
         communication(summary, &mut blocks);
         healing(summary, &mut blocks);
+        super::moments_words::hard_moments(&summary.hard_moments, &mut blocks);
     } else {
         blocks.push(Block::Paragraph(vec![text(
             "Nothing was recorded this week: no check-ins, shared entries, promises or kind acts. \
@@ -313,7 +314,7 @@ fn span(week: &WeekSpan) -> String {
 }
 
 /// "Monday 23 November".
-fn long_day(day: NaiveDate) -> String {
+pub(super) fn long_day(day: NaiveDate) -> String {
     day.format("%A %-d %B").to_string()
 }
 
