@@ -24,6 +24,7 @@
 mod calendar;
 mod communication;
 mod filing;
+mod filing_plan;
 mod hard_moments;
 mod healing;
 mod plan_words;

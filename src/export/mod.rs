@@ -3,6 +3,7 @@
 //! Every figure comes from `Progress`, so the export and the progress view never disagree.
 //! Private entries and private hard moments never appear, not even as a count.
 
+mod blocks;
 mod document;
 mod html;
 mod json;

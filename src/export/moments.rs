@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::summary::words;
+use crate::journal::text::printable;
 use crate::journal::{Journal, MomentOutcome, Week};
 use crate::progress::{PlanChange, Progress};
 
@@ -61,6 +61,11 @@ pub struct PlanLine {
     pub brings_it_on: String,
     /// The note given with an agreement or a suggested change.
     pub note: Option<String>,
+}
+
+/// A partner's words as the summary shows them (see `summary::words`).
+fn words(text: &str) -> String {
+    printable(text).into_owned()
 }
 
 /// The plan's part of the summary of `week`.

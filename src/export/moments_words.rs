@@ -2,7 +2,7 @@
 //!
 //! The sentences themselves come from `progress::plan_words`, shared with the progress view.
 
-use super::document::{Block, Inline, long_day};
+use super::blocks::{Block, Inline, long_day};
 use super::moments::{HardMomentsPart, MomentLine, PauseLine, PlanLine};
 use crate::progress::{moment_afterword, pause_until, plan_change_words};
 

@@ -58,7 +58,7 @@ pub const READ: &[Binding] = &[
 
 pub const PROGRESS: &[Binding] = &[
     ("←/→", "week"),
-    ("Tab/1-5", "section"),
+    ("Tab/1-6", "section"),
     ("e", "export"),
     ("r", "rating"),
     ("p", "partner"),

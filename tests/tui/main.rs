@@ -7,6 +7,7 @@ mod harness;
 mod days;
 mod outcome_bars;
 mod progress;
+mod progress_plan;
 mod promise_truth;
 mod promises;
 mod robust;

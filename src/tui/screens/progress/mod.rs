@@ -1,8 +1,9 @@
-//! Looking back together: a chosen week's figures, in five sections, with week-by-week navigation.
+//! Looking back together: a chosen week's figures, in six sections, with week-by-week navigation.
 
 mod calendar;
 mod healing;
 mod overview;
+mod plan;
 mod reciprocity;
 mod shared;
 
@@ -28,15 +29,18 @@ pub enum Section {
     Reciprocity,
     Shared,
     Calendar,
+    /// The plan for hard moments: moments shared, pauses asked for, the plan's changes.
+    Plan,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Overview,
         Section::Healing,
         Section::Reciprocity,
         Section::Shared,
         Section::Calendar,
+        Section::Plan,
     ];
 
     pub fn title(self) -> &'static str {
@@ -46,6 +50,7 @@ impl Section {
             Section::Reciprocity => "Reciprocity",
             Section::Shared => "Shared words",
             Section::Calendar => "Calendar",
+            Section::Plan => "The plan",
         }
     }
 
@@ -123,7 +128,7 @@ impl crate::tui::view::View for ProgressState {
                 state.section = state.section.step(-1);
                 state.scroll = 0;
             }
-            KeyCode::Char(c @ '1'..='5') => {
+            KeyCode::Char(c @ '1'..='6') => {
                 let at = usize::from(c as u8 - b'1');
                 state.section = Section::ALL[at];
                 state.scroll = 0;
@@ -201,6 +206,7 @@ fn draw(ctx: &Ctx, state: &ProgressState, frame: &mut Frame, area: Rect) {
         Section::Reciprocity => reciprocity::draw(&view, frame, body),
         Section::Shared => shared::draw(&view, frame, body),
         Section::Calendar => calendar::draw(&view, frame, body),
+        Section::Plan => plan::draw(&view, frame, body),
     }
 }
 
