@@ -21,7 +21,7 @@ pub struct Summary {
     pub week: WeekSpan,
     /// The two partners' names, in the journal's order; every per-partner list follows it.
     pub partners: [String; 2],
-    /// Whether anything at all was recorded this week (private entries aside).
+    /// Whether anything at all was recorded this week (private entries and moments aside).
     pub has_data: bool,
     pub at_a_glance: Vec<Glance>,
     pub reciprocity: Vec<PartnerReciprocity>,

@@ -40,7 +40,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     let pauses = progress.pauses_in(week);
     let changes = progress.plan_changes_in(week);
     let quiet = !lines.is_empty();
-    if !quiet && moments.is_empty() && pauses.is_empty() && changes.is_empty() {
+    if !quiet && !progress.has_plan_news(week) {
         lines.push(Line::styled(
             "Nothing from the plan for hard moments this week: no hard moments shared, no pauses asked for, no changes to the plan.",
             theme.muted(),
