@@ -40,8 +40,8 @@ fn progress_app(section: char) -> mend::tui::app::App {
     app
 }
 
-/// One frame of each section (1 overview … 5 calendar) at 80x24, ten-year journal.
-#[divan::bench(args = ['1', '2', '3', '4', '5'])]
+/// One frame of each section (1 overview … 6 the plan) at 80x24, ten-year journal.
+#[divan::bench(args = ['1', '2', '3', '4', '5', '6'])]
 fn ten_year_frame_80x24(bencher: divan::Bencher, section: char) {
     let app = progress_app(section);
     let mut terminal = terminal();
@@ -49,7 +49,7 @@ fn ten_year_frame_80x24(bencher: divan::Bencher, section: char) {
 }
 
 /// The same at 120x40, where the charts and the calendar have more to draw.
-#[divan::bench(args = ['1', '2', '3', '4', '5'])]
+#[divan::bench(args = ['1', '2', '3', '4', '5', '6'])]
 fn ten_year_frame_120x40(bencher: divan::Bencher, section: char) {
     let app = progress_app(section);
     let mut terminal =

@@ -2,8 +2,9 @@
 //!
 //! `Progress::compute` walks the journal once and files every live record under its evening
 //! and week; each question after that ("how was trust this week?", "what did Sam give over the
-//! last four weeks?") is a lookup. Deleted records never count, and private entries are never
-//! seen at all: not in any count, the calendar, or the side-by-side week.
+//! last four weeks?") is a lookup. Deleted records never count, and private entries and
+//! private hard moments are never seen at all: not in any count, the calendar, or the
+//! side-by-side week.
 //!
 //! Days and weeks follow the journal's own clock (`Journal::clock`): a promise kept or a kind
 //! act noticed at 01:30 belongs to the evening before, and weeks start on the couple's chosen day.
@@ -16,19 +17,26 @@
 //! - honest communication: `communication` (evenings written, entries per stage) and
 //!   `shared_evenings` (a week side by side, as `EntryRef`s into the journal);
 //! - consistency: `calendar`, one mark per partner per evening (no streaks);
+//! - the plan for hard moments: `hard_moments_in` (only the ones their owner shared),
+//!   `pauses_in` (asked for; mend never says one was kept) and `plan_changes_in`;
 //! - the whole journal: `days_together`, `weeks_both_checked_in`, `has_data`, `weeks_with_data`.
 
 mod calendar;
 mod communication;
 mod filing;
+mod filing_plan;
+mod hard_moments;
 mod healing;
+mod plan_words;
 mod reciprocity;
 mod records;
 mod words;
 
 pub use calendar::{CalendarDay, DayMark};
 pub use communication::{Communication, SharedEvening};
+pub use hard_moments::{PlanChange, WeekMoment, WeekPause, WeekPlanChange};
 pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMean};
+pub use plan_words::{moment_afterword, pause_until, plan_change_words};
 pub use reciprocity::Reciprocity;
 pub use records::{EntryRef, Listed, RecordRef, WeekKindAct, WeekPromise};
 pub use words::{
@@ -67,6 +75,12 @@ struct WeekFigures {
     promises: Vec<WeekPromise>,
     /// Live kind acts done this week, in journal order.
     kind_acts: Vec<WeekKindAct>,
+    /// Live hard moments their owner shared (never a private one), by evening.
+    moments: Vec<WeekMoment>,
+    /// Live pauses asked for this week, in the order asked.
+    pauses: Vec<WeekPause>,
+    /// Plan items made, agreed to, changed or retired this week, in order.
+    plan_changes: Vec<WeekPlanChange>,
 }
 
 /// The figures of a whole journal as of one evening.
@@ -108,6 +122,9 @@ impl Progress {
         progress.file_checkins(journal);
         progress.file_promises(journal, evening);
         progress.file_kind_acts(journal, evening);
+        progress.file_hard_moments(journal, evening);
+        progress.file_pauses(journal, evening, |at| crate::journal::local_time(at, zone));
+        progress.file_plan_items(journal, evening);
         progress.count_evenings_written();
         progress
     }
@@ -160,7 +177,7 @@ impl Progress {
             .count()
     }
 
-    /// Whether anything at all was recorded in `week` (private entries aside), so a view can
+    /// Whether anything at all was recorded in `week` (private entries and hard moments aside), so a view can
     /// say "nothing yet this week".
     pub fn has_data(&self, week: Week) -> bool {
         self.weeks.contains_key(&week)
@@ -262,6 +279,29 @@ impl Progress {
     /// The kind acts behind `reciprocity(_, week)`, in journal order.
     pub fn kind_acts_in(&self, week: Week) -> &[WeekKindAct] {
         self.weeks.get(&week).map_or(&[], |w| &w.kind_acts)
+    }
+
+    /// The hard moments noted in `week` that their owner shared, by evening. A private
+    /// moment is never here, nor counted anywhere.
+    pub fn hard_moments_in(&self, week: Week) -> &[WeekMoment] {
+        self.weeks.get(&week).map_or(&[], |w| &w.moments)
+    }
+
+    /// The pauses asked for in `week`, in the order asked.
+    pub fn pauses_in(&self, week: Week) -> &[WeekPause] {
+        self.weeks.get(&week).map_or(&[], |w| &w.pauses)
+    }
+
+    /// The plan items made, agreed to, changed or retired in `week`, in order.
+    pub fn plan_changes_in(&self, week: Week) -> &[WeekPlanChange] {
+        self.weeks.get(&week).map_or(&[], |w| &w.plan_changes)
+    }
+
+    /// Whether `week` holds anything from the plan for hard moments to show.
+    pub fn has_plan_news(&self, week: Week) -> bool {
+        !(self.hard_moments_in(week).is_empty()
+            && self.pauses_in(week).is_empty()
+            && self.plan_changes_in(week).is_empty())
     }
 
     /// Promises due in `week` that were still open on the evening `open_on`, soonest due first

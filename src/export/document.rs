@@ -1,9 +1,8 @@
 //! The summary in words, as headings, paragraphs, lists and quotes that Markdown and HTML both render.
 //!
 //! All the wording lives here, so the two formats always say the same thing; each renderer
-//! only knows how to mark up (and escape) a block.
-
-use chrono::NaiveDate;
+//! only knows how to mark up (and escape) a block. The plan for hard moments has its
+//! section in `moments_words.rs`, from the same words as the progress view.
 
 use super::summary::{
     EveningEntries, Glance, HelpLine, LookingAhead, PartnerEntries, PartnerReciprocity,
@@ -11,31 +10,7 @@ use super::summary::{
 };
 use crate::journal::PromiseStatus;
 
-/// A run of text: every kind is escaped by the renderer, so user text is always safe.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Inline {
-    /// On one line: a line break in it becomes a space.
-    Text(String),
-    Strong(String),
-    Emphasis(String),
-    /// A partner's own words inside a line (a check-in note): its line breaks are kept and
-    /// it reads in its own direction (Arabic or Hebrew inside an English line, say).
-    Written(String),
-}
-
-/// One block of the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    /// Level 1 is the title.
-    Heading(u8, String),
-    Paragraph(Vec<Inline>),
-    /// A paragraph that introduces the block after it (the prompt an entry answers), kept
-    /// on the same printed page as that block.
-    Lead(Vec<Inline>),
-    List(Vec<Vec<Inline>>),
-    /// Text written by a partner, its line breaks kept.
-    Quote(String),
-}
+pub use super::blocks::{Block, Inline, long_day};
 
 fn text(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
@@ -56,6 +31,7 @@ pub fn document(summary: &Summary) -> Vec<Block> {
         reciprocity(summary, &mut blocks);
         communication(summary, &mut blocks);
         healing(summary, &mut blocks);
+        super::moments_words::hard_moments(&summary.hard_moments, &mut blocks);
     } else {
         blocks.push(Block::Paragraph(vec![text(
             "Nothing was recorded this week: no check-ins, shared entries, promises or kind acts. \
@@ -310,11 +286,6 @@ fn span(week: &WeekSpan) -> String {
             last.format("%A %-d %B %Y")
         )
     }
-}
-
-/// "Monday 23 November".
-fn long_day(day: NaiveDate) -> String {
-    day.format("%A %-d %B").to_string()
 }
 
 /// What follows a partner's name: the evenings they checked in and shared writing.

@@ -6,8 +6,9 @@ use super::summary::Summary;
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "mend-weekly-summary";
-/// The version of the summary's JSON fields: 2 since the keep rate was left out.
-pub const VERSION: u32 = 2;
+/// The version of the summary's JSON fields: 2 since the keep rate was left out, 3 since
+/// `hard_moments` (moments shared, pauses asked for, the plan's changes) was added.
+pub const VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Document<'a> {

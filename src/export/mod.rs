@@ -1,12 +1,15 @@
 //! The weekly summary export: one week of the journal as Markdown, JSON or HTML, written safely.
 //!
 //! Every figure comes from `Progress`, so the export and the progress view never disagree.
-//! Private entries never appear, not even as a count.
+//! Private entries and private hard moments never appear, not even as a count.
 
+mod blocks;
 mod document;
 mod html;
 mod json;
 mod markdown;
+mod moments;
+mod moments_words;
 mod summary;
 
 pub use summary::{Summary, WHAT_WOULD_HELP_PROMPT};

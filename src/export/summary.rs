@@ -1,11 +1,13 @@
 //! The weekly summary as plain data, every figure read from `Progress`, for the three formats to render.
 //!
-//! Private entries never reach it: its entries come from `Progress::shared_evenings`, which
-//! never sees them, and nothing here counts entries on its own.
+//! Private entries and private hard moments never reach it: its entries come from
+//! `Progress::shared_evenings` and its moments from `Progress::hard_moments_in`, which never
+//! see them, and nothing here counts entries or moments on its own.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::moments::{HardMomentsPart, hard_moments};
 use crate::journal::text::printable;
 use crate::journal::{Journal, PartnerId, PromiseStatus, RatingName, Stage, Week};
 use crate::progress::{Progress, Reciprocity, SPARKLINE_WEEKS, describe_week, sparkline};
@@ -19,12 +21,14 @@ pub struct Summary {
     pub week: WeekSpan,
     /// The two partners' names, in the journal's order; every per-partner list follows it.
     pub partners: [String; 2],
-    /// Whether anything at all was recorded this week (private entries aside).
+    /// Whether anything at all was recorded this week (private entries and moments aside).
     pub has_data: bool,
     pub at_a_glance: Vec<Glance>,
     pub reciprocity: Vec<PartnerReciprocity>,
     pub communication: Vec<PartnerEntries>,
     pub healing: HealingPart,
+    /// Hard moments shared, pauses asked for and the plan's changes (never a private moment).
+    pub hard_moments: HardMomentsPart,
     pub looking_ahead: LookingAhead,
 }
 
@@ -168,7 +172,7 @@ pub struct HelpLine {
 /// A partner's words or name as every format of the summary shows them: [`printable`],
 /// so no control character reaches Markdown, HTML or JSON, and a carriage return is a line
 /// break the renderers escape like any other.
-fn words(text: &str) -> String {
+pub(super) fn words(text: &str) -> String {
     printable(text).into_owned()
 }
 
@@ -201,6 +205,7 @@ impl Summary {
                         .collect::<Vec<_>>(),
                 ),
             },
+            hard_moments: hard_moments(journal, progress, week),
             looking_ahead: looking_ahead(journal, progress, week),
         }
     }

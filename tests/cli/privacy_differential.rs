@@ -1,5 +1,6 @@
 //! Privacy as a differential property: adding one partner's private entries changes nothing the
-//! other partner or "both of us" can see, and so does adding private hard moments or keeping a
+//! other partner or "both of us" can see, and so does adding private hard moments (met with
+//! the plan or not, looked back on or not, beside a moment that was shared) or keeping a
 //! check-in's note private (the ratings stay shared, so the comparison is with no note). Every export
 //! of every week, the other partner's screens and the shared progress view are byte-identical
 //! with and without them; so are `mend log`, `promise list`, `kind list` and `plan list`
@@ -8,7 +9,10 @@
 use crate::kit::tui::{ALEX, Harness, SAM, day, lived_in_journal};
 use chrono::{Duration, TimeZone, Utc};
 use mend::export::Format;
-use mend::journal::{Journal, NewCheckin, NewEntry, PartnerId, Rating, Stage, Visibility, Week};
+use mend::journal::{
+    Journal, MomentOutcome, NewCheckin, NewEntry, PartnerId, PlanParts, Rating, Stage, Visibility,
+    Week,
+};
 use mend::progress::Progress;
 use proptest::prelude::*;
 
@@ -83,14 +87,23 @@ fn with_private(base: &Journal, privates: &[Private]) -> Journal {
             today,
         )
         .expect("a valid private entry");
-        j.add_hard_moment(
-            p.author,
-            &format!("{} (a hard moment)", p.text),
-            None,
-            Visibility::Private,
-            at,
-        )
-        .expect("a valid private hard moment");
+        // Met with the plan's item and looked back on, every other one.
+        let item = (n % 2 == 0)
+            .then(|| j.plan_items.first().map(|i| i.meta.id))
+            .flatten();
+        let moment = j
+            .add_hard_moment(
+                p.author,
+                &format!("{} (a hard moment)", p.text),
+                item,
+                Visibility::Private,
+                at,
+            )
+            .expect("a valid private hard moment");
+        if item.is_some() {
+            j.set_moment_outcome(moment, p.author, MomentOutcome::Partly, at)
+                .expect("its author says how it went");
+        }
     }
     j
 }
@@ -141,6 +154,36 @@ fn with_checkins(base: &Journal, checkins: &[PrivateNote], with_notes: bool) -> 
     j
 }
 
+/// The lived-in journal with Sam's plan item, agreed to by Alex, and a hard moment Sam
+/// shared: the plan section has something to show beside the private moments.
+fn base() -> Journal {
+    let mut j = lived_in_journal();
+    let at = |d: u32| Utc.with_ymd_and_hms(2026, 11, d, 20, 0, 0).unwrap();
+    let item = j
+        .add_plan_item(
+            SAM,
+            PlanParts {
+                brings_it_on: "A late message".into(),
+                helps_me: "A walk".into(),
+                i_ask_of_you: "Tell me who it is from".into(),
+            },
+            None,
+            at(10),
+        )
+        .expect("a plan item");
+    j.review_plan_item(item, ALEX, mend::journal::ReviewKind::Agreed, None, at(11))
+        .expect("Alex agrees");
+    j.add_hard_moment(
+        SAM,
+        "The song came on in the shop.",
+        Some(item),
+        Visibility::Shared,
+        at(17),
+    )
+    .expect("a shared hard moment");
+    j
+}
+
 /// Every weekly summary from the journal's first week to this one, in every format.
 fn every_export(j: &Journal) -> Vec<String> {
     let progress = Progress::compute(j, day(11, 25), &Utc);
@@ -175,7 +218,7 @@ fn screens_of(j: &Journal, viewer: PartnerId) -> Vec<String> {
     let mut both = Harness::new(Some(j.clone()));
     both.keys("<Down><Down><Enter>");
     for _week in 0..5 {
-        for section in ["1", "2", "3", "4", "5"] {
+        for section in ["1", "2", "3", "4", "5", "6"] {
             both.keys(section);
             shots.push(both.render(80, 24));
         }
@@ -191,7 +234,7 @@ proptest! {
     fn private_entries_change_no_export_of_any_week(
         privates in prop::collection::vec(private_entry(), 1..6)
     ) {
-        let base = lived_in_journal();
+        let base = base();
         let with = with_private(&base, &privates);
         prop_assert_eq!(every_export(&with), every_export(&base));
     }
@@ -200,7 +243,7 @@ proptest! {
     fn one_partners_private_entries_change_nothing_on_the_others_screens(
         privates in prop::collection::vec(private_entry(), 1..6)
     ) {
-        let base = lived_in_journal();
+        let base = base();
         for viewer in [ALEX, SAM] {
             let theirs: Vec<Private> =
                 privates.iter().filter(|p| p.author != viewer).cloned().collect();
@@ -260,8 +303,14 @@ fn the_summary_compared_does_show_a_shared_checkin_note() {
 #[test]
 fn the_screens_compared_do_show_the_others_shared_words() {
     // Guards the property above: it must look where the other partner's words appear.
-    let shots = screens_of(&lived_in_journal(), ALEX).join("\n");
+    let shots = screens_of(&base(), ALEX).join("\n");
     assert!(shots.contains("Noticed the dishes were done"), "{shots}");
+    assert!(shots.contains("The song came on in the shop."), "{shots}");
+    let exports = every_export(&base()).join("\n");
+    assert!(
+        exports.contains("The song came on in the shop."),
+        "{exports}"
+    );
 }
 
 #[test]

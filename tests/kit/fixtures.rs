@@ -1,8 +1,10 @@
 //! Demo journals (made once per size and kept), and the app opened on them at a fixed moment.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use mend::cli::{DemoLength, demo_journal};
-use mend::journal::{Journal, NewEntry, Stage, Visibility};
+use mend::journal::{
+    Journal, MomentOutcome, NewEntry, PlanParts, RecordId, ReviewKind, Stage, Visibility,
+};
 use mend::prompts::PromptLibrary;
 use mend::tui::app::App;
 use mend::tui::effects::Event;
@@ -43,12 +45,13 @@ pub fn sample(years: u32) -> &'static Sample {
     cell.get_or_init(|| make(DemoLength::Years(years)))
 }
 
-/// A demo journal of any length (not cached).
+/// A demo journal of any length (not cached), with the plan for hard moments added.
 pub fn make(length: DemoLength) -> Sample {
-    let journal = match demo_journal(now(), length, mend::demo::DEFAULT_SEED) {
+    let mut journal = match demo_journal(now(), length, mend::demo::DEFAULT_SEED) {
         Ok(journal) => journal,
         Err(err) => panic!("making the demo journal: {err:#}"),
     };
+    add_the_plan(&mut journal);
     let bytes = match mend::store::to_bytes(&journal) {
         Ok(bytes) => bytes,
         Err(err) => panic!("serializing the demo journal: {err}"),
@@ -56,15 +59,118 @@ pub fn make(length: DemoLength) -> Sample {
     Sample { journal, bytes }
 }
 
+/// Adds a lived-in plan for hard moments from the journal's first evening to last night:
+/// a plan item every 13 weeks (the partners in turn), agreed to two days later, every
+/// other one edited a month on and every fourth retired after a year; a hard moment every
+/// 4 days (half shared, half private; two in three met with the newest item, most looked
+/// back on a day later); and a pause every 12 days.
+pub fn add_the_plan(journal: &mut Journal) {
+    let partners = [journal.partners[0].id, journal.partners[1].id];
+    let first = journal.started;
+    let last = now().date_naive() - TimeDelta::days(1);
+    let evening = |day: chrono::NaiveDate, minute: i64| {
+        Utc.from_utc_datetime(&day.and_hms_opt(20, 0, 0).unwrap_or_default())
+            + TimeDelta::minutes(minute)
+    };
+    let parts = |n: i64, words: &str| PlanParts {
+        brings_it_on: format!("{words} (situation {n})"),
+        helps_me: "A walk, then a slow breath".into(),
+        i_ask_of_you: "Stay near and tell me what you are doing".into(),
+    };
+    let days = (last - first).num_days();
+    let mut items: Vec<(RecordId, usize)> = Vec::new();
+    for n in (0..days).step_by(91).map(|d| d / 91) {
+        let made = first + TimeDelta::days(n * 91);
+        let (owner, other) = (n as usize % 2, 1 - n as usize % 2);
+        let id = journal
+            .add_plan_item(
+                partners[owner],
+                parts(n, "A late message"),
+                None,
+                evening(made, 1),
+            )
+            .unwrap_or_else(|err| panic!("a plan item: {err}"));
+        let later = |d: i64| evening((made + TimeDelta::days(d)).min(last), 2 + d);
+        journal
+            .review_plan_item(id, partners[other], ReviewKind::Agreed, None, later(2))
+            .unwrap_or_else(|err| panic!("an agreement: {err}"));
+        if n % 2 == 1 && made + TimeDelta::days(30) <= last {
+            journal
+                .edit_plan_item(id, partners[owner], parts(n, "A late call"), later(30))
+                .unwrap_or_else(|err| panic!("an edit: {err}"));
+        }
+        if n % 4 == 3 && made + TimeDelta::days(365) <= last {
+            journal
+                .retire_plan_item(id, partners[owner], later(365))
+                .unwrap_or_else(|err| panic!("retiring: {err}"));
+        }
+        items.push((id, owner));
+    }
+    for n in (0..days).step_by(4).map(|d| d / 4) {
+        let day = first + TimeDelta::days(n * 4);
+        let author = n as usize % 2;
+        let item = items
+            .iter()
+            .rev()
+            .find(|(_, owner)| *owner == author)
+            .filter(|_| n % 3 != 0)
+            .map(|(id, _)| *id);
+        let item = item.filter(|id| {
+            journal
+                .plan_items
+                .iter()
+                .any(|p| p.meta.id == *id && p.meta.created <= evening(day, 10))
+        });
+        let visibility = if n % 2 == 0 {
+            Visibility::Shared
+        } else {
+            Visibility::Private
+        };
+        let id = journal
+            .add_hard_moment(
+                partners[author],
+                "The song came on and it all came back for a while.",
+                item,
+                visibility,
+                evening(day, 10),
+            )
+            .unwrap_or_else(|err| panic!("a hard moment: {err}"));
+        if n % 5 != 0 {
+            let outcome = [
+                MomentOutcome::Helped,
+                MomentOutcome::Partly,
+                MomentOutcome::NotThisTime,
+            ][n as usize % 3];
+            journal
+                .set_moment_outcome(id, partners[author], outcome, evening(day, 60))
+                .unwrap_or_else(|err| panic!("how it went: {err}"));
+        }
+    }
+    for n in (0..days).step_by(12).map(|d| d / 12) {
+        let day = first + TimeDelta::days(n * 12);
+        journal
+            .ask_for_pause_until(
+                partners[(n as usize / 2) % 2],
+                evening(day, 90),
+                (n % 2 == 0).then(|| "I need an hour; I will come back".to_owned()),
+                evening(day, 30),
+            )
+            .unwrap_or_else(|err| panic!("a pause: {err}"));
+    }
+}
+
 /// One line per size: what the benchmarks run on.
 pub fn describe(years: u32) -> String {
     let Sample { journal, bytes } = sample(years);
     format!(
-        "{years}-year journal: {} entries, {} check-ins, {} promises, {} kind acts, {:.1} MiB",
+        "{years}-year journal: {} entries, {} check-ins, {} promises, {} kind acts, {} plan items, {} hard moments, {} pauses, {:.1} MiB",
         journal.entries.len(),
         journal.checkins.len(),
         journal.promises.len(),
         journal.kind_acts.len(),
+        journal.plan_items.len(),
+        journal.hard_moments.len(),
+        journal.pauses.len(),
         bytes.len() as f64 / (1024.0 * 1024.0)
     )
 }

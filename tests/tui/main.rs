@@ -12,6 +12,7 @@ mod plan;
 mod plan_evening;
 mod popups;
 mod progress;
+mod progress_plan;
 mod promise_truth;
 mod promises;
 mod robust;

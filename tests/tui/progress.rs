@@ -183,7 +183,7 @@ fn help_lists_the_progress_keys_and_p_goes_back_to_who_is_here() {
     assert!(screen.contains("┌ Keys"), "{screen}");
     assert!(screen.contains("Press any key to close this."), "{screen}");
     assert!(screen.contains("←/→  week"), "{screen}");
-    assert!(screen.contains("Tab/1-5  section"), "{screen}");
+    assert!(screen.contains("Tab/1-6  section"), "{screen}");
     h.keys("x");
     assert!(!h.render(80, 24).contains("┌ Keys"), "any key closes it");
     h.keys("p");

@@ -5,6 +5,7 @@
 //! to Sunday 2026-01-04. Stored times are read in UTC unless a test says otherwise.
 
 mod fixture;
+mod plan_and_moments;
 mod reciprocity_and_writing;
 mod records_and_edges;
 mod weeks_and_healing;

@@ -220,14 +220,14 @@ pub enum ProgressKey {
 pub const PROGRESS: &[Binding<ProgressKey>] = &[
     bind(&[key(Left), ch('h')], "←/→", "week", ProgressKey::WeekBack),
     quiet(&[key(Right), ch('l')], "the next week", ProgressKey::WeekOn),
-    bind(&[key(Tab)], "Tab/1-5", "section", ProgressKey::NextSection),
+    bind(&[key(Tab)], "Tab/1-6", "section", ProgressKey::NextSection),
     quiet(
         &[key(BackTab)],
         "the section before",
         ProgressKey::PreviousSection,
     ),
     quiet(
-        &[Chars('1', '5')],
+        &[Chars('1', '6')],
         "a section by number",
         ProgressKey::Section,
     ),

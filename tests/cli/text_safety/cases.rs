@@ -48,7 +48,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 fn hostile_texts() -> impl Strategy<Value = Texts> {
-    prop::collection::vec(hostile_text(), 12).prop_map(|mut v| {
+    prop::collection::vec(hostile_text(), 16).prop_map(|mut v| {
         let mut next = |mark: &str| format!("{mark}{}", v.pop().unwrap_or_default());
         Texts {
             names: [next("A"), next("S")],
@@ -63,6 +63,10 @@ fn hostile_texts() -> impl Strategy<Value = Texts> {
             ack_note: next("a"),
             kind: next("i"),
             kind_note: next("j"),
+            moment: next("m"),
+            pause_note: next("u"),
+            plan: next("l"),
+            plan_note: next("g"),
         }
     })
 }

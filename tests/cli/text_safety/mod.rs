@@ -5,10 +5,11 @@
 use crate::kit::tui;
 
 use crate::kit::{Mend, stderr};
-use chrono::{TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 use mend::export::{Format, WHAT_WOULD_HELP_PROMPT};
 use mend::journal::{
-    Journal, NewCheckin, NewEntry, NewPromise, PromiseAction, Rating, Stage, Visibility, Week,
+    Journal, NewCheckin, NewEntry, NewPromise, PlanParts, PromiseAction, Rating, ReviewKind, Stage,
+    Visibility, Week,
 };
 use mend::progress::Progress;
 use proptest::prelude::*;
@@ -34,6 +35,10 @@ struct Texts {
     ack_note: String,
     kind: String,
     kind_note: String,
+    moment: String,
+    pause_note: String,
+    plan: String,
+    plan_note: String,
 }
 
 impl Texts {
@@ -53,13 +58,18 @@ impl Texts {
             ack_note: t("a"),
             kind: t("i"),
             kind_note: t("j"),
+            moment: t("m"),
+            pause_note: t("u"),
+            plan: t("l"),
+            plan_note: t("g"),
         }
     }
 }
 
 /// A journal of Alex and Sam whose every text field holds the given words: entries (shared,
 /// private, and an answer to "what would help"), a check-in note, promises with a keep note
-/// and an acknowledgement, a kind act with its note, and both partners' names.
+/// and an acknowledgement, a kind act with its note, a plan item agreed to with a note, a
+/// shared hard moment met with it, a pause with its note, and both partners' names.
 fn journal_with(t: &Texts) -> Journal {
     let mut j = tui::empty_journal();
     let today = day(11, 25);
@@ -135,6 +145,34 @@ fn journal_with(t: &Texts) -> Journal {
         .unwrap();
     j.acknowledge_kind_act(act, ALEX, Some(t.kind_note.clone()), at(20))
         .unwrap();
+    let item = j
+        .add_plan_item(
+            SAM,
+            PlanParts {
+                brings_it_on: "plan".into(),
+                helps_me: "a walk".into(),
+                i_ask_of_you: "stay near".into(),
+            },
+            None,
+            at(17),
+        )
+        .unwrap();
+    j.review_plan_item(item, ALEX, ReviewKind::Agreed, Some("ok".into()), at(17))
+        .unwrap();
+    j.add_hard_moment(SAM, "moment", Some(item), Visibility::Shared, at(18))
+        .unwrap();
+    j.ask_for_pause_until(
+        SAM,
+        at(19),
+        Some("pause".into()),
+        at(19) - Duration::hours(1),
+    )
+    .unwrap();
+    // The plan's words as a hand-edited file may hold them, past the checks at input.
+    j.plan_items[0].brings_it_on = t.plan.clone();
+    j.plan_items[0].reviews[0].note = Some(t.plan_note.clone());
+    j.hard_moments[0].text = t.moment.clone();
+    j.pauses[0].note = Some(t.pause_note.clone());
     // Names with control characters are refused at input, but a hand-edited file holds any.
     j.partners[0].name = t.names[0].clone();
     j.partners[1].name = t.names[1].clone();
@@ -201,7 +239,7 @@ fn check_every_command(t: &Texts) {
     put(&m, &journal_with(t));
     let out_file = m.dir.path().join("summary.html");
     let out_arg = out_file.to_str().unwrap();
-    let runs: [(&[&str], bool); 13] = [
+    let runs: [(&[&str], bool); 15] = [
         (&["log"], false),
         (&["log", "--json"], true),
         (&["promise", "list"], false),
@@ -209,6 +247,8 @@ fn check_every_command(t: &Texts) {
         (&["kind", "list"], false),
         (&["kind", "list", "--json"], true),
         (&["check"], false),
+        (&["plan", "list"], false),
+        (&["plan", "list", "--json"], true),
         (&["export", "--week", WEEK], false),
         (&["export", "--week", WEEK, "--format", "html"], false),
         (&["export", "--week", WEEK, "--format", "json"], true),
@@ -251,7 +291,7 @@ fn check_every_command(t: &Texts) {
 /// Shows every screen that holds the journal's words, for both partners, and checks them.
 fn check_every_screen(t: &Texts) {
     let journal = journal_with(t);
-    let paths: [&str; 8] = [
+    let paths: [&str; 9] = [
         "<Enter>",
         "<Enter>j",
         "<Enter>j<Enter>",
@@ -260,6 +300,7 @@ fn check_every_screen(t: &Texts) {
         "<Down><Enter>o<Tab>",
         "<Down><Enter>c",
         "<Down><Down><Enter>4",
+        "<Down><Down><Enter>6<Left>",
     ];
     for keys in paths {
         let mut h = Harness::new(Some(journal.clone()));

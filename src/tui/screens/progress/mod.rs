@@ -1,8 +1,9 @@
-//! Looking back together: a chosen week's figures, in five sections, with week-by-week navigation.
+//! Looking back together: a chosen week's figures, in six sections, with week-by-week navigation.
 
 mod calendar;
 mod healing;
 mod overview;
+mod plan;
 mod reciprocity;
 mod shared;
 
@@ -29,15 +30,18 @@ pub enum Section {
     Reciprocity,
     Shared,
     Calendar,
+    /// The plan for hard moments: moments shared, pauses asked for, the plan's changes.
+    Plan,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Overview,
         Section::Healing,
         Section::Reciprocity,
         Section::Shared,
         Section::Calendar,
+        Section::Plan,
     ];
 
     pub fn title(self) -> &'static str {
@@ -47,6 +51,7 @@ impl Section {
             Section::Reciprocity => "Reciprocity",
             Section::Shared => "Shared words",
             Section::Calendar => "Calendar",
+            Section::Plan => "The plan",
         }
     }
 
@@ -206,6 +211,7 @@ fn draw(ctx: &Ctx, state: &ProgressState, frame: &mut Frame, area: Rect) {
         Section::Reciprocity => reciprocity::draw(&view, frame, body),
         Section::Shared => shared::draw(&view, frame, body),
         Section::Calendar => calendar::draw(&view, frame, body),
+        Section::Plan => plan::draw(&view, frame, body),
     }
 }
 
