@@ -233,8 +233,9 @@ pub const PROGRESS: &[Binding<ProgressKey>] = &[
     ),
     bind(&[ch('e')], "e", "export", ProgressKey::Export),
     bind(&[ch('r')], "r", "rating", ProgressKey::Rating),
-    bind(&[ch('p'), key(Esc)], "p", "partner", ProgressKey::Partner),
+    // At 80 columns the line ends here, before the hard-moment key; the help lists the rest.
     global(HELP),
+    bind(&[ch('p'), key(Esc)], "p", "partner", ProgressKey::Partner),
     bind(&[key(Up), ch('k')], "↑/↓", "scroll", ProgressKey::Up),
     quiet(&[key(Down), ch('j')], "scroll down", ProgressKey::Down),
     bind(
