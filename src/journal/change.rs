@@ -56,6 +56,13 @@ pub enum Change {
         by: PartnerId,
         note: Option<String>,
     },
+    /// "You did this for me": `by` logs a kind act `from` did for them; it counts as noticed.
+    ReceiveKindAct {
+        by: PartnerId,
+        from: PartnerId,
+        day: NaiveDate,
+        text: String,
+    },
     /// A new item in `owner`'s plan for hard moments.
     AddPlanItem {
         owner: PartnerId,
@@ -172,6 +179,14 @@ impl Change {
             Change::AcknowledgeKindAct { id, by, note } => {
                 journal.acknowledge_kind_act(id, by, note, now)
             }
+            Change::ReceiveKindAct {
+                by,
+                from,
+                day,
+                text,
+            } => journal
+                .add_kind_act_received(by, from, &text, day, now, today)
+                .map(drop),
             Change::ReplyToEntry { entry, by, text } => {
                 journal.reply_to_entry(entry, by, text, now, today)?;
                 return Ok(Edited::InPlace);
@@ -198,7 +213,7 @@ impl Change {
                 after.live_promises().map(|p| (p.meta.id, p.by())).collect(),
                 new.by,
             ),
-            Change::AddKindAct { by, .. } => newest_not_in(
+            Change::AddKindAct { by, .. } | Change::ReceiveKindAct { by, .. } => newest_not_in(
                 before.kind_acts.iter().map(|k| k.meta.id).collect(),
                 after
                     .live_kind_acts()

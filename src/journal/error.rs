@@ -87,6 +87,12 @@ pub enum DomainError {
     AlreadyAcknowledged,
     #[error("You did this kind act, so your partner is the one to say they noticed it.")]
     AckOwnKindAct,
+    #[error(
+        "A kindness received is one your partner did for you; something you did yourself is logged as your own kind act."
+    )]
+    KindnessFromSelf,
+    #[error("You wrote this kindness down as done for you, so it already counts as noticed.")]
+    ReceivedAlreadyNoticed,
     #[error("This is your own entry; a reply is for your partner's words.")]
     ReplyToOwnEntry,
     #[error(
@@ -116,6 +122,7 @@ impl DomainError {
                 | DomainError::NoSuchId(_)
                 | DomainError::AmbiguousId(_)
                 | DomainError::PromiseToSelf
+                | DomainError::KindnessFromSelf
                 | DomainError::DueBeforeMade { .. }
                 | DomainError::NothingRenegotiated
                 | DomainError::BadContact

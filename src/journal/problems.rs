@@ -59,6 +59,14 @@ impl Journal {
                 ));
             }
         }
+        for k in &self.kind_acts {
+            if let Some(doer) = k.done_by.filter(|id| !known(*id)) {
+                problems.push(format!(
+                    "kind act {} was done by an unknown partner {doer}",
+                    k.meta.id
+                ));
+            }
+        }
         problems
     }
 }

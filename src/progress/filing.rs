@@ -146,7 +146,8 @@ impl Progress {
             if act.meta.deleted {
                 continue;
             }
-            let Some(by) = self.slot(act.meta.author) else {
+            // A kindness received counts as the doer's kind act, noticed by the receiver.
+            let Some(by) = self.slot(act.doer()) else {
                 continue;
             };
             self.reciprocity_mut(by, act.day).kind_acts += 1;
@@ -157,7 +158,7 @@ impl Progress {
             let last_evening = self.clock.week_of(act.day).end();
             self.week_mut(act.day).kind_acts.push(WeekKindAct {
                 act: RecordRef::new(index, act.meta.id),
-                by: act.meta.author,
+                by: act.doer(),
                 day: act.day,
                 noticed: noticed_on.is_some_and(|day| day <= last_evening),
             });

@@ -27,6 +27,10 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
             format!("{} will see that you noticed.", other(*by))
         }
         Change::AddKindAct { .. } => "Kind act saved.".to_owned(),
+        Change::ReceiveKindAct { from, .. } => format!(
+            "Saved as {}'s kind act, noticed by you.",
+            journal.name_of(*from)
+        ),
         Change::AddPlanItem { owner, .. } => format!(
             "Added to your plan. {} can read it and agree or suggest a change.",
             other(*owner)

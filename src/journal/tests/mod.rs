@@ -4,6 +4,7 @@ mod checkins_and_kind_acts;
 mod entries;
 mod fixture;
 mod ids;
+mod kindness_received;
 mod partners_and_days;
 mod plan;
 mod plan_ahead;

@@ -275,3 +275,37 @@ fn a_weeks_line_follows_what_moved_without_blame() {
         }
     }
 }
+
+#[test]
+fn a_kindness_received_counts_as_the_doers_kind_act_noticed_by_the_receiver() {
+    let mut b = empty();
+    let (a, s) = (alex(&b.j), sam(&b.j));
+    // Sam writes down, on 2 January's evening, that Alex did something kind for them.
+    b.j.add_kind_act_received(
+        s,
+        a,
+        "Soup",
+        day(2026, 1, 2),
+        at(2026, 1, 2, 21, 0),
+        today(),
+    )
+    .unwrap();
+    let p = Progress::compute(&b.j, today(), &Utc);
+    let (alex_week, sam_week) = (p.reciprocity(a, w01()), p.reciprocity(s, w01()));
+    assert_eq!(
+        (alex_week.kind_acts, alex_week.acknowledgements_received),
+        (1, 1),
+        "Alex's kind act, noticed"
+    );
+    assert_eq!(
+        (sam_week.kind_acts, sam_week.acknowledgements_given),
+        (0, 1),
+        "Sam did not do it; Sam noticed it"
+    );
+    let listed: Vec<(PartnerId, bool)> = p
+        .kind_acts_in(w01())
+        .iter()
+        .map(|k| (k.by, k.noticed))
+        .collect();
+    assert_eq!(listed, [(a, true)]);
+}

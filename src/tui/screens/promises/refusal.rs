@@ -21,6 +21,9 @@ pub(super) fn refusal_words(why: &DomainError, other: &str) -> String {
             format!("You did this, so {other} is the one to say they noticed.")
         }
         DomainError::AlreadyAcknowledged => "You already said you noticed this one.".to_owned(),
+        DomainError::ReceivedAlreadyNoticed => {
+            "You wrote this one down as done for you, so it already counts as noticed.".to_owned()
+        }
         DomainError::NotYetKept(PromiseStatus::Open) => {
             "This promise is still open; you can say you noticed once it is kept.".to_owned()
         }
