@@ -14,6 +14,12 @@ use crate::journal::{Journal, KindAct, RecordId};
 pub fn run(ctx: &CommandContext, command: KindCommand) -> Result<()> {
     match command {
         KindCommand::Add { by, day, text } => add(ctx, &by, day, text),
+        KindCommand::Received {
+            author,
+            from,
+            day,
+            text,
+        } => received(ctx, &author, from.as_deref(), day, text),
         KindCommand::List { json } => list(ctx, json),
         KindCommand::Ack(args) => {
             let note = words::given_or_stdin(args.note, args.note_stdin, "note")?;
@@ -44,6 +50,48 @@ fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: Vec<String>
     Ok(())
 }
 
+/// "You did this for me": the receiver logs the other partner's kindness, which counts as
+/// noticed. Who did it is checked before any words are read, so a refusal costs no typing.
+fn received(
+    ctx: &CommandContext,
+    name: &str,
+    from: Option<&str>,
+    day: Option<NaiveDate>,
+    text: Vec<String>,
+) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let by = partner_id(&journal, name)?;
+    let doer = match from {
+        Some(from) => partner_id(&journal, from)?,
+        None => journal
+            .other_partner(by)
+            .map(|p| p.id)
+            .ok_or_else(|| anyhow::anyhow!("This journal has no other partner to have done it."))?,
+    };
+    journal.check_can_receive(by, doer)?;
+    ctx.check_day_flag(&journal, "--day", day)?;
+    let text = words::given_or_read(text, "kind act")?;
+    let id = store.update(|journal| {
+        let today = ctx.today(journal);
+        Ok(journal.add_kind_act_received(
+            by,
+            doer,
+            &text,
+            day.unwrap_or(today),
+            ctx.now_utc(),
+            today,
+        )?)
+    })?;
+    let journal = store.journal().unwrap_or(&journal);
+    say!(
+        "Logged as {doer_name}'s kind act for {me}, and noticed by {me}. Its id is {}.",
+        short(id, short_ids(&ids(journal))),
+        doer_name = journal.name_of(doer),
+        me = journal.name_of(by),
+    )?;
+    Ok(())
+}
+
 fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
     let by = partner_id(&journal, name)?;
@@ -60,7 +108,10 @@ fn ack(ctx: &CommandContext, id: &str, name: &str, note: Option<String>) -> Resu
 #[derive(Serialize)]
 struct ListedKindAct<'a> {
     id: String,
+    /// Who did it.
     by: Cow<'a, str>,
+    /// Who wrote it down: the doer, or the partner it was done for.
+    logged_by: Cow<'a, str>,
     day: NaiveDate,
     text: Cow<'a, str>,
     acknowledged_by: Option<Cow<'a, str>>,
@@ -76,7 +127,8 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
             .iter()
             .map(|k| ListedKindAct {
                 id: k.meta.id.to_string(),
-                by: printable(journal.name_of(k.meta.author)),
+                by: printable(journal.name_of(k.doer())),
+                logged_by: printable(journal.name_of(k.meta.author)),
                 day: k.day,
                 text: printable(&k.text),
                 acknowledged_by: k
@@ -99,18 +151,33 @@ fn list(ctx: &CommandContext, json: bool) -> Result<()> {
     }
     let len = short_ids(&ids(&journal));
     for k in acts {
-        let noticed = if k.acknowledged.is_some() {
-            "  (noticed)"
-        } else {
-            ""
-        };
         say!(
-            "{}  {}  {}: {}{noticed}",
+            "{}  {}  {}",
             short(k.meta.id, len),
             human_day(k.day),
-            one_line(journal.name_of(k.meta.author)),
-            one_line(&k.text)
+            act_line(&journal, k)
         )?;
     }
     Ok(())
+}
+
+/// One line of `mend kind list` after the id and day: "Alex: Made tea  (noticed)", or for
+/// a kindness received "Alex did this for Sam: Soup  (Sam noted it)".
+fn act_line(journal: &Journal, k: &KindAct) -> String {
+    let doer = one_line(journal.name_of(k.doer()));
+    let text = one_line(&k.text);
+    let noticed_by = k.acknowledged.as_ref().map(|ack| ack.by);
+    match k.received_by() {
+        Some(receiver) => {
+            let name = one_line(journal.name_of(receiver));
+            let noted = if noticed_by == Some(receiver) {
+                format!("  ({name} noted it)")
+            } else {
+                String::new()
+            };
+            format!("{doer} did this for {name}: {text}{noted}")
+        }
+        None if noticed_by.is_some() => format!("{doer}: {text}  (noticed)"),
+        None => format!("{doer}: {text}"),
+    }
 }

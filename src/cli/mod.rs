@@ -255,6 +255,23 @@ pub enum KindCommand {
         #[arg(value_name = "TEXT")]
         text: Vec<String>,
     },
+    /// Log something kind your partner did for you: "you did this for me". It counts as
+    /// noticed by you
+    Received {
+        /// Who is writing it down (the partner it was done for)
+        #[arg(long = "as", value_name = "NAME")]
+        author: String,
+        /// Who did it [default: the other partner]
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
+        /// The evening it happened [default: this evening]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: Option<NaiveDate>,
+        /// What they did [default: read from standard input, or $EDITOR at a terminal,
+        /// which keeps it out of your shell history]
+        #[arg(value_name = "TEXT")]
+        text: Vec<String>,
+    },
     /// List kind acts, newest first
     List {
         /// Print JSON

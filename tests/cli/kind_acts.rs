@@ -73,3 +73,92 @@ fn kind_add_list_and_ack() {
         &["your partner"],
     );
 }
+
+#[test]
+fn kindness_received_is_logged_by_the_receiver_as_the_doers_and_noticed() {
+    let m = Mend::with_journal();
+    let said = m.ok(
+        &["kind", "received", "--as", "bob"],
+        "Left the porch light on for me\n",
+    );
+    assert!(
+        said.contains("Logged as Alice's kind act for Bob, and noticed by Bob."),
+        "{said}"
+    );
+    let j = m.journal_json();
+    let stored = &j["kind_acts"][0];
+    assert_eq!(stored["author"], m.partner_id("Bob").as_str());
+    assert_eq!(stored["done_by"], m.partner_id("Alice").as_str());
+    assert_eq!(stored["acknowledged"]["by"], m.partner_id("Bob").as_str());
+    assert_eq!(stored["text"], "Left the porch light on for me");
+
+    let list = m.json(&["kind", "list", "--json"]);
+    assert_eq!(list[0]["by"], "Alice", "the doer");
+    assert_eq!(list[0]["logged_by"], "Bob");
+    assert_eq!(list[0]["acknowledged_by"], "Bob");
+    let text = m.ok(&["kind", "list"], "");
+    assert!(
+        text.contains("Alice did this for Bob: Left the porch light on for me  (Bob noted it)"),
+        "{text}"
+    );
+
+    // Nobody notices it again: Bob already did by writing it down, and Alice did it.
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    refused(
+        &m,
+        &["kind", "ack", &id, "--as", "Bob"],
+        "",
+        1,
+        &["already counts as noticed"],
+    );
+    refused(
+        &m,
+        &["kind", "ack", &id, "--as", "Alice"],
+        "",
+        1,
+        &["You did this kind act"],
+    );
+}
+
+#[test]
+fn kindness_received_names_the_other_partner_and_only_them() {
+    let m = Mend::with_journal();
+    m.ok(
+        &["kind", "received", "--as", "Bob", "--from", "ALICE", "Soup"],
+        "",
+    );
+    let stored = &m.journal_json()["kind_acts"][0];
+    assert_eq!(stored["done_by"], m.partner_id("Alice").as_str());
+
+    let words = "Private words that must not be echoed";
+    refused(
+        &m,
+        &["kind", "received", "--as", "Zed"],
+        words,
+        2,
+        &["\"Zed\"", "Alice and Bob"],
+    );
+    refused(
+        &m,
+        &["kind", "received", "--as", "Bob", "--from", "Zed"],
+        words,
+        2,
+        &["\"Zed\"", "Alice and Bob"],
+    );
+    let err = refused(
+        &m,
+        &["kind", "received", "--as", "Bob", "--from", "bob"],
+        words,
+        2,
+        &["your partner did for you", "your own kind act"],
+    );
+    assert!(!err.contains(words), "{err}");
+    refused(
+        &m,
+        &["kind", "received", "--as", "Bob", "--day", "2999-01-01"],
+        words,
+        2,
+        &["2999-01-01"],
+    );
+    assert_eq!(m.journal_json()["kind_acts"].as_array().unwrap().len(), 1);
+}

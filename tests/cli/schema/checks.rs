@@ -56,6 +56,14 @@ fn schema_rejects_broken_journals() {
     id["kind_acts"][0]["id"] = json!("tea-1");
     assert_rejected_at(&id, "/kind_acts/0/id", "an id that is not a UUID");
 
+    let mut doer = good.clone();
+    doer["kind_acts"][1]["done_by"] = json!("sam");
+    assert_rejected_at(
+        &doer,
+        "/kind_acts/1/done_by",
+        "a doer that is not a partner id",
+    );
+
     let mut no_rev = good.clone();
     no_rev["promises"][0].as_object_mut().unwrap().remove("rev");
     assert_rejected_at(&no_rev, "/promises/0", "a record without rev");

@@ -117,6 +117,7 @@ fn built_journal() -> &'static Value {
         s.ok(&["kind", "add", "--by", "sam", "Made", "tea"], "");
         let tea = s.id_with_text(&["kind", "list", "--json"], "Made tea");
         s.ok(&["kind", "ack", &tea, "--as", "alex"], "");
+        s.ok(&["kind", "received", "--as", "alex"], "Fixed the gate");
 
         plan_for_hard_moments(&s);
         reply_to_an_entry(&s);
@@ -278,8 +279,12 @@ fn journal_written_by_the_binary_matches_the_schema() {
     assert_eq!(new["text"], "Walk together on Sunday");
     assert_eq!(new["status"], "open");
     let acts = records(journal, "kind_acts");
-    assert_eq!(acts.len(), 1);
-    assert!(acts[0]["acknowledged"].is_object());
+    assert_eq!(acts.len(), 2);
+    assert!(acts.iter().all(|k| k["acknowledged"].is_object()));
+    assert!(
+        acts.iter()
+            .any(|k| k["done_by"].is_string() && k["text"] == "Fixed the gate")
+    );
     assert_eq!(journal["partners"][0]["role"], "repairing");
     assert_eq!(journal["partners"][1]["role"], "both");
     assert!(journal["partners"][1]["role_updated"].is_string());
