@@ -7,6 +7,7 @@ mod harness;
 mod days;
 mod hard_moment;
 mod keys;
+mod kindness_received;
 mod outcome_bars;
 mod plan;
 mod plan_evening;

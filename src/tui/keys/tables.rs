@@ -251,6 +251,8 @@ pub const PROGRESS: &[Binding<ProgressKey>] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromisesKey {
     New,
+    /// On the kind acts tab: "you did this for me", logged by the one it was done for.
+    Received,
     Keep,
     Break,
     Renegotiate,
@@ -293,6 +295,7 @@ pub const PROMISES: &[Binding<PromisesKey>] = &[
 /// The kind acts tab; marking a promise still answers, kindly, that kind acts are not promises.
 pub const KIND_ACTS: &[Binding<PromisesKey>] = &[
     bind(&[ch('n')], "n", "new kind act", PromisesKey::New),
+    bind(&[ch('y')], "y", "done for me", PromisesKey::Received),
     bind(&[ch('a')], "a", "I noticed", PromisesKey::Notice),
     bind(&[key(Enter)], "Enter", "details", PromisesKey::Details),
     bind(

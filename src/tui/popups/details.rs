@@ -120,19 +120,29 @@ fn kind_lines(
     let Some(act) = journal.live_kind_acts().find(|k| k.meta.id == id) else {
         return vec![Line::raw("This kind act is no longer in the journal.")];
     };
-    let by = format!(
-        "{}, {}",
-        journal.name_of(act.meta.author),
-        act.day.format("%A %-d %B %Y")
-    );
+    let doer = journal.name_of(act.doer());
+    let day = act.day.format("%A %-d %B %Y");
+    let by = match act.received_by() {
+        Some(receiver) => format!("{doer} did this for {}, {day}", journal.name_of(receiver)),
+        None => format!("{doer}, {day}"),
+    };
     let mut lines = opening(&act.text, by, theme);
-    closing(
-        &mut lines,
-        journal,
-        act.acknowledged.as_ref(),
-        offset,
-        theme,
-    );
+    match &act.acknowledged {
+        // The one it was done for wrote it down: that was their noticing.
+        Some(ack) if act.received_by() == Some(ack.by) => {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!(
+                    "♡ {} wrote it down as done for them on {}",
+                    journal.name_of(ack.by),
+                    when(ack.at, offset)
+                ),
+                theme.done(),
+            ));
+            closing(&mut lines, journal, None, offset, theme);
+        }
+        ack => closing(&mut lines, journal, ack.as_ref(), offset, theme),
+    }
     lines
 }
 

@@ -26,6 +26,9 @@ pub enum NotePurpose {
     NoticeKindAct(RecordId),
     /// Logging a kind act done this evening; the words are needed.
     NewKindAct { day: NaiveDate },
+    /// "You did this for me": logging a kind act `from` did for the one typing, this
+    /// evening. The words are needed; saving it counts as noticing it.
+    ReceivedKindAct { day: NaiveDate, from: PartnerId },
 }
 
 /// The form: what it is for, the subject it is about, and the line being typed.
@@ -74,6 +77,12 @@ impl NoteForm {
                 day: *day,
                 text: note.ok_or("Please write what you did first.")?,
             },
+            NotePurpose::ReceivedKindAct { day, from } => Change::ReceiveKindAct {
+                by,
+                from: *from,
+                day: *day,
+                text: note.ok_or_else(|| format!("Please write what {} did first.", self.other))?,
+            },
         })
     }
 
@@ -100,6 +109,7 @@ impl NoteForm {
             .to_owned(),
             NotePurpose::NoticePromise(_) | NotePurpose::NoticeKindAct(_) => "I noticed".to_owned(),
             NotePurpose::NewKindAct { .. } => "A kind act".to_owned(),
+            NotePurpose::ReceivedKindAct { .. } => format!("{} did this for me", self.other),
         }
     }
 
@@ -118,6 +128,9 @@ impl NoteForm {
             NotePurpose::NewKindAct { .. } => {
                 format!("Something you did for {other} without being asked, expecting nothing back.")
             }
+            NotePurpose::ReceivedKindAct { .. } => format!(
+                "Something {other} did for you without being asked. It is saved as {other}'s kind act, and writing it down counts as noticing it."
+            ),
         }
     }
 
@@ -132,7 +145,7 @@ impl NoteForm {
         lines.push(Line::styled(self.explanation(), theme.muted()));
         lines.push(Line::raw(""));
         let label = match self.purpose {
-            NotePurpose::NewKindAct { .. } => "What",
+            NotePurpose::NewKindAct { .. } | NotePurpose::ReceivedKindAct { .. } => "What",
             _ => "Note",
         };
         lines.push(self.input.line(label, true, theme));
@@ -141,7 +154,7 @@ impl NoteForm {
             lines.push(Line::styled(error.clone(), theme.error()));
         }
         let optional = match self.purpose {
-            NotePurpose::NewKindAct { .. } => "",
+            NotePurpose::NewKindAct { .. } | NotePurpose::ReceivedKindAct { .. } => "",
             _ => " (the note is optional)",
         };
         let keys: Vec<String> = NOTE_FORM

@@ -164,6 +164,24 @@ impl View for PromisesState {
                 }
                 (_, None) => {}
             },
+            PromisesKey::Received => {
+                if let (Tab::KindActs, Some((from, name))) = (state.tab, &other) {
+                    match journal.check_can_receive(me, *from) {
+                        Err(why) => refusal = Some(refusal_words(&why, name)),
+                        Ok(()) => {
+                            form = Some(Dialog::Note(NoteForm::new(
+                                NotePurpose::ReceivedKindAct {
+                                    day: today,
+                                    from: *from,
+                                },
+                                me,
+                                "",
+                                name,
+                            )));
+                        }
+                    }
+                }
+            }
             pressed @ (PromisesKey::Keep
             | PromisesKey::Break
             | PromisesKey::Withdraw

@@ -164,20 +164,23 @@ pub fn promise_rows(journal: &Journal, reader: PartnerId, today: NaiveDate) -> V
 }
 
 fn kind_row(journal: &Journal, act: &KindAct) -> Row {
+    let doer = journal.name_of(act.doer());
+    let who = match act.received_by() {
+        Some(receiver) => format!("{doer} did this for {}", journal.name_of(receiver)),
+        None => doer.to_owned(),
+    };
     Row {
         item: Some(Item::KindAct(act.meta.id)),
-        look: if act.acknowledged.is_some() {
+        look: if act.is_noticed() {
             Look::Noticed
         } else {
             Look::Open
         },
-        text: format!(
-            "{}  {}: {}",
-            act.day.format("%a %-d %b"),
-            journal.name_of(act.meta.author),
-            act.text
-        ),
+        text: format!("{}  {who}: {}", act.day.format("%a %-d %b"), act.text),
         detail: match &act.acknowledged {
+            Some(ack) if act.received_by() == Some(ack.by) => {
+                format!("{} noted it", journal.name_of(ack.by))
+            }
             Some(ack) => format!("{} noticed", journal.name_of(ack.by)),
             None => String::new(),
         },
@@ -188,7 +191,7 @@ fn kind_row(journal: &Journal, act: &KindAct) -> Row {
 pub fn kind_rows(journal: &Journal, reader: PartnerId) -> Vec<Row> {
     let mut acts: Vec<&KindAct> = journal.live_kind_acts().collect();
     acts.sort_by_key(|k| std::cmp::Reverse((k.day, k.meta.id)));
-    let waits_for_reader = |k: &KindAct| k.meta.author != reader && k.acknowledged.is_none();
+    let waits_for_reader = |k: &KindAct| k.doer() != reader && !k.is_noticed();
     let (waiting, others): (Vec<&KindAct>, Vec<&KindAct>) =
         acts.into_iter().partition(|k| waits_for_reader(k));
     let mut rows = Vec::new();
