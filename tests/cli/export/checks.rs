@@ -233,3 +233,50 @@ fn markdown_holds_no_html_and_user_text_stays_text() {
     assert!(!html.contains("http"), "no external assets: {html}");
     assert!(html.contains("@page"));
 }
+
+#[test]
+fn a_kindness_received_is_the_doers_in_the_summary_and_noticed_by_the_receiver() {
+    let m = couple();
+    let before: Value =
+        serde_json::from_str(&export(&m, &["--week", "2026-W52", "--format", "json"])).unwrap();
+    ok_at(
+        &m,
+        &evening("2026-12-22"),
+        &["kind", "received", "--as", "Sam"],
+        "Warmed up the car",
+    );
+    let after: Value =
+        serde_json::from_str(&export(&m, &["--week", "2026-W52", "--format", "json"])).unwrap();
+    let figure = |json: &Value, who: usize, name: &str| {
+        json["reciprocity"][who]["figures"][name].as_u64().unwrap()
+    };
+    // Alex (0) did it; Sam (1) noticed it by writing it down.
+    assert_eq!(
+        figure(&after, 0, "kind_acts"),
+        figure(&before, 0, "kind_acts") + 1
+    );
+    assert_eq!(
+        figure(&after, 0, "acknowledgements_received"),
+        figure(&before, 0, "acknowledgements_received") + 1
+    );
+    assert_eq!(
+        figure(&after, 1, "kind_acts"),
+        figure(&before, 1, "kind_acts")
+    );
+    assert_eq!(
+        figure(&after, 1, "acknowledgements_given"),
+        figure(&before, 1, "acknowledgements_given") + 1
+    );
+    let car = after["reciprocity"][0]["kind_acts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["text"] == "Warmed up the car")
+        .cloned();
+    assert_eq!(
+        car.map(|k| (k["day"].clone(), k["noticed"].clone())),
+        Some(("2026-12-22".into(), true.into()))
+    );
+    let md = export(&m, &["--week", "2026-W52", "--format", "md"]);
+    assert!(md.contains("Warmed up the car (Sam noticed)"), "{md}");
+}
