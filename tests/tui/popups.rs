@@ -2,7 +2,8 @@
 //! and Ctrl-C and `?` mean what they meant before the stack.
 
 use crate::harness::{ALEX, Harness, lived_in_journal};
-use mend::tui::app::Popup;
+use mend::tui::app::{Popup, Screen};
+use mend::tui::popups::dialog::Dialog;
 
 /// The lived-in journal, on Alex's promises screen.
 fn alex_promises() -> Harness {
@@ -74,4 +75,36 @@ fn question_mark_opens_the_help_only_where_it_is_not_typed() {
     h.keys("nWhy not?");
     assert_eq!(h.app.popups.len(), 1, "no help over a form");
     assert!(h.render(80, 24).contains("Why not?"));
+}
+
+#[test]
+fn the_plan_forms_are_on_the_same_stack_and_a_new_item_is_chosen_once_saved() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>hn");
+    let Some(Popup::Form(form)) = h.app.popup() else {
+        panic!("the new-item form is a popup on the stack")
+    };
+    assert!(matches!(form.dialog, Dialog::Plan(_)));
+    // Ctrl-G opens a hard moment over the form; Esc closes it and the form is still there.
+    h.keys("<C-g>");
+    assert!(matches!(h.app.popup(), Some(Popup::HardMoment(_))));
+    h.keys("<Esc>");
+    assert!(matches!(h.app.popup(), Some(Popup::Form(_))));
+    h.paste("A song on the radio");
+    h.keys("<Tab>");
+    h.paste("A walk");
+    h.keys("<Tab>");
+    h.paste("Sit with me");
+    h.keys("<Enter>");
+    assert!(h.app.popups.is_empty(), "the form closed once saved");
+    let saved = h.saved.as_ref().expect("a saved journal");
+    let item = saved
+        .live_plan_items()
+        .find(|p| p.brings_it_on == "A song on the radio")
+        .expect("the item");
+    assert_eq!(item.owner(), ALEX);
+    let Screen::Plan(plan) = &h.app.screen else {
+        panic!("still on the plan screen")
+    };
+    assert_eq!(plan.chosen(), Some(item.meta.id), "the new item is chosen");
 }

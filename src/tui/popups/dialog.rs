@@ -1,4 +1,4 @@
-//! The forms over the promises screen: a promise, a note, a record's details; each answers a key with an [`Outcome`].
+//! The forms over a screen: a promise, a note, a record's details, the plan's; each answers a key with an [`Outcome`].
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use super::details::Details;
 use super::note_form::NoteForm;
 use super::outcome::Outcome;
+use super::plan_dialog::PlanDialog;
 use super::promise_form::PromiseForm;
 use crate::journal::Journal;
 use crate::tui::keys::popups::{NOTE_FORM, PROMISE_FORM};
@@ -21,6 +22,8 @@ pub enum Dialog {
     Promise(PromiseForm),
     Note(NoteForm),
     Details(Details),
+    /// A plan item's form, an agreement or suggestion, or retiring an item.
+    Plan(PlanDialog),
 }
 
 impl Dialog {
@@ -29,6 +32,7 @@ impl Dialog {
             Dialog::Promise(form) => form.on_key(key),
             Dialog::Note(form) => form.on_key(key),
             Dialog::Details(_) => Outcome::Cancel,
+            Dialog::Plan(dialog) => dialog.on_key(key),
         }
     }
 
@@ -37,7 +41,7 @@ impl Dialog {
         match self {
             Dialog::Promise(_) => hints(PROMISE_FORM),
             Dialog::Note(_) => hints(NOTE_FORM),
-            Dialog::Details(_) => Vec::new(),
+            Dialog::Details(_) | Dialog::Plan(_) => Vec::new(),
         }
     }
 
@@ -46,6 +50,7 @@ impl Dialog {
             Dialog::Promise(form) => form.paste(text),
             Dialog::Note(form) => form.paste(text),
             Dialog::Details(_) => {}
+            Dialog::Plan(dialog) => dialog.paste(text),
         }
     }
 
@@ -55,6 +60,10 @@ impl Dialog {
             Dialog::Promise(form) => form.error = Some(message),
             Dialog::Note(form) => form.error = Some(message),
             Dialog::Details(_) => {}
+            Dialog::Plan(dialog) => {
+                // A question (retiring) keeps no words; the notice line says why.
+                dialog.refused(message);
+            }
         }
     }
 
@@ -66,10 +75,15 @@ impl Dialog {
         frame: &mut Frame,
         area: Rect,
     ) {
+        if let Dialog::Plan(dialog) = self {
+            dialog.draw(theme, frame, area);
+            return;
+        }
         let (title, lines) = match self {
             Dialog::Promise(form) => (form.title(), form.lines(theme)),
             Dialog::Note(form) => (form.title(), form.lines(theme)),
             Dialog::Details(details) => (details.title(), details.lines(journal, offset, theme)),
+            Dialog::Plan(_) => return,
         };
         form_window(frame, area, &title, lines, theme);
     }

@@ -1,5 +1,5 @@
 //! The small windows over a screen, one file each: help, the confirmations, restore-draft,
-//! export, and the forms over the promises screen. The app keeps them in one stack.
+//! export, and the forms over the promises and plan screens. The app keeps them in one stack.
 
 pub mod confirm;
 pub mod details;
@@ -10,6 +10,8 @@ pub mod hard_moment;
 pub mod help;
 pub mod note_form;
 pub mod outcome;
+pub mod plan_dialog;
+pub mod plan_form;
 pub mod promise_form;
 pub mod restore_draft;
 pub mod unsaved;

@@ -1,7 +1,5 @@
 //! The plan for hard moments: both partners' items, to add, change, retire, agree to or suggest on.
 
-mod dialog;
-mod form;
 mod refusal;
 pub mod rows;
 
@@ -16,24 +14,23 @@ use crate::tui::ctx::Ctx;
 use crate::tui::done_words::done_words;
 use crate::tui::keys::tables::{PLAN, PlanKey};
 use crate::tui::keys::{Hint, command, hints};
-use crate::tui::popups::outcome::Outcome;
+use crate::tui::popups::dialog::Dialog;
+use crate::tui::popups::plan_dialog::{PlanDialog, ReviewForm};
+use crate::tui::popups::plan_form::ItemForm;
 use crate::tui::view::View;
-pub use dialog::{PlanDialog, ReviewForm};
-pub use form::ItemForm;
 use refusal::refusal_words;
 
-/// The plan screen's state: the items in order, the chosen one, and any open dialog.
+/// The plan screen's state: the items in order and the chosen one. Its forms are popups.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlanState {
     /// The items in use, this partner's first; rebuilt when the journal changes.
     pub items: Vec<RecordId>,
     /// Index into `items` of the chosen item.
     pub selected: usize,
-    pub dialog: Option<PlanDialog>,
-    /// A change was sent to be saved; the dialog closes when it is, and says this.
+    /// "Looked at it together" was sent to be saved; once it is, this is said.
     pub saving: Option<String>,
-    /// The change sent, so that once it is saved the choice moves to the item it changed.
-    pub sent: Option<Change>,
+    /// The item a form over this screen just saved, to choose once the journal is rebuilt.
+    pub follow_next: Option<RecordId>,
 }
 
 impl PlanState {
@@ -54,15 +51,9 @@ impl PlanState {
         self.selected = (self.selected as isize + by).clamp(0, last) as usize;
     }
 
-    /// Opens the dialog a key asks for on `item`, or says kindly why it is not this
-    /// partner's to do; the journal's rules decide which.
-    fn open_for(
-        &mut self,
-        key: PlanKey,
-        item: &PlanItem,
-        me: PartnerId,
-        journal: &Journal,
-    ) -> Option<String> {
+    /// The form a key asks for on `item`, or kind words on why it is not this partner's to
+    /// do; the journal's rules decide which.
+    fn form_for(key: PlanKey, item: &PlanItem, me: PartnerId, journal: &Journal) -> Action {
         let owner = journal.name_of(item.owner()).to_owned();
         let other = journal
             .other_partner(item.owner())
@@ -72,11 +63,11 @@ impl PlanState {
             _ => item.check_can_review(me),
         };
         if let Err(why) = check {
-            return Some(refusal_words(&why, &owner, &other));
+            return Action::Warn(refusal_words(&why, &owner, &other));
         }
         let subject = item.brings_it_on.clone();
         let id = item.meta.id;
-        self.dialog = Some(match key {
+        let dialog = match key {
             PlanKey::Edit => PlanDialog::Item(ItemForm::edit(item, &other)),
             PlanKey::Retire => PlanDialog::Retire {
                 id,
@@ -97,8 +88,8 @@ impl PlanState {
                 &subject,
                 &owner,
             )),
-        });
-        None
+        };
+        Action::OpenForm(Box::new(Dialog::Plan(dialog)))
     }
 }
 
@@ -107,23 +98,6 @@ impl View for PlanState {
         let (Some(journal), Some(me)) = (ctx.journal, ctx.partner) else {
             return None;
         };
-        if let Some(dialog) = &mut self.dialog {
-            if self.saving.is_some() {
-                return None;
-            }
-            return match dialog.on_key(key) {
-                Outcome::Stay => None,
-                Outcome::Cancel => {
-                    self.dialog = None;
-                    None
-                }
-                Outcome::Submit(change) => {
-                    self.saving = Some(done_words(&change, journal));
-                    self.sent = Some(change.clone());
-                    Some(Action::Apply(change))
-                }
-            };
-        }
         let item = self
             .chosen()
             .and_then(|id| journal.live_plan_items().find(|p| p.meta.id == id));
@@ -137,7 +111,9 @@ impl View for PlanState {
                 let other = journal
                     .other_partner(me)
                     .map_or_else(|| "your partner".to_owned(), |p| p.name.clone());
-                self.dialog = Some(PlanDialog::Item(ItemForm::new(me, &other)));
+                return Some(Action::OpenForm(Box::new(Dialog::Plan(PlanDialog::Item(
+                    ItemForm::new(me, &other),
+                )))));
             }
             PlanKey::LookedAt => {
                 if let Some(item) = item {
@@ -146,14 +122,13 @@ impl View for PlanState {
                         by: me,
                     };
                     self.saving = Some(done_words(&change, journal));
-                    self.sent = Some(change.clone());
                     return Some(Action::Apply(change));
                 }
             }
             command @ (PlanKey::Edit | PlanKey::Retire | PlanKey::Agree | PlanKey::Suggest) => {
                 match item {
                     Some(item) => {
-                        return self.open_for(command, item, me, journal).map(Action::Warn);
+                        return Some(Self::form_for(command, item, me, journal));
                     }
                     None => {
                         return Some(Action::Tell(
@@ -185,9 +160,6 @@ impl View for PlanState {
             .map_or(0, |(start, end)| end.saturating_sub(height).min(start));
         let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
         frame.render_widget(Paragraph::new(drawn.lines).scroll((scroll, 0)), area);
-        if let Some(dialog) = &self.dialog {
-            dialog.draw(ctx.theme, frame, area);
-        }
     }
 
     fn title(&self, name: &str) -> String {
@@ -198,44 +170,26 @@ impl View for PlanState {
         hints(PLAN)
     }
 
-    fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
-        if let Some(dialog) = &mut self.dialog {
-            dialog.paste(text);
-        }
-        None
-    }
-
-    fn types_text(&self) -> bool {
-        self.dialog.as_ref().is_some_and(PlanDialog::types_text)
-    }
-
-    fn on_saved(&mut self, before: Option<&Journal>, ctx: &Ctx) -> Option<Action> {
-        let done = self.saving.take()?;
-        let change = self.sent.take();
-        self.dialog = None;
-        if let (Some(change), Some(before), Some(after), Some(me)) =
-            (change, before, ctx.journal, ctx.partner)
-        {
-            self.rebuild(after, me, change.changed_record(before, after));
-        }
-        Some(Action::Tell(done))
+    /// "Looked at it together" is saved: say so.
+    fn on_saved(&mut self, _before: Option<&Journal>, _ctx: &Ctx) -> Option<Action> {
+        self.saving.take().map(Action::Tell)
     }
 
     fn on_save_failed(&mut self, message: &str) -> String {
         self.saving = None;
-        self.sent = None;
-        let words = format!("Not saved: {message}");
-        if let Some(dialog) = &mut self.dialog
-            && !dialog.refused(words.clone())
-        {
-            self.dialog = None;
-        }
-        words
+        format!("Not saved: {message}")
+    }
+
+    /// A form over this screen saved a change to `record`: choose it once the journal is
+    /// rebuilt.
+    fn follow(&mut self, record: RecordId) {
+        self.follow_next = Some(record);
     }
 
     fn on_journal_changed(&mut self, ctx: &Ctx) {
         if let (Some(journal), Some(reader)) = (ctx.journal, ctx.partner) {
-            self.rebuild(journal, reader, None);
+            let follow = self.follow_next.take();
+            self.rebuild(journal, reader, follow);
         }
     }
 }

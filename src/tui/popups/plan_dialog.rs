@@ -1,11 +1,11 @@
-//! The plan screen's dialogs: an item's form, agreeing or suggesting a change, and retiring.
+//! The plan's forms over its screen: an item's words, agreeing or suggesting a change, and retiring.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::form::ItemForm;
+use super::plan_form::ItemForm;
 use crate::journal::{Change, MOST_PLAN_NOTE_CHARS, PartnerId, RecordId, ReviewKind};
 use crate::tui::popups::outcome::Outcome;
 use crate::tui::theme::Theme;
