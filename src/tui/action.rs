@@ -84,6 +84,8 @@ pub enum Action {
     ChooseStage(Stage),
     /// Another prompt from tonight's stage.
     AnotherPrompt,
+    /// Names, roles, the evening's end, the week's first day and the reveal, for both.
+    OpenSettings,
     /// Open "a hard moment, now" over whatever is showing.
     HardMoment,
 }

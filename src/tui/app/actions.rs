@@ -13,7 +13,7 @@ use crate::tui::popups::{
 };
 use crate::tui::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
-    who::WhoScreen, write::WriteState,
+    settings::SettingsScreen, who::WhoScreen, write::WriteState,
 };
 
 impl App {
@@ -94,6 +94,11 @@ impl App {
             Action::OpenPlan => {
                 self.screen = Screen::Plan(Box::default());
                 self.refresh();
+            }
+            Action::OpenSettings => {
+                if let Some(journal) = &self.journal {
+                    self.screen = Screen::Settings(Box::new(SettingsScreen::new(journal)));
+                }
             }
             Action::ChooseStage(stage) => {
                 self.stage_choice = Some(stage);

@@ -37,6 +37,8 @@ pub enum WhoKey {
     Open,
     /// The highlighted partner's role moves to the next choice.
     Role,
+    /// Names, roles, the evening's end, the week's first day and the reveal.
+    Settings,
     Quit,
 }
 
@@ -50,7 +52,40 @@ pub const WHO: &[Binding<WhoKey>] = &[
     quiet(&[Chars('1', '3')], "choose by number", WhoKey::Pick),
     bind(&[key(Enter)], "Enter", "open", WhoKey::Open),
     bind(&[ch('r')], "r", "role", WhoKey::Role),
+    bind(&[ch(','), ch('S')], ",", "settings", WhoKey::Settings),
     bind(&[ch('q')], "q", "quit", WhoKey::Quit),
+];
+
+/// Settings; on a name, characters are the name's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsKey {
+    Previous,
+    Next,
+    /// The choice before, on a choice.
+    Lower,
+    /// The choice after, on a choice.
+    Raise,
+    /// Saves the name typed.
+    Save,
+    Back,
+}
+
+pub const SETTINGS: &[Binding<SettingsKey>] = &[
+    bind(
+        &[key(Up), key(BackTab)],
+        "↑/↓",
+        "move",
+        SettingsKey::Previous,
+    ),
+    quiet(
+        &[key(Down), key(Tab)],
+        "the next setting",
+        SettingsKey::Next,
+    ),
+    bind(&[key(Left)], "←/→", "change", SettingsKey::Lower),
+    quiet(&[key(Right)], "the next choice", SettingsKey::Raise),
+    bind(&[key(Enter)], "Enter", "save the name", SettingsKey::Save),
+    bind(&[key(Esc)], "Esc", "back", SettingsKey::Back),
 ];
 
 /// Tonight's screen.
