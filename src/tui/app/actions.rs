@@ -78,8 +78,12 @@ impl App {
             Action::CheckIn => {
                 if let Some(tonight) = &self.tonight {
                     self.screen = Screen::Checkin(
-                        CheckinForm::new(tonight.checkin, tonight.checkin_note.clone())
-                            .with_note_private(tonight.checkin_note_private),
+                        CheckinForm::new(
+                            tonight.day,
+                            tonight.checkin,
+                            tonight.checkin_note.clone(),
+                        )
+                        .with_note_private(tonight.checkin_note_private),
                     );
                 }
             }

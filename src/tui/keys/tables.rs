@@ -150,6 +150,10 @@ pub enum CheckinKey {
     Digit,
     /// The note between shared and private.
     NoteVisibility,
+    /// The evening before the one shown, down to the journal's first.
+    EarlierEvening,
+    /// The evening after the one shown, up to tonight.
+    LaterEvening,
     Save,
     Back,
 }
@@ -176,6 +180,17 @@ pub const CHECKIN: &[Binding<CheckinKey>] = &[
         "Ctrl-T",
         "private",
         CheckinKey::NoteVisibility,
+    ),
+    bind(
+        &[key(PageUp), ch('[')],
+        "PgUp/PgDn",
+        "another evening",
+        CheckinKey::EarlierEvening,
+    ),
+    quiet(
+        &[key(PageDown), ch(']')],
+        "a later evening",
+        CheckinKey::LaterEvening,
     ),
 ];
 
