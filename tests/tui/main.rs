@@ -22,3 +22,4 @@ mod screens;
 mod settings;
 mod two_windows;
 mod unsaved;
+mod weekly_talk;

@@ -135,7 +135,8 @@ impl App {
         })]
     }
 
-    /// Opens the progress view on this week, for both partners at one screen.
+    /// Opens the progress view on this week, for both partners at one screen; or on last
+    /// week when this one holds nothing yet, saying so.
     pub(crate) fn open_progress(&mut self) {
         let week = match &self.journal {
             Some(j) => j.clock().week_of(self.today()),
@@ -143,6 +144,14 @@ impl App {
         };
         self.screen = Screen::Progress(ProgressState::new(week));
         self.refresh();
+        if let (Some(journal), Some(progress)) = (&self.journal, &self.progress) {
+            let (first, this) = journal.week_range(self.today());
+            let (state, last_week) = ProgressState::opening(progress, first, this);
+            self.screen = Screen::Progress(state);
+            if last_week {
+                self.tell(crate::tui::screens::progress::JUST_BEGUN);
+            }
+        }
     }
 
     pub(crate) fn open_promises(&mut self) {
