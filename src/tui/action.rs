@@ -77,6 +77,8 @@ pub enum Action {
     Write,
     CheckIn,
     OpenJournal,
+    /// The journal, reading this entry.
+    ReadEntry(crate::journal::RecordId),
     OpenPromises,
     /// The plan for hard moments: both partners' items.
     OpenPlan,

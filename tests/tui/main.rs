@@ -8,6 +8,7 @@ mod days;
 mod earlier_checkins;
 mod hard_moment;
 mod keys;
+mod last_answer;
 mod outcome_bars;
 mod plan;
 mod plan_evening;

@@ -94,6 +94,17 @@ impl App {
                 }
                 self.screen = Screen::Journal(browse);
             }
+            Action::ReadEntry(id) => {
+                let mut browse = BrowseState::default();
+                if let Some(journal) = &self.journal {
+                    browse.rebuild(journal, self.partner);
+                    if let Some(at) = browse.rows.iter().position(|row| row.id == id) {
+                        browse.selected = at;
+                        browse.reading = Some(browse.rows[at]);
+                    }
+                }
+                self.screen = Screen::Journal(browse);
+            }
             Action::OpenPromises => self.open_promises(),
             Action::OpenPlan => {
                 self.screen = Screen::Plan(Box::default());

@@ -98,6 +98,8 @@ pub enum HomeKey {
     Plan,
     Stage,
     Prompt,
+    /// Reads the last answer to tonight's prompt.
+    LastAnswer,
     Partner,
     Quit,
 }
@@ -114,6 +116,7 @@ pub const HOME: &[Binding<HomeKey>] = &[
     bind(&[ch('s')], "s", "stage", HomeKey::Stage),
     bind(&[ch('n')], "n", "prompt", HomeKey::Prompt),
     bind(&[ch('q')], "q", "quit", HomeKey::Quit),
+    bind(&[ch('l')], "l", "your last answer", HomeKey::LastAnswer),
 ];
 
 /// The writing screen; every other key is text.
