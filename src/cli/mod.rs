@@ -10,6 +10,7 @@ mod kind;
 mod log;
 mod moment;
 mod output;
+mod partner;
 mod pause;
 mod plan;
 mod plan_input;
@@ -80,6 +81,9 @@ pub enum Command {
     /// Show or change the settings: when an evening ends, the first day of the week, your
     /// own support contacts, and each partner's role
     Settings(SettingsArgs),
+    /// Give a partner a new name, or change their role
+    #[command(subcommand)]
+    Partner(partner::PartnerCommand),
     /// Show where the journal, backups, drafts and your own prompts live
     Path,
     /// Write a sample journal of two partners, to try mend without touching yours
@@ -313,6 +317,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Check => check::check(ctx),
         Command::Path => check::path(ctx),
         Command::Settings(args) => settings::settings(ctx, args),
+        Command::Partner(command) => partner::run(ctx, command),
         Command::Demo(args) => demo::demo(ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
     Edited, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise, PartnerId,
-    PlanError, PlanParts, PromiseAction, RecordId, ReviewKind, Role, Visibility,
+    PlanError, PlanParts, PromiseAction, RecordId, Reveal, ReviewKind, Role, Visibility, WeekStart,
 };
 
 /// A change to the journal, applied under the lock to the freshest copy.
@@ -121,6 +121,23 @@ pub enum Change {
         partner: PartnerId,
         role: Option<Role>,
     },
+    /// A partner's new name; records name partners by id, so they stay theirs.
+    RenamePartner {
+        partner: PartnerId,
+        name: String,
+    },
+    /// The hour (0-23) at which one evening ends and the next day begins.
+    SetDayEndsAt {
+        hour: u8,
+    },
+    /// The first day of the couple's week.
+    SetWeekStart {
+        week_starts: WeekStart,
+    },
+    /// When one partner's shared words for an evening open to the other.
+    SetReveal {
+        reveal: Reveal,
+    },
 }
 
 impl Change {
@@ -192,6 +209,18 @@ impl Change {
                 return Ok(Edited::InPlace);
             }
             Change::SetRole { partner, role } => journal.set_role(partner, role, now).map(drop),
+            Change::RenamePartner { partner, name } => {
+                journal.rename_partner(partner, &name, now).map(drop)
+            }
+            Change::SetDayEndsAt { hour } => journal.set_day_ends_at(hour),
+            Change::SetWeekStart { week_starts } => {
+                journal.set_week_starts(week_starts);
+                Ok(())
+            }
+            Change::SetReveal { reveal } => {
+                journal.set_reveal(reveal);
+                Ok(())
+            }
             plan => return apply_plan_change(plan, journal, now).map(|()| Edited::InPlace),
         };
         Ok(done.map(|()| Edited::InPlace)?)
@@ -268,7 +297,13 @@ impl Change {
                     .collect(),
                 *by,
             ),
-            Change::AddEntry(_) | Change::Checkin(_) | Change::SetRole { .. } => None,
+            Change::AddEntry(_)
+            | Change::Checkin(_)
+            | Change::SetRole { .. }
+            | Change::RenamePartner { .. }
+            | Change::SetDayEndsAt { .. }
+            | Change::SetWeekStart { .. }
+            | Change::SetReveal { .. } => None,
         }
     }
 }

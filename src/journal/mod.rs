@@ -7,6 +7,7 @@
 //! (`partner.rs`, `partners.rs`). The record lists are fields of `Journal` (`book.rs`), so an
 //! operation beside its record would make the two files import each other. This file only declares the modules and names what they offer.
 
+mod answers;
 mod book;
 mod change;
 mod checkin;

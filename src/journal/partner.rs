@@ -89,6 +89,10 @@ pub struct Partner {
     /// journal can keep the later choice. Missing when it never was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_updated: Option<DateTime<Utc>>,
+    /// When the name was last changed after the journal was made, so that two copies of the
+    /// journal can keep the later name. Missing when it never was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_updated: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -98,6 +102,7 @@ deserialize_keeping_unknown!(Partner {
     name: String => required,
     role: Option<Role> => default,
     role_updated: Option<DateTime<Utc>> => default,
+    name_updated: Option<DateTime<Utc>> => default,
 });
 
 impl Partner {
@@ -108,6 +113,7 @@ impl Partner {
             name: check_name(name)?,
             role,
             role_updated: None,
+            name_updated: None,
             extra: Extra::new(),
         })
     }
@@ -119,6 +125,19 @@ impl Partner {
         }
         self.role = role;
         self.role_updated = Some(self.role_updated.map_or(now, |at| at.max(now)));
+        true
+    }
+}
+
+impl Partner {
+    /// Gives the partner a name already checked by [`check_name`], stamping when; says
+    /// whether anything changed.
+    pub(crate) fn set_name(&mut self, name: String, now: DateTime<Utc>) -> bool {
+        if self.name == name {
+            return false;
+        }
+        self.name = name;
+        self.name_updated = Some(self.name_updated.map_or(now, |at| at.max(now)));
         true
     }
 }

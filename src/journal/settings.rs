@@ -1,6 +1,6 @@
 //! Changing the couple's settings, with the rules each value must keep.
 
-use super::{DomainError, Journal};
+use super::{DomainError, Journal, Reveal, WeekStart};
 
 /// How many support contacts the settings hold at most, and how long one may be.
 pub const MOST_CONTACTS: usize = 5;
@@ -41,5 +41,20 @@ impl Journal {
     pub fn set_day_ends_at(&mut self, hour: u8) -> Result<(), DomainError> {
         self.settings.day_ends_at = check_day_ends_at(hour)?;
         Ok(())
+    }
+
+    /// Sets the first day of the couple's week; says whether anything changed.
+    pub fn set_week_starts(&mut self, week_starts: WeekStart) -> bool {
+        let changed = self.settings.week_starts != week_starts;
+        self.settings.week_starts = week_starts;
+        changed
+    }
+
+    /// Sets when one partner's shared words for an evening open to the other; says whether
+    /// anything changed.
+    pub fn set_reveal(&mut self, reveal: Reveal) -> bool {
+        let changed = self.settings.reveal != reveal;
+        self.settings.reveal = reveal;
+        changed
     }
 }

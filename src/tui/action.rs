@@ -77,6 +77,8 @@ pub enum Action {
     Write,
     CheckIn,
     OpenJournal,
+    /// The journal, reading this entry.
+    ReadEntry(crate::journal::RecordId),
     OpenPromises,
     /// The plan for hard moments: both partners' items.
     OpenPlan,
@@ -84,6 +86,8 @@ pub enum Action {
     ChooseStage(Stage),
     /// Another prompt from tonight's stage.
     AnotherPrompt,
+    /// Names, roles, the evening's end, the week's first day and the reveal, for both.
+    OpenSettings,
     /// Open "a hard moment, now" over whatever is showing.
     HardMoment,
 }

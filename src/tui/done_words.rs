@@ -1,6 +1,8 @@
 //! The kind sentence shown at the bottom of the screen once a change is saved.
 
-use crate::journal::{Change, Journal, PartnerId, PromiseAction, ReviewKind, Visibility};
+use crate::journal::{
+    Change, Journal, PartnerId, PromiseAction, Reveal, ReviewKind, Visibility, WeekStart,
+};
 
 /// A kind sentence saying the change is saved, for the note at the bottom of the screen.
 pub fn done_words(change: &Change, journal: &Journal) -> String {
@@ -70,10 +72,39 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
                 crate::journal::Role::describe_choice(*role)
             )
         }
+        Change::RenamePartner { name, .. } => {
+            format!("Name saved: {name}. Everything already written keeps its author.")
+        }
+        Change::SetDayEndsAt { hour } => format!(
+            "Saved. An evening now ends at {hour:02}:00; writing before then counts for the evening before."
+        ),
+        Change::SetWeekStart { week_starts } => format!(
+            "Saved. Weeks now start on {}.",
+            week_start_name(*week_starts)
+        ),
+        Change::SetReveal { reveal } => format!("Saved. {}", reveal_words(*reveal)),
         Change::AddEntry(_)
         | Change::EditEntry { .. }
         | Change::SetEntryDeleted { .. }
         | Change::RestoreEntry { .. }
         | Change::Checkin(_) => "Saved.".to_owned(),
+    }
+}
+
+/// The first day of the week, as a word.
+pub fn week_start_name(week_starts: WeekStart) -> &'static str {
+    match week_starts {
+        WeekStart::Monday => "Monday",
+        WeekStart::Sunday => "Sunday",
+    }
+}
+
+/// When shared words open, in one plain sentence that matches the reveal rule.
+pub fn reveal_words(reveal: Reveal) -> &'static str {
+    match reveal {
+        Reveal::AfterBoth => {
+            "Each evening, shared words open to the other partner once they have written too, or when the evening ends."
+        }
+        Reveal::AtOnce => "Shared words open to the other partner as soon as they are saved.",
     }
 }

@@ -2,6 +2,7 @@
 //! help, so they can never disagree. The screens' tables are in [`tables`], the popups' in
 //! [`popups`].
 
+mod plan_table;
 pub mod popups;
 pub mod tables;
 

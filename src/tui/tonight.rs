@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 
-use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Stage, Visibility};
+use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, RecordId, Stage, Visibility};
 use crate::prompts::PromptLibrary;
 use crate::tui::screens::promises::rows::due_words;
 
@@ -16,6 +16,9 @@ pub struct Tonight {
     pub purpose: String,
     pub prompt_id: Option<String>,
     pub prompt: Option<String>,
+    /// This partner's own last answer to tonight's prompt on an earlier evening: the entry
+    /// and its evening.
+    pub last_answer: Option<(RecordId, NaiveDate)>,
     /// How many entries this partner wrote this evening.
     pub written: usize,
     /// This evening's check-in: safety, trust, connection.
@@ -132,6 +135,10 @@ impl Tonight {
             stage,
             purpose: library.purpose(stage).to_owned(),
             prompt_id: pick.as_ref().map(|p| p.prompt.id.clone()),
+            last_answer: pick
+                .as_ref()
+                .and_then(|p| journal.last_answer(partner, &p.prompt.id, today))
+                .map(|e| (e.meta.id, e.day)),
             prompt: pick.map(|p| p.prompt.text.clone()),
             written,
             checkin: checkin.map(|c| [c.safety.value(), c.trust.value(), c.connection.value()]),

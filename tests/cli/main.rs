@@ -16,6 +16,7 @@ mod kind_acts;
 mod log;
 mod mode_backups;
 mod moments_and_pauses;
+mod partner;
 mod plan;
 mod promise_truth;
 mod promises;

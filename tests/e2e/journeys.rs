@@ -138,7 +138,7 @@ fn a_promise_made_kept_and_noticed_shows_on_the_card() {
 }
 
 #[test]
-fn both_of_us_opens_the_progress_view_and_moves_back_a_week() {
+fn both_of_us_opens_on_last_week_while_this_one_is_empty_and_moves_between_weeks() {
     let sandbox = Sandbox::with_journal();
     // The couple started the week before, so that week can be written and looked back on.
     let mut journal: serde_json::Value =
@@ -166,11 +166,20 @@ fn both_of_us_opens_the_progress_view_and_moves_back_a_week() {
     tui.send(DOWN);
     tui.send(DOWN);
     tui.send(ENTER);
-    tui.wait_for_all(&["Week 2026-W48", "How each of you feels"], PATIENCE);
-    tui.send(LEFT);
-    let screen = tui.wait_for("Week 2026-W47", PATIENCE);
+    // Nothing is in this week (W48) yet, so the view opens on the last complete one.
+    let screen = tui.wait_for_all(
+        &[
+            "Week 2026-W47",
+            "This week has just begun; here is last week.",
+        ],
+        PATIENCE,
+    );
     assert!(screen.contains("Mon 16 Nov – Sun 22 Nov 2026"), "{screen}");
     assert!(screen.contains("trust 5.0 (first week)"), "{screen}");
+    tui.send(RIGHT);
+    tui.wait_for_all(&["Week 2026-W48", "this week"], PATIENCE);
+    tui.send(LEFT);
+    tui.wait_for("Week 2026-W47", PATIENCE);
     tui.quit();
 }
 

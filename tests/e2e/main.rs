@@ -12,6 +12,7 @@ mod editor;
 mod hard_moment;
 mod journeys;
 mod screens;
+mod settings;
 mod terminal;
 
 use kit::Mend;

@@ -6,7 +6,7 @@ use crate::harness::{Harness, lived_in_journal};
 use mend::tui::app::Popup;
 use mend::tui::keys::popups::{CONFIRM, EXPORT, NOTE_FORM, PROMISE_FORM, RESTORE_DRAFT};
 use mend::tui::keys::tables::{
-    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SETUP, WHO, WRITE,
+    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SETTINGS, SETUP, WHO, WRITE,
 };
 use mend::tui::keys::{Binding, GLOBAL, HARD_MOMENT_HINT, Hint, KeyPattern, command, hints};
 
@@ -65,6 +65,7 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("promises", PROMISES);
     every_key_gives_its_command("kind acts", KIND_ACTS);
     every_key_gives_its_command("plan", PLAN);
+    every_key_gives_its_command("settings", SETTINGS);
     every_key_gives_its_command("a question", CONFIRM);
     every_key_gives_its_command("export", EXPORT);
     every_key_gives_its_command("restore a draft", RESTORE_DRAFT);
@@ -108,6 +109,8 @@ fn screens() -> Vec<(&'static str, Harness, Vec<Hint>)> {
         ("kind acts", at("<Enter>o<Tab>"), hints(KIND_ACTS)),
         ("progress", at("<Down><Down><Enter>"), hints(PROGRESS)),
         ("plan", at("<Enter>h"), hints(PLAN)),
+        ("settings", at(","), hints(SETTINGS)),
+        ("settings on a choice", at(",<Down><Down>"), hints(SETTINGS)),
     ]
 }
 

@@ -5,9 +5,11 @@
 mod harness;
 
 mod days;
+mod earlier_checkins;
 mod hard_moment;
 mod keys;
 mod kindness_received;
+mod last_answer;
 mod outcome_bars;
 mod plan;
 mod plan_evening;
@@ -19,5 +21,7 @@ mod promises;
 mod robust;
 mod screen_fixes;
 mod screens;
+mod settings;
 mod two_windows;
 mod unsaved;
+mod weekly_talk;

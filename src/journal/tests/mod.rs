@@ -11,4 +11,5 @@ mod plan_ahead;
 mod promises;
 mod replies;
 mod reveal;
+mod settings_and_answers;
 mod wire;

@@ -13,7 +13,7 @@ use crate::tui::popups::{
 };
 use crate::tui::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
-    who::WhoScreen, write::WriteState,
+    settings::SettingsScreen, who::WhoScreen, write::WriteState,
 };
 
 impl App {
@@ -78,8 +78,12 @@ impl App {
             Action::CheckIn => {
                 if let Some(tonight) = &self.tonight {
                     self.screen = Screen::Checkin(
-                        CheckinForm::new(tonight.checkin, tonight.checkin_note.clone())
-                            .with_note_private(tonight.checkin_note_private),
+                        CheckinForm::new(
+                            tonight.day,
+                            tonight.checkin,
+                            tonight.checkin_note.clone(),
+                        )
+                        .with_note_private(tonight.checkin_note_private),
                     );
                 }
             }
@@ -90,10 +94,26 @@ impl App {
                 }
                 self.screen = Screen::Journal(browse);
             }
+            Action::ReadEntry(id) => {
+                let mut browse = BrowseState::default();
+                if let Some(journal) = &self.journal {
+                    browse.rebuild(journal, self.partner);
+                    if let Some(at) = browse.rows.iter().position(|row| row.id == id) {
+                        browse.selected = at;
+                        browse.reading = Some(browse.rows[at]);
+                    }
+                }
+                self.screen = Screen::Journal(browse);
+            }
             Action::OpenPromises => self.open_promises(),
             Action::OpenPlan => {
                 self.screen = Screen::Plan(Box::default());
                 self.refresh();
+            }
+            Action::OpenSettings => {
+                if let Some(journal) = &self.journal {
+                    self.screen = Screen::Settings(Box::new(SettingsScreen::new(journal)));
+                }
             }
             Action::ChooseStage(stage) => {
                 self.stage_choice = Some(stage);
@@ -126,7 +146,8 @@ impl App {
         })]
     }
 
-    /// Opens the progress view on this week, for both partners at one screen.
+    /// Opens the progress view on this week, for both partners at one screen; or on last
+    /// week when this one holds nothing yet, saying so.
     pub(crate) fn open_progress(&mut self) {
         let week = match &self.journal {
             Some(j) => j.clock().week_of(self.today()),
@@ -134,6 +155,14 @@ impl App {
         };
         self.screen = Screen::Progress(ProgressState::new(week));
         self.refresh();
+        if let (Some(journal), Some(progress)) = (&self.journal, &self.progress) {
+            let (first, this) = journal.week_range(self.today());
+            let (state, last_week) = ProgressState::opening(progress, first, this);
+            self.screen = Screen::Progress(state);
+            if last_week {
+                self.tell(crate::tui::screens::progress::JUST_BEGUN);
+            }
+        }
     }
 
     pub(crate) fn open_promises(&mut self) {

@@ -17,8 +17,8 @@ use super::keys::{self, Global};
 pub use super::popups::{Popup, hard_moment::HardMomentPopup, unsaved::Unsaved};
 use super::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, plan::PlanState,
-    progress::ProgressState, promises::PromisesState, setup::SetupForm, who::WhoScreen,
-    write::WriteState,
+    progress::ProgressState, promises::PromisesState, settings::SettingsScreen, setup::SetupForm,
+    who::WhoScreen, write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
@@ -49,6 +49,8 @@ pub enum Screen {
     Progress(ProgressState),
     /// The plan for hard moments, both partners' items.
     Plan(Box<PlanState>),
+    /// Settings for both partners, reached from "who is here".
+    Settings(Box<SettingsScreen>),
 }
 
 /// A one-line message at the bottom of the screen.
@@ -105,6 +107,7 @@ impl Screen {
             Screen::Progress(state) => state,
             Screen::Promises(state) => state.as_ref(),
             Screen::Plan(state) => state.as_ref(),
+            Screen::Settings(state) => state.as_ref(),
         }
     }
 
@@ -119,6 +122,7 @@ impl Screen {
             Screen::Progress(state) => state,
             Screen::Promises(state) => state.as_mut(),
             Screen::Plan(state) => state.as_mut(),
+            Screen::Settings(state) => state.as_mut(),
         }
     }
 }

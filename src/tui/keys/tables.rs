@@ -5,6 +5,7 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 use super::KeyPattern::Chars;
+pub use super::plan_table::{PLAN, PlanKey};
 use super::{Binding, HELP, bind, ch, ctrl, global, key, quiet};
 
 /// First-run setup: two names and two roles.
@@ -37,6 +38,8 @@ pub enum WhoKey {
     Open,
     /// The highlighted partner's role moves to the next choice.
     Role,
+    /// Names, roles, the evening's end, the week's first day and the reveal.
+    Settings,
     Quit,
 }
 
@@ -50,7 +53,40 @@ pub const WHO: &[Binding<WhoKey>] = &[
     quiet(&[Chars('1', '3')], "choose by number", WhoKey::Pick),
     bind(&[key(Enter)], "Enter", "open", WhoKey::Open),
     bind(&[ch('r')], "r", "role", WhoKey::Role),
+    bind(&[ch(','), ch('S')], ",", "settings", WhoKey::Settings),
     bind(&[ch('q')], "q", "quit", WhoKey::Quit),
+];
+
+/// Settings; on a name, characters are the name's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsKey {
+    Previous,
+    Next,
+    /// The choice before, on a choice.
+    Lower,
+    /// The choice after, on a choice.
+    Raise,
+    /// Saves the name typed.
+    Save,
+    Back,
+}
+
+pub const SETTINGS: &[Binding<SettingsKey>] = &[
+    bind(
+        &[key(Up), key(BackTab)],
+        "↑/↓",
+        "move",
+        SettingsKey::Previous,
+    ),
+    quiet(
+        &[key(Down), key(Tab)],
+        "the next setting",
+        SettingsKey::Next,
+    ),
+    bind(&[key(Left)], "←/→", "change", SettingsKey::Lower),
+    quiet(&[key(Right)], "the next choice", SettingsKey::Raise),
+    bind(&[key(Enter)], "Enter", "save the name", SettingsKey::Save),
+    bind(&[key(Esc)], "Esc", "back", SettingsKey::Back),
 ];
 
 /// Tonight's screen.
@@ -63,6 +99,8 @@ pub enum HomeKey {
     Plan,
     Stage,
     Prompt,
+    /// Reads the last answer to tonight's prompt.
+    LastAnswer,
     Partner,
     Quit,
 }
@@ -79,6 +117,7 @@ pub const HOME: &[Binding<HomeKey>] = &[
     bind(&[ch('s')], "s", "stage", HomeKey::Stage),
     bind(&[ch('n')], "n", "prompt", HomeKey::Prompt),
     bind(&[ch('q')], "q", "quit", HomeKey::Quit),
+    bind(&[ch('l')], "l", "your last answer", HomeKey::LastAnswer),
 ];
 
 /// The writing screen; every other key is text.
@@ -115,6 +154,10 @@ pub enum CheckinKey {
     Digit,
     /// The note between shared and private.
     NoteVisibility,
+    /// The evening before the one shown, down to the journal's first.
+    EarlierEvening,
+    /// The evening after the one shown, up to tonight.
+    LaterEvening,
     Save,
     Back,
 }
@@ -141,6 +184,17 @@ pub const CHECKIN: &[Binding<CheckinKey>] = &[
         "Ctrl-T",
         "private",
         CheckinKey::NoteVisibility,
+    ),
+    bind(
+        &[key(PageUp), ch('[')],
+        "PgUp/PgDn",
+        "another evening",
+        CheckinKey::EarlierEvening,
+    ),
+    quiet(
+        &[key(PageDown), ch(']')],
+        "a later evening",
+        CheckinKey::LaterEvening,
     ),
 ];
 
@@ -315,34 +369,4 @@ pub const KIND_ACTS: &[Binding<PromisesKey>] = &[
     quiet(&[key(PageDown)], "a page down", PromisesKey::PageDown),
     quiet(&[key(Home)], "the first", PromisesKey::First),
     quiet(&[key(End)], "the last", PromisesKey::Last),
-];
-
-/// The plan for hard moments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanKey {
-    New,
-    Edit,
-    Retire,
-    Agree,
-    Suggest,
-    LookedAt,
-    Back,
-    Up,
-    Down,
-    First,
-    Last,
-}
-
-pub const PLAN: &[Binding<PlanKey>] = &[
-    bind(&[ch('n')], "n", "new", PlanKey::New),
-    bind(&[ch('e')], "e", "edit", PlanKey::Edit),
-    bind(&[ch('x')], "x", "retire", PlanKey::Retire),
-    bind(&[ch('a')], "a", "agree", PlanKey::Agree),
-    bind(&[ch('s')], "s", "suggest", PlanKey::Suggest),
-    bind(&[ch('l')], "l", "looked at it", PlanKey::LookedAt),
-    bind(&[key(Esc), ch('q')], "Esc", "back", PlanKey::Back),
-    bind(&[key(Up)], "↑/↓", "move", PlanKey::Up),
-    quiet(&[key(Down)], "move down", PlanKey::Down),
-    quiet(&[key(PageUp), key(Home)], "the first", PlanKey::First),
-    quiet(&[key(PageDown), key(End)], "the last", PlanKey::Last),
 ];

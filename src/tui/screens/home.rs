@@ -1,5 +1,6 @@
 //! Tonight: the guided prompt, this evening's status and the partner's open promises.
 
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,6 +32,10 @@ impl View for HomeScreen {
             HomeKey::Plan => Action::OpenPlan,
             HomeKey::Stage => Action::ChooseStage(tonight.stage.next()),
             HomeKey::Prompt => Action::AnotherPrompt,
+            HomeKey::LastAnswer => match tonight.last_answer {
+                Some((entry, _)) => Action::ReadEntry(entry),
+                None => Action::Tell("You have not answered this prompt before.".to_owned()),
+            },
             HomeKey::Partner => Action::ChooseWho,
             HomeKey::Quit => Action::Quit,
         })
@@ -74,6 +79,7 @@ fn draw(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         Some(text) => Line::styled(text.clone(), theme.prompt()),
         None => Line::raw("Write whatever is on your mind tonight."),
     });
+    prompt.extend(last_answer_line(ctx, tonight));
     frame.render_widget(
         Paragraph::new(prompt)
             .block(block)
@@ -91,8 +97,23 @@ fn prompt_height(tonight: &Tonight, width: u16) -> u16 {
     let inner = usize::from(width.saturating_sub(2).max(1));
     let prompt_len = tonight.prompt.as_deref().map_or(40, |p| p.chars().count());
     let purpose_len = tonight.purpose.chars().count();
-    let lines = prompt_len.div_ceil(inner) + purpose_len.div_ceil(inner).max(1) + 1;
+    let last = usize::from(tonight.last_answer.is_some());
+    let lines = prompt_len.div_ceil(inner) + purpose_len.div_ceil(inner).max(1) + 1 + last;
     u16::try_from(lines + 2).unwrap_or(u16::MAX).min(9)
+}
+
+/// "You answered this on 3 Nov; l reads it." under the prompt, when this partner has.
+fn last_answer_line(ctx: &Ctx, tonight: &Tonight) -> Option<Line<'static>> {
+    let (_, day) = tonight.last_answer?;
+    let when = if day.year() == tonight.day.year() {
+        day.format("%-d %b")
+    } else {
+        day.format("%-d %b %Y")
+    };
+    Some(Line::styled(
+        format!("You answered this on {when}; l reads it again."),
+        ctx.theme.muted(),
+    ))
 }
 
 fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight) -> Vec<Line<'a>> {

@@ -7,6 +7,7 @@ pub mod journal;
 pub mod plan;
 pub mod progress;
 pub mod promises;
+pub mod settings;
 pub mod setup;
 pub mod who;
 pub mod write;

@@ -47,6 +47,7 @@ impl View for WhoScreen {
                     role: Role::cycle(partner.role, 1),
                 }));
             }
+            WhoKey::Settings => return Some(Action::OpenSettings),
             WhoKey::Quit => return Some(Action::Quit),
         }
         None

@@ -73,7 +73,25 @@ pub struct ProgressState {
     pub scroll: u16,
 }
 
+/// Said when "Both of us" opens on last week because this one holds nothing yet.
+pub const JUST_BEGUN: &str = "This week has just begun; here is last week.";
+
 impl ProgressState {
+    /// The view as it opens: on this week, or, when this week holds nothing yet (the evening
+    /// of the weekly talk, often a Monday) and the week before holds something, on that last
+    /// complete week. Says whether it chose last week, so the screen can say so.
+    pub fn opening(
+        progress: &Progress,
+        first_week: Week,
+        this_week: Week,
+    ) -> (ProgressState, bool) {
+        let last_week = this_week.previous();
+        let use_last =
+            !progress.has_data(this_week) && this_week > first_week && progress.has_data(last_week);
+        let week = if use_last { last_week } else { this_week };
+        (ProgressState::new(week), use_last)
+    }
+
     pub fn new(week: Week) -> ProgressState {
         ProgressState {
             week,
