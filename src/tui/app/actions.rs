@@ -86,7 +86,7 @@ impl App {
             Action::OpenJournal => {
                 let mut browse = BrowseState::default();
                 if let Some(journal) = &self.journal {
-                    browse.rebuild(journal, self.partner);
+                    browse.rebuild(journal, self.partner, self.now);
                 }
                 self.screen = Screen::Journal(browse);
             }

@@ -8,6 +8,7 @@ use super::details::Details;
 use super::note_form::NoteForm;
 use super::outcome::Outcome;
 use super::promise_form::PromiseForm;
+use super::reply_form::ReplyForm;
 use crate::journal::Journal;
 use crate::tui::keys::popups::{NOTE_FORM, PROMISE_FORM};
 use crate::tui::keys::{Hint, hints};
@@ -21,6 +22,8 @@ pub enum Dialog {
     Promise(PromiseForm),
     Note(NoteForm),
     Details(Details),
+    /// "I read this" on the other partner's entry.
+    Reply(ReplyForm),
 }
 
 impl Dialog {
@@ -28,6 +31,7 @@ impl Dialog {
         match self {
             Dialog::Promise(form) => form.on_key(key),
             Dialog::Note(form) => form.on_key(key),
+            Dialog::Reply(form) => form.on_key(key),
             Dialog::Details(_) => Outcome::Cancel,
         }
     }
@@ -36,7 +40,7 @@ impl Dialog {
     pub fn bindings(&self) -> Vec<Hint> {
         match self {
             Dialog::Promise(_) => hints(PROMISE_FORM),
-            Dialog::Note(_) => hints(NOTE_FORM),
+            Dialog::Note(_) | Dialog::Reply(_) => hints(NOTE_FORM),
             Dialog::Details(_) => Vec::new(),
         }
     }
@@ -45,6 +49,7 @@ impl Dialog {
         match self {
             Dialog::Promise(form) => form.paste(text),
             Dialog::Note(form) => form.paste(text),
+            Dialog::Reply(form) => form.paste(text),
             Dialog::Details(_) => {}
         }
     }
@@ -54,6 +59,7 @@ impl Dialog {
         match self {
             Dialog::Promise(form) => form.error = Some(message),
             Dialog::Note(form) => form.error = Some(message),
+            Dialog::Reply(form) => form.error = Some(message),
             Dialog::Details(_) => {}
         }
     }
@@ -69,6 +75,7 @@ impl Dialog {
         let (title, lines) = match self {
             Dialog::Promise(form) => (form.title(), form.lines(theme)),
             Dialog::Note(form) => (form.title(), form.lines(theme)),
+            Dialog::Reply(form) => (form.title(), form.lines(theme)),
             Dialog::Details(details) => (details.title(), details.lines(journal, offset, theme)),
         };
         form_window(frame, area, &title, lines, theme);

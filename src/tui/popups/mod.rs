@@ -11,6 +11,7 @@ pub mod help;
 pub mod note_form;
 pub mod outcome;
 pub mod promise_form;
+pub mod reply_form;
 pub mod restore_draft;
 pub mod unsaved;
 
