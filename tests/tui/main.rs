@@ -5,6 +5,7 @@
 mod harness;
 
 mod days;
+mod exchange;
 mod hard_moment;
 mod keys;
 mod outcome_bars;

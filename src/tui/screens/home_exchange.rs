@@ -22,28 +22,16 @@ pub fn exchange_lines(ctx: &Ctx, tonight: &Tonight, width: u16) -> Vec<Line<'sta
     let other = one_line(&tonight.other_name).into_owned();
     let exchange: &Exchange = &tonight.exchange;
     let mut lines = Vec::new();
-    if exchange.waiting && exchange.their_words.is_empty() {
+    for words in &exchange.their_words {
+        words_lines(&mut lines, ctx, words, width);
+    }
+    if exchange.waiting {
         lines.push(Line::from(vec![
             Span::styled("  ◇ ", theme.calm()),
             Span::raw(format!(
                 "{other} has written tonight. Their words open when you have written yours."
             )),
         ]));
-    }
-    if !exchange.their_words.is_empty() {
-        lines.push(Line::styled(
-            format!("From {other} tonight"),
-            theme.heading(),
-        ));
-        for words in &exchange.their_words {
-            words_lines(&mut lines, ctx, words, width);
-        }
-        if exchange.waiting {
-            lines.push(Line::styled(
-                "  More of their words open when you write again tonight.",
-                theme.muted(),
-            ));
-        }
     }
     let mut small: Vec<Line<'static>> = Vec::new();
     for n in &exchange.noticed {
@@ -75,9 +63,16 @@ pub fn exchange_lines(ctx: &Ctx, tonight: &Tonight, width: u16) -> Vec<Line<'sta
             theme.muted(),
         ));
     }
-    if !lines.is_empty() {
-        lines.push(Line::raw(""));
+    if lines.is_empty() {
+        return lines;
     }
+    let heading = if exchange.their_words.is_empty() {
+        format!("From {other}")
+    } else {
+        format!("From {other} tonight")
+    };
+    lines.insert(0, Line::styled(heading, theme.heading()));
+    lines.push(Line::raw(""));
     lines
 }
 

@@ -297,8 +297,9 @@ fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
                     text::fit(journal.name_of(e.meta.author), name_columns)
                 )),
                 Span::styled(format!("{:<14}", e.stage.as_str()), theme.muted()),
-                Span::raw(format!("{}{private}", text::expand_tabs(first_line))),
+                // Before the words, so a long first line cannot cut the mark off.
                 Span::styled(edited, theme.muted()),
+                Span::raw(format!("{}{private}", text::expand_tabs(first_line))),
             ]);
             if chosen {
                 line.style(theme.selected())
