@@ -57,6 +57,8 @@ impl BrowseState {
     ) {
         let selected_id = self.rows.get(self.selected).map(|row| row.id);
         let reader = reader.map_or(Reader::Both, Reader::Partner);
+        // Worked out once, so a ten-year journal costs one pass rather than one per entry.
+        let first = journal.first_written();
         let mut rows: Vec<Row> = journal
             .entries
             .iter()
@@ -64,14 +66,16 @@ impl BrowseState {
             .filter(|(_, e)| !e.meta.deleted)
             .filter(|(_, e)| self.partner_filter.is_none_or(|p| e.meta.author == p))
             .filter(|(_, e)| self.stage_filter.is_none_or(|s| e.stage == s))
-            .filter_map(|(index, e)| match journal.sight(e, reader, now) {
-                Sight::Open { edited } => Some(Row {
-                    index,
-                    id: e.meta.id,
-                    edited,
-                }),
-                Sight::Waiting | Sight::Hidden => None,
-            })
+            .filter_map(
+                |(index, e)| match journal.sight_with(&first, e, reader, now) {
+                    Sight::Open { edited } => Some(Row {
+                        index,
+                        id: e.meta.id,
+                        edited,
+                    }),
+                    Sight::Waiting | Sight::Hidden => None,
+                },
+            )
             .collect();
         rows.sort_by(|a, b| {
             let (a, b) = (&journal.entries[a.index], &journal.entries[b.index]);
