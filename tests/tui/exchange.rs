@@ -251,6 +251,14 @@ fn the_author_sees_the_reply_and_what_was_noticed_the_next_evening() {
         "{screen}"
     );
     snapshot("exchange_home_reply", &h);
+    // The author reads it under the entry too (the list is newest first: Sam's, then Alex's).
+    h.keys("j<Down><Enter>");
+    let screen = flat(&h);
+    assert!(screen.contains("I kept the Tuesday call."), "{screen}");
+    assert!(
+        screen.contains("↳ Sam, Tue 24 Nov 21:00: It helped."),
+        "{screen}"
+    );
 }
 
 #[test]
