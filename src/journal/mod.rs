@@ -75,6 +75,7 @@ pub use promise_status::PromiseStatus;
 pub use promises::NewPromise;
 pub use range::MOST_MONTHS_AHEAD;
 pub use reply::{MOST_REPLY_CHARS, Reply};
+pub use reveal::FirstWritten;
 pub use sight::{Reader, Reveal, Sight};
 
 #[cfg(test)]

@@ -6,13 +6,18 @@ use super::communication::SharedEntry;
 use super::reciprocity::Reciprocity;
 use super::records::{DuePromise, EntryRef, RecordRef, WeekKindAct, WeekPromise};
 use super::{PartnerWeek, Progress, WeekFigures};
-use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Week};
+use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, Reader, Week};
 
 impl Progress {
     /// Files live shared entries under their week and marks the evenings they were written.
+    /// Tonight's shared words that have not opened to both yet (see [`Journal::can_read`]) are
+    /// left out until they do, so "Both of us" and the summary never show them early.
     pub(super) fn file_shared_entries(&mut self, journal: &Journal) {
         for (index, entry) in journal.entries.iter().enumerate() {
-            if entry.meta.deleted || !entry.is_shared() {
+            if entry.meta.deleted
+                || !entry.is_shared()
+                || !journal.can_read(entry, Reader::Both, self.today)
+            {
                 continue;
             }
             let Some(slot) = self.slot(entry.meta.author) else {

@@ -7,6 +7,7 @@ pub mod done_words;
 pub mod draft;
 pub mod draw;
 pub mod effects;
+pub mod exchange;
 pub mod keys;
 pub mod popups;
 pub mod screens;

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 
+use super::exchange::Exchange;
 use crate::journal::{Journal, PartnerId, Promise, PromiseStatus, RecordId, Stage, Visibility};
 use crate::prompts::PromptLibrary;
 use crate::tui::screens::promises::rows::due_words;
@@ -42,6 +43,9 @@ pub struct Tonight {
     pub hard_days: Vec<HardDayLine>,
     /// A plan not looked at for more than four weeks: this partner's, else the other's.
     pub plan_look: Option<LookLine>,
+    /// The other partner's side of the evening: their words once open, what they noticed,
+    /// their replies.
+    pub exchange: Exchange,
 }
 
 /// A pause that holds until `until`; the screen words the time, and stops showing the pause
@@ -152,6 +156,7 @@ impl Tonight {
             my_pause: pause_of(journal, Some(partner), now),
             hard_days: hard_days(journal, partner, today),
             plan_look: plan_look(journal, partner, now.with_timezone(&Utc)),
+            exchange: Exchange::compute(journal, partner, now, today),
         }
     }
 }

@@ -21,6 +21,7 @@ mod plan;
 mod promise_truth;
 mod promises;
 mod replies;
+mod reveal_summary;
 mod runtime_errors;
 mod settings_and_safety;
 mod usage_errors;

@@ -224,3 +224,65 @@ fn the_setting_reads_and_writes_its_words() {
     let back: Journal = serde_json::from_str(&text).unwrap();
     assert_eq!(back.settings.reveal, Reveal::AtOnce);
 }
+
+#[test]
+fn seeing_many_entries_at_once_agrees_with_seeing_each_alone() {
+    let (mut j, a, s) = couple();
+    let yesterday = today().pred_opt().unwrap();
+    j.started = yesterday;
+    let earlier = now() - Duration::hours(20);
+    write(&mut j, a, yesterday, Visibility::Shared, earlier);
+    write(
+        &mut j,
+        s,
+        yesterday,
+        Visibility::Private,
+        earlier + Duration::hours(1),
+    );
+    let edited = write(&mut j, a, today(), Visibility::Shared, now());
+    write(
+        &mut j,
+        s,
+        today(),
+        Visibility::Private,
+        now() + Duration::minutes(10),
+    );
+    write(
+        &mut j,
+        s,
+        today(),
+        Visibility::Shared,
+        now() + Duration::minutes(20),
+    );
+    write(
+        &mut j,
+        a,
+        today(),
+        Visibility::Private,
+        now() + Duration::minutes(30),
+    );
+    j.edit_entry(
+        edited,
+        a,
+        "Changed later",
+        Visibility::Shared,
+        now() + Duration::minutes(40),
+    )
+    .unwrap();
+    for reveal in [Reveal::AfterBoth, Reveal::AtOnce] {
+        j.settings.reveal = reveal;
+        let first = j.first_written();
+        for reader in [Reader::Partner(a), Reader::Partner(s), Reader::Both] {
+            for when in [at(-1), at(1), at(12)] {
+                for e in &j.entries {
+                    assert_eq!(
+                        j.sight_with(&first, e, reader, when),
+                        j.sight(e, reader, when),
+                        "{reveal:?} {reader:?} {when} {}",
+                        e.text
+                    );
+                }
+            }
+        }
+    }
+}

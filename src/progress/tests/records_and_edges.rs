@@ -309,3 +309,37 @@ fn a_kindness_received_counts_as_the_doers_kind_act_noticed_by_the_receiver() {
         .collect();
     assert_eq!(listed, [(a, true)]);
 }
+
+#[test]
+fn tonights_shared_words_wait_until_both_have_written() {
+    let mut b = empty();
+    let (a, s) = (alex(&b.j), sam(&b.j));
+    b.share(a, today(), Stage::Communication, "Alex tonight");
+    let week = Progress::compute(&b.j, today(), &Utc).this_week();
+    let waiting = Progress::compute(&b.j, today(), &Utc);
+    assert!(
+        waiting.shared_evenings(week).is_empty(),
+        "Alex's words are not shown before Sam has written"
+    );
+    assert_eq!(waiting.communication(a, week).total_entries(), 0);
+    // A private entry of Sam's opens nothing: two reading together count only shared ones.
+    b.write(s, today(), Stage::Healing, "Sam alone", Visibility::Private);
+    let still = Progress::compute(&b.j, today(), &Utc);
+    assert!(still.shared_evenings(week).is_empty());
+    b.share(s, today(), Stage::Healing, "Sam tonight");
+    let both = Progress::compute(&b.j, today(), &Utc);
+    assert_eq!(both.communication(a, week).total_entries(), 1);
+    assert_eq!(both.communication(s, week).total_entries(), 1);
+    // The next evening, one partner's words alone are shown too: nothing waits for ever.
+    let mut late = empty();
+    late.share(alex(&late.j), today(), Stage::Communication, "Alex alone");
+    let next = Progress::compute(&late.j, today().succ_opt().unwrap(), &Utc);
+    assert_eq!(next.communication(alex(&late.j), week).total_entries(), 1);
+    // With the reveal turned off, they show at once.
+    late.j.settings.reveal = Reveal::AtOnce;
+    let at_once = Progress::compute(&late.j, today(), &Utc);
+    assert_eq!(
+        at_once.communication(alex(&late.j), week).total_entries(),
+        1
+    );
+}

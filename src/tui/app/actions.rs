@@ -90,14 +90,14 @@ impl App {
             Action::OpenJournal => {
                 let mut browse = BrowseState::default();
                 if let Some(journal) = &self.journal {
-                    browse.rebuild(journal, self.partner);
+                    browse.rebuild(journal, self.partner, self.now);
                 }
                 self.screen = Screen::Journal(browse);
             }
             Action::ReadEntry(id) => {
                 let mut browse = BrowseState::default();
                 if let Some(journal) = &self.journal {
-                    browse.rebuild(journal, self.partner);
+                    browse.rebuild(journal, self.partner, self.now);
                     if let Some(at) = browse.rows.iter().position(|row| row.id == id) {
                         browse.selected = at;
                         browse.reading = Some(browse.rows[at]);

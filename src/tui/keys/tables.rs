@@ -214,6 +214,8 @@ pub enum JournalKey {
     Delete,
     Undo,
     Back,
+    /// "I read this" on the other partner's entry being read.
+    Reply,
 }
 
 pub const JOURNAL: &[Binding<JournalKey>] = &[
@@ -236,6 +238,7 @@ pub const JOURNAL: &[Binding<JournalKey>] = &[
 pub const READ: &[Binding<JournalKey>] = &[
     bind(&[key(Up), ch('k')], "↑/↓", "scroll", JournalKey::Up),
     quiet(&[key(Down), ch('j')], "scroll down", JournalKey::Down),
+    bind(&[ch('r')], "r", "reply", JournalKey::Reply),
     bind(&[ch('e')], "e", "edit", JournalKey::Edit),
     bind(&[ch('d')], "d", "delete", JournalKey::Delete),
     bind(&[key(Esc), ch('q')], "Esc", "back", JournalKey::Back),

@@ -9,6 +9,7 @@ use super::note_form::NoteForm;
 use super::outcome::Outcome;
 use super::plan_dialog::PlanDialog;
 use super::promise_form::PromiseForm;
+use super::reply_form::ReplyForm;
 use crate::journal::Journal;
 use crate::tui::keys::popups::{NOTE_FORM, PROMISE_FORM};
 use crate::tui::keys::{Hint, hints};
@@ -24,6 +25,8 @@ pub enum Dialog {
     Details(Details),
     /// A plan item's form, an agreement or suggestion, or retiring an item.
     Plan(PlanDialog),
+    /// "I read this" on the other partner's entry.
+    Reply(ReplyForm),
 }
 
 impl Dialog {
@@ -31,6 +34,7 @@ impl Dialog {
         match self {
             Dialog::Promise(form) => form.on_key(key),
             Dialog::Note(form) => form.on_key(key),
+            Dialog::Reply(form) => form.on_key(key),
             Dialog::Details(_) => Outcome::Cancel,
             Dialog::Plan(dialog) => dialog.on_key(key),
         }
@@ -40,7 +44,7 @@ impl Dialog {
     pub fn bindings(&self) -> Vec<Hint> {
         match self {
             Dialog::Promise(_) => hints(PROMISE_FORM),
-            Dialog::Note(_) => hints(NOTE_FORM),
+            Dialog::Note(_) | Dialog::Reply(_) => hints(NOTE_FORM),
             Dialog::Details(_) | Dialog::Plan(_) => Vec::new(),
         }
     }
@@ -49,6 +53,7 @@ impl Dialog {
         match self {
             Dialog::Promise(form) => form.paste(text),
             Dialog::Note(form) => form.paste(text),
+            Dialog::Reply(form) => form.paste(text),
             Dialog::Details(_) => {}
             Dialog::Plan(dialog) => dialog.paste(text),
         }
@@ -59,6 +64,7 @@ impl Dialog {
         match self {
             Dialog::Promise(form) => form.error = Some(message),
             Dialog::Note(form) => form.error = Some(message),
+            Dialog::Reply(form) => form.error = Some(message),
             Dialog::Details(_) => {}
             Dialog::Plan(dialog) => {
                 // A question (retiring) keeps no words; the notice line says why.
@@ -82,6 +88,7 @@ impl Dialog {
         let (title, lines) = match self {
             Dialog::Promise(form) => (form.title(), form.lines(theme)),
             Dialog::Note(form) => (form.title(), form.lines(theme)),
+            Dialog::Reply(form) => (form.title(), form.lines(theme)),
             Dialog::Details(details) => (details.title(), details.lines(journal, offset, theme)),
             Dialog::Plan(_) => return,
         };

@@ -13,6 +13,7 @@ pub mod outcome;
 pub mod plan_dialog;
 pub mod plan_form;
 pub mod promise_form;
+pub mod reply_form;
 pub mod restore_draft;
 pub mod unsaved;
 

@@ -1,4 +1,4 @@
-//! Tonight: the guided prompt, this evening's status and the partner's open promises.
+//! Tonight: the guided prompt, this evening's status, the other's words and the open promises.
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::home_plan;
+use super::{home_exchange, home_plan};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{HOME, HomeKey};
@@ -87,7 +87,7 @@ fn draw(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         prompt_area,
     );
     frame.render_widget(
-        Paragraph::new(status_lines(ctx, tonight)).wrap(Wrap { trim: false }),
+        Paragraph::new(status_lines(ctx, tonight, status_area.width)).wrap(Wrap { trim: false }),
         status_area,
     );
 }
@@ -116,7 +116,7 @@ fn last_answer_line(ctx: &Ctx, tonight: &Tonight) -> Option<Line<'static>> {
     ))
 }
 
-fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight) -> Vec<Line<'a>> {
+fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight, width: u16) -> Vec<Line<'a>> {
     let theme = ctx.theme;
     let mut lines = home_plan::pause_and_date_lines(ctx, tonight);
     lines.push(Line::styled("This evening", theme.heading()));
@@ -144,6 +144,7 @@ fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight) -> Vec<Line<'a>> {
         ]),
     });
     lines.push(Line::raw(""));
+    lines.extend(home_exchange::exchange_lines(ctx, tonight, width));
     promise_section(&mut lines, ctx, "Your open promises", &tonight.my_promises);
     promise_section(
         &mut lines,

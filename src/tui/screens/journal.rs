@@ -1,16 +1,20 @@
 //! The journal: entries newest first, filtered by partner and stage, to read, change or delete.
 
+use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::journal::{Entry, Journal, PartnerId, RecordId, Stage};
+use crate::journal::text::one_line;
+use crate::journal::{Entry, Journal, PartnerId, Reader, RecordId, Sight, Stage, local_time};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{JOURNAL, JournalKey, READ};
 use crate::tui::keys::{Hint, command, hints};
+use crate::tui::popups::dialog::Dialog;
+use crate::tui::popups::reply_form::ReplyForm;
 use crate::tui::view::View;
 use crate::tui::widgets::text;
 
@@ -24,6 +28,8 @@ pub struct Row {
     pub index: usize,
     /// The entry's id, which stays the same when other entries are added.
     pub id: RecordId,
+    /// When its author changed it after it opened to the reader.
+    pub edited: Option<DateTime<Utc>>,
 }
 
 /// The journal screen's state: the filters, the rows they give, and what is open.
@@ -40,22 +46,36 @@ pub struct BrowseState {
 }
 
 impl BrowseState {
-    /// Rebuilds the rows: entries `reader` may see (shared ones and their own private ones).
-    /// The selected and open entries are found again by id, since indexes may have moved.
-    pub fn rebuild(&mut self, journal: &Journal, reader: Option<PartnerId>) {
+    /// Rebuilds the rows: entries `reader` may read at `now` (their own, and the other's
+    /// shared ones once open: tonight's wait until the reader has written). The selected and
+    /// open entries are found again by id, since indexes may have moved.
+    pub fn rebuild(
+        &mut self,
+        journal: &Journal,
+        reader: Option<PartnerId>,
+        now: DateTime<FixedOffset>,
+    ) {
         let selected_id = self.rows.get(self.selected).map(|row| row.id);
+        let reader = reader.map_or(Reader::Both, Reader::Partner);
+        // Worked out once, so a ten-year journal costs one pass rather than one per entry.
+        let first = journal.first_written();
         let mut rows: Vec<Row> = journal
             .entries
             .iter()
             .enumerate()
             .filter(|(_, e)| !e.meta.deleted)
-            .filter(|(_, e)| e.is_shared() || Some(e.meta.author) == reader)
             .filter(|(_, e)| self.partner_filter.is_none_or(|p| e.meta.author == p))
             .filter(|(_, e)| self.stage_filter.is_none_or(|s| e.stage == s))
-            .map(|(index, e)| Row {
-                index,
-                id: e.meta.id,
-            })
+            .filter_map(
+                |(index, e)| match journal.sight_with(&first, e, reader, now) {
+                    Sight::Open { edited } => Some(Row {
+                        index,
+                        id: e.meta.id,
+                        edited,
+                    }),
+                    Sight::Waiting | Sight::Hidden => None,
+                },
+            )
             .collect();
         rows.sort_by(|a, b| {
             let (a, b) = (&journal.entries[a.index], &journal.entries[b.index]);
@@ -91,6 +111,7 @@ impl View for BrowseState {
             None => browse.selected_entry(journal),
         };
         let own = entry.filter(|e| e.meta.author == me).map(|e| e.meta.id);
+        let reply = entry.map(|e| reply_to(journal, e, me, ctx));
         let page = 10;
         let reading = browse.reading.is_some();
         let table = if reading { READ } else { JOURNAL };
@@ -122,7 +143,7 @@ impl View for BrowseState {
                     .position(|p| *p == browse.partner_filter)
                     .unwrap_or(0);
                 browse.partner_filter = ids[(at + 1) % ids.len()];
-                browse.rebuild(journal, Some(me));
+                browse.rebuild(journal, Some(me), ctx.now);
             }
             JournalKey::Stage => {
                 browse.stage_filter = match browse.stage_filter {
@@ -130,7 +151,7 @@ impl View for BrowseState {
                     Some(Stage::Healing) => None,
                     Some(stage) => Some(stage.next()),
                 };
-                browse.rebuild(journal, Some(me));
+                browse.rebuild(journal, Some(me), ctx.now);
             }
             JournalKey::Edit => match own {
                 Some(id) => return Some(Action::EditEntry(id)),
@@ -151,6 +172,7 @@ impl View for BrowseState {
                 None => {}
             },
             JournalKey::Undo => return Some(Action::UndoDelete),
+            JournalKey::Reply => return reply,
         }
         None
     }
@@ -172,9 +194,32 @@ impl View for BrowseState {
 
     fn on_journal_changed(&mut self, ctx: &Ctx) {
         if let Some(journal) = ctx.journal {
-            self.rebuild(journal, ctx.partner);
+            self.rebuild(journal, ctx.partner, ctx.now);
         }
     }
+}
+
+/// The reply form on the other partner's entry, or the domain's refusal said kindly.
+fn reply_to(journal: &Journal, entry: &Entry, me: PartnerId, ctx: &Ctx) -> Action {
+    match journal.check_can_reply(entry.meta.id, me, ctx.today) {
+        Ok(()) => Action::OpenForm(Box::new(Dialog::Reply(ReplyForm::new(
+            entry.meta.id,
+            me,
+            journal.name_of(entry.meta.author),
+            &entry.text,
+        )))),
+        Err(refusal) => Action::Tell(refusal.to_string()),
+    }
+}
+
+/// " · edited Tue 24 Nov 21:40", in local time as of `now`.
+fn edited_words(edited: Option<DateTime<Utc>>, now: DateTime<FixedOffset>) -> String {
+    edited
+        .map(|at| {
+            let local = local_time(at, now.offset());
+            format!(" · edited {}", local.format("%a %-d %b %H:%M"))
+        })
+        .unwrap_or_default()
 }
 
 fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
@@ -201,7 +246,14 @@ fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
     if let Some(row) = browse.reading
         && let Some(entry) = journal.entries.get(row.index)
     {
-        draw_entry(ctx, journal, entry, browse.scroll, frame, body);
+        draw_entry(
+            ctx,
+            journal,
+            (entry, row.edited),
+            browse.scroll,
+            frame,
+            body,
+        );
         return;
     }
     if browse.rows.is_empty() {
@@ -231,11 +283,16 @@ fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(first)
         .take(height)
-        .filter_map(|(at, row)| journal.entries.get(row.index).map(|e| (at, e)))
-        .map(|(at, e)| {
+        .filter_map(|(at, row)| journal.entries.get(row.index).map(|e| (at, row, e)))
+        .map(|(at, row, e)| {
             let chosen = at == browse.selected;
             let first_line = e.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
             let private = if e.is_shared() { "" } else { " (private)" };
+            let edited = if row.edited.is_some() {
+                " (edited)"
+            } else {
+                ""
+            };
             let line = Line::from(vec![
                 Span::raw(if chosen { "› " } else { "  " }),
                 Span::styled(e.day.format("%a %e %b %Y").to_string(), theme.muted()),
@@ -244,6 +301,8 @@ fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
                     text::fit(journal.name_of(e.meta.author), name_columns)
                 )),
                 Span::styled(format!("{:<14}", e.stage.as_str()), theme.muted()),
+                // Before the words, so a long first line cannot cut the mark off.
+                Span::styled(edited, theme.muted()),
                 Span::raw(format!("{}{private}", text::expand_tabs(first_line))),
             ]);
             if chosen {
@@ -259,7 +318,7 @@ fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
 fn draw_entry(
     ctx: &Ctx,
     journal: &Journal,
-    entry: &Entry,
+    (entry, edited): (&Entry, Option<DateTime<Utc>>),
     scroll: u16,
     frame: &mut Frame,
     area: Rect,
@@ -271,10 +330,11 @@ fn draw_entry(
         " · private (hidden from your partner; not encrypted)"
     };
     let title = format!(
-        " {} · {} · {}{private} ",
+        " {} · {} · {}{private}{} ",
         journal.name_of(entry.meta.author),
         entry.day.format("%A %-d %B %Y"),
-        entry.stage.title()
+        entry.stage.title(),
+        edited_words(edited, ctx.now)
     );
     let mut lines = Vec::new();
     if let Some(prompt) = &entry.prompt {
@@ -282,6 +342,16 @@ fn draw_entry(
         lines.push(Line::raw(""));
     }
     lines.extend(entry.text.lines().map(|l| Line::raw(text::expand_tabs(l))));
+    for reply in journal.replies_to(entry.meta.id) {
+        lines.push(Line::raw(""));
+        let name = one_line(journal.name_of(reply.meta.author)).into_owned();
+        let when = local_time(reply.meta.updated, ctx.now.offset()).format("%a %-d %b %H:%M");
+        lines.push(Line::from(vec![
+            Span::styled("↳ ", theme.calm()),
+            Span::styled(format!("{name}, {when}: "), theme.muted()),
+            Span::raw(one_line(reply.words()).into_owned()),
+        ]));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(

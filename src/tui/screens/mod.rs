@@ -2,6 +2,7 @@
 
 pub mod checkin;
 pub mod home;
+pub mod home_exchange;
 pub mod home_plan;
 pub mod journal;
 pub mod plan;

@@ -1,0 +1,40 @@
+//! The weekly summary keeps the reveal: tonight's shared words are left out until both have
+//! written, and a private entry opens nothing.
+
+use crate::kit::Mend;
+
+fn summary(m: &Mend, name: &str, format: &str) -> String {
+    let path = m.dir.path().join(name);
+    let path_text = path.display().to_string();
+    m.ok(
+        &[
+            "export", "--week", "2026-W48", "--format", format, "--output", &path_text,
+        ],
+        "",
+    );
+    std::fs::read_to_string(&path).expect("the summary")
+}
+
+#[test]
+fn tonights_words_stay_out_of_the_summary_until_both_have_written() {
+    let m = Mend::with_journal();
+    m.write("Alice", "ALICE-TONIGHT words");
+    for format in ["md", "json", "html"] {
+        let text = summary(&m, &format!("waiting.{format}"), format);
+        assert!(!text.contains("ALICE-TONIGHT"), "{format}: {text}");
+    }
+    m.ok(
+        &["write", "--as", "bob", "--stage", "healing", "--private"],
+        "BOB-PRIVATE words",
+    );
+    let text = summary(&m, "private.md", "md");
+    assert!(
+        !text.contains("ALICE-TONIGHT"),
+        "a private entry opens nothing: {text}"
+    );
+    assert!(!text.contains("BOB-PRIVATE"), "{text}");
+    m.write("Bob", "BOB-TONIGHT words");
+    let text = summary(&m, "both.md", "md");
+    assert!(text.contains("ALICE-TONIGHT"), "{text}");
+    assert!(text.contains("BOB-TONIGHT"), "{text}");
+}
