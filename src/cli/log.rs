@@ -56,10 +56,11 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
     if let Some(week) = week {
         check_flag("--week", journal.check_week(week, ctx.today(&journal)))?;
     }
+    let first = journal.first_written();
     let mut entries: Vec<(&Entry, Option<DateTime<Utc>>)> = journal
         .live_entries()
         .filter(|e| week.is_none_or(|w| w.contains(e.day)))
-        .filter_map(|e| match journal.sight(e, reader, ctx.now) {
+        .filter_map(|e| match journal.sight_with(&first, e, reader, ctx.now) {
             Sight::Open { edited } => Some((e, edited)),
             Sight::Waiting | Sight::Hidden => None,
         })

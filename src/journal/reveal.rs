@@ -116,9 +116,10 @@ impl Journal {
     /// Who wrote the shared entries `reader` cannot read yet tonight, for a kind line ("Sam has
     /// written; their words open when you write yours"). Never their words.
     pub fn waiting_authors(&self, reader: Reader, now: DateTime<FixedOffset>) -> Vec<PartnerId> {
+        let first = self.first_written();
         let mut authors: Vec<PartnerId> = self
             .live_entries()
-            .filter(|e| self.sight(e, reader, now) == Sight::Waiting)
+            .filter(|e| self.sight_with(&first, e, reader, now) == Sight::Waiting)
             .map(|e| e.meta.author)
             .collect();
         authors.sort();
