@@ -64,5 +64,8 @@ fn is_usage(err: &anyhow::Error) -> bool {
             || cause
                 .downcast_ref::<DomainError>()
                 .is_some_and(DomainError::is_usage)
+            || cause
+                .downcast_ref::<mend::journal::PlanError>()
+                .is_some_and(mend::journal::PlanError::is_usage)
     })
 }
