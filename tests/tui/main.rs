@@ -18,5 +18,6 @@ mod promises;
 mod robust;
 mod screen_fixes;
 mod screens;
+mod search;
 mod two_windows;
 mod unsaved;

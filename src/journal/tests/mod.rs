@@ -10,4 +10,5 @@ mod plan_ahead;
 mod promises;
 mod replies;
 mod reveal;
+mod search;
 mod wire;

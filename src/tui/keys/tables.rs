@@ -159,6 +159,7 @@ pub enum JournalKey {
     Edit,
     Delete,
     Undo,
+    Search,
     Back,
 }
 
@@ -171,6 +172,7 @@ pub const JOURNAL: &[Binding<JournalKey>] = &[
     bind(&[ch('e')], "e", "edit", JournalKey::Edit),
     bind(&[ch('d')], "d", "delete", JournalKey::Delete),
     bind(&[ch('u')], "u", "undo delete", JournalKey::Undo),
+    bind(&[ch('/')], "/", "search", JournalKey::Search),
     bind(&[key(Esc), ch('q')], "Esc", "back", JournalKey::Back),
     quiet(&[key(PageUp)], "a page up", JournalKey::PageUp),
     quiet(&[key(PageDown)], "a page down", JournalKey::PageDown),
@@ -197,6 +199,34 @@ pub const READ: &[Binding<JournalKey>] = &[
         JournalKey::First,
     ),
     quiet(&[key(End), ch('G')], "choose the oldest", JournalKey::Last),
+];
+
+/// Searching the journal: every character is text for the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchKey {
+    Up,
+    Down,
+    Open,
+    Back,
+}
+
+pub const SEARCH: &[Binding<SearchKey>] = &[
+    bind(&[key(Up)], "↑/↓", "move", SearchKey::Up),
+    quiet(&[key(Down)], "move down", SearchKey::Down),
+    bind(&[key(Enter)], "Enter", "open", SearchKey::Open),
+    bind(&[key(Esc)], "Esc", "clear, then back", SearchKey::Back),
+];
+
+/// One hit that is not an entry, shown whole.
+pub const SEARCH_HIT: &[Binding<SearchKey>] = &[
+    bind(
+        &[key(Esc), key(Enter)],
+        "Esc",
+        "back to the hits",
+        SearchKey::Back,
+    ),
+    quiet(&[key(Up)], "the hit before", SearchKey::Up),
+    quiet(&[key(Down)], "the next hit", SearchKey::Down),
 ];
 
 /// Both partners looking back.

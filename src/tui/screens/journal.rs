@@ -11,6 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{JOURNAL, JournalKey, READ};
 use crate::tui::keys::{Hint, command, hints};
+use crate::tui::screens::journal_search::{self, SearchOutcome, SearchState};
 use crate::tui::view::View;
 use crate::tui::widgets::text;
 
@@ -37,6 +38,8 @@ pub struct BrowseState {
     /// The entry being read, and how far it is scrolled.
     pub reading: Option<Row>,
     pub scroll: u16,
+    /// The search, while it is open (`/`); an entry opened from it returns to it.
+    pub search: Option<SearchState>,
 }
 
 impl BrowseState {
@@ -73,6 +76,13 @@ impl BrowseState {
             .map(|at| self.rows[at]);
     }
 
+    /// Opens the entry `id` to read, wherever it is in the journal.
+    fn open(&mut self, journal: &Journal, id: RecordId) {
+        let index = journal.entries.iter().position(|e| e.meta.id == id);
+        self.reading = index.map(|index| Row { index, id });
+        self.scroll = 0;
+    }
+
     pub fn selected_entry<'a>(&self, journal: &'a Journal) -> Option<&'a Entry> {
         self.rows
             .get(self.selected)
@@ -86,6 +96,16 @@ impl View for BrowseState {
             return None;
         };
         let browse = self;
+        if browse.reading.is_none()
+            && let Some(search) = &mut browse.search
+        {
+            match search.handle_key(key, journal, me, ctx.now) {
+                SearchOutcome::Stay => {}
+                SearchOutcome::Leave => browse.search = None,
+                SearchOutcome::Open(id) => browse.open(journal, id),
+            }
+            return None;
+        }
         let entry = match browse.reading {
             Some(row) => journal.entries.get(row.index),
             None => browse.selected_entry(journal),
@@ -151,6 +171,7 @@ impl View for BrowseState {
                 None => {}
             },
             JournalKey::Undo => return Some(Action::UndoDelete),
+            JournalKey::Search => browse.search = Some(SearchState::default()),
         }
         None
     }
@@ -164,16 +185,33 @@ impl View for BrowseState {
     }
 
     fn bindings(&self) -> Vec<Hint> {
-        match self.reading {
-            Some(_) => hints(READ),
-            None => hints(JOURNAL),
+        match (self.reading, &self.search) {
+            (Some(_), _) => hints(READ),
+            (None, Some(search)) => search.bindings(),
+            (None, None) => hints(JOURNAL),
         }
     }
 
     fn on_journal_changed(&mut self, ctx: &Ctx) {
         if let Some(journal) = ctx.journal {
             self.rebuild(journal, ctx.partner);
+            if let (Some(search), Some(me)) = (&mut self.search, ctx.partner) {
+                search.run(journal, me, ctx.now);
+            }
         }
+    }
+
+    fn types_text(&self) -> bool {
+        self.reading.is_none() && self.search.as_ref().is_some_and(SearchState::types_text)
+    }
+
+    fn on_paste(&mut self, text: &str, ctx: &Ctx) -> Option<Action> {
+        if let (None, Some(search), Some(journal), Some(me)) =
+            (self.reading, &mut self.search, ctx.journal, ctx.partner)
+        {
+            search.paste(text, journal, me, ctx.now);
+        }
+        None
     }
 }
 
@@ -182,6 +220,10 @@ fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
         return;
     };
     let theme = ctx.theme;
+    if let (None, Some(search)) = (browse.reading, &browse.search) {
+        journal_search::draw(journal, search, theme, frame, area);
+        return;
+    }
     let [filters, body] =
         Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let who = browse

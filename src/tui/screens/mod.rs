@@ -4,6 +4,7 @@ pub mod checkin;
 pub mod home;
 pub mod home_plan;
 pub mod journal;
+pub mod journal_search;
 pub mod plan;
 pub mod progress;
 pub mod promises;
