@@ -95,6 +95,24 @@ fn search_a_keystroke<const RARE: usize>(bencher: divan::Bencher, years: u32) {
     });
 }
 
+/// One more letter typed: the hits of "th" narrowed to those of "the", as the journal's
+/// search does while the words only grow.
+#[divan::bench(args = YEARS)]
+fn search_one_more_letter(bencher: divan::Bencher, years: u32) {
+    let journal = &sample(years).journal;
+    let partner = journal.partners[0].id;
+    let (Some(before), Some(query)) = (
+        mend::journal::Query::new("th"),
+        mend::journal::Query::new("the"),
+    ) else {
+        return;
+    };
+    let earlier = journal.search(&before, partner, now());
+    bencher
+        .with_inputs(|| earlier.clone())
+        .bench_values(|hits| mend::journal::narrow(hits, &query).len());
+}
+
 fn temp_dir() -> tempfile::TempDir {
     match tempfile::tempdir() {
         Ok(dir) => dir,

@@ -77,7 +77,7 @@ pub use promises::NewPromise;
 pub use query::Query;
 pub use range::MOST_MONTHS_AHEAD;
 pub use reply::{MOST_REPLY_CHARS, Reply};
-pub use search::{Hit, HitKind};
+pub use search::{Hit, HitKind, narrow};
 pub use sight::{Reader, Reveal, Sight};
 
 #[cfg(test)]

@@ -25,8 +25,17 @@ impl Query {
         &self.folded
     }
 
+    /// Whether every text that holds this query also holds `earlier`, so this query's hits
+    /// are among `earlier`'s (as when one more letter is typed).
+    pub fn narrows(&self, earlier: &Query) -> bool {
+        self.folded.contains(&earlier.folded)
+    }
+
     /// Whether `text` holds the query anywhere.
     pub fn matches(&self, text: &str) -> bool {
+        if text.is_ascii() {
+            return !self.find_ascii(text).is_empty();
+        }
         let mut folded = String::with_capacity(text.len());
         fold(text, &mut folded, |_, _| {});
         folded.contains(&self.folded)
@@ -35,6 +44,14 @@ impl Query {
     /// Where in `text` the query is, as byte ranges of `text` itself (whole characters, with
     /// any accents that were written apart from their letter), in order and not overlapping.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        if text.is_ascii() {
+            return self.find_ascii(text);
+        }
+        self.find_any(text)
+    }
+
+    /// [`Query::find`] for any text.
+    fn find_any(&self, text: &str) -> Vec<Range<usize>> {
         let mut folded = String::with_capacity(text.len());
         fold(text, &mut folded, |_, _| {});
         let spans: Vec<Range<usize>> = folded
@@ -63,6 +80,51 @@ impl Query {
         });
         ranges.settle(usize::MAX, &current);
         ranges.found
+    }
+}
+
+impl Query {
+    /// [`Query::find`] for ASCII text, most of any journal, in one pass: each byte is a
+    /// character, only case and runs of white space to fold.
+    fn find_ascii(&self, text: &str) -> Vec<Range<usize>> {
+        let mut folded = Vec::with_capacity(text.len());
+        // For each run of white space folded to one space: where that space is in `folded`,
+        // and how many bytes of `text` were left out up to the end of the run.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut left_out = 0;
+        for &byte in text.as_bytes() {
+            let space = byte == b' ' || (b'\t'..=b'\r').contains(&byte);
+            match (space, folded.last()) {
+                (true, Some(b' ')) => {
+                    left_out += 1;
+                    let at = folded.len() - 1;
+                    match runs.last_mut() {
+                        Some(run) if run.0 == at => run.1 = left_out,
+                        _ => runs.push((at, left_out)),
+                    }
+                }
+                (true, _) => folded.push(b' '),
+                (false, _) => folded.push(byte.to_ascii_lowercase()),
+            }
+        }
+        let Ok(folded) = String::from_utf8(folded) else {
+            return Vec::new();
+        };
+        // Bytes of `text` left out before the folded byte `at` (`through`: or just after it).
+        let left_before = |at: usize, through: bool| {
+            let runs_before = runs.partition_point(|r| r.0 < at || (through && r.0 == at));
+            runs_before.checked_sub(1).map_or(0, |i| runs[i].1)
+        };
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for (at, found) in folded.match_indices(&self.folded) {
+            let last = at + found.len() - 1;
+            let range = at + left_before(at, false)..last + 1 + left_before(last, true);
+            match ranges.last_mut() {
+                Some(before) if before.end >= range.start => before.end = before.end.max(range.end),
+                _ => ranges.push(range),
+            }
+        }
+        ranges
     }
 }
 
@@ -115,6 +177,13 @@ fn fold(text: &str, out: &mut String, mut origin: impl FnMut(usize, Source)) {
     let mut after_space = false;
     for (start, c) in text.char_indices() {
         let end = start + c.len_utf8();
+        // Most of any text: a letter, digit or mark of ASCII, only made lower case.
+        if c.is_ascii_graphic() {
+            after_space = false;
+            origin(out.len(), Source::New(start..end));
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if c.is_whitespace() {
             if after_space {
                 origin(out.len(), Source::Dropped(end));
@@ -208,5 +277,27 @@ mod tests {
             }
         }
         assert_eq!(found("aa", "ÅÅÅ"), ["ÅÅ"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_text_is_found_as_any_text_is(
+            text in "[aAbB \t\n\r\x0b\x0c.]{0,40}",
+            query in "[aAbB \n]{1,4}",
+        ) {
+            if let Some(query) = Query::new(&query) {
+                proptest::prop_assert_eq!(query.find_ascii(&text), query.find_any(&text));
+                proptest::prop_assert_eq!(query.matches(&text), !query.find_any(&text).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_longer_query_narrows_a_shorter_one() {
+        let q = |text| Query::new(text).unwrap();
+        assert!(q("Caf").narrows(&q("ca")));
+        assert!(q("a café").narrows(&q("CAFE")));
+        assert!(!q("ca").narrows(&q("caf")));
+        assert!(!q("cb").narrows(&q("ca")));
     }
 }

@@ -216,3 +216,16 @@ impl Journal {
                 .any(|text| query.matches(text))
     }
 }
+
+/// The hits of `query` among `earlier`, the hits of a query it narrows (see
+/// [`Query::narrows`]) in the same journal for the same reader: what one more letter
+/// typed finds, without looking through the whole journal again.
+pub fn narrow(earlier: Vec<Hit>, query: &Query) -> Vec<Hit> {
+    earlier
+        .into_iter()
+        .filter_map(|mut hit| {
+            hit.ranges = query.find(&hit.text);
+            (!hit.ranges.is_empty()).then_some(hit)
+        })
+        .collect()
+}

@@ -169,6 +169,13 @@ fn replies_notes_promises_and_kind_acts_are_found_for_who_may_read_them() {
     assert!(search(&j, "fear", s).is_empty());
     assert_eq!(search(&j, "fear", a), [(CheckinNote, "fear".to_owned())]);
     assert_eq!(search(&j, "call if", s), [(Promise, "Call if".to_owned())]);
+    let reply = j.search(&Query::new("was good").unwrap(), a, at());
+    assert_eq!(reply.len(), 1);
+    assert_eq!(
+        (reply[0].kind, reply[0].entry, reply[0].author),
+        (Reply, Some(entry), s),
+        "a reply opens the entry it answers"
+    );
 }
 
 #[test]
@@ -195,4 +202,25 @@ fn log_grep_matches_an_entry_by_its_words_or_its_replies() {
     assert!(j.entry_matches(e, &Query::new("DINNER").unwrap()));
     assert!(j.entry_matches(e, &Query::new("cherie").unwrap()));
     assert!(!j.entry_matches(e, &Query::new("lunch").unwrap()));
+}
+
+#[test]
+fn narrowing_the_hits_of_a_shorter_query_finds_what_a_whole_search_would() {
+    let (mut j, a, s) = couple();
+    write_on(&mut j, a, yesterday(), "A café at noon", Visibility::Shared);
+    write_on(&mut j, s, yesterday(), "Cats and CAFES", Visibility::Shared);
+    write_on(
+        &mut j,
+        s,
+        yesterday(),
+        "Cafés, privately",
+        Visibility::Private,
+    );
+    let query = |text| Query::new(text).unwrap();
+    let wide = j.search(&query("ca"), a, at());
+    assert_eq!(wide.len(), 2);
+    let narrowed = narrow(wide, &query("CAFÉ"));
+    assert_eq!(narrowed, j.search(&query("cafe"), a, at()));
+    assert_eq!(narrowed.len(), 2);
+    assert_eq!(narrow(narrowed, &query("cafes")).len(), 1);
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::ops::Range;
 
 use crate::journal::text::is_unsafe;
-use crate::journal::{Hit, Journal, PartnerId, Query, RecordId};
+use crate::journal::{Hit, Journal, PartnerId, Query, RecordId, narrow};
 use crate::tui::keys::tables::{SEARCH, SEARCH_HIT, SearchKey};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::theme::Theme;
@@ -31,6 +31,8 @@ pub struct SearchState {
     pub input: LineInput,
     /// What the typed words find, newest first.
     pub hits: Vec<Hit>,
+    /// The query `hits` are for, while they hold for the journal as it is.
+    pub searched: Option<Query>,
     pub selected: usize,
     /// A hit that is not an entry, shown whole.
     pub showing: bool,
@@ -41,6 +43,7 @@ impl Default for SearchState {
         SearchState {
             input: LineInput::new(MOST_QUERY_CHARS),
             hits: Vec::new(),
+            searched: None,
             selected: 0,
             showing: false,
         }
@@ -60,10 +63,22 @@ pub enum SearchOutcome {
 impl SearchState {
     /// Looks again for what is typed, as `reader` may read the journal at `now`.
     pub fn run(&mut self, journal: &Journal, reader: PartnerId, now: DateTime<FixedOffset>) {
+        self.searched = None;
+        self.typed(journal, reader, now);
+    }
+
+    /// Looks for what is typed: among the hits already found when the words only grew (one
+    /// more letter typed), else through the whole journal.
+    fn typed(&mut self, journal: &Journal, reader: PartnerId, now: DateTime<FixedOffset>) {
         let chosen = self.hits.get(self.selected).map(|h| (h.record, h.kind));
-        self.hits = Query::new(self.input.text())
-            .map(|query| journal.search(&query, reader, now))
-            .unwrap_or_default();
+        let query = Query::new(self.input.text());
+        let earlier = std::mem::take(&mut self.hits);
+        self.hits = match (&query, &self.searched) {
+            (Some(query), Some(before)) if query.narrows(before) => narrow(earlier, query),
+            (Some(query), _) => journal.search(query, reader, now),
+            (None, _) => Vec::new(),
+        };
+        self.searched = query;
         self.selected = chosen
             .and_then(|c| self.hits.iter().position(|h| (h.record, h.kind) == c))
             .unwrap_or(0);
@@ -103,7 +118,7 @@ impl SearchState {
             None if self.showing => {}
             None => {
                 if self.input.on_key(key) {
-                    self.run(journal, reader, now);
+                    self.typed(journal, reader, now);
                 }
             }
         }
@@ -120,7 +135,7 @@ impl SearchState {
     ) {
         if !self.showing {
             self.input.paste(text);
-            self.run(journal, reader, now);
+            self.typed(journal, reader, now);
         }
     }
 
