@@ -1,5 +1,5 @@
 //! Benchmarks of the journal itself on one- and ten-year demo journals: load, save after one
-//! added entry (with fsync), and tonight's figures.
+//! added entry (with fsync), tonight's figures, and a keystroke of search.
 
 #[path = "../tests/kit/mod.rs"]
 mod kit;
@@ -78,6 +78,39 @@ fn tonight(bencher: divan::Bencher, years: u32) {
     bencher.bench(|| {
         mend::tui::tonight::Tonight::compute(journal, &library, partner, now(), today, None, 0)
     });
+}
+
+/// One keystroke of search in the journal: every word one partner may read, looked through
+/// for a query that is found often ("the") and for one found rarely ("café"). The budget is
+/// 20 ms a keystroke on the ten-year journal.
+#[divan::bench(args = YEARS, consts = [0, 1])]
+fn search_a_keystroke<const RARE: usize>(bencher: divan::Bencher, years: u32) {
+    let journal = &sample(years).journal;
+    let partner = journal.partners[0].id;
+    let query = mend::journal::Query::new(["the", "café"][RARE]);
+    bencher.bench(|| {
+        query
+            .as_ref()
+            .map(|q| journal.search(q, partner, now()).len())
+    });
+}
+
+/// One more letter typed: the hits of "th" narrowed to those of "the", as the journal's
+/// search does while the words only grow.
+#[divan::bench(args = YEARS)]
+fn search_one_more_letter(bencher: divan::Bencher, years: u32) {
+    let journal = &sample(years).journal;
+    let partner = journal.partners[0].id;
+    let (Some(before), Some(query)) = (
+        mend::journal::Query::new("th"),
+        mend::journal::Query::new("the"),
+    ) else {
+        return;
+    };
+    let earlier = journal.search(&before, partner, now());
+    bencher
+        .with_inputs(|| earlier.clone())
+        .bench_values(|hits| mend::journal::narrow(hits, &query).len());
 }
 
 fn temp_dir() -> tempfile::TempDir {

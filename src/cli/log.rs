@@ -9,7 +9,7 @@ use super::LogArgs;
 use super::context::{CommandContext, check_flag, partner_id, usage};
 use super::output::{human_day, say};
 use crate::journal::text::{one_line, printable};
-use crate::journal::{Entry, Journal, Reader, Sight, Stage, Visibility, Week, local_time};
+use crate::journal::{Entry, Journal, Query, Reader, Sight, Stage, Visibility, Week, local_time};
 
 /// One entry as `mend log --json` prints it, its words made [`printable`].
 #[derive(Serialize)]
@@ -57,6 +57,12 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
         check_flag("--week", journal.check_week(week, ctx.today(&journal)))?;
     }
     let first = journal.first_written();
+    let query = match &args.grep {
+        Some(text) => Some(Query::new(text).ok_or_else(|| {
+            usage("--grep needs a word or more to look for, such as --grep walk.".to_owned())
+        })?),
+        None => None,
+    };
     let mut entries: Vec<(&Entry, Option<DateTime<Utc>>)> = journal
         .live_entries()
         .filter(|e| week.is_none_or(|w| w.contains(e.day)))
@@ -64,6 +70,7 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
             Sight::Open { edited } => Some((e, edited)),
             Sight::Waiting | Sight::Hidden => None,
         })
+        .filter(|(e, _)| query.as_ref().is_none_or(|q| journal.entry_matches(e, q)))
         .collect();
     entries.sort_by_key(|(e, _)| (e.day, e.meta.created, e.meta.id));
     if args.json {
@@ -74,13 +81,16 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
         say!("{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
-    let tonight_shown = week.is_none_or(|w| w.contains(ctx.today(&journal)));
+    // A search shows what it found; words still waiting are not part of it.
+    let tonight_shown = query.is_none() && week.is_none_or(|w| w.contains(ctx.today(&journal)));
     let waiting = if tonight_shown {
         journal.waiting_authors(reader, ctx.now)
     } else {
         Vec::new()
     };
-    if entries.is_empty() && waiting.is_empty() {
+    if let Some(text) = args.grep.as_deref().filter(|_| entries.is_empty()) {
+        say!("Nothing found for “{}”.", one_line(text.trim()))?;
+    } else if entries.is_empty() && waiting.is_empty() {
         say!(
             "No entries to show yet. Write one with `mend write --as NAME --stage communication`."
         )?;

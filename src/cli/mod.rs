@@ -295,6 +295,9 @@ pub struct LogArgs {
     /// Also show this partner's private entries
     #[arg(long = "as", value_name = "NAME")]
     pub author: Option<String>,
+    /// Only entries whose words or replies hold TEXT, ignoring case and accents
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
     /// Print JSON
     #[arg(long)]
     pub json: bool,

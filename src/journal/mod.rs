@@ -38,10 +38,12 @@ mod problems;
 mod promise;
 mod promise_status;
 mod promises;
+mod query;
 mod range;
 mod replies;
 mod reply;
 mod reveal;
+mod search;
 pub mod settings;
 mod sight;
 pub mod support;
@@ -73,9 +75,11 @@ pub use plan_items::{HardDate, MOST_PLAN_NOTE_CHARS};
 pub use promise::{Acknowledgement, Promise, PromiseAction, PromiseSize, StatusChange};
 pub use promise_status::PromiseStatus;
 pub use promises::NewPromise;
+pub use query::Query;
 pub use range::MOST_MONTHS_AHEAD;
 pub use reply::{MOST_REPLY_CHARS, Reply};
 pub use reveal::FirstWritten;
+pub use search::{Hit, HitKind, narrow};
 pub use sight::{Reader, Reveal, Sight};
 
 #[cfg(test)]

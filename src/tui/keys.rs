@@ -4,6 +4,7 @@
 
 mod plan_table;
 pub mod popups;
+mod search_table;
 pub mod tables;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

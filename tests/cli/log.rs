@@ -138,3 +138,97 @@ fn tonights_words_open_once_both_have_written_and_the_setting_opens_them_at_once
     assert!(stderr(&out).contains("never"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&other.journal).unwrap(), before);
 }
+
+#[test]
+fn log_grep_ignores_case_and_accents_and_looks_in_replies() {
+    let m = Mend::with_journal();
+    m.write("Alice", "Un CAFÉ au soleil");
+    m.write("Bob", "The walk by the river");
+    let list = m.json(&["log", "--json", "--as", "bob"]);
+    let id = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "Un CAFÉ au soleil")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    m.ok(&["reply", &id, "--as", "bob"], "Merci, ma chérie\n");
+
+    assert_eq!(log_texts(&m, &["--grep", "cafe"]), ["Un CAFÉ au soleil"]);
+    assert_eq!(log_texts(&m, &["--grep", "Café"]), ["Un CAFÉ au soleil"]);
+    assert_eq!(
+        log_texts(&m, &["--grep", "CHERIE", "--as", "alice"]),
+        ["Un CAFÉ au soleil"],
+        "a reply's words find the entry it answers"
+    );
+    assert_eq!(
+        log_texts(&m, &["--grep", "RIVER"]),
+        ["The walk by the river"]
+    );
+    let plain = m.ok(&["log", "--grep", "soleil"], "");
+    assert!(plain.contains("Un CAFÉ au soleil"), "{plain}");
+    assert!(plain.contains("↳ Bob: Merci, ma chérie"), "{plain}");
+    assert!(!plain.contains("river"), "{plain}");
+
+    let none = m.ok(&["log", "--grep", "mountain"], "");
+    assert_eq!(none.trim(), "Nothing found for “mountain”.");
+    assert_eq!(m.json(&["log", "--json", "--grep", "mountain"]), json!([]));
+
+    let out = m.run(&["log", "--grep", "  "], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--grep"), "{}", stderr(&out));
+}
+
+#[test]
+fn log_grep_never_finds_the_other_partners_private_words_nor_tonights_waiting_ones() {
+    let m = Mend::with_journal();
+    m.set_started("2026-11-01");
+    m.ok(
+        &[
+            "write",
+            "--as",
+            "Alice",
+            "--stage",
+            "healing",
+            "--private",
+            "--day",
+            "2026-11-20",
+        ],
+        "Été, a private fear",
+    );
+    m.ok(
+        &[
+            "write",
+            "--as",
+            "Bob",
+            "--stage",
+            "healing",
+            "--day",
+            "2026-11-20",
+        ],
+        "Été, said out loud",
+    );
+    m.write("Alice", "Tonight's été, not yet open");
+
+    assert_eq!(
+        log_texts(&m, &["--grep", "ete", "--as", "bob"]),
+        ["Été, said out loud"],
+        "neither Alice's private words nor tonight's unopened ones"
+    );
+    let plain = m.ok(&["log", "--grep", "fear", "--as", "bob"], "");
+    assert_eq!(plain.trim(), "Nothing found for “fear”.");
+    assert_eq!(log_texts(&m, &["--grep", "ÉTÉ"]), ["Été, said out loud"]);
+    let mut alice = log_texts(&m, &["--grep", "ete", "--as", "alice"]);
+    alice.sort();
+    assert_eq!(
+        alice,
+        [
+            "Tonight's été, not yet open",
+            "Été, a private fear",
+            "Été, said out loud",
+        ],
+        "Alice finds her own private and tonight's words"
+    );
+}

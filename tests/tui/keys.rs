@@ -6,7 +6,8 @@ use crate::harness::{Harness, lived_in_journal};
 use mend::tui::app::Popup;
 use mend::tui::keys::popups::{CONFIRM, EXPORT, NOTE_FORM, PROMISE_FORM, RESTORE_DRAFT};
 use mend::tui::keys::tables::{
-    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SETTINGS, SETUP, WHO, WRITE,
+    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SEARCH, SEARCH_HIT,
+    SETTINGS, SETUP, WHO, WRITE,
 };
 use mend::tui::keys::{Binding, GLOBAL, HARD_MOMENT_HINT, Hint, KeyPattern, command, hints};
 
@@ -61,6 +62,8 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("check-in", CHECKIN);
     every_key_gives_its_command("journal", JOURNAL);
     every_key_gives_its_command("read", READ);
+    every_key_gives_its_command("search", SEARCH);
+    every_key_gives_its_command("a search hit", SEARCH_HIT);
     every_key_gives_its_command("progress", PROGRESS);
     every_key_gives_its_command("promises", PROMISES);
     every_key_gives_its_command("kind acts", KIND_ACTS);
@@ -105,6 +108,12 @@ fn screens() -> Vec<(&'static str, Harness, Vec<Hint>)> {
         ("check-in", at("<Enter>c"), hints(CHECKIN)),
         ("journal", at("<Enter>j"), hints(JOURNAL)),
         ("read", at("<Enter>j<Enter>"), hints(READ)),
+        ("search", at("<Enter>j/"), hints(SEARCH)),
+        (
+            "a search hit",
+            at("<Enter>j/lovely<Enter>"),
+            hints(SEARCH_HIT),
+        ),
         ("promises", at("<Enter>o"), hints(PROMISES)),
         ("kind acts", at("<Enter>o<Tab>"), hints(KIND_ACTS)),
         ("progress", at("<Down><Down><Enter>"), hints(PROGRESS)),

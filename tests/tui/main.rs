@@ -22,6 +22,7 @@ mod promises;
 mod robust;
 mod screen_fixes;
 mod screens;
+mod search;
 mod settings;
 mod two_windows;
 mod unsaved;

@@ -11,5 +11,6 @@ mod plan_ahead;
 mod promises;
 mod replies;
 mod reveal;
+mod search;
 mod settings_and_answers;
 mod wire;

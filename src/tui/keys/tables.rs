@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyCode::{
 
 use super::KeyPattern::Chars;
 pub use super::plan_table::{PLAN, PlanKey};
+pub use super::search_table::{SEARCH, SEARCH_HIT, SearchKey};
 use super::{Binding, HELP, bind, ch, ctrl, global, key, quiet};
 
 /// First-run setup: two names and two roles.
@@ -213,6 +214,7 @@ pub enum JournalKey {
     Edit,
     Delete,
     Undo,
+    Search,
     Back,
     /// "I read this" on the other partner's entry being read.
     Reply,
@@ -222,6 +224,7 @@ pub const JOURNAL: &[Binding<JournalKey>] = &[
     bind(&[key(Up), ch('k')], "↑/↓", "move", JournalKey::Up),
     quiet(&[key(Down), ch('j')], "move down", JournalKey::Down),
     bind(&[key(Enter)], "Enter", "read", JournalKey::Read),
+    bind(&[ch('/')], "/", "search", JournalKey::Search),
     bind(&[ch('f')], "f", "partner", JournalKey::Partner),
     bind(&[ch('s')], "s", "stage", JournalKey::Stage),
     bind(&[ch('e')], "e", "edit", JournalKey::Edit),

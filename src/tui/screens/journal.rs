@@ -3,23 +3,21 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::layout::Rect;
 
-use crate::journal::text::one_line;
-use crate::journal::{Entry, Journal, PartnerId, Reader, RecordId, Sight, Stage, local_time};
+use super::journal_draw;
+use crate::journal::{Entry, Journal, PartnerId, Reader, RecordId, Sight, Stage};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{JOURNAL, JournalKey, READ};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::dialog::Dialog;
 use crate::tui::popups::reply_form::ReplyForm;
+use crate::tui::screens::journal_search::{SearchOutcome, SearchState};
 use crate::tui::view::View;
-use crate::tui::widgets::text;
 
 /// The widest a name is shown on the list; longer names end in "…".
-const NAME_COLUMNS: usize = 12;
+pub(super) const NAME_COLUMNS: usize = 12;
 
 /// One entry on the list: where it is in the journal now, and which entry it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +41,8 @@ pub struct BrowseState {
     /// The entry being read, and how far it is scrolled.
     pub reading: Option<Row>,
     pub scroll: u16,
+    /// The search, while it is open (`/`); an entry opened from it returns to it.
+    pub search: Option<SearchState>,
 }
 
 impl BrowseState {
@@ -93,6 +93,27 @@ impl BrowseState {
             .map(|at| self.rows[at]);
     }
 
+    /// Opens the entry `id` for `reader` to read, wherever it is in the journal, marked as
+    /// edited when it changed after it opened to them.
+    fn open(
+        &mut self,
+        journal: &Journal,
+        id: RecordId,
+        reader: PartnerId,
+        now: DateTime<FixedOffset>,
+    ) {
+        let index = journal.entries.iter().position(|e| e.meta.id == id);
+        self.reading = index.map(|index| {
+            let edited = match journal.sight(&journal.entries[index], Reader::Partner(reader), now)
+            {
+                Sight::Open { edited } => edited,
+                Sight::Waiting | Sight::Hidden => None,
+            };
+            Row { index, id, edited }
+        });
+        self.scroll = 0;
+    }
+
     pub fn selected_entry<'a>(&self, journal: &'a Journal) -> Option<&'a Entry> {
         self.rows
             .get(self.selected)
@@ -106,6 +127,16 @@ impl View for BrowseState {
             return None;
         };
         let browse = self;
+        if browse.reading.is_none()
+            && let Some(search) = &mut browse.search
+        {
+            match search.handle_key(key, journal, me, ctx.now) {
+                SearchOutcome::Stay => {}
+                SearchOutcome::Leave => browse.search = None,
+                SearchOutcome::Open(id) => browse.open(journal, id, me, ctx.now),
+            }
+            return None;
+        }
         let entry = match browse.reading {
             Some(row) => journal.entries.get(row.index),
             None => browse.selected_entry(journal),
@@ -173,12 +204,13 @@ impl View for BrowseState {
             },
             JournalKey::Undo => return Some(Action::UndoDelete),
             JournalKey::Reply => return reply,
+            JournalKey::Search => browse.search = Some(SearchState::default()),
         }
         None
     }
 
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        draw(ctx, self, frame, area);
+        journal_draw::draw(ctx, self, frame, area);
     }
 
     fn title(&self, name: &str) -> String {
@@ -186,16 +218,33 @@ impl View for BrowseState {
     }
 
     fn bindings(&self) -> Vec<Hint> {
-        match self.reading {
-            Some(_) => hints(READ),
-            None => hints(JOURNAL),
+        match (self.reading, &self.search) {
+            (Some(_), _) => hints(READ),
+            (None, Some(search)) => search.bindings(),
+            (None, None) => hints(JOURNAL),
         }
     }
 
     fn on_journal_changed(&mut self, ctx: &Ctx) {
         if let Some(journal) = ctx.journal {
             self.rebuild(journal, ctx.partner, ctx.now);
+            if let (Some(search), Some(me)) = (&mut self.search, ctx.partner) {
+                search.run(journal, me, ctx.now);
+            }
         }
+    }
+
+    fn types_text(&self) -> bool {
+        self.reading.is_none() && self.search.as_ref().is_some_and(SearchState::types_text)
+    }
+
+    fn on_paste(&mut self, text: &str, ctx: &Ctx) -> Option<Action> {
+        if let (None, Some(search), Some(journal), Some(me)) =
+            (self.reading, &mut self.search, ctx.journal, ctx.partner)
+        {
+            search.paste(text, journal, me, ctx.now);
+        }
+        None
     }
 }
 
@@ -210,158 +259,4 @@ fn reply_to(journal: &Journal, entry: &Entry, me: PartnerId, ctx: &Ctx) -> Actio
         )))),
         Err(refusal) => Action::Tell(refusal.to_string()),
     }
-}
-
-/// " · edited Tue 24 Nov 21:40", in local time as of `now`.
-fn edited_words(edited: Option<DateTime<Utc>>, now: DateTime<FixedOffset>) -> String {
-    edited
-        .map(|at| {
-            let local = local_time(at, now.offset());
-            format!(" · edited {}", local.format("%a %-d %b %H:%M"))
-        })
-        .unwrap_or_default()
-}
-
-fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
-    let Some(journal) = ctx.journal else {
-        return;
-    };
-    let theme = ctx.theme;
-    let [filters, body] =
-        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    let who = browse
-        .partner_filter
-        .map_or("both of you", |p| journal.name_of(p));
-    let stage = browse.stage_filter.map_or("all stages", Stage::title);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                crate::words::count(browse.rows.len(), "entry", "entries"),
-                theme.heading(),
-            ),
-            Span::styled(format!(" · by {who} · {stage}"), theme.muted()),
-        ])),
-        filters,
-    );
-    if let Some(row) = browse.reading
-        && let Some(entry) = journal.entries.get(row.index)
-    {
-        draw_entry(
-            ctx,
-            journal,
-            (entry, row.edited),
-            browse.scroll,
-            frame,
-            body,
-        );
-        return;
-    }
-    if browse.rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new("Nothing here yet. Entries you write will gather here, newest first.")
-                .style(theme.muted())
-                .wrap(Wrap { trim: true }),
-            body,
-        );
-        return;
-    }
-    // Every row's columns line up: the day is padded ("Tue  3 Nov"), and names take the
-    // width of the longer name, up to NAME_COLUMNS.
-    let name_columns = journal
-        .partners
-        .iter()
-        .map(|p| text::width(&p.name))
-        .max()
-        .unwrap_or(0)
-        .min(NAME_COLUMNS);
-    // Only the rows that fit are drawn, so a ten-year journal costs the same as a new one.
-    let height = usize::from(body.height.max(1));
-    let first = browse.selected.saturating_sub(height.saturating_sub(1));
-    let lines: Vec<Line> = browse
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .filter_map(|(at, row)| journal.entries.get(row.index).map(|e| (at, row, e)))
-        .map(|(at, row, e)| {
-            let chosen = at == browse.selected;
-            let first_line = e.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-            let private = if e.is_shared() { "" } else { " (private)" };
-            let edited = if row.edited.is_some() {
-                " (edited)"
-            } else {
-                ""
-            };
-            let line = Line::from(vec![
-                Span::raw(if chosen { "› " } else { "  " }),
-                Span::styled(e.day.format("%a %e %b %Y").to_string(), theme.muted()),
-                Span::raw(format!(
-                    "  {} ",
-                    text::fit(journal.name_of(e.meta.author), name_columns)
-                )),
-                Span::styled(format!("{:<14}", e.stage.as_str()), theme.muted()),
-                // Before the words, so a long first line cannot cut the mark off.
-                Span::styled(edited, theme.muted()),
-                Span::raw(format!("{}{private}", text::expand_tabs(first_line))),
-            ]);
-            if chosen {
-                line.style(theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
-}
-
-fn draw_entry(
-    ctx: &Ctx,
-    journal: &Journal,
-    (entry, edited): (&Entry, Option<DateTime<Utc>>),
-    scroll: u16,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    let theme = ctx.theme;
-    let private = if entry.is_shared() {
-        ""
-    } else {
-        " · private (hidden from your partner; not encrypted)"
-    };
-    let title = format!(
-        " {} · {} · {}{private}{} ",
-        journal.name_of(entry.meta.author),
-        entry.day.format("%A %-d %B %Y"),
-        entry.stage.title(),
-        edited_words(edited, ctx.now)
-    );
-    let mut lines = Vec::new();
-    if let Some(prompt) = &entry.prompt {
-        lines.push(Line::styled(prompt.clone(), theme.prompt()));
-        lines.push(Line::raw(""));
-    }
-    lines.extend(entry.text.lines().map(|l| Line::raw(text::expand_tabs(l))));
-    for reply in journal.replies_to(entry.meta.id) {
-        lines.push(Line::raw(""));
-        let name = one_line(journal.name_of(reply.meta.author)).into_owned();
-        let when = local_time(reply.meta.updated, ctx.now.offset()).format("%a %-d %b %H:%M");
-        lines.push(Line::from(vec![
-            Span::styled("↳ ", theme.calm()),
-            Span::styled(format!("{name}, {when}: "), theme.muted()),
-            Span::raw(one_line(reply.words()).into_owned()),
-        ]));
-    }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(
-                Block::new()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border())
-                    .title(title),
-            )
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
 }

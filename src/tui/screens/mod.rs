@@ -5,6 +5,8 @@ pub mod home;
 pub mod home_exchange;
 pub mod home_plan;
 pub mod journal;
+pub mod journal_draw;
+pub mod journal_search;
 pub mod plan;
 pub mod progress;
 pub mod promises;
