@@ -195,9 +195,11 @@ impl HardMomentPopup {
     }
 
     fn breathe_key(&mut self, key: KeyEvent, journal: Option<&Journal>) -> MomentKey {
-        let table = match journal {
-            Some(_) => BREATHE,
-            None => BREATHE_BEFORE_SETUP,
+        // The same table the step lists its keys from.
+        let table = if self.has_journal {
+            BREATHE
+        } else {
+            BREATHE_BEFORE_SETUP
         };
         match command(table, key, false) {
             Some(BreatheKey::Next) => self.breath.step(),
