@@ -1,7 +1,8 @@
 //! Keys as data: one table of bindings per screen drives the matching, the hint line and the
 //! help, so they can never disagree. The screens' tables are in [`tables`], the popups' in
-//! [`popups`].
+//! [`popups`] and those of "a hard moment, now" in [`hard_moment`].
 
+pub mod hard_moment;
 mod plan_table;
 pub mod popups;
 mod search_table;

@@ -1,10 +1,20 @@
 //! Keys as data: every key in a screen's table gives its command, the hint line and the help
 //! show exactly the table's hints, and the global keys shown on a screen are the app's. The
-//! popups' tables are checked the same way; their snapshots show the keys they list.
+//! popups' tables are checked the same way, each step of "a hard moment, now" too; their
+//! snapshots show the keys they list.
 
-use crate::harness::{Harness, lived_in_journal};
+use crate::harness::{ALEX, Harness, SAM, day, lived_in_journal, now};
+use crate::plan::plan_journal;
+use chrono::{Duration, TimeZone, Utc};
+use mend::journal::{Journal, NewEntry, Stage, Visibility};
 use mend::tui::app::Popup;
-use mend::tui::keys::popups::{CONFIRM, EXPORT, NOTE_FORM, PROMISE_FORM, RESTORE_DRAFT};
+use mend::tui::keys::hard_moment::{
+    BREATHE, BREATHE_BEFORE_SETUP, CHOICES, LOOK_BACK, NOTE_PRIVATE, NOTE_PRIVATE_NO_PLAN,
+    NOTE_SHARED, NOTE_SHARED_NO_PLAN, ONLY_CLOSE, PAUSE, PLAN_NOW, WHOSE,
+};
+use mend::tui::keys::popups::{
+    AGREE_FORM, CONFIRM, EXPORT, NOTE_FORM, PLAN_ITEM_FORM, PROMISE_FORM, RESTORE_DRAFT,
+};
 use mend::tui::keys::tables::{
     CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SEARCH, SEARCH_HIT,
     SETTINGS, SETUP, WHO, WRITE,
@@ -74,6 +84,20 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("restore a draft", RESTORE_DRAFT);
     every_key_gives_its_command("the promise form", PROMISE_FORM);
     every_key_gives_its_command("the note form", NOTE_FORM);
+    every_key_gives_its_command("agreeing to a plan item", AGREE_FORM);
+    every_key_gives_its_command("a plan item's form", PLAN_ITEM_FORM);
+    every_key_gives_its_command("breathing", BREATHE);
+    every_key_gives_its_command("breathing before setup", BREATHE_BEFORE_SETUP);
+    every_key_gives_its_command("whose moment", WHOSE);
+    every_key_gives_its_command("the plan, now", PLAN_NOW);
+    every_key_gives_its_command("a step that only closes", ONLY_CLOSE);
+    every_key_gives_its_command("what might help", CHOICES);
+    every_key_gives_its_command("asking for a pause", PAUSE);
+    every_key_gives_its_command("a private note", NOTE_PRIVATE);
+    every_key_gives_its_command("a shared note", NOTE_SHARED);
+    every_key_gives_its_command("a private note, no plan", NOTE_PRIVATE_NO_PLAN);
+    every_key_gives_its_command("a shared note, no plan", NOTE_SHARED_NO_PLAN);
+    every_key_gives_its_command("looking back", LOOK_BACK);
 }
 
 /// The hint line of `h` at a width that fits every hint.
@@ -150,6 +174,41 @@ fn listed(hints: &[Hint]) -> Vec<String> {
     hints.iter().map(|(k, _)| format!("│ {k}  ")).collect()
 }
 
+/// The lines of a hard moment's keys: each key right-aligned, then what it does.
+fn moment_lines(hints: &[Hint]) -> Vec<String> {
+    hints
+        .iter()
+        .map(|(k, does)| format!("│ {k:>8}  {does}"))
+        .collect()
+}
+
+/// A plan for Sam, an earlier moment of Sam's to say how it went, and a shared entry of Alex's
+/// that Sam can reply to.
+fn journal_for_popups() -> Journal {
+    let mut j = plan_journal();
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 20, 0, 0).unwrap();
+    j.add_hard_moment(SAM, "The car park again.", None, Visibility::Private, at)
+        .unwrap();
+    for (author, text, minutes) in [(ALEX, "Alex's words tonight.", 60), (SAM, "Sam's.", 10)] {
+        let new = NewEntry {
+            author,
+            day: day(11, 25),
+            stage: Stage::Communication,
+            prompt_id: None,
+            prompt: None,
+            text: text.into(),
+            visibility: Visibility::Shared,
+        };
+        j.add_entry(
+            new,
+            now().to_utc() - Duration::minutes(minutes),
+            day(11, 25),
+        )
+        .unwrap();
+    }
+    j
+}
+
 #[test]
 fn every_popup_lists_the_keys_of_its_table() {
     let at = |keys: &str| {
@@ -157,6 +216,14 @@ fn every_popup_lists_the_keys_of_its_table() {
         h.keys(keys);
         h
     };
+    let on = |journal: Journal, keys: &str| {
+        let mut h = Harness::new(Some(journal));
+        h.keys(keys);
+        h
+    };
+    let sam = |keys: &str| on(journal_for_popups(), &format!("<Down><Enter>{keys}"));
+    let mut before_setup = Harness::new(None);
+    before_setup.keys("<C-g>");
     let mut restore = Harness::new(Some(lived_in_journal()));
     restore.app.drafts = at("<Enter>wkept as I typed").drafts.clone();
     restore.keys("<Enter>");
@@ -191,13 +258,118 @@ fn every_popup_lists_the_keys_of_its_table() {
             hints(NOTE_FORM),
             vec!["Enter save · Esc cancel".to_owned()],
         ),
+        (
+            "a reply",
+            sam("j<Down><Enter>rThank you"),
+            hints(NOTE_FORM),
+            vec!["Enter save your words · Esc cancel".to_owned()],
+        ),
+        (
+            "a new plan item",
+            at("<Enter>hn"),
+            hints(PLAN_ITEM_FORM),
+            vec!["Tab next · Enter save · Esc cancel".to_owned()],
+        ),
+        (
+            "agreeing to a plan item",
+            on(plan_journal(), "<Enter>h<Down><Down>a"),
+            hints(AGREE_FORM),
+            vec!["Enter agree (the note is optional) · Esc cancel".to_owned()],
+        ),
+        (
+            "suggesting a change",
+            on(plan_journal(), "<Enter>h<Down><Down>s"),
+            hints(NOTE_FORM),
+            vec!["Enter save · Esc cancel".to_owned()],
+        ),
+        (
+            "retiring a plan item",
+            on(plan_journal(), "<Enter>hx"),
+            hints(CONFIRM),
+            vec!["│ y  retire it".to_owned(), "│ n  keep it".to_owned()],
+        ),
+        (
+            "breathing",
+            sam("<C-g>"),
+            hints(BREATHE),
+            moment_lines(&hints(BREATHE)),
+        ),
+        (
+            "breathing before setup",
+            before_setup,
+            hints(BREATHE_BEFORE_SETUP),
+            moment_lines(&hints(BREATHE_BEFORE_SETUP)),
+        ),
+        (
+            "whose moment",
+            on(journal_for_popups(), "<C-g><Enter>"),
+            hints(WHOSE),
+            moment_lines(&hints(WHOSE)),
+        ),
+        (
+            "the plan, now",
+            sam("<C-g><Enter>"),
+            hints(PLAN_NOW),
+            moment_lines(&hints(PLAN_NOW)),
+        ),
+        (
+            "what might help",
+            sam("<C-g><Enter><Enter>"),
+            hints(CHOICES),
+            [
+                vec!["│ › p  Ask Alex".to_owned(), "│   n  Note".to_owned()],
+                vec!["│   l  Say how".to_owned()],
+                moment_lines(&hints(CHOICES)),
+            ]
+            .concat(),
+        ),
+        (
+            "asking for a pause",
+            sam("<C-g><Enter><Enter>p"),
+            hints(PAUSE),
+            moment_lines(&hints(PAUSE)),
+        ),
+        (
+            "a private note",
+            sam("<C-g><Enter><Enter>n"),
+            hints(NOTE_PRIVATE),
+            moment_lines(&hints(NOTE_PRIVATE)),
+        ),
+        (
+            "a shared note",
+            sam("<C-g><Enter><Enter>n<C-t>"),
+            hints(NOTE_SHARED),
+            moment_lines(&hints(NOTE_SHARED)),
+        ),
+        (
+            "a note with no plan",
+            at("<Enter><C-g><Enter><Enter>n"),
+            hints(NOTE_PRIVATE_NO_PLAN),
+            moment_lines(&hints(NOTE_PRIVATE_NO_PLAN)),
+        ),
+        (
+            "a shared note with no plan",
+            at("<Enter><C-g><Enter><Enter>n<C-t>"),
+            hints(NOTE_SHARED_NO_PLAN),
+            moment_lines(&hints(NOTE_SHARED_NO_PLAN)),
+        ),
+        (
+            "looking back",
+            sam("<C-g><Enter><Enter>l"),
+            hints(LOOK_BACK),
+            moment_lines(&hints(LOOK_BACK)),
+        ),
     ];
     for (name, h, table, lines) in cases {
         let popup = h.app.popup().unwrap_or_else(|| panic!("{name} is open"));
         assert_eq!(popup.view().bindings(), table, "{name}'s bindings");
         let screen = h.render(100, 30);
+        // Each line once, in the table's order.
+        let mut from = 0;
         for line in lines {
-            assert!(screen.contains(&line), "{name} lists {line:?}:\n{screen}");
+            let at = screen[from..].find(&line).map(|at| from + at);
+            let at = at.unwrap_or_else(|| panic!("{name} lists {line:?} in order:\n{screen}"));
+            from = at + line.len();
         }
     }
 }

@@ -111,3 +111,33 @@ pub const NOTE_FORM: &[Binding<NoteFormKey>] = &[
     bind(&[key(Enter)], "Enter", "save", NoteFormKey::Save),
     bind(&[key(Esc)], "Esc", "cancel", NoteFormKey::Cancel),
 ];
+
+/// Agreeing to the other partner's plan item, with a note if wished; every character is text.
+/// Suggesting a change answers to [`NOTE_FORM`]; retiring an item to [`CONFIRM`].
+pub const AGREE_FORM: &[Binding<NoteFormKey>] = &[
+    bind(&[key(Enter)], "Enter", "agree", NoteFormKey::Save),
+    bind(&[key(Esc)], "Esc", "cancel", NoteFormKey::Cancel),
+];
+
+/// A plan item's form; characters are text in its three parts and its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanItemKey {
+    Next,
+    Previous,
+    /// Once or every year, on that choice.
+    Toggle,
+    Save,
+    Cancel,
+}
+
+pub const PLAN_ITEM_FORM: &[Binding<PlanItemKey>] = &[
+    bind(&[key(Tab), key(Down)], "Tab", "next", PlanItemKey::Next),
+    quiet(&[key(BackTab), key(Up)], "previous", PlanItemKey::Previous),
+    quiet(
+        &[key(Left), key(Right), ch(' ')],
+        "once or every year",
+        PlanItemKey::Toggle,
+    ),
+    bind(&[key(Enter)], "Enter", "save", PlanItemKey::Save),
+    bind(&[key(Esc)], "Esc", "cancel", PlanItemKey::Cancel),
+];

@@ -45,7 +45,8 @@ impl Dialog {
         match self {
             Dialog::Promise(_) => hints(PROMISE_FORM),
             Dialog::Note(_) | Dialog::Reply(_) => hints(NOTE_FORM),
-            Dialog::Details(_) | Dialog::Plan(_) => Vec::new(),
+            Dialog::Plan(dialog) => dialog.bindings(),
+            Dialog::Details(_) => Vec::new(),
         }
     }
 

@@ -1,12 +1,16 @@
 //! The plan's forms over its screen: an item's words, agreeing or suggesting a change, and retiring.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::plan_form::ItemForm;
 use crate::journal::{Change, MOST_PLAN_NOTE_CHARS, PartnerId, RecordId, ReviewKind};
+use crate::tui::keys::popups::{
+    AGREE_FORM, CONFIRM, ConfirmKey, NOTE_FORM, NoteFormKey, PLAN_ITEM_FORM,
+};
+use crate::tui::keys::{Binding, Hint, command, hints};
 use crate::tui::popups::outcome::Outcome;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
@@ -38,17 +42,25 @@ impl ReviewForm {
         }
     }
 
+    /// The form's keys: Enter agrees, or saves the suggestion.
+    pub fn keys(&self) -> &'static [Binding<NoteFormKey>] {
+        match self.kind {
+            ReviewKind::Agreed => AGREE_FORM,
+            _ => NOTE_FORM,
+        }
+    }
+
     fn on_key(&mut self, key: KeyEvent) -> Outcome {
         self.error = None;
-        match key.code {
-            KeyCode::Esc => Outcome::Cancel,
-            KeyCode::Enter => Outcome::Submit(Change::ReviewPlanItem {
+        match command(self.keys(), key, true) {
+            Some(NoteFormKey::Cancel) => Outcome::Cancel,
+            Some(NoteFormKey::Save) => Outcome::Submit(Change::ReviewPlanItem {
                 id: self.id,
                 by: self.by,
                 kind: self.kind,
                 note: self.note.answer(),
             }),
-            _ => {
+            None => {
                 self.note.on_key(key);
                 Outcome::Stay
             }
@@ -63,14 +75,14 @@ impl ReviewForm {
     }
 
     fn lines(&self, theme: Theme) -> Vec<Line<'static>> {
-        let (explanation, label, enter) = match self.kind {
+        let (explanation, label, optional) = match self.kind {
             ReviewKind::Agreed => (
                 format!(
                     "You agree to it as it stands. A note can say what it means to you; {} will read it.",
                     self.owner
                 ),
                 "Note",
-                "Enter agree (the note is optional)",
+                " (the note is optional)",
             ),
             _ => (
                 format!(
@@ -78,7 +90,7 @@ impl ReviewForm {
                     self.owner
                 ),
                 "Suggest",
-                "Enter save",
+                "",
             ),
         };
         let mut lines = vec![
@@ -91,7 +103,16 @@ impl ReviewForm {
         if let Some(error) = &self.error {
             lines.push(Line::styled(error.clone(), theme.error()));
         }
-        lines.push(Line::styled(format!("{enter} · Esc cancel"), theme.muted()));
+        let keys: Vec<String> = self
+            .keys()
+            .iter()
+            .filter(|b| !b.hint.is_empty())
+            .map(|b| match b.command {
+                Some(NoteFormKey::Save) => format!("{} {}{optional}", b.hint, b.does),
+                _ => format!("{} {}", b.hint, b.does),
+            })
+            .collect();
+        lines.push(Line::styled(keys.join(" · "), theme.muted()));
         lines
     }
 }
@@ -114,13 +135,22 @@ impl PlanDialog {
         match self {
             PlanDialog::Item(form) => form.on_key(key),
             PlanDialog::Review(form) => form.on_key(key),
-            PlanDialog::Retire { id, by, .. } => match key.code {
-                KeyCode::Char('y' | 'Y') => {
+            PlanDialog::Retire { id, by, .. } => match command(CONFIRM, key, false) {
+                Some(ConfirmKey::Yes) => {
                     Outcome::Submit(Change::RetirePlanItem { id: *id, by: *by })
                 }
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::Cancel,
-                _ => Outcome::Stay,
+                Some(ConfirmKey::No) => Outcome::Cancel,
+                None => Outcome::Stay,
             },
+        }
+    }
+
+    /// The keys the dialog lists, from the table it answers with.
+    pub fn bindings(&self) -> Vec<Hint> {
+        match self {
+            PlanDialog::Item(_) => hints(PLAN_ITEM_FORM),
+            PlanDialog::Review(form) => hints(form.keys()),
+            PlanDialog::Retire { .. } => hints(CONFIRM),
         }
     }
 
@@ -156,14 +186,20 @@ impl PlanDialog {
                 form_window(frame, area, &form.title(), form.lines(theme), theme)
             }
             PlanDialog::Retire { subject, .. } => {
-                let lines = vec![
+                let mut lines = vec![
                     Line::styled(format!("“{subject}”"), theme.prompt()),
                     Line::raw("It leaves the plan and stays in its history."),
                     Line::raw("It cannot be brought back; a new item can always be made."),
                     Line::raw(""),
-                    key_line(theme, "y", "retire it"),
-                    key_line(theme, "n", "keep it"),
                 ];
+                // The question's keys, in this question's words.
+                for binding in CONFIRM {
+                    let words = match binding.command {
+                        Some(ConfirmKey::Yes) => "retire it",
+                        _ => "keep it",
+                    };
+                    lines.push(key_line(theme, binding.hint, words));
+                }
                 popup(frame, area, "Retire this plan item?", lines, theme);
             }
         }

@@ -1,12 +1,14 @@
 //! The plan item form: the three parts in the owner's words, and for a new item an optional hard date.
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 
 use crate::journal::{
     Change, HardDate, MOST_PLAN_PART_CHARS, PartnerId, PlanItem, PlanParts, RecordId,
 };
+use crate::tui::keys::popups::{PLAN_ITEM_FORM, PlanItemKey};
+use crate::tui::keys::{command, hints};
 use crate::tui::popups::outcome::Outcome;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
@@ -135,15 +137,14 @@ impl ItemForm {
 
     pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
         self.error = None;
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter => return Outcome::of(self.change(), &mut self.error),
-            KeyCode::Tab | KeyCode::Down => self.move_focus(1),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
-            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') if self.focus == Field::Repeat => {
-                self.yearly = !self.yearly;
-            }
-            _ => {
+        let typing = self.focus != Field::Repeat;
+        match command(PLAN_ITEM_FORM, key, typing) {
+            Some(PlanItemKey::Cancel) => return Outcome::Cancel,
+            Some(PlanItemKey::Save) => return Outcome::of(self.change(), &mut self.error),
+            Some(PlanItemKey::Next) => self.move_focus(1),
+            Some(PlanItemKey::Previous) => self.move_focus(-1),
+            Some(PlanItemKey::Toggle) if !typing => self.yearly = !self.yearly,
+            Some(PlanItemKey::Toggle) | None => {
                 if let Some(input) = self.focused_input() {
                     input.on_key(key);
                 }
@@ -193,10 +194,11 @@ impl ItemForm {
         if let Some(error) = &self.error {
             lines.push(Line::styled(error.clone(), theme.error()));
         }
-        lines.push(Line::styled(
-            "Tab next · Enter save · Esc cancel",
-            theme.muted(),
-        ));
+        let keys: Vec<String> = hints(PLAN_ITEM_FORM)
+            .iter()
+            .map(|(key, does)| format!("{key} {does}"))
+            .collect();
+        lines.push(Line::styled(keys.join(" · "), theme.muted()));
         lines
     }
 }

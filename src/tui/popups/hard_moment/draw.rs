@@ -6,12 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 use super::breath::{BREATHS, Phase};
-use super::forms::OUTCOMES;
 use super::{Choice, HardMomentPopup, Step, choices, plan_items, to_look_back};
 use crate::journal::{Journal, PartnerId, local_time};
 use crate::tui::ctx::Ctx;
+use crate::tui::keys::hard_moment::{
+    BREATHE, BREATHE_BEFORE_SETUP, CHOICES, ChoiceKey, LOOK_BACK, ONLY_CLOSE, PAUSE, PLAN_NOW,
+    WHOSE,
+};
+use crate::tui::keys::{Binding, KeyPattern, hints};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::key_line;
+use ratatui::crossterm::event::KeyCode;
 
 /// Draws the popup over `area`.
 pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect) {
@@ -28,7 +33,7 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
         lines.push(Line::raw(""));
     }
     match (&popup.step, journal, popup.who) {
-        (Step::Breathe, _, _) => breathe(popup, journal.is_some(), theme, &mut lines),
+        (Step::Breathe, _, _) => breathe(popup, theme, &mut lines),
         (Step::Who(row), Some(journal), _) => who(journal, *row, theme, &mut lines),
         (Step::Plan, Some(journal), Some(me)) => plan(journal, me, theme, &mut lines),
         (Step::Choices(row), Some(journal), Some(me)) => {
@@ -36,16 +41,20 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
             lines.push(Line::styled("What might help now?", theme.heading()));
             for (i, choice) in choices(journal, me).into_iter().enumerate() {
                 let (key, what) = match choice {
-                    Choice::Pause => ("p", format!("Ask {other} for a pause")),
-                    Choice::Note => ("n", "Note this moment, in a line or two".to_owned()),
-                    Choice::LookBack => ("l", "Say how an earlier moment went".to_owned()),
+                    Choice::Pause => (ChoiceKey::Pause, format!("Ask {other} for a pause")),
+                    Choice::Note => (
+                        ChoiceKey::Note,
+                        "Note this moment, in a line or two".to_owned(),
+                    ),
+                    Choice::LookBack => (
+                        ChoiceKey::LookBack,
+                        "Say how an earlier moment went".to_owned(),
+                    ),
                 };
-                lines.push(row_line(i == *row, key, &what, theme));
+                lines.push(row_line(i == *row, &letter_of(key), &what, theme));
             }
             lines.push(Line::raw(""));
-            lines.push(key_line(theme, "Enter", "choose"));
-            lines.push(key_line(theme, "←", "back to your plan"));
-            lines.push(key_line(theme, "Esc", "close"));
+            key_lines(CHOICES, theme, &mut lines);
         }
         (Step::Pause(form), Some(journal), Some(me)) => {
             let other = other_name(journal, me);
@@ -72,9 +81,7 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
                 lines.push(Line::styled(error.clone(), theme.error()));
             }
             lines.push(Line::raw(""));
-            lines.push(key_line(theme, "Tab", "the time or the note"));
-            lines.push(key_line(theme, "Enter", "ask for the pause"));
-            lines.push(key_line(theme, "Esc", "back"));
+            key_lines(PAUSE, theme, &mut lines);
         }
         (Step::Note(form), Some(journal), Some(me)) => {
             let other = other_name(journal, me);
@@ -102,17 +109,7 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
                 ]));
             }
             lines.push(Line::raw(""));
-            lines.push(key_line(theme, "Enter", "save"));
-            let share = if form.shared {
-                "keep it private"
-            } else {
-                "share it"
-            };
-            lines.push(key_line(theme, "Ctrl-T", share));
-            if !items.is_empty() {
-                lines.push(key_line(theme, "←/→", "which part of your plan it met"));
-            }
-            lines.push(key_line(theme, "Esc", "back"));
+            key_lines(form.keys(), theme, &mut lines);
         }
         (Step::LookBack(look), Some(journal), Some(me)) => {
             lines.push(Line::styled(
@@ -126,13 +123,9 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
                 lines.push(row_line(i == look.row, "", &what, theme));
             }
             lines.push(Line::raw(""));
-            for (key, _, what) in OUTCOMES {
-                lines.push(key_line(theme, &key.to_string(), what));
-            }
-            lines.push(key_line(theme, "↑/↓", "choose"));
-            lines.push(key_line(theme, "Esc", "back"));
+            key_lines(LOOK_BACK, theme, &mut lines);
         }
-        _ => lines.push(key_line(theme, "Esc", "close")),
+        _ => key_lines(ONLY_CLOSE, theme, &mut lines),
     }
     let title = match (journal, popup.who) {
         (Some(journal), Some(me)) => format!("A hard moment · {}", journal.name_of(me)),
@@ -192,7 +185,7 @@ fn row_line(chosen: bool, key: &str, what: &str, theme: Theme) -> Line<'static> 
     ])
 }
 
-fn breathe(popup: &HardMomentPopup, has_journal: bool, theme: Theme, lines: &mut Vec<Line>) {
+fn breathe(popup: &HardMomentPopup, theme: Theme, lines: &mut Vec<Line>) {
     lines.push(Line::raw(
         "There is nothing to explain. First, a few slow breaths together.",
     ));
@@ -218,17 +211,20 @@ fn breathe(popup: &HardMomentPopup, has_journal: bool, theme: Theme, lines: &mut
         ));
     }
     lines.push(Line::raw(""));
-    lines.push(key_line(theme, "Space", "the next part of the breath"));
-    if has_journal {
-        lines.push(key_line(theme, "Enter", "go on to your plan"));
-    } else {
-        lines.push(Line::styled(
-            "Once your journal is set up, this key also shows your plan and lets you ask for a pause.",
-            theme.muted(),
-        ));
-        lines.push(key_line(theme, "Enter", "close"));
+    if popup.has_journal {
+        key_lines(BREATHE, theme, lines);
+        return;
     }
-    lines.push(key_line(theme, "Esc", "close"));
+    // Before setup, Enter closes; the line before it says what it will do once there is a plan.
+    for binding in BREATHE_BEFORE_SETUP.iter().filter(|b| !b.hint.is_empty()) {
+        if binding.keys.contains(&KeyPattern::Key(KeyCode::Enter)) {
+            lines.push(Line::styled(
+                "Once your journal is set up, this key also shows your plan and lets you ask for a pause.",
+                theme.muted(),
+            ));
+        }
+        lines.push(key_line(theme, binding.hint, binding.does));
+    }
 }
 
 fn who(journal: &Journal, row: usize, theme: Theme, lines: &mut Vec<Line>) {
@@ -237,9 +233,7 @@ fn who(journal: &Journal, row: usize, theme: Theme, lines: &mut Vec<Line>) {
         lines.push(row_line(i == row, "", &partner.name, theme));
     }
     lines.push(Line::raw(""));
-    lines.push(key_line(theme, "↑/↓", "choose"));
-    lines.push(key_line(theme, "Enter", "go on"));
-    lines.push(key_line(theme, "Esc", "close"));
+    key_lines(WHOSE, theme, lines);
 }
 
 fn plan(journal: &Journal, me: PartnerId, theme: Theme, lines: &mut Vec<Line>) {
@@ -278,6 +272,25 @@ fn plan(journal: &Journal, me: PartnerId, theme: Theme, lines: &mut Vec<Line>) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(key_line(theme, "Enter", "what you can do now"));
-    lines.push(key_line(theme, "Esc", "close"));
+    key_lines(PLAN_NOW, theme, lines);
+}
+
+/// The keys of `table` a step lists, one to a line, from the table it answers with.
+fn key_lines<C>(table: &[Binding<C>], theme: Theme, lines: &mut Vec<Line>) {
+    for (key, does) in hints(table) {
+        lines.push(key_line(theme, key, does));
+    }
+}
+
+/// The letter a choice is picked with, from the choices' table, for its row.
+fn letter_of(choice: ChoiceKey) -> String {
+    CHOICES
+        .iter()
+        .filter(|b| b.command == Some(choice))
+        .flat_map(|b| b.keys.iter())
+        .find_map(|p| match p {
+            KeyPattern::Key(KeyCode::Char(c)) => Some(c.to_string()),
+            _ => None,
+        })
+        .unwrap_or_default()
 }

@@ -1,12 +1,16 @@
 //! The three things to do in a hard moment: ask for a pause, note the moment, say how one went.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::journal::{
-    Change, HardMoment, MOST_MOMENT_CHARS, MOST_PAUSE_NOTE_CHARS, MomentOutcome, PartnerId,
-    PlanItem, Visibility, parse_clock_time, pause_ends,
+    Change, HardMoment, MOST_MOMENT_CHARS, MOST_PAUSE_NOTE_CHARS, PartnerId, PlanItem, Visibility,
+    parse_clock_time, pause_ends,
 };
+use crate::tui::keys::hard_moment::{
+    LOOK_BACK, LookBackKey, MomentNoteKey, PAUSE, PauseKey, note_table,
+};
+use crate::tui::keys::{Binding, command};
 use crate::tui::widgets::line_input::LineInput;
 
 /// What a key did: nothing more, close (a form goes back; the popup closes), or save a change.
@@ -67,12 +71,10 @@ impl PauseForm {
         now: DateTime<FixedOffset>,
     ) -> Option<MomentKey> {
         self.error = None;
-        match key.code {
-            KeyCode::Esc => return Some(MomentKey::Close),
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-                self.on_note = !self.on_note;
-            }
-            KeyCode::Enter => match parse_clock_time(self.until.text()) {
+        match command(PAUSE, key, true) {
+            Some(PauseKey::Back) => return Some(MomentKey::Close),
+            Some(PauseKey::Switch) => self.on_note = !self.on_note,
+            Some(PauseKey::Ask) => match parse_clock_time(self.until.text()) {
                 Ok(at) => {
                     return Some(MomentKey::Save(Change::AskForPause {
                         by,
@@ -82,7 +84,7 @@ impl PauseForm {
                 }
                 Err(why) => self.error = Some(why.to_string()),
             },
-            _ => {
+            None => {
                 self.focused().on_key(key);
             }
         }
@@ -97,19 +99,26 @@ pub struct NoteForm {
     pub shared: bool,
     /// Which of the partner's plan items it was met with, by its place in the plan.
     pub item: Option<usize>,
+    /// The partner has a plan, so the arrows choose what the moment met; kept up to date on
+    /// every key, so the keys listed are the keys that work.
+    pub has_plan: bool,
 }
 
-impl Default for NoteForm {
-    fn default() -> NoteForm {
+impl NoteForm {
+    pub fn new(has_plan: bool) -> NoteForm {
         NoteForm {
             text: LineInput::new(MOST_MOMENT_CHARS),
             shared: false,
             item: None,
+            has_plan,
         }
     }
-}
 
-impl NoteForm {
+    /// The form's keys as things stand: which visibility Ctrl-T offers, and the plan's arrows.
+    pub fn keys(&self) -> &'static [Binding<MomentNoteKey>] {
+        note_table(self.shared, self.has_plan)
+    }
+
     pub fn paste(&mut self, text: &str) {
         self.text.paste(text);
     }
@@ -129,25 +138,25 @@ impl NoteForm {
         by: PartnerId,
         items: &[&PlanItem],
     ) -> Option<MomentKey> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return Some(MomentKey::Close),
-            KeyCode::Char('t' | 'T') if ctrl => self.shared = !self.shared,
-            KeyCode::Right | KeyCode::Down if !items.is_empty() => {
+        self.has_plan = !items.is_empty();
+        match command(self.keys(), key, true) {
+            Some(MomentNoteKey::Back) => return Some(MomentKey::Close),
+            Some(MomentNoteKey::Share) => self.shared = !self.shared,
+            Some(MomentNoteKey::ItemOn) => {
                 self.item = match self.item {
                     None => Some(0),
                     Some(i) if i + 1 < items.len() => Some(i + 1),
                     Some(_) => None,
                 };
             }
-            KeyCode::Left | KeyCode::Up if !items.is_empty() => {
+            Some(MomentNoteKey::ItemBack) => {
                 self.item = match self.item {
                     None => Some(items.len() - 1),
                     Some(0) => None,
                     Some(i) => Some(i - 1),
                 };
             }
-            KeyCode::Enter => {
+            Some(MomentNoteKey::Save) => {
                 return Some(MomentKey::Save(Change::AddHardMoment {
                     by,
                     text: self.text.text().to_owned(),
@@ -155,7 +164,7 @@ impl NoteForm {
                     visibility: self.visibility(),
                 }));
             }
-            _ => {
+            None => {
                 self.text.on_key(key);
             }
         }
@@ -169,13 +178,6 @@ pub struct LookBack {
     pub row: usize,
 }
 
-/// The three answers, with their keys, in the order shown.
-pub const OUTCOMES: [(char, MomentOutcome, &str); 3] = [
-    ('1', MomentOutcome::Helped, "helped"),
-    ('2', MomentOutcome::Partly, "partly"),
-    ('3', MomentOutcome::NotThisTime, "not this time"),
-];
-
 impl LookBack {
     /// `None` while choosing; a change to save on 1, 2 or 3; `Close` to go back.
     pub fn on_key(
@@ -188,19 +190,18 @@ impl LookBack {
             return Some(MomentKey::Close);
         }
         self.row = self.row.min(moments.len() - 1);
-        match key.code {
-            KeyCode::Esc => return Some(MomentKey::Close),
-            KeyCode::Up => self.row = (self.row + moments.len() - 1) % moments.len(),
-            KeyCode::Down | KeyCode::Tab => self.row = (self.row + 1) % moments.len(),
-            KeyCode::Char(c) => {
-                let outcome = OUTCOMES.iter().find(|(k, _, _)| *k == c)?.1;
+        match command(LOOK_BACK, key, false) {
+            Some(LookBackKey::Back) => return Some(MomentKey::Close),
+            Some(LookBackKey::Up) => self.row = (self.row + moments.len() - 1) % moments.len(),
+            Some(LookBackKey::Down) => self.row = (self.row + 1) % moments.len(),
+            Some(LookBackKey::Went(outcome)) => {
                 return Some(MomentKey::Save(Change::SetMomentOutcome {
                     id: moments[self.row].meta.id,
                     by,
                     outcome,
                 }));
             }
-            _ => {}
+            None => {}
         }
         None
     }

@@ -6,13 +6,17 @@ mod forms;
 mod view;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::journal::{HardMoment, Journal, PartnerId, PlanItem};
 use crate::tui::ctx::Ctx;
 use crate::tui::done_words::done_words;
-use crate::tui::keys;
+use crate::tui::keys::hard_moment::{
+    BREATHE, BREATHE_BEFORE_SETUP, BreatheKey, CHOICES, ChoiceKey, LOOK_BACK, ListKey, ONLY_CLOSE,
+    PAUSE, PLAN_NOW, WHOSE,
+};
+use crate::tui::keys::{self, Hint, command, hints};
 pub use breath::{Breath, Phase};
 pub use forms::{LookBack, MomentKey, NoteForm, PauseForm};
 
@@ -47,6 +51,9 @@ pub struct HardMomentPopup {
     pub breath: Breath,
     /// Whose moment it is: the partner here, or the one chosen after breathing.
     pub who: Option<PartnerId>,
+    /// There is a journal, so there is a plan to go on to; kept up to date on every key, so
+    /// the keys listed are the keys that work.
+    has_journal: bool,
     /// The kind words to show once the change sent is saved; `Some` while it is saving.
     saving: Option<String>,
     /// The last thing said inside the popup: a save done, or why not.
@@ -75,6 +82,7 @@ impl HardMomentPopup {
             step: Step::Breathe,
             breath: Breath::default(),
             who: ctx.partner,
+            has_journal: ctx.journal.is_some(),
             saving: None,
             said: None,
         }
@@ -116,34 +124,50 @@ impl HardMomentPopup {
         }
     }
 
+    /// The keys this step lists and answers to, as the hint lines show them.
+    pub fn hints(&self) -> Vec<Hint> {
+        match (&self.step, self.has_journal, self.who) {
+            (Step::Breathe, true, _) => hints(BREATHE),
+            (Step::Breathe, false, _) => hints(BREATHE_BEFORE_SETUP),
+            (Step::Who(_), true, _) => hints(WHOSE),
+            (Step::Plan, true, Some(_)) => hints(PLAN_NOW),
+            (Step::Choices(_), true, Some(_)) => hints(CHOICES),
+            (Step::Pause(_), true, Some(_)) => hints(PAUSE),
+            (Step::Note(form), true, Some(_)) => hints(form.keys()),
+            (Step::LookBack(_), true, Some(_)) => hints(LOOK_BACK),
+            _ => hints(ONLY_CLOSE),
+        }
+    }
+
     /// Handles one key.
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> MomentKey {
         if self.is_saving() || is_open_key(&key) {
             return MomentKey::Stay;
         }
         let journal = ctx.journal.map(|j| j.as_ref());
+        self.has_journal = journal.is_some();
         match (&mut self.step, journal, self.who) {
             (Step::Breathe, _, _) => self.breathe_key(key, journal),
             (Step::Who(row), Some(journal), _) => {
                 let rows = journal.partners.len().max(1);
-                match key.code {
-                    KeyCode::Up => *row = (*row + rows - 1) % rows,
-                    KeyCode::Down | KeyCode::Tab => *row = (*row + 1) % rows,
-                    KeyCode::Enter => {
+                match command(WHOSE, key, false) {
+                    Some(ListKey::Up) => *row = (*row + rows - 1) % rows,
+                    Some(ListKey::Down) => *row = (*row + 1) % rows,
+                    Some(ListKey::GoOn) => {
                         self.who = journal.partners.get(*row).map(|p| p.id);
                         self.step = Step::Plan;
                     }
-                    KeyCode::Esc => return MomentKey::Close,
-                    _ => {}
+                    Some(ListKey::Close) => return MomentKey::Close,
+                    None => {}
                 }
                 MomentKey::Stay
             }
-            (Step::Plan, _, _) => match key.code {
-                KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+            (Step::Plan, _, _) => match command(PLAN_NOW, key, false) {
+                Some(ListKey::GoOn) => {
                     self.step = Step::Choices(0);
                     MomentKey::Stay
                 }
-                KeyCode::Esc | KeyCode::Char('q') => MomentKey::Close,
+                Some(ListKey::Close) => MomentKey::Close,
                 _ => MomentKey::Stay,
             },
             (Step::Choices(_), Some(journal), Some(who)) => {
@@ -163,25 +187,31 @@ impl HardMomentPopup {
                 let answer = look.on_key(key, who, &moments);
                 self.after_form(answer, Some(journal))
             }
-            _ => match key.code {
-                KeyCode::Esc => MomentKey::Close,
+            _ => match command(ONLY_CLOSE, key, false) {
+                Some(ListKey::Close) => MomentKey::Close,
                 _ => MomentKey::Stay,
             },
         }
     }
 
     fn breathe_key(&mut self, key: KeyEvent, journal: Option<&Journal>) -> MomentKey {
-        match key.code {
-            KeyCode::Char(' ') | KeyCode::Right => self.breath.step(),
-            KeyCode::Enter => {
+        // The same table the step lists its keys from.
+        let table = if self.has_journal {
+            BREATHE
+        } else {
+            BREATHE_BEFORE_SETUP
+        };
+        match command(table, key, false) {
+            Some(BreatheKey::Next) => self.breath.step(),
+            Some(BreatheKey::GoOn) => {
                 self.step = match (journal, self.who) {
                     (None, _) => return MomentKey::Close,
                     (Some(_), Some(_)) => Step::Plan,
                     (Some(_), None) => Step::Who(0),
                 };
             }
-            KeyCode::Esc | KeyCode::Char('q') => return MomentKey::Close,
-            _ => {}
+            Some(BreatheKey::Close) => return MomentKey::Close,
+            None => {}
         }
         MomentKey::Stay
     }
@@ -197,31 +227,33 @@ impl HardMomentPopup {
         let Step::Choices(row) = &mut self.step else {
             return MomentKey::Stay;
         };
-        let picked = match key.code {
-            KeyCode::Up => {
+        let picked = match command(CHOICES, key, false) {
+            Some(ChoiceKey::Up) => {
                 *row = (*row + choices.len() - 1) % choices.len();
                 None
             }
-            KeyCode::Down | KeyCode::Tab => {
+            Some(ChoiceKey::Down) => {
                 *row = (*row + 1) % choices.len();
                 None
             }
-            KeyCode::Enter => choices.get(*row).copied(),
-            KeyCode::Char('p') => Some(Choice::Pause),
-            KeyCode::Char('n') => Some(Choice::Note),
-            KeyCode::Char('l') if choices.contains(&Choice::LookBack) => Some(Choice::LookBack),
-            KeyCode::Left | KeyCode::Backspace => {
+            Some(ChoiceKey::Choose) => choices.get(*row).copied(),
+            Some(ChoiceKey::Pause) => Some(Choice::Pause),
+            Some(ChoiceKey::Note) => Some(Choice::Note),
+            Some(ChoiceKey::LookBack) if choices.contains(&Choice::LookBack) => {
+                Some(Choice::LookBack)
+            }
+            Some(ChoiceKey::BackToPlan) => {
                 self.step = Step::Plan;
                 None
             }
-            KeyCode::Esc | KeyCode::Char('q') => return MomentKey::Close,
-            _ => None,
+            Some(ChoiceKey::Close) => return MomentKey::Close,
+            Some(ChoiceKey::LookBack) | None => None,
         };
         if let Some(choice) = picked {
             self.said = None;
             self.step = match choice {
                 Choice::Pause => Step::Pause(PauseForm::new(ctx.now)),
-                Choice::Note => Step::Note(NoteForm::default()),
+                Choice::Note => Step::Note(NoteForm::new(!plan_items(journal, who).is_empty())),
                 Choice::LookBack => Step::LookBack(LookBack::default()),
             };
         }

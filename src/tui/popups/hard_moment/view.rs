@@ -1,20 +1,19 @@
 //! "A hard moment, now" on the app's popup stack: its keys, its drawing and its saves.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::{HardMomentPopup, MomentKey};
 use crate::journal::Journal;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
+use crate::tui::keys::{self, Global, Hint};
 use crate::tui::view::{Answer, Below, PopupView};
 
 impl PopupView for HardMomentPopup {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Answer {
-        let ctrl_c =
-            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-        if ctrl_c {
+        if keys::command(keys::GLOBAL, key, true) == Some(Global::Quit) {
             // Ctrl-C closes this window first; pressed again, it quits as everywhere. While a
             // save it sent is under way it stays, so the answer comes back to it.
             return if self.is_saving() {
@@ -32,6 +31,10 @@ impl PopupView for HardMomentPopup {
 
     fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {
         HardMomentPopup::render(self, ctx, frame, area);
+    }
+
+    fn bindings(&self) -> Vec<Hint> {
+        self.hints()
     }
 
     fn types_text(&self) -> bool {
