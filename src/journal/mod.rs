@@ -45,6 +45,9 @@ mod reveal;
 pub mod settings;
 mod sight;
 pub mod support;
+mod talk;
+pub mod talk_flow;
+mod talks;
 pub mod text;
 mod wire;
 
@@ -77,6 +80,8 @@ pub use range::MOST_MONTHS_AHEAD;
 pub use reply::{MOST_REPLY_CHARS, Reply};
 pub use reveal::FirstWritten;
 pub use sight::{Reader, Reveal, Sight};
+pub use talk::{APPRECIATIONS, MOST_TALK_PART_CHARS, Talk, TalkSide, TalkStep};
+pub use talks::TalkPart;
 
 #[cfg(test)]
 mod tests;

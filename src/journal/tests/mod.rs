@@ -12,4 +12,5 @@ mod promises;
 mod replies;
 mod reveal;
 mod settings_and_answers;
+mod talks;
 mod wire;
