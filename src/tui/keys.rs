@@ -5,6 +5,7 @@
 mod plan_table;
 pub mod popups;
 pub mod tables;
+mod talk_table;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -23,6 +23,7 @@ mod robust;
 mod screen_fixes;
 mod screens;
 mod settings;
+mod talk;
 mod two_windows;
 mod unsaved;
 mod weekly_talk;

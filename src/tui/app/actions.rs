@@ -13,7 +13,7 @@ use crate::tui::popups::{
 };
 use crate::tui::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
-    settings::SettingsScreen, who::WhoScreen, write::WriteState,
+    settings::SettingsScreen, talk::TalkScreen, who::WhoScreen, write::WriteState,
 };
 
 impl App {
@@ -106,6 +106,11 @@ impl App {
                 self.screen = Screen::Journal(browse);
             }
             Action::OpenPromises => self.open_promises(),
+            Action::OpenTalk(week) => {
+                self.partner = None;
+                self.screen = Screen::Talk(Box::new(TalkScreen::new(week)));
+                self.refresh();
+            }
             Action::OpenPlan => {
                 self.screen = Screen::Plan(Box::default());
                 self.refresh();
