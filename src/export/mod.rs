@@ -11,6 +11,7 @@ mod markdown;
 mod moments;
 mod moments_words;
 mod summary;
+mod talk;
 
 pub use summary::{Summary, WHAT_WOULD_HELP_PROMPT};
 
