@@ -209,3 +209,35 @@ fn the_talk_at_20x5_and_without_colour() {
     );
     insta::assert_snapshot!("talk_no_color_80x24", terminal.backend().to_string());
 }
+
+#[test]
+fn the_overview_and_calendar_show_which_weeks_had_a_talk_and_never_a_streak() {
+    let mut h = both_of_us();
+    let screen = h.render(80, 40);
+    assert!(screen.contains("No talk about this week yet"), "{screen}");
+    h.keys("wyn<Enter><Enter><Enter><Enter><Enter><Enter><Enter>");
+    assert_eq!(step(&h), Step::Closed);
+    h.keys("<Esc>");
+    let mut again = Harness::new(h.saved.clone());
+    again.app.now = h.app.now;
+    again.keys("<Down><Down><Enter>");
+    let overview = again.render(80, 40);
+    assert!(
+        overview.contains("You had your weekly talk about this week."),
+        "{overview}"
+    );
+    again.keys("5");
+    let calendar = again.render(80, 24);
+    insta::assert_snapshot!("talk_calendar_80x24", calendar);
+    assert!(calendar.contains("◆ a week you talked"), "{calendar}");
+    assert_eq!(
+        calendar.matches('◆').count(),
+        2,
+        "one week's mark and the legend"
+    );
+    let lower = calendar.to_lowercase();
+    assert!(
+        !lower.contains("streak") && !lower.contains("in a row"),
+        "{calendar}"
+    );
+}
