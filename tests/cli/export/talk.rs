@@ -157,3 +157,47 @@ fn a_week_without_a_talk_has_no_such_section() {
         assert!(json.get("talk").is_none(), "{week}: {json}");
     }
 }
+
+#[test]
+fn mend_talk_show_reads_the_weeks_talk_as_text_or_json() {
+    let m = couple_with_a_talk();
+    let text = ok_at(&m, EXPORT_NOW, &["talk", "show", "--week", "2026-W52"], "");
+    assert!(text.starts_with("Week 2026-W52\n"), "{text}");
+    assert!(
+        text.contains("Sam heard: You feel unsure; a message would help."),
+        "{text}"
+    );
+    let json: Value = serde_json::from_str(&ok_at(
+        &m,
+        EXPORT_NOW,
+        &["talk", "show", "--week", "2026-W52", "--json"],
+        "",
+    ))
+    .unwrap();
+    assert_eq!(json["week"], "2026-W52");
+    assert_eq!(json["talk"]["sides"][1]["cared_for"], "Time to rest");
+    // A week without a talk says so kindly, and its JSON holds `null`.
+    let none = ok_at(&m, EXPORT_NOW, &["talk", "show", "--week", "2026-W51"], "");
+    assert!(none.contains("No weekly talk for week 2026-W51."), "{none}");
+    let json: Value = serde_json::from_str(&ok_at(
+        &m,
+        EXPORT_NOW,
+        &["talk", "show", "--week", "2026-W51", "--json"],
+        "",
+    ))
+    .unwrap();
+    assert!(json["talk"].is_null(), "{json}");
+}
+
+#[test]
+fn mend_talk_show_refuses_a_week_it_cannot_read_and_writes_nothing() {
+    let m = couple_with_a_talk();
+    let before = m.journal_bytes();
+    for (week, needle) in [("2026-48", "is not an ISO week"), ("2027-W30", "--week")] {
+        let out = run_at(&m, EXPORT_NOW, &["talk", "show", "--week", week], "");
+        assert_eq!(out.status.code(), Some(2), "{week}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{week}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+    assert_eq!(m.journal_bytes(), before);
+}
