@@ -30,7 +30,7 @@ mod healing;
 mod plan_words;
 mod reciprocity;
 mod records;
-mod talk_words;
+pub mod talk_words;
 mod words;
 
 pub use calendar::{CalendarDay, DayMark};
@@ -40,7 +40,6 @@ pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMea
 pub use plan_words::{moment_afterword, pause_until, plan_change_words};
 pub use reciprocity::Reciprocity;
 pub use records::{EntryRef, Listed, RecordRef, WeekKindAct, WeekPromise};
-pub use talk_words::{appreciation_starters, week_in_words};
 pub use words::{
     ABOUT_THE_SAME, SPARK_BARS, SPARK_NO_DATA, change_in_words, describe_trend,
     describe_trend_briefly, describe_week, sparkline,

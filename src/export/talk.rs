@@ -7,8 +7,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::blocks::{Block, Inline, long_day};
-use super::summary::words;
+use crate::journal::text::printable;
 use crate::journal::{Journal, PartnerId, Week};
+
+/// A partner's words or name as the summary shows them (see `summary::words`).
+fn words(text: &str) -> String {
+    printable(text).into_owned()
+}
 
 /// The week's talk, as the summary shows it.
 #[derive(Debug, Clone, Serialize)]

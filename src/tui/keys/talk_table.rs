@@ -24,8 +24,8 @@ pub enum TalkKey {
 
 pub const TALK: &[Binding<TalkKey>] = &[
     bind(&[key(Enter)], "Enter", "done", TalkKey::Done),
-    bind(&[ch('y')], "y/n", "yes/no", TalkKey::Yes),
-    quiet(&[ch('n')], "no", TalkKey::No),
+    bind(&[ch('y')], "y", "yes", TalkKey::Yes),
+    bind(&[ch('n')], "n", "not tonight", TalkKey::No),
     bind(&[ch('c')], "c", "clarify", TalkKey::Clarify),
     bind(&[Chars('1', '2')], "1/2", "promise", TalkKey::Promise),
     bind(&[key(Down), key(Tab)], "↑/↓", "field", TalkKey::NextField),

@@ -9,7 +9,8 @@ use super::{Field, TalkScreen};
 use crate::journal::talk_flow::{IssueTurn, Step};
 use crate::journal::text::one_line;
 use crate::journal::{APPRECIATIONS, Journal, PartnerId, Talk};
-use crate::progress::{Progress, appreciation_starters, week_in_words};
+use crate::progress::Progress;
+use crate::progress::talk_words::{appreciation_starters, week_in_words};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 

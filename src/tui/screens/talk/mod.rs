@@ -283,7 +283,7 @@ impl crate::tui::view::View for TalkScreen {
     fn bindings(&self) -> Vec<Hint> {
         let wanted = |cmd: TalkKey| match cmd {
             TalkKey::Done | TalkKey::Back => true,
-            TalkKey::Yes | TalkKey::No => matches!(
+            TalkKey::Yes => matches!(
                 self.step,
                 Step::Arriving { .. }
                     | Step::Issue {
@@ -291,6 +291,7 @@ impl crate::tui::view::View for TalkScreen {
                         ..
                     }
             ),
+            TalkKey::No => matches!(self.step, Step::Arriving { .. }),
             TalkKey::Clarify => matches!(
                 self.step,
                 Step::Issue {
