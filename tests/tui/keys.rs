@@ -5,6 +5,7 @@
 use crate::harness::{Harness, lived_in_journal};
 use mend::tui::app::Popup;
 use mend::tui::keys::popups::{CONFIRM, EXPORT, NOTE_FORM, PROMISE_FORM, RESTORE_DRAFT};
+use mend::tui::keys::tables::TALK;
 use mend::tui::keys::tables::{
     CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SETTINGS, SETUP, WHO, WRITE,
 };
@@ -66,6 +67,7 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("kind acts", KIND_ACTS);
     every_key_gives_its_command("plan", PLAN);
     every_key_gives_its_command("settings", SETTINGS);
+    every_key_gives_its_command("the weekly talk", TALK);
     every_key_gives_its_command("a question", CONFIRM);
     every_key_gives_its_command("export", EXPORT);
     every_key_gives_its_command("restore a draft", RESTORE_DRAFT);
