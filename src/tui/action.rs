@@ -90,6 +90,8 @@ pub enum Action {
     OpenSettings,
     /// The weekly talk for this week: started, or resumed where it stopped.
     OpenTalk(Week),
+    /// Back from the weekly talk to "Both of us", on the talk's week.
+    LeaveTalk(Week),
     /// Open "a hard moment, now" over whatever is showing.
     HardMoment,
 }

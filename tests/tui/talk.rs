@@ -165,7 +165,15 @@ fn a_talk_closed_midway_resumes_with_every_word() {
     h.keys("I feel tir");
     // Esc pauses the talk; the words are already on disk.
     h.keys("<Esc>");
-    assert!(matches!(h.app.screen, Screen::Progress(_)));
+    match &h.app.screen {
+        Screen::Progress(state) => assert_eq!(state.week, week(), "back on the talk's week"),
+        _ => panic!("back on 'Both of us'"),
+    }
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("The talk is paused, with every word kept."),
+        "{screen}"
+    );
     let mut again = Harness::new(h.saved.clone());
     again.app.now = h.app.now;
     again.keys("<Down><Down><Enter>w");

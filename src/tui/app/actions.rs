@@ -111,6 +111,20 @@ impl App {
                 self.screen = Screen::Talk(Box::new(TalkScreen::new(week)));
                 self.refresh();
             }
+            Action::LeaveTalk(week) => {
+                self.screen = Screen::Progress(ProgressState::new(week));
+                self.refresh();
+                let open = self
+                    .journal
+                    .as_ref()
+                    .and_then(|j| j.talk_for(week))
+                    .is_some_and(|t| !t.is_closed());
+                if open {
+                    self.tell(
+                        "The talk is paused, with every word kept. Press w to carry on this week.",
+                    );
+                }
+            }
             Action::OpenPlan => {
                 self.screen = Screen::Plan(Box::default());
                 self.refresh();

@@ -229,7 +229,7 @@ impl crate::tui::view::View for TalkScreen {
             return self.save(field.by(), field.part(text, false));
         };
         match (cmd, self.step) {
-            (TalkKey::Back, _) => return Some(Action::LookBackTogether),
+            (TalkKey::Back, _) => return Some(Action::LeaveTalk(self.week)),
             (TalkKey::Done, _) => return self.done(&journal),
             (TalkKey::Yes | TalkKey::No, Step::Arriving { asking }) => {
                 return self.save(asking, TalkPart::Safe(cmd == TalkKey::Yes));
