@@ -30,6 +30,7 @@ mod healing;
 mod plan_words;
 mod reciprocity;
 mod records;
+pub mod talk_words;
 mod words;
 
 pub use calendar::{CalendarDay, DayMark};

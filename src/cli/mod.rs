@@ -18,6 +18,7 @@ mod plan_list;
 mod promises;
 mod reply;
 mod settings;
+mod talk;
 mod usage_error;
 mod words;
 
@@ -76,6 +77,9 @@ pub enum Command {
     Reply(reply::ReplyArgs),
     /// Write a week's summary to read before your weekly talk (Markdown, JSON or HTML)
     Export(ExportArgs),
+    /// Read a week's talk (written together on the full screen, from "Both of us")
+    #[command(subcommand)]
+    Talk(talk::TalkCommand),
     /// Check the journal and report what it holds; exits non-zero on any problem
     Check,
     /// Show or change the settings: when an evening ends, the first day of the week, your
@@ -317,6 +321,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Plan(command) => plan::run(ctx, command),
         Command::Moment(args) => moment::run(ctx, args),
         Command::Pause(args) => pause::run(ctx, args),
+        Command::Talk(command) => talk::run(ctx, command),
         Command::Check => check::check(ctx),
         Command::Path => check::path(ctx),
         Command::Settings(args) => settings::settings(ctx, args),

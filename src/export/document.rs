@@ -39,6 +39,7 @@ pub fn document(summary: &Summary) -> Vec<Block> {
              is a gentle place to begin again.",
         )]));
     }
+    super::talk::talk_words(summary.talk.as_ref(), &mut blocks);
     looking_ahead(&summary.looking_ahead, summary.has_data, &mut blocks);
     blocks
 }

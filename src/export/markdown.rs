@@ -12,6 +12,14 @@ pub fn render(summary: &Summary) -> String {
     out
 }
 
+/// Blocks as Markdown, ending in one newline (for a part of the summary shown on its own).
+pub fn render_blocks(blocks: &[Block]) -> String {
+    let blocks: Vec<String> = blocks.iter().map(block).collect();
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
 fn block(block: &Block) -> String {
     match block {
         Block::Heading(level, title) => {

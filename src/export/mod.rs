@@ -11,8 +11,10 @@ mod markdown;
 mod moments;
 mod moments_words;
 mod summary;
+mod talk;
 
 pub use summary::{Summary, WHAT_WOULD_HELP_PROMPT};
+pub use talk::TalkPart;
 
 use std::path::{Path, PathBuf};
 
@@ -70,6 +72,18 @@ pub fn render(
         Format::Json => json::render(&summary)?,
         Format::Html => html::render(&summary),
     })
+}
+
+/// The week's talk as the summary shows it (`None` when there was none), for `mend talk show`.
+pub fn talk(journal: &Journal, week: Week) -> Option<talk::TalkPart> {
+    talk::talk(journal, week)
+}
+
+/// The week's talk as the summary's Markdown section.
+pub fn talk_markdown(part: &talk::TalkPart) -> String {
+    let mut blocks = Vec::new();
+    talk::talk_words(Some(part), &mut blocks);
+    markdown::render_blocks(&blocks)
 }
 
 /// A file name for the summary of `week`, like `mend-2026-W48.md`.

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::moments::{HardMomentsPart, hard_moments};
+use super::talk::{TalkPart, talk};
 use crate::journal::text::printable;
 use crate::journal::{Journal, PartnerId, PromiseStatus, RatingName, Stage, Week};
 use crate::progress::{Progress, Reciprocity, SPARKLINE_WEEKS, describe_week, sparkline};
@@ -30,6 +31,9 @@ pub struct Summary {
     /// Hard moments shared, pauses asked for and the plan's changes (never a private moment).
     pub hard_moments: HardMomentsPart,
     pub looking_ahead: LookingAhead,
+    /// The week's talk: left out when the couple had none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub talk: Option<TalkPart>,
 }
 
 /// A week's label and its first and last evenings.
@@ -207,6 +211,7 @@ impl Summary {
             },
             hard_moments: hard_moments(journal, progress, week),
             looking_ahead: looking_ahead(journal, progress, week),
+            talk: talk(journal, week),
         }
     }
 }

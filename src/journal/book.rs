@@ -18,6 +18,7 @@ use super::plan_item::PlanItem;
 use super::promise::Promise;
 use super::reply::Reply;
 use super::sight::Reveal;
+use super::talk::Talk;
 use super::wire::deserialize_keeping_unknown;
 
 /// The value of the `format` header field.
@@ -48,6 +49,9 @@ pub struct Journal {
     /// Replies to shared entries: left out of the file while empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<Reply>,
+    /// The weekly talks, one a week at most: left out of the file while empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub talks: Vec<Talk>,
     #[serde(flatten)]
     pub extra: Extra,
     /// Where new ids come from: neither saved nor compared (see `journal::ids`).
@@ -69,6 +73,7 @@ deserialize_keeping_unknown!(Journal, unread: ids {
     hard_moments: Vec<HardMoment> => default,
     pauses: Vec<Pause> => default,
     replies: Vec<Reply> => default,
+    talks: Vec<Talk> => default,
 });
 
 /// Choices the couple makes for their journal.
@@ -151,6 +156,7 @@ impl Journal {
             hard_moments: Vec::new(),
             pauses: Vec::new(),
             replies: Vec::new(),
+            talks: Vec::new(),
             extra: Extra::new(),
             ids,
         })
@@ -211,5 +217,6 @@ impl Journal {
         self.hard_moments.sort_by_key(|m| m.meta.id);
         self.pauses.sort_by_key(|p| p.meta.id);
         self.replies.sort_by_key(|r| r.meta.id);
+        self.talks.sort_by_key(|t| t.meta.id);
     }
 }

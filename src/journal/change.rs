@@ -4,7 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
     Edited, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise, PartnerId,
-    PlanError, PlanParts, PromiseAction, RecordId, Reveal, ReviewKind, Role, Visibility, WeekStart,
+    PlanError, PlanParts, PromiseAction, RecordId, Reveal, ReviewKind, Role, TalkPart, Visibility,
+    Week, WeekStart,
 };
 
 /// A change to the journal, applied under the lock to the freshest copy.
@@ -110,6 +111,12 @@ pub enum Change {
         by: PartnerId,
         text: Option<String>,
     },
+    /// One part of the week's talk, saved as it is written (starting the talk if need be).
+    SaveTalkPart {
+        week: Week,
+        by: PartnerId,
+        part: TalkPart,
+    },
     /// A pause the other partner will see, holding until `until`.
     AskForPause {
         by: PartnerId,
@@ -208,6 +215,10 @@ impl Change {
                 journal.reply_to_entry(entry, by, text, now, today)?;
                 return Ok(Edited::InPlace);
             }
+            Change::SaveTalkPart { week, by, part } => {
+                journal.save_talk_part(week, by, part, now)?;
+                return Ok(Edited::InPlace);
+            }
             Change::SetRole { partner, role } => journal.set_role(partner, role, now).map(drop),
             Change::RenamePartner { partner, name } => {
                 journal.rename_partner(partner, &name, now).map(drop)
@@ -297,6 +308,7 @@ impl Change {
                     .collect(),
                 *by,
             ),
+            Change::SaveTalkPart { week, .. } => after.talk_for(*week).map(|t| t.meta.id),
             Change::AddEntry(_)
             | Change::Checkin(_)
             | Change::SetRole { .. }

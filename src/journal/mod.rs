@@ -47,6 +47,9 @@ mod search;
 pub mod settings;
 mod sight;
 pub mod support;
+mod talk;
+pub mod talk_flow;
+mod talks;
 pub mod text;
 mod wire;
 
@@ -81,6 +84,8 @@ pub use reply::{MOST_REPLY_CHARS, Reply};
 pub use reveal::FirstWritten;
 pub use search::{Hit, HitKind, narrow};
 pub use sight::{Reader, Reveal, Sight};
+pub use talk::{APPRECIATIONS, MOST_TALK_PART_CHARS, Talk, TalkSide, TalkStep};
+pub use talks::TalkPart;
 
 #[cfg(test)]
 mod tests;

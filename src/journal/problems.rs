@@ -27,7 +27,8 @@ impl Journal {
             .chain(self.plan_items.iter().map(|p| ("plan item", &p.meta)))
             .chain(self.hard_moments.iter().map(|m| ("hard moment", &m.meta)))
             .chain(self.pauses.iter().map(|p| ("pause", &p.meta)))
-            .chain(self.replies.iter().map(|r| ("reply", &r.meta)));
+            .chain(self.replies.iter().map(|r| ("reply", &r.meta)))
+            .chain(self.talks.iter().map(|t| ("talk", &t.meta)));
         let mut seen = std::collections::HashSet::new();
         for (kind, meta) in metas {
             if !known(meta.author) {
@@ -64,6 +65,23 @@ impl Journal {
                 problems.push(format!(
                     "kind act {} was done by an unknown partner {doer}",
                     k.meta.id
+                ));
+            }
+        }
+        for t in &self.talks {
+            for side in t.sides.iter().filter(|s| !known(s.partner)) {
+                problems.push(format!(
+                    "talk {} has a part by an unknown partner {}",
+                    t.meta.id, side.partner
+                ));
+            }
+        }
+        let mut weeks = std::collections::HashSet::new();
+        for t in self.talks.iter().filter(|t| !t.meta.deleted) {
+            if !weeks.insert(self.clock().week_of(t.week)) {
+                problems.push(format!(
+                    "talk {} is a second talk for the week of {}; a week has one",
+                    t.meta.id, t.week
                 ));
             }
         }

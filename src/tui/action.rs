@@ -88,6 +88,10 @@ pub enum Action {
     AnotherPrompt,
     /// Names, roles, the evening's end, the week's first day and the reveal, for both.
     OpenSettings,
+    /// The weekly talk for this week: started, or resumed where it stopped.
+    OpenTalk(Week),
+    /// Back from the weekly talk to "Both of us", on the talk's week.
+    LeaveTalk(Week),
     /// Open "a hard moment, now" over whatever is showing.
     HardMoment,
 }

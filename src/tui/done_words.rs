@@ -83,6 +83,11 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
             week_start_name(*week_starts)
         ),
         Change::SetReveal { reveal } => format!("Saved. {}", reveal_words(*reveal)),
+        Change::SaveTalkPart {
+            part: crate::journal::TalkPart::MoveTo(crate::journal::TalkStep::Closed),
+            ..
+        } => "The talk is saved. Thank you both for this time together.".to_owned(),
+        Change::SaveTalkPart { .. } => "Saved as you wrote it.".to_owned(),
         Change::AddEntry(_)
         | Change::EditEntry { .. }
         | Change::SetEntryDeleted { .. }

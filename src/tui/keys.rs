@@ -7,6 +7,7 @@ mod plan_table;
 pub mod popups;
 mod search_table;
 pub mod tables;
+mod talk_table;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -14,6 +14,7 @@ mod hard_moment;
 mod journeys;
 mod screens;
 mod settings;
+mod talk;
 mod terminal;
 
 use kit::Mend;

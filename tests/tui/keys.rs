@@ -15,6 +15,7 @@ use mend::tui::keys::hard_moment::{
 use mend::tui::keys::popups::{
     AGREE_FORM, CONFIRM, EXPORT, NOTE_FORM, PLAN_ITEM_FORM, PROMISE_FORM, RESTORE_DRAFT,
 };
+use mend::tui::keys::tables::TALK;
 use mend::tui::keys::tables::{
     CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SEARCH, SEARCH_HIT,
     SETTINGS, SETUP, WHO, WRITE,
@@ -79,6 +80,7 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("kind acts", KIND_ACTS);
     every_key_gives_its_command("plan", PLAN);
     every_key_gives_its_command("settings", SETTINGS);
+    every_key_gives_its_command("the weekly talk", TALK);
     every_key_gives_its_command("a question", CONFIRM);
     every_key_gives_its_command("export", EXPORT);
     every_key_gives_its_command("restore a draft", RESTORE_DRAFT);

@@ -24,6 +24,7 @@ mod screen_fixes;
 mod screens;
 mod search;
 mod settings;
+mod talk;
 mod two_windows;
 mod unsaved;
 mod weekly_talk;

@@ -13,4 +13,5 @@ mod replies;
 mod reveal;
 mod search;
 mod settings_and_answers;
+mod talks;
 mod wire;

@@ -13,7 +13,7 @@ use crate::tui::popups::{
 };
 use crate::tui::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, progress::ProgressState,
-    settings::SettingsScreen, who::WhoScreen, write::WriteState,
+    settings::SettingsScreen, talk::TalkScreen, who::WhoScreen, write::WriteState,
 };
 
 impl App {
@@ -106,6 +106,25 @@ impl App {
                 self.screen = Screen::Journal(browse);
             }
             Action::OpenPromises => self.open_promises(),
+            Action::OpenTalk(week) => {
+                self.partner = None;
+                self.screen = Screen::Talk(Box::new(TalkScreen::new(week)));
+                self.refresh();
+            }
+            Action::LeaveTalk(week) => {
+                self.screen = Screen::Progress(ProgressState::new(week));
+                self.refresh();
+                let open = self
+                    .journal
+                    .as_ref()
+                    .and_then(|j| j.talk_for(week))
+                    .is_some_and(|t| !t.is_closed());
+                if open {
+                    self.tell(
+                        "The talk is paused, with every word kept. Press w to carry on this week.",
+                    );
+                }
+            }
             Action::OpenPlan => {
                 self.screen = Screen::Plan(Box::default());
                 self.refresh();

@@ -18,7 +18,7 @@ pub use super::popups::{Popup, hard_moment::HardMomentPopup, unsaved::Unsaved};
 use super::screens::{
     checkin::CheckinForm, home::HomeScreen, journal::BrowseState, plan::PlanState,
     progress::ProgressState, promises::PromisesState, settings::SettingsScreen, setup::SetupForm,
-    who::WhoScreen, write::WriteState,
+    talk::TalkScreen, who::WhoScreen, write::WriteState,
 };
 use super::theme::Theme;
 use super::tonight::Tonight;
@@ -51,6 +51,8 @@ pub enum Screen {
     Plan(Box<PlanState>),
     /// Settings for both partners, reached from "who is here".
     Settings(Box<SettingsScreen>),
+    /// The weekly talk, both partners at one screen.
+    Talk(Box<TalkScreen>),
 }
 
 /// A one-line message at the bottom of the screen.
@@ -108,6 +110,7 @@ impl Screen {
             Screen::Promises(state) => state.as_ref(),
             Screen::Plan(state) => state.as_ref(),
             Screen::Settings(state) => state.as_ref(),
+            Screen::Talk(state) => state.as_ref(),
         }
     }
 
@@ -123,6 +126,7 @@ impl Screen {
             Screen::Promises(state) => state.as_mut(),
             Screen::Plan(state) => state.as_mut(),
             Screen::Settings(state) => state.as_mut(),
+            Screen::Talk(state) => state.as_mut(),
         }
     }
 }
@@ -211,7 +215,8 @@ impl App {
         };
         // The promises card and the progress view draw from every weekly figure: worked out
         // here, when the journal changes while one of them is showing, never per frame.
-        if let (Screen::Promises(_) | Screen::Progress(_), Some(j)) = (&self.screen, &self.journal)
+        if let (Screen::Promises(_) | Screen::Progress(_) | Screen::Talk(_), Some(j)) =
+            (&self.screen, &self.journal)
         {
             self.progress = Some(Arc::new(crate::progress::Progress::compute(
                 j,

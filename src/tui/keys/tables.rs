@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyCode::{
 use super::KeyPattern::Chars;
 pub use super::plan_table::{PLAN, PlanKey};
 pub use super::search_table::{SEARCH, SEARCH_HIT, SearchKey};
+pub use super::talk_table::{TALK, TalkKey};
 use super::{Binding, HELP, bind, ch, ctrl, global, key, quiet};
 
 /// First-run setup: two names and two roles.
@@ -274,6 +275,8 @@ pub enum ProgressKey {
     Up,
     Down,
     ThisWeek,
+    /// The weekly talk for the week shown.
+    Talk,
     Quit,
 }
 
@@ -305,6 +308,8 @@ pub const PROGRESS: &[Binding<ProgressKey>] = &[
         ProgressKey::ThisWeek,
     ),
     bind(&[ch('q')], "q", "quit", ProgressKey::Quit),
+    // Last, so the hint line keeps its keys; the overview says it, and the help lists it.
+    bind(&[ch('w')], "w", "weekly talk", ProgressKey::Talk),
 ];
 
 /// Promises and kind acts.

@@ -12,5 +12,6 @@ pub mod progress;
 pub mod promises;
 pub mod settings;
 pub mod setup;
+pub mod talk;
 pub mod who;
 pub mod write;

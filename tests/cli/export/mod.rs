@@ -289,3 +289,4 @@ fn the_week_across_the_new_year() {
 
 mod checks;
 mod moments;
+mod talk;

@@ -320,3 +320,4 @@ fn freshly_initialised_journal_matches_the_schema() {
 }
 
 mod checks;
+mod talk;

@@ -71,6 +71,17 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
+    // Weeks with a talk, on a row of their own: only when one shows, and never counted.
+    let talked = |week: &crate::journal::Week| view.journal.talk_for(*week).is_some();
+    let any_talk = weeks.iter().any(talked);
+    if any_talk {
+        let mut spans = vec![Span::styled("Talk", theme.muted())];
+        for week in &weeks {
+            let mark = if talked(week) { "◆" } else { " " };
+            spans.push(Span::styled(format!("{mark:<2} "), theme.calm()));
+        }
+        lines.push(Line::from(spans));
+    }
     lines.push(Line::raw(""));
     let mut legend = Vec::new();
     for (slot, _, name) in &partners {
@@ -82,6 +93,9 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         "·· a quiet evening, which is fine",
         theme.muted(),
     ));
+    if any_talk {
+        legend.push(Span::styled("   ◆ a week you talked", theme.muted()));
+    }
     lines.push(Line::from(legend));
     lines.push(Line::styled(
         "A mark is an evening with a check-in or shared writing. Gaps are part of it.",

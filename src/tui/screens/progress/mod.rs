@@ -166,6 +166,7 @@ impl crate::tui::view::View for ProgressState {
                 state.scroll = state.scroll.saturating_add(1).min(scroll_limit);
             }
             ProgressKey::Export => return Some(Action::AskExport(state.week)),
+            ProgressKey::Talk => return Some(Action::OpenTalk(state.week)),
             ProgressKey::Partner => return Some(Action::ChooseWho),
             ProgressKey::Quit => return Some(Action::Quit),
         }

@@ -86,6 +86,16 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             )),
         ]));
     }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("The weekly talk", theme.heading()));
+    let talk = match view.journal.talk_for(week) {
+        Some(t) if t.is_closed() => "You had your weekly talk about this week. w reads it again.",
+        Some(_) => "Your talk about this week was paused partway; w carries on where you stopped.",
+        None => {
+            "No talk about this week yet. Press w when you are both ready; it takes about half an hour."
+        }
+    };
+    lines.push(Line::raw(format!("  {talk}")));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

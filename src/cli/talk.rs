@@ -1,0 +1,72 @@
+//! `mend talk show`: the week's talk, read back. Writing a talk is done together on the full
+//! screen, so the command line only reads it.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::context::{CommandContext, check_flag, usage};
+use super::output::say;
+use crate::export::TalkPart;
+use crate::journal::Week;
+
+#[derive(Debug, Subcommand)]
+pub enum TalkCommand {
+    /// Show a week's talk: appreciations, each one issue with what was heard, the answers
+    /// and the promises made from it
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The ISO week, like 2026-W48 [default: the last complete week]
+    #[arg(long, value_name = "YYYY-Www")]
+    pub week: Option<String>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The week's talk as `mend talk show --json` prints it; `talk` is `null` without one.
+#[derive(Serialize)]
+struct Shown<'a> {
+    week: String,
+    talk: Option<&'a TalkPart>,
+}
+
+pub fn run(ctx: &CommandContext, command: TalkCommand) -> Result<()> {
+    let TalkCommand::Show(args) = command;
+    let (_, journal) = ctx.load()?;
+    let today = ctx.today(&journal);
+    let clock = journal.clock();
+    let week = match &args.week {
+        Some(text) => {
+            let iso = Week::parse_iso(text).ok_or_else(|| {
+                usage(format!(
+                    "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52, or 53 in a long year)."
+                ))
+            })?;
+            let week = clock.week_of(iso.start());
+            check_flag("--week", journal.check_week(week, today))?;
+            week
+        }
+        None => clock.week_of(today).previous(),
+    };
+    let talk = crate::export::talk(&journal, week);
+    if args.json {
+        let shown = Shown {
+            week: week.to_string(),
+            talk: talk.as_ref(),
+        };
+        return say!("{}", serde_json::to_string_pretty(&shown)?);
+    }
+    match talk {
+        Some(part) => say!(
+            "Week {week}\n\n{}",
+            crate::export::talk_markdown(&part).trim_end()
+        ),
+        None => say!(
+            "No weekly talk for week {week}. Start one together from \"Both of us\" in mend (press w)."
+        ),
+    }
+}
