@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::checkin::Checkin;
+use super::clock::Device;
 use super::day::{EveningClock, WeekStart};
 use super::entry::Entry;
 use super::error::DomainError;
@@ -158,7 +159,18 @@ impl Journal {
 
     /// The metadata of a record `author` makes now, with a new id from the journal's source.
     pub(crate) fn new_meta(&self, author: PartnerId, now: DateTime<Utc>) -> Meta {
-        Meta::new(self.ids.next(now), author, now)
+        Meta::new(self.ids.next(now), author, now, self.ids.device())
+    }
+
+    /// The device this journal's changes are stamped with (see `journal::clock`).
+    pub fn device(&self) -> &Device {
+        self.ids.device()
+    }
+
+    /// Stamps this journal's later changes as made on `device`: the store names this
+    /// computer's own id, kept outside any synced folder.
+    pub fn set_device(&mut self, device: Device) {
+        self.ids = self.ids.clone().with_device(device);
     }
 
     /// The clock that turns a moment into this couple's evening and week.
