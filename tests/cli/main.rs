@@ -14,6 +14,7 @@ mod demo;
 mod init;
 mod kind_acts;
 mod log;
+mod merge;
 mod mode_backups;
 mod moments_and_pauses;
 mod partner;

@@ -10,7 +10,8 @@ use super::super::ids::PartnerId;
 use super::MergeReport;
 
 /// Marks deleted every live check-in of a partner's evening but the one with the latest
-/// clock. Its clock is left as it was, so joining again gives the same list.
+/// clock: set aside, with its ratings and note still in the file. Its clock is left as it
+/// was, so joining again gives the same list.
 pub(super) fn one_per_evening(mut checkins: Vec<Checkin>) -> Vec<Checkin> {
     let mut newest: BTreeMap<(PartnerId, NaiveDate), Clock> = BTreeMap::new();
     for c in checkins.iter().filter(|c| !c.meta.deleted) {
@@ -22,7 +23,6 @@ pub(super) fn one_per_evening(mut checkins: Vec<Checkin>) -> Vec<Checkin> {
     for c in checkins.iter_mut().filter(|c| !c.meta.deleted) {
         if newest.get(&(c.meta.author, c.day)) != Some(&c.meta.clock) {
             c.meta.deleted = true;
-            c.note = None;
         }
     }
     checkins

@@ -26,6 +26,16 @@ pub(super) fn merge_entries(
     count_changes(ours, &merged, "entries", report);
     let kept = |list: &[Entry]| -> usize { list.iter().map(|e| e.earlier_versions.len()).sum() };
     report.earlier_versions += kept(&merged).saturating_sub(kept(ours));
+    report.deletions_kept += ours
+        .iter()
+        .chain(theirs)
+        .filter(|e| !e.meta.deleted)
+        .filter(|e| {
+            merged
+                .binary_search_by_key(&e.meta.id, |m| m.meta.id)
+                .is_ok_and(|at| merged[at].meta.deleted)
+        })
+        .count();
     merged
 }
 

@@ -31,6 +31,9 @@ pub struct MergeReport {
     pub promise_changes: usize,
     /// Entry texts written apart on two computers, kept as earlier versions.
     pub earlier_versions: usize,
+    /// Entries one copy deleted after the other copy's last change to them: they stay
+    /// deleted, and that change's words go with them.
+    pub deletions_kept: usize,
     /// Check-ins set aside because the partner's evening had a newer one.
     pub checkins_set_aside: usize,
     /// Whether the partners' names, roles or the settings changed.
@@ -44,6 +47,7 @@ impl MergeReport {
             && self.changed.is_empty()
             && self.promise_changes == 0
             && self.earlier_versions == 0
+            && self.deletions_kept == 0
             && self.checkins_set_aside == 0
             && !self.header_changed
     }
