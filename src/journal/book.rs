@@ -213,6 +213,28 @@ impl Journal {
         }
     }
 
+    /// A copy of the header, settings and partners, with no records (for the merge, which
+    /// fills the lists itself).
+    pub(crate) fn header_only(&self) -> Journal {
+        Journal {
+            format: self.format.clone(),
+            version: self.version,
+            started: self.started,
+            settings: self.settings.clone(),
+            partners: self.partners.clone(),
+            entries: Vec::new(),
+            checkins: Vec::new(),
+            promises: Vec::new(),
+            kind_acts: Vec::new(),
+            plan_items: Vec::new(),
+            hard_moments: Vec::new(),
+            pauses: Vec::new(),
+            replies: Vec::new(),
+            extra: self.extra.clone(),
+            ids: self.ids.clone(),
+        }
+    }
+
     /// Puts records in the file's canonical order (by id).
     pub fn normalize(&mut self) {
         self.entries.sort_by_key(|e| e.meta.id);

@@ -41,6 +41,9 @@ pub(super) fn merge_entries(
 
 /// One entry as both copies hold it, joined.
 fn join_entry(a: &Entry, b: &Entry) -> Entry {
+    if a == b {
+        return a.clone();
+    }
     let winner = latest(a, b);
     let loser = if std::ptr::eq(winner, a) { b } else { a };
     let mut joined = winner.clone();

@@ -79,7 +79,7 @@ impl Journal {
     /// joined as they are.
     pub fn merge(&self, other: &Journal) -> (Journal, MergeReport) {
         let mut report = MergeReport::default();
-        let mut merged = self.clone();
+        let mut merged = self.header_only();
         header::merge_header(&mut merged, other, &mut report);
         merged.entries = entries::merge_entries(&self.entries, &other.entries, &mut report);
         let checkins = join_lists(&self.checkins, &other.checkins, |a, b| latest(a, b).clone());
@@ -111,6 +111,10 @@ pub(super) fn join_lists<T: Record + Clone>(
     theirs: &[T],
     join: impl Fn(&T, &T) -> T,
 ) -> Vec<T> {
+    let sorted = |list: &[T]| list.windows(2).all(|w| w[0].id() < w[1].id());
+    if sorted(ours) && sorted(theirs) {
+        return join_sorted(ours, theirs, join);
+    }
     let mut by_id: BTreeMap<RecordId, T> = BTreeMap::new();
     for record in ours.iter().chain(theirs) {
         let joined = match by_id.get(&record.id()) {
@@ -122,17 +126,45 @@ pub(super) fn join_lists<T: Record + Clone>(
     by_id.into_values().collect()
 }
 
+/// `join_lists` for two lists already sorted by id without repeats (as saved files are):
+/// one pass over both.
+fn join_sorted<T: Record + Clone>(ours: &[T], theirs: &[T], join: impl Fn(&T, &T) -> T) -> Vec<T> {
+    let mut joined = Vec::with_capacity(ours.len().max(theirs.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < ours.len() && j < theirs.len() {
+        let (a, b) = (&ours[i], &theirs[j]);
+        match a.id().cmp(&b.id()) {
+            std::cmp::Ordering::Less => {
+                joined.push(a.clone());
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                joined.push(b.clone());
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                joined.push(join(a, b));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    joined.extend_from_slice(&ours[i..]);
+    joined.extend_from_slice(&theirs[j..]);
+    joined
+}
+
 /// Of two versions of one record, the later by clock, then by revision (records from before
 /// mend kept clocks can share one). Two versions with one clock and revision are one change
 /// and should be equal; if a damaged copy made them differ, the larger written form is
 /// taken, so the choice still does not depend on the order.
-pub(super) fn latest<'a, T: Record + Serialize>(a: &'a T, b: &'a T) -> &'a T {
+pub(super) fn latest<'a, T: Record + Serialize + PartialEq>(a: &'a T, b: &'a T) -> &'a T {
     let key = |r: &'a T| (&r.meta().clock, r.meta().rev);
     match key(a).cmp(&key(b)) {
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,
         std::cmp::Ordering::Equal => {
-            if written(a) >= written(b) {
+            if a == b || written(a) >= written(b) {
                 a
             } else {
                 b

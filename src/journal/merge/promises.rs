@@ -19,16 +19,21 @@ pub(super) fn merge_promises(
 ) -> Vec<Promise> {
     let merged = join_lists(ours, theirs, join_promise);
     count_changes(ours, &merged, "promises", report);
+    let steps = |p: &Promise| p.history.len() + usize::from(p.acknowledged.is_some());
+    let before: std::collections::HashMap<_, usize> =
+        ours.iter().map(|p| (p.meta.id, steps(p))).collect();
     for promise in &merged {
-        let before = ours.iter().find(|p| p.meta.id == promise.meta.id);
-        let steps = |p: &Promise| p.history.len() + usize::from(p.acknowledged.is_some());
-        report.promise_changes += steps(promise).saturating_sub(before.map_or(0, steps));
+        let had = before.get(&promise.meta.id).copied().unwrap_or(0);
+        report.promise_changes += steps(promise).saturating_sub(had);
     }
     merged
 }
 
 /// One promise as both copies hold it, joined.
 fn join_promise(a: &Promise, b: &Promise) -> Promise {
+    if a == b {
+        return a.clone();
+    }
     let mut joined = latest(a, b).clone();
     let mut steps: Vec<(String, StatusChange)> = Vec::new();
     let mut seen = BTreeSet::new();
