@@ -15,6 +15,7 @@ mod init;
 mod kind_acts;
 mod log;
 mod merge;
+mod merge_git;
 mod mode_backups;
 mod moments_and_pauses;
 mod partner;
