@@ -9,7 +9,7 @@ use std::process::Command;
 
 /// Runs git in `dir` with the laptop's own HOME and no system configuration.
 fn git(m: &Mend, dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new("git")
+    Command::new("git")
         .args([
             "-c",
             "user.name=Laptop",
@@ -23,8 +23,7 @@ fn git(m: &Mend, dir: &Path, args: &[&str]) -> std::process::Output {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("XDG_CONFIG_HOME", m.config_home())
         .output()
-        .expect("run git");
-    out
+        .expect("run git")
 }
 
 #[track_caller]
