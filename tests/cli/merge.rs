@@ -121,6 +121,24 @@ fn an_entry_changed_on_both_laptops_keeps_the_other_text() {
     ];
     both.sort();
     assert_eq!(both, ["Changed on one", "Changed on two"]);
+    assert_matches_schema(&alex.journal_json());
+}
+
+/// The merged journal, clocks and earlier versions included, is one the schema describes.
+fn assert_matches_schema(journal: &serde_json::Value) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/journal.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(journal)
+        .map(|err| format!("{}: {err}", err.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(journal["entries"][0]["clock"]["device"].is_string());
 }
 
 #[test]
