@@ -23,7 +23,12 @@ pub(super) fn merge_header(merged: &mut Journal, other: &Journal, report: &mut M
             None => partners.push(partner.clone()),
         }
     }
-    partners.sort_by_key(|p| p.id);
+    // Copies of one journal list the partners in one order, kept as it is; two copies that
+    // disagree get them by id, so the order never depends on which copy came first.
+    let order = |list: &[Partner]| list.iter().map(|p| p.id).collect::<Vec<_>>();
+    if order(&merged.partners) != order(&other.partners) {
+        partners.sort_by_key(|p| p.id);
+    }
     merged.partners = partners;
     merged.settings = larger(&merged.settings, &other.settings).clone();
     merged.started = merged.started.min(other.started);

@@ -213,3 +213,15 @@ fn a_record_without_a_clock_reads_one_made_of_its_update_time_and_revision() {
             .contains("future_field")
     );
 }
+
+#[test]
+fn the_partners_keep_their_order_whatever_their_ids() {
+    let (mut j, a, s) = couple();
+    j.partners.reverse();
+    let copy = laptop(&j, "two");
+    let both = merged(&j, &copy);
+    assert_eq!(
+        both.partners.iter().map(|p| p.id).collect::<Vec<_>>(),
+        [s, a]
+    );
+}
