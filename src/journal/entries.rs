@@ -69,7 +69,7 @@ impl Journal {
             text,
             visibility: new.visibility,
             earlier_versions: Vec::new(),
-            written_over: None,
+            written_over: Vec::new(),
             extra: Extra::new(),
         };
         let id = entry.meta.id;
@@ -131,7 +131,7 @@ impl Journal {
             text,
             visibility,
             earlier_versions: Vec::new(),
-            written_over: None,
+            written_over: Vec::new(),
             extra: Extra::new(),
         };
         let new_id = beside.meta.id;

@@ -100,10 +100,11 @@ pub struct Entry {
     /// here: kept by the merge rather than dropped, oldest first. Left out while empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub earlier_versions: Vec<EarlierVersion>,
-    /// The clock of the last version from another computer that this computer's text was
-    /// written over: that version and older ones from there were seen, not written apart.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub written_over: Option<Clock>,
+    /// For each other computer whose words this text was written over (directly or through
+    /// the versions it was written over in turn), the clock of its latest such version:
+    /// those versions were seen, not written apart. One clock per device, by device.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub written_over: Vec<Clock>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -116,7 +117,7 @@ deserialize_keeping_unknown!(Entry, meta: meta {
     text: String => required,
     visibility: Visibility => default,
     earlier_versions: Vec<EarlierVersion> => default,
-    written_over: Option<Clock> => default,
+    written_over: Vec<Clock> => default,
 });
 
 /// An entry's text as another computer last had it, kept when both changed it apart.
@@ -128,8 +129,8 @@ pub struct EarlierVersion {
     pub text: String,
     pub visibility: Visibility,
     /// As the entry's own `written_over`, when this text was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub written_over: Option<Clock>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub written_over: Vec<Clock>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -139,16 +140,36 @@ deserialize_keeping_unknown!(EarlierVersion {
     updated: DateTime<Utc> [via Moment] => required,
     text: String => required,
     visibility: Visibility => default,
-    written_over: Option<Clock> => default,
+    written_over: Vec<Clock> => default,
 });
 
 impl Entry {
     /// Before a change on `device`: if the text was last written on another computer, that
     /// version is the one this computer writes over (see `journal::merge`).
     pub(crate) fn note_written_over(&mut self, device: &super::clock::Device) {
-        if self.meta.clock.device != *device {
-            self.written_over = Some(self.meta.clock.clone());
+        let current = &self.meta.clock;
+        if current.device == *device {
+            return;
         }
+        match self
+            .written_over
+            .iter_mut()
+            .find(|c| c.device == current.device)
+        {
+            Some(held) if *held >= *current => {}
+            Some(held) => *held = current.clone(),
+            None => {
+                self.written_over.push(current.clone());
+                self.written_over.sort_by(|a, b| a.device.cmp(&b.device));
+            }
+        }
+    }
+
+    /// Whether this text was written over `clock`'s version (see `written_over`).
+    pub fn was_written_over(written_over: &[Clock], clock: &Clock) -> bool {
+        written_over
+            .iter()
+            .any(|o| o.device == clock.device && *clock <= *o)
     }
 
     pub fn is_shared(&self) -> bool {

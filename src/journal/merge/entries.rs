@@ -4,8 +4,8 @@
 //! every other computer's latest version whose words it did not write over becomes an
 //! earlier version beside it. One computer's own changes follow one another, so an older
 //! version from the same computer was seen and rewritten there and is not kept again.
-//! A version another computer's text was written over (`Entry::written_over`) was seen
-//! there, so it is not kept either. Versions from before mend kept clocks (no device) give
+//! A version another computer's text was written over, directly or in turn
+//! (`Entry::written_over`), was seen there, so it is not kept either. Versions from before mend kept clocks (no device) give
 //! way to any later change. A
 //! deletion newer than every other version leaves a tombstone with no words at all.
 
@@ -88,14 +88,14 @@ fn join_entry(a: &Entry, b: &Entry) -> Entry {
         newest.remove(&Device::legacy());
     }
     let mut versions: Vec<EarlierVersion> = newest.into_values().filter_map(|(_, v)| v).collect();
-    let covers = |over: &Option<Clock>, v: &EarlierVersion| {
-        over.as_ref()
-            .is_some_and(|o| o.device == v.clock.device && v.clock <= *o)
-    };
-    let bases: Vec<Option<Clock>> = std::iter::once(winner.written_over.clone())
+    let bases: Vec<Vec<Clock>> = std::iter::once(winner.written_over.clone())
         .chain(versions.iter().map(|v| v.written_over.clone()))
         .collect();
-    versions.retain(|v| !bases.iter().any(|over| covers(over, v)));
+    versions.retain(|v| {
+        !bases
+            .iter()
+            .any(|over| Entry::was_written_over(over, &v.clock))
+    });
     versions.sort_by(|x, y| x.clock.cmp(&y.clock));
     joined.earlier_versions = versions;
     joined

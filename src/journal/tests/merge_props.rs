@@ -207,10 +207,7 @@ proptest! {
 /// the computer that wrote `e`, or one written on another computer that had seen `e`.
 fn rewritten_later(kept: &Entry, e: &Entry) -> bool {
     let clock = &e.meta.clock;
-    let covers = |over: &Option<Clock>| {
-        over.as_ref()
-            .is_some_and(|o| o.device == clock.device && clock <= o)
-    };
+    let covers = |over: &Vec<Clock>| Entry::was_written_over(over, clock);
     let own = (&kept.meta.clock, &kept.written_over);
     std::iter::once(own)
         .chain(
