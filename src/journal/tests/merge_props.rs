@@ -13,6 +13,12 @@ enum Op {
         on: usize,
         alex: bool,
     },
+    /// An entry written by a mend from before clocks: its clock is the one a file without
+    /// clocks reads as.
+    OldWrite {
+        on: usize,
+        alex: bool,
+    },
     Edit {
         on: usize,
         pick: usize,
@@ -55,6 +61,7 @@ fn op() -> impl Strategy<Value = Op> {
     let on = 0..3usize;
     prop_oneof![
         (on.clone(), any::<bool>()).prop_map(|(on, alex)| Op::Write { on, alex }),
+        (on.clone(), any::<bool>()).prop_map(|(on, alex)| Op::OldWrite { on, alex }),
         (on.clone(), 0..8usize, 0..4u8).prop_map(|(on, pick, text)| Op::Edit { on, pick, text }),
         (on.clone(), 0..8usize).prop_map(|(on, pick)| Op::Delete { on, pick }),
         on.clone().prop_map(|on| Op::Promise { on }),
@@ -90,6 +97,13 @@ fn run(ops: &[Op], skew: [i64; 3]) -> [Journal; 3] {
         match *op {
             Op::Write { on, alex } => {
                 write(&mut laptops[on], who(alex), &format!("entry {i}"), at(on));
+            }
+            Op::OldWrite { on, alex } => {
+                let l = &mut laptops[on];
+                let id = write(l, who(alex), &format!("old entry {i}"), at(on));
+                if let Some(e) = l.entries.iter_mut().find(|e| e.meta.id == id) {
+                    e.meta.clock = Clock::derived(e.meta.updated);
+                }
             }
             Op::Edit { on, pick, text } => {
                 let l = &mut laptops[on];
