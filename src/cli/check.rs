@@ -46,6 +46,17 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         count(journal.live_promises().count(), "promise", "promises"),
         count(journal.live_kind_acts().count(), "kind act", "kind acts"),
     )?;
+    let with_earlier = journal
+        .live_entries()
+        .filter(|e| !e.earlier_versions.is_empty())
+        .count();
+    if with_earlier > 0 {
+        say!(
+            "  {} also {} words written on another computer at the same time, kept as an earlier version.",
+            count(with_earlier, "entry", "entries"),
+            if with_earlier == 1 { "keeps" } else { "keep" }
+        )?;
+    }
     if problems.is_empty() {
         say!("  No problems found.")?;
         return Ok(());

@@ -122,6 +122,17 @@ fn an_entry_changed_on_both_laptops_keeps_the_other_text() {
     both.sort();
     assert_eq!(both, ["Changed on one", "Changed on two"]);
     assert_matches_schema(&alex.journal_json());
+    assert!(copy.exists(), "mend merge never removes the copy");
+    std::fs::remove_file(&copy).unwrap();
+    let check = alex.ok(&["check"], "");
+    assert!(
+        check.contains("1 entry also keeps words written on another computer"),
+        "{check}"
+    );
+    assert!(
+        !check.contains("Changed on"),
+        "check never quotes an entry: {check}"
+    );
 }
 
 /// The merged journal, clocks and earlier versions included, is one the schema describes.
