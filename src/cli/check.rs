@@ -1,10 +1,12 @@
 //! `mend check` and `mend path`.
 
 use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
 
 use super::context::CommandContext;
 use super::output::say;
 use crate::journal::text::one_line;
+use crate::store::{Engine, conflict_copy_engine};
 use crate::words::count;
 
 pub fn check(ctx: &CommandContext) -> Result<()> {
@@ -20,6 +22,13 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
                 ctx.paths.journal.display()
             ));
         }
+    }
+    for (copy, engine) in conflict_copies_beside(&ctx.paths.journal) {
+        problems.push(format!(
+            "{} is a conflict copy {engine} made of this journal; fold it in with `mend merge {}` (the copy is only read, never moved or deleted)",
+            copy.display(),
+            shell_quoted(&copy.display().to_string())
+        ));
     }
     let private = journal.live_entries().filter(|e| !e.is_shared()).count();
     let open = journal
@@ -37,6 +46,17 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         count(journal.live_promises().count(), "promise", "promises"),
         count(journal.live_kind_acts().count(), "kind act", "kind acts"),
     )?;
+    let with_earlier = journal
+        .live_entries()
+        .filter(|e| !e.earlier_versions.is_empty())
+        .count();
+    if with_earlier > 0 {
+        say!(
+            "  {} also {} words written on another computer at the same time, kept as an earlier version.",
+            count(with_earlier, "entry", "entries"),
+            if with_earlier == 1 { "keeps" } else { "keep" }
+        )?;
+    }
     if problems.is_empty() {
         say!("  No problems found.")?;
         return Ok(());
@@ -49,6 +69,45 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         ctx.paths.journal.display(),
         problems.len()
     )
+}
+
+/// The conflict copies sync engines left in the journal's folder, by name, sorted.
+fn conflict_copies_beside(journal: &Path) -> Vec<(PathBuf, Engine)> {
+    let real = crate::store::resolve(journal);
+    let (Some(dir), Some(name)) = (real.parent(), real.file_name().and_then(|n| n.to_str())) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut copies: Vec<(PathBuf, Engine)> = listing
+        .flatten()
+        .filter_map(|item| {
+            let file = item.file_name();
+            let engine = conflict_copy_engine(file.to_str()?, name)?;
+            Some((item.path(), engine))
+        })
+        .collect();
+    copies.sort_by(|a, b| a.0.cmp(&b.0));
+    copies
+}
+
+/// A path as it can be pasted into a shell: in single quotes when it holds anything but
+/// plain characters.
+fn shell_quoted(path: &str) -> String {
+    let plain = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@".contains(c));
+    if plain {
+        path.to_owned()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }
 
 pub fn path(ctx: &CommandContext) -> Result<()> {

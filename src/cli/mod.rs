@@ -8,6 +8,7 @@ mod export;
 pub mod input;
 mod kind;
 mod log;
+mod merge;
 mod moment;
 mod output;
 mod partner;
@@ -80,8 +81,16 @@ pub enum Command {
     /// Read a week's talk (written together on the full screen, from "Both of us")
     #[command(subcommand)]
     Talk(talk::TalkCommand),
-    /// Check the journal and report what it holds; exits non-zero on any problem
+    /// Check the journal and report what it holds (and any conflict copies beside it);
+    /// exits non-zero on any problem
     Check,
+    /// Fold other copies of this journal into it: a sync engine's conflict copy, a backup,
+    /// a copy from a USB stick. The given files are only read, never moved or deleted
+    Merge {
+        /// The copies to fold in
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Show or change the settings: when an evening ends, the first day of the week, your
     /// own support contacts, and each partner's role
     Settings(SettingsArgs),
@@ -323,6 +332,7 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Pause(args) => pause::run(ctx, args),
         Command::Talk(command) => talk::run(ctx, command),
         Command::Check => check::check(ctx),
+        Command::Merge { files } => merge::merge(ctx, &files),
         Command::Path => check::path(ctx),
         Command::Settings(args) => settings::settings(ctx, args),
         Command::Partner(command) => partner::run(ctx, command),

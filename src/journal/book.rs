@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::checkin::Checkin;
+use super::clock::Device;
 use super::day::{EveningClock, WeekStart};
 use super::entry::Entry;
 use super::error::DomainError;
@@ -164,7 +165,18 @@ impl Journal {
 
     /// The metadata of a record `author` makes now, with a new id from the journal's source.
     pub(crate) fn new_meta(&self, author: PartnerId, now: DateTime<Utc>) -> Meta {
-        Meta::new(self.ids.next(now), author, now)
+        Meta::new(self.ids.next(now), author, now, self.ids.device())
+    }
+
+    /// The device this journal's changes are stamped with (see `journal::clock`).
+    pub fn device(&self) -> &Device {
+        self.ids.device()
+    }
+
+    /// Stamps this journal's later changes as made on `device`: the store names this
+    /// computer's own id, kept outside any synced folder.
+    pub fn set_device(&mut self, device: Device) {
+        self.ids = self.ids.clone().with_device(device);
     }
 
     /// The clock that turns a moment into this couple's evening and week.
@@ -204,6 +216,29 @@ impl Journal {
         match self.partner(id) {
             Some(_) => Ok(()),
             None => Err(DomainError::UnknownPartnerId(id)),
+        }
+    }
+
+    /// A copy of the header, settings and partners, with no records (for the merge, which
+    /// fills the lists itself).
+    pub(crate) fn header_only(&self) -> Journal {
+        Journal {
+            format: self.format.clone(),
+            version: self.version,
+            started: self.started,
+            settings: self.settings.clone(),
+            partners: self.partners.clone(),
+            entries: Vec::new(),
+            checkins: Vec::new(),
+            promises: Vec::new(),
+            kind_acts: Vec::new(),
+            plan_items: Vec::new(),
+            hard_moments: Vec::new(),
+            pauses: Vec::new(),
+            replies: Vec::new(),
+            talks: Vec::new(),
+            extra: self.extra.clone(),
+            ids: self.ids.clone(),
         }
     }
 

@@ -48,6 +48,7 @@ impl Journal {
             Some("") | None => None,
             Some(note) => Some(check_text("check-in note", note)?),
         };
+        let device = self.device().clone();
         if let Some(existing) = self
             .checkins
             .iter_mut()
@@ -58,7 +59,7 @@ impl Journal {
             existing.connection = new.connection;
             existing.note = note;
             existing.note_visibility = new.note_visibility;
-            existing.meta.touch(now);
+            existing.meta.touch(now, &device);
             return Ok((existing.meta.id, true));
         }
         let checkin = Checkin {

@@ -68,6 +68,8 @@ impl Journal {
             prompt: new.prompt,
             text,
             visibility: new.visibility,
+            earlier_versions: Vec::new(),
+            written_over: Vec::new(),
             extra: Extra::new(),
         };
         let id = entry.meta.id;
@@ -86,10 +88,12 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<(), DomainError> {
         let text = check_text("entry", text)?;
+        let device = self.device().clone();
         let entry = self.own_entry_mut(id, by)?;
         entry.text = text;
         entry.visibility = visibility;
-        entry.meta.touch(now);
+        entry.note_written_over(&device);
+        entry.meta.touch(now, &device);
         Ok(())
     }
 
@@ -126,6 +130,8 @@ impl Journal {
             prompt: entry.prompt.clone(),
             text,
             visibility,
+            earlier_versions: Vec::new(),
+            written_over: Vec::new(),
             extra: Extra::new(),
         };
         let new_id = beside.meta.id;
@@ -145,15 +151,18 @@ impl Journal {
         deleted: bool,
         now: DateTime<Utc>,
     ) -> Result<(), DomainError> {
+        let device = self.device().clone();
         let entry = self.authored_entry_mut(id, by)?;
         if deleted {
             entry.text.clear();
             entry.prompt = None;
+            entry.earlier_versions.clear();
         } else if entry.text.trim().is_empty() {
             return Err(DomainError::EmptyText("entry"));
         }
         entry.meta.deleted = deleted;
-        entry.meta.touch(now);
+        entry.note_written_over(&device);
+        entry.meta.touch(now, &device);
         Ok(())
     }
 
@@ -167,11 +176,13 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<(), DomainError> {
         let text = check_text("entry", text)?;
+        let device = self.device().clone();
         let entry = self.authored_entry_mut(id, by)?;
         entry.text = text;
         entry.prompt = prompt;
         entry.meta.deleted = false;
-        entry.meta.touch(now);
+        entry.note_written_over(&device);
+        entry.meta.touch(now, &device);
         Ok(())
     }
 

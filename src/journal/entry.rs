@@ -1,11 +1,12 @@
 //! A journal entry: one partner's answer to an evening's prompt.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use super::clock::Clock;
 use super::meta::{Extra, Meta, Record};
-use super::moment::Day;
+use super::moment::{Day, Moment};
 use super::wire::deserialize_keeping_unknown;
 
 /// The three parts of rebuilding trust that mend's prompts follow.
@@ -95,6 +96,15 @@ pub struct Entry {
     pub prompt: Option<String>,
     pub text: String,
     pub visibility: Visibility,
+    /// Words this entry held on another computer, changed there while this text was written
+    /// here: kept by the merge rather than dropped, oldest first. Left out while empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub earlier_versions: Vec<EarlierVersion>,
+    /// For each other computer whose words this text was written over (directly or through
+    /// the versions it was written over in turn), the clock of its latest such version:
+    /// those versions were seen, not written apart. One clock per device, by device.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub written_over: Vec<Clock>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -106,9 +116,62 @@ deserialize_keeping_unknown!(Entry, meta: meta {
     prompt: Option<String> => default,
     text: String => required,
     visibility: Visibility => default,
+    earlier_versions: Vec<EarlierVersion> => default,
+    written_over: Vec<Clock> => default,
+});
+
+/// An entry's text as another computer last had it, kept when both changed it apart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EarlierVersion {
+    /// The clock of the change that wrote this text there.
+    pub clock: Clock,
+    pub updated: DateTime<Utc>,
+    pub text: String,
+    pub visibility: Visibility,
+    /// As the entry's own `written_over`, when this text was written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub written_over: Vec<Clock>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+deserialize_keeping_unknown!(EarlierVersion {
+    clock: Clock => required,
+    updated: DateTime<Utc> [via Moment] => required,
+    text: String => required,
+    visibility: Visibility => default,
+    written_over: Vec<Clock> => default,
 });
 
 impl Entry {
+    /// Before a change on `device`: if the text was last written on another computer, that
+    /// version is the one this computer writes over (see `journal::merge`).
+    pub(crate) fn note_written_over(&mut self, device: &super::clock::Device) {
+        let current = &self.meta.clock;
+        if current.device == *device {
+            return;
+        }
+        match self
+            .written_over
+            .iter_mut()
+            .find(|c| c.device == current.device)
+        {
+            Some(held) if *held >= *current => {}
+            Some(held) => *held = current.clone(),
+            None => {
+                self.written_over.push(current.clone());
+                self.written_over.sort_by(|a, b| a.device.cmp(&b.device));
+            }
+        }
+    }
+
+    /// Whether this text was written over `clock`'s version (see `written_over`).
+    pub fn was_written_over(written_over: &[Clock], clock: &Clock) -> bool {
+        written_over
+            .iter()
+            .any(|o| o.device == clock.device && *clock <= *o)
+    }
+
     pub fn is_shared(&self) -> bool {
         self.visibility == Visibility::Shared
     }

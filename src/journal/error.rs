@@ -99,6 +99,10 @@ pub enum DomainError {
         "Your partner's words for this evening open once you have written your own (or when the evening ends); you can reply then."
     )]
     ReplyBeforeReveal,
+    #[error(
+        "This copy belongs to another couple's journal (its partners are not these two), so it cannot be merged into this one."
+    )]
+    NotTheSameJournal,
 }
 
 impl DomainError {

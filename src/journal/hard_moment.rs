@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::clock::Device;
 use super::entry::Visibility;
 use super::ids::{PartnerId, RecordId};
 use super::meta::{Extra, Meta, Record};
@@ -76,13 +77,14 @@ impl HardMoment {
         by: PartnerId,
         outcome: MomentOutcome,
         now: DateTime<Utc>,
+        device: &Device,
     ) -> Result<(), PlanError> {
         if by != self.meta.author {
             return Err(PlanError::NotYourMoment);
         }
         self.outcome = Some(outcome);
         self.outcome_at = Some(now);
-        self.meta.touch(now);
+        self.meta.touch(now, device);
         Ok(())
     }
 }

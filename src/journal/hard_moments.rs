@@ -71,6 +71,7 @@ impl Journal {
         outcome: MomentOutcome,
         now: DateTime<Utc>,
     ) -> Result<(), PlanError> {
-        live_record_mut(&mut self.hard_moments, id)?.set_outcome(by, outcome, now)
+        let device = self.device().clone();
+        live_record_mut(&mut self.hard_moments, id)?.set_outcome(by, outcome, now, &device)
     }
 }

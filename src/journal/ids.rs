@@ -14,6 +14,8 @@ use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 use uuid::Uuid;
 
+use super::clock::Device;
+
 /// A record's id: a UUIDv7, so ids sort by the time they were made.
 pub type RecordId = Uuid;
 
@@ -28,12 +30,23 @@ impl fmt::Display for PartnerId {
     }
 }
 
-/// Where new ids come from. Cloning shares the sequence; any two sources compare equal, so
-/// a journal's equality is about its contents only.
-#[derive(Clone, Default)]
+/// Where new ids come from, and the id of the device that makes the changes (for the
+/// records' clocks). Cloning shares the sequence; any two sources compare equal, so a
+/// journal's equality is about its contents only.
+#[derive(Clone)]
 pub struct IdSource {
     /// `None` for the process-wide sequence with system randomness.
     seeded: Option<Arc<Mutex<Sequence>>>,
+    device: Device,
+}
+
+impl Default for IdSource {
+    fn default() -> Self {
+        IdSource {
+            seeded: None,
+            device: IdSource::placeholder_device(),
+        }
+    }
 }
 
 /// The sequence every journal of this process shares unless it was given a seeded one.
@@ -46,7 +59,24 @@ impl IdSource {
             seeded: Some(Arc::new(Mutex::new(Sequence::new(Some(Rng::with_seed(
                 seed,
             )))))),
+            device: IdSource::placeholder_device(),
         }
+    }
+
+    /// The device a journal's changes are stamped with until the store names the real one.
+    pub fn placeholder_device() -> Device {
+        Device("local".to_owned())
+    }
+
+    /// The same source, stamping changes as made on `device`.
+    pub fn with_device(mut self, device: Device) -> IdSource {
+        self.device = device;
+        self
+    }
+
+    /// The device changes are stamped with.
+    pub fn device(&self) -> &Device {
+        &self.device
     }
 
     /// A fresh UUIDv7 whose time part is `now`. Ids made in one millisecond (a fixed

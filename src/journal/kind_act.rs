@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::clock::Device;
 use super::error::DomainError;
 use super::ids::PartnerId;
 use super::meta::{Extra, Meta, Record};
@@ -75,10 +76,11 @@ impl KindAct {
         by: PartnerId,
         note: Option<String>,
         now: DateTime<Utc>,
+        device: &Device,
     ) -> Result<(), DomainError> {
         self.check_can_acknowledge(by)?;
         self.acknowledged = Some(Acknowledgement::new(by, now, note));
-        self.meta.touch(now);
+        self.meta.touch(now, device);
         Ok(())
     }
 }

@@ -95,6 +95,7 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<(), DomainError> {
         let note = optional_note(note)?;
-        live_record_mut(&mut self.kind_acts, id)?.acknowledge(by, note, now)
+        let device = self.device().clone();
+        live_record_mut(&mut self.kind_acts, id)?.acknowledge(by, note, now, &device)
     }
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::clock::{Clock, Device};
 use super::ids::{PartnerId, RecordId};
 
 /// Fields this build does not know, kept as they were so a save loses nothing.
@@ -46,35 +47,71 @@ impl<'de> serde::Deserialize<'de> for RawJson {
     }
 }
 
-/// Identity, authorship, revision and tombstone of one record. Read by `wire::MetaFields`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Identity, authorship, revision, clock and tombstone of one record. Read by
+/// `wire::MetaFields`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
     pub id: RecordId,
     pub author: PartnerId,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
-    /// Counts the changes to this record; a merge keeps the higher revision.
+    /// Counts the changes to this record.
     pub rev: u32,
+    /// When the record last changed, by the clock the merge decides with (see `clock`).
+    pub clock: Clock,
     pub deleted: bool,
 }
 
+/// How `Meta` is written: the clock is left out while it is the one a file without clocks
+/// reads as, so a journal from an older mend saved again unchanged stays byte for byte.
+#[derive(Serialize)]
+struct MetaOut<'a> {
+    id: &'a RecordId,
+    author: &'a PartnerId,
+    created: &'a DateTime<Utc>,
+    updated: &'a DateTime<Utc>,
+    rev: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clock: Option<&'a Clock>,
+    deleted: bool,
+}
+
+impl Serialize for Meta {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let derived = Clock::derived(self.updated);
+        MetaOut {
+            id: &self.id,
+            author: &self.author,
+            created: &self.created,
+            updated: &self.updated,
+            rev: self.rev,
+            clock: (self.clock != derived).then_some(&self.clock),
+            deleted: self.deleted,
+        }
+        .serialize(serializer)
+    }
+}
+
 impl Meta {
-    /// A record's first metadata: made by `author` now, at revision 1.
-    pub fn new(id: RecordId, author: PartnerId, now: DateTime<Utc>) -> Self {
+    /// A record's first metadata: made by `author` on `device` now, at revision 1.
+    pub fn new(id: RecordId, author: PartnerId, now: DateTime<Utc>, device: &Device) -> Self {
         Self {
             id,
             author,
             created: now,
             updated: now,
             rev: 1,
+            clock: Clock::start(now, device),
             deleted: false,
         }
     }
 
-    /// Records a change: bumps the revision and the update time.
-    pub fn touch(&mut self, now: DateTime<Utc>) {
+    /// Records a change made on `device`: bumps the revision, the update time and the clock
+    /// (which never runs backwards, whatever `now` says).
+    pub fn touch(&mut self, now: DateTime<Utc>, device: &Device) {
         self.rev = self.rev.saturating_add(1);
         self.updated = now.max(self.updated);
+        self.clock = self.clock.next(now, device);
     }
 }
 

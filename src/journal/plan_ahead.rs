@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::book::Journal;
+use super::clock::Device;
 use super::ids::{PartnerId, RecordId};
 use super::lookup::live_record_mut;
 use super::plan_error::PlanError;
@@ -62,12 +63,16 @@ impl PlanItem {
 
     /// The couple looked at the item together: it counts as looked at now. Either partner may
     /// say so; it changes neither the words nor an agreement.
-    pub fn look_at_together(&mut self, now: DateTime<Utc>) -> Result<(), PlanError> {
+    pub fn look_at_together(
+        &mut self,
+        now: DateTime<Utc>,
+        device: &Device,
+    ) -> Result<(), PlanError> {
         if self.is_retired() {
             return Err(PlanError::PlanItemRetired);
         }
         self.last_looked_at = now.max(self.last_looked_at);
-        self.meta.touch(now);
+        self.meta.touch(now, device);
         Ok(())
     }
 }
@@ -81,7 +86,8 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<(), PlanError> {
         self.require_partner(by)?;
-        live_record_mut(&mut self.plan_items, id)?.look_at_together(now)
+        let device = self.device().clone();
+        live_record_mut(&mut self.plan_items, id)?.look_at_together(now, &device)
     }
 
     /// Plan items in use (neither deleted nor retired), in the order they were made.

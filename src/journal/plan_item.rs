@@ -3,6 +3,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::clock::Device;
 use super::ids::PartnerId;
 use super::meta::{Extra, Meta, Record};
 use super::moment::{MaybeDay, Moment};
@@ -149,12 +150,13 @@ impl PlanItem {
         kind: ReviewKind,
         note: Option<String>,
         now: DateTime<Utc>,
+        device: &Device,
     ) -> Result<(), PlanError> {
         self.check_can_review(by)?;
         if kind == ReviewKind::Agreed && self.is_agreed() {
             return Err(PlanError::AlreadyAgreed);
         }
-        self.push_review(by, kind, note, now);
+        self.push_review(by, kind, note, now, device);
         Ok(())
     }
 
@@ -164,6 +166,7 @@ impl PlanItem {
         by: PartnerId,
         parts: PlanParts,
         now: DateTime<Utc>,
+        device: &Device,
     ) -> Result<(), PlanError> {
         self.check_can_change(by)?;
         if parts == self.parts() {
@@ -172,15 +175,20 @@ impl PlanItem {
         self.brings_it_on = parts.brings_it_on;
         self.helps_me = parts.helps_me;
         self.i_ask_of_you = parts.i_ask_of_you;
-        self.push_review(by, ReviewKind::Edited, None, now);
+        self.push_review(by, ReviewKind::Edited, None, now, device);
         Ok(())
     }
 
     /// The owner retires the item: it stays in the history, no longer part of the plan.
-    pub fn retire(&mut self, by: PartnerId, now: DateTime<Utc>) -> Result<(), PlanError> {
+    pub fn retire(
+        &mut self,
+        by: PartnerId,
+        now: DateTime<Utc>,
+        device: &Device,
+    ) -> Result<(), PlanError> {
         self.check_can_change(by)?;
         self.retired_at = Some(now);
-        self.meta.touch(now);
+        self.meta.touch(now, device);
         Ok(())
     }
 
@@ -190,6 +198,7 @@ impl PlanItem {
         kind: ReviewKind,
         note: Option<String>,
         now: DateTime<Utc>,
+        device: &Device,
     ) {
         self.reviews.push(PlanReview {
             at: now,
@@ -199,7 +208,7 @@ impl PlanItem {
             extra: Extra::new(),
         });
         self.last_looked_at = now.max(self.last_looked_at);
-        self.meta.touch(now);
+        self.meta.touch(now, device);
     }
 }
 

@@ -81,7 +81,8 @@ impl Journal {
             )?),
             _ => optional_words("note", note, MOST_PLAN_NOTE_CHARS)?,
         };
-        live_record_mut(&mut self.plan_items, id)?.review(by, kind, note, now)
+        let device = self.device().clone();
+        live_record_mut(&mut self.plan_items, id)?.review(by, kind, note, now, &device)
     }
 
     /// The owner gives an item new words.
@@ -93,7 +94,8 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<(), PlanError> {
         let parts = checked_parts(parts)?;
-        live_record_mut(&mut self.plan_items, id)?.edit(by, parts, now)
+        let device = self.device().clone();
+        live_record_mut(&mut self.plan_items, id)?.edit(by, parts, now, &device)
     }
 
     /// The owner retires an item.
@@ -103,7 +105,8 @@ impl Journal {
         by: PartnerId,
         now: DateTime<Utc>,
     ) -> Result<(), PlanError> {
-        live_record_mut(&mut self.plan_items, id)?.retire(by, now)
+        let device = self.device().clone();
+        live_record_mut(&mut self.plan_items, id)?.retire(by, now, &device)
     }
 }
 

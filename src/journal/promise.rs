@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::clock::Device;
 use super::error::DomainError;
 use super::ids::{PartnerId, RecordId};
 use super::meta::{Extra, Meta, Record};
@@ -190,6 +191,7 @@ impl Promise {
         actor: PartnerId,
         note: Option<String>,
         now: DateTime<Utc>,
+        device: &Device,
         replaced_by: Option<RecordId>,
     ) -> Result<(), DomainError> {
         self.check_can_change(actor)?;
@@ -205,7 +207,7 @@ impl Promise {
             note,
             extra: Extra::new(),
         });
-        self.meta.touch(now);
+        self.meta.touch(now, device);
         Ok(())
     }
 
@@ -233,10 +235,11 @@ impl Promise {
         by: PartnerId,
         note: Option<String>,
         now: DateTime<Utc>,
+        device: &Device,
     ) -> Result<(), DomainError> {
         self.check_can_acknowledge(by)?;
         self.acknowledged = Some(Acknowledgement::new(by, now, note));
-        self.meta.touch(now);
+        self.meta.touch(now, device);
         Ok(())
     }
 }

@@ -104,7 +104,8 @@ impl Journal {
             _ => None,
         };
         let new_id = replacement.as_ref().map(|p| p.meta.id);
-        self.promises[index].apply(action.status(), actor, note, now, new_id)?;
+        let device = self.device().clone();
+        self.promises[index].apply(action.status(), actor, note, now, &device, new_id)?;
         if let Some(new) = replacement {
             insert_sorted(&mut self.promises, new);
         }
@@ -120,6 +121,7 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<(), DomainError> {
         let note = optional_note(note)?;
-        live_record_mut(&mut self.promises, id)?.acknowledge(by, note, now)
+        let device = self.device().clone();
+        live_record_mut(&mut self.promises, id)?.acknowledge(by, note, now, &device)
     }
 }

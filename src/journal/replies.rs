@@ -62,13 +62,14 @@ impl Journal {
     ) -> Result<RecordId, PlanError> {
         self.check_can_reply(entry, by, today)?;
         let text = optional_words("reply", text, MOST_REPLY_CHARS)?;
+        let device = self.device().clone();
         if let Some(earlier) = self
             .replies
             .iter_mut()
             .find(|r| r.entry == entry && r.meta.author == by && !r.meta.deleted)
         {
             earlier.text = text;
-            earlier.meta.touch(now);
+            earlier.meta.touch(now, &device);
             return Ok(earlier.meta.id);
         }
         let reply = Reply {

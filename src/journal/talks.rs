@@ -89,7 +89,8 @@ impl Journal {
         let id = talk.meta.id;
         match existing {
             Some(at) => {
-                talk.meta.touch(now);
+                let device = self.device().clone();
+                talk.meta.touch(now, &device);
                 self.talks[at] = talk;
             }
             None => insert_sorted(&mut self.talks, talk),

@@ -10,6 +10,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
+use super::clock::Clock;
 use super::ids::{PartnerId, RecordId};
 use super::meta::Meta;
 use super::moment::Moment;
@@ -153,6 +154,7 @@ pub struct MetaFields {
     created: Option<DateTime<Utc>>,
     updated: Option<DateTime<Utc>>,
     rev: Option<u32>,
+    clock: Option<Clock>,
     deleted: Option<bool>,
 }
 
@@ -169,19 +171,25 @@ impl MetaFields {
             "created" => fill(&mut self.created, "created", map.next_value::<Moment>()?.0),
             "updated" => fill(&mut self.updated, "updated", map.next_value::<Moment>()?.0),
             "rev" => fill(&mut self.rev, "rev", map.next_value()?),
+            "clock" => fill(&mut self.clock, "clock", map.next_value()?),
             "deleted" => fill(&mut self.deleted, "deleted", map.next_value()?),
             _ => Ok(false),
         }
     }
 
     /// The record's `Meta`, once its whole object has been read.
+    /// A record without a clock (from before mend kept them) gets the one `Clock::derived`
+    /// makes of its update time.
     pub fn finish<E: de::Error>(self) -> Result<Meta, E> {
+        let updated = self.updated.ok_or_else(|| E::missing_field("updated"))?;
+        let rev = self.rev.ok_or_else(|| E::missing_field("rev"))?;
         Ok(Meta {
             id: self.id.ok_or_else(|| E::missing_field("id"))?,
             author: self.author.ok_or_else(|| E::missing_field("author"))?,
             created: self.created.ok_or_else(|| E::missing_field("created"))?,
-            updated: self.updated.ok_or_else(|| E::missing_field("updated"))?,
-            rev: self.rev.ok_or_else(|| E::missing_field("rev"))?,
+            updated,
+            rev,
+            clock: self.clock.unwrap_or_else(|| Clock::derived(updated)),
             deleted: self.deleted.unwrap_or_default(),
         })
     }

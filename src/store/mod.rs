@@ -1,6 +1,8 @@
 //! Loading and saving the journal file: atomic writes, a lock, backups and format versions.
 
 mod backup;
+mod conflict_copies;
+mod device;
 mod link;
 mod load;
 mod lock;
@@ -10,6 +12,10 @@ mod save;
 mod stamp;
 
 pub use backup::Backups;
+pub use conflict_copies::{
+    Engine, conflict_copy_engine, git_markers_advice, has_git_conflict_markers,
+};
+pub use device::this_device;
 pub use link::resolve;
 pub use load::{LoadError, MAX_JOURNAL_BYTES, load, load_stamped, parse};
 pub use lock::JournalLock;
@@ -41,6 +47,9 @@ pub struct Store {
     /// What time it is, for naming and pruning backups: the real clock unless the caller
     /// passes the one it reads (`mend::now::now_utc` honours `MEND_NOW`).
     clock: fn() -> DateTime<Utc>,
+    /// Where this computer's device id is kept (read at the first change), if the store
+    /// was told; otherwise changes keep the journal's placeholder device.
+    device_file: Option<PathBuf>,
 }
 
 impl Store {
@@ -54,6 +63,7 @@ impl Store {
             loaded: None,
             notices: Vec::new(),
             clock: Utc::now,
+            device_file: None,
         }
     }
 
@@ -66,7 +76,10 @@ impl Store {
     ) -> Self {
         let journal = journal.into();
         let backups = Backups::for_journal(backups_root, &journal);
-        Self::new(journal, Some(backups)).with_clock(clock)
+        let mut store = Self::new(journal, Some(backups)).with_clock(clock);
+        // The state folder holds the backups and this computer's device id.
+        store.device_file = backups_root.parent().map(|state| state.join("device"));
+        store
     }
 
     /// Uses another clock for backups: the app's (which honours `MEND_NOW`), or a fixed one in
@@ -202,6 +215,9 @@ impl Store {
             },
         };
         let mut changed = Journal::clone(&fresh);
+        if let Some(file) = &self.device_file {
+            changed.set_device(this_device(file));
+        }
         let value = match change(&mut changed) {
             Ok(value) => value,
             Err(err) => {

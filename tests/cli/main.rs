@@ -14,6 +14,8 @@ mod demo;
 mod init;
 mod kind_acts;
 mod log;
+mod merge;
+mod merge_git;
 mod mode_backups;
 mod moments_and_pauses;
 mod partner;
