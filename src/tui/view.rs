@@ -133,6 +133,11 @@ pub trait PopupView {
     fn types_text(&self) -> bool {
         false
     }
+    /// Whether words typed here are on the screen only, not saved anywhere yet (so quitting
+    /// asks first).
+    fn has_typed_words(&self) -> bool {
+        false
+    }
     /// Text pasted while this popup shows; only popups that type text take it.
     fn on_paste(&mut self, _text: &str) {}
     /// What this popup sent is saved; `None` when it was not waiting for a save.

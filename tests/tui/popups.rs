@@ -66,6 +66,22 @@ fn ctrl_c_waits_behind_a_question_but_quits_from_a_form() {
 }
 
 #[test]
+fn ctrl_c_over_words_typed_in_a_form_asks_first_and_keeps_them() {
+    let mut h = alex_promises();
+    h.keys("nCook on Friday<C-c>");
+    assert!(
+        h.app.running,
+        "the words on the form are not saved anywhere"
+    );
+    assert!(matches!(h.app.popup(), Some(Popup::Confirm(_))));
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Quitting lets it go"), "{screen}");
+    h.keys("n");
+    assert!(matches!(h.app.popup(), Some(Popup::Form(_))));
+    assert!(h.render(80, 24).contains("Cook on Friday"));
+}
+
+#[test]
 fn question_mark_opens_the_help_only_where_it_is_not_typed() {
     let mut h = alex_promises();
     h.keys("?");

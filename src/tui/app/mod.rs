@@ -251,7 +251,11 @@ impl App {
 
     /// Where the writing on screen is kept until it is saved, from what the disk reported.
     pub fn unsaved(&self) -> Unsaved {
-        self.screen.view().unsaved()
+        let in_a_popup = self.popups.iter().any(|p| p.view().has_typed_words());
+        match self.screen.view().unsaved() {
+            Unsaved::Nothing if in_a_popup => Unsaved::OnlyOnScreen,
+            unsaved => unsaved,
+        }
     }
 
     /// The writing on screen that is not saved yet, as a draft to keep when mend must stop.

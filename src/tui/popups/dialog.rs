@@ -50,6 +50,22 @@ impl Dialog {
         }
     }
 
+    /// Whether words the couple typed are in the form, beyond what it opened with.
+    pub fn has_typed_words(&self) -> bool {
+        let typed =
+            |input: &crate::tui::widgets::line_input::LineInput| !input.text().trim().is_empty();
+        match self {
+            // A renegotiation opens with the promise's words; only a new one starts empty.
+            Dialog::Promise(form) => {
+                form.renegotiating.is_none() && typed(&form.text) || typed(&form.note)
+            }
+            Dialog::Note(form) => typed(&form.input),
+            Dialog::Reply(form) => typed(&form.input),
+            Dialog::Details(_) => false,
+            Dialog::Plan(dialog) => dialog.has_typed_words(),
+        }
+    }
+
     pub fn paste(&mut self, text: &str) {
         match self {
             Dialog::Promise(form) => form.paste(text),

@@ -76,6 +76,10 @@ impl PopupView for FormPopup {
         true
     }
 
+    fn has_typed_words(&self) -> bool {
+        self.dialog.has_typed_words()
+    }
+
     fn on_paste(&mut self, text: &str) {
         self.dialog.paste(text);
     }

@@ -172,6 +172,16 @@ impl PlanDialog {
         true
     }
 
+    /// Whether words the couple typed are in the dialog; an edit opens with the item's own
+    /// words, so only a new item's count.
+    pub fn has_typed_words(&self) -> bool {
+        match self {
+            PlanDialog::Item(form) => form.editing.is_none() && form.has_words(),
+            PlanDialog::Review(form) => !form.note.text().trim().is_empty(),
+            PlanDialog::Retire { .. } => false,
+        }
+    }
+
     /// Whether keys are typed as text in the dialog.
     pub fn types_text(&self) -> bool {
         !matches!(self, PlanDialog::Retire { .. })

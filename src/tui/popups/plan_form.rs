@@ -39,6 +39,13 @@ pub struct ItemForm {
 }
 
 impl ItemForm {
+    /// Whether any of the three parts holds words.
+    pub fn has_words(&self) -> bool {
+        [&self.brings_it_on, &self.helps_me, &self.i_ask]
+            .iter()
+            .any(|input| !input.text().trim().is_empty())
+    }
+
     pub fn new(owner: PartnerId, other: &str) -> ItemForm {
         ItemForm {
             owner,

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::{HardMomentPopup, MomentKey};
+use super::{HardMomentPopup, MomentKey, Step};
 use crate::journal::Journal;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
@@ -39,6 +39,14 @@ impl PopupView for HardMomentPopup {
 
     fn types_text(&self) -> bool {
         true
+    }
+
+    fn has_typed_words(&self) -> bool {
+        match &self.step {
+            Step::Note(form) => !form.text.text().trim().is_empty(),
+            Step::Pause(form) => !form.note.text().trim().is_empty(),
+            _ => false,
+        }
     }
 
     fn on_paste(&mut self, text: &str) {
