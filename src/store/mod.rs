@@ -8,6 +8,7 @@ mod parse_error;
 mod private_dir;
 mod save;
 mod stamp;
+mod watch;
 
 pub use backup::Backups;
 pub use link::resolve;
@@ -19,6 +20,7 @@ pub use save::{
     to_bytes, write_atomically,
 };
 pub use stamp::FileStamp;
+pub use watch::{Freshness, should_reload};
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -36,6 +38,9 @@ pub struct Store {
     backed_up: bool,
     /// Shared with whoever shows it, so a ten-year journal is never copied just to be read.
     loaded: Option<(Arc<Journal>, Option<FileStamp>)>,
+    /// A version of the file another process wrote that could not be read: it is not read
+    /// again until it changes (see [`Store::look_for_changes`]).
+    skipped: Option<FileStamp>,
     /// Things the person should know that did not stop the work, for the CLI or TUI to show.
     notices: Vec<String>,
     /// What time it is, for naming and pruning backups: the real clock unless the caller
@@ -52,6 +57,7 @@ impl Store {
             steps: Box::new(RealFs),
             backed_up: false,
             loaded: None,
+            skipped: None,
             notices: Vec::new(),
             clock: Utc::now,
         }

@@ -2,8 +2,8 @@
 
 mod runner;
 
-pub use runner::save_change;
 use runner::{Runner, UiState};
+pub use runner::{look_for_changes, save_change};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
@@ -194,6 +194,12 @@ fn run_until_quit(
                 }
             }
             Next::Tick => {
+                // Every save of ours has finished by now (they run in this loop), so a new
+                // stamp on the file is another window's or another laptop's.
+                if let Some(reply) = look_for_changes(&mut runner.store) {
+                    let effects = app.on_reply(reply);
+                    run_effects(runner, app, effects);
+                }
                 let effects = app.update(Event::Tick(now()?));
                 run_effects(runner, app, effects);
             }
