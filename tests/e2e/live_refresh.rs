@@ -79,3 +79,30 @@ fn words_saved_elsewhere_show_while_sam_keeps_pressing_keys() {
     tui.esc();
     tui.quit();
 }
+
+#[test]
+fn a_damaged_file_arriving_is_told_calmly_and_the_last_good_journal_stays_on_screen() {
+    let sandbox = Sandbox::with_journal();
+    let words = "Written before the damage.";
+    alex_saves(&sandbox, words);
+    let mut tui = sams_evening(&sandbox);
+    tui.wait_for(words, PATIENCE);
+
+    let damaged = b"{\"format\": \"mend-journal\", \"version\": 1, \"entries\": [";
+    sandbox.put_journal(damaged);
+    let screen = flat(&tui.wait_for("cannot be read right now", Duration::from_secs(10)));
+    assert!(
+        screen.contains("keeps showing it as it was and has written nothing over it"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(words),
+        "the last good journal stays: {screen}"
+    );
+    tui.quit();
+    assert_eq!(
+        sandbox.journal_bytes(),
+        damaged,
+        "nothing was written over the damaged file"
+    );
+}

@@ -200,6 +200,10 @@ fn run_until_quit(
                 // stamp on the file is another window's or another laptop's.
                 if let Some(reply) = look_for_changes(&mut runner.store) {
                     let effects = app.on_reply(reply);
+                    // A file that arrived readable by others was made private again: say so.
+                    for notice in runner.store.take_notices() {
+                        app.warn(notice);
+                    }
                     run_effects(runner, app, effects);
                 }
                 let effects = app.update(Event::Tick(now()?));
