@@ -239,6 +239,33 @@ impl Store {
         }
     }
 
+    /// Looks at the file's stamp (one stat, nothing read) and, when another process saved
+    /// it, reads it through the same checks as start-up. A file that is gone is left alone:
+    /// the journal on screen stays. Nothing is ever written here.
+    pub fn look_for_changes(&mut self) -> Freshness {
+        let real = self.real_path();
+        let on_disk = FileStamp::of(&real);
+        let held = self.loaded.as_ref().and_then(|(_, stamp)| *stamp);
+        if !should_reload(held, self.skipped, on_disk) {
+            return Freshness::Same;
+        }
+        match load_stamped(&real) {
+            Ok(Some((journal, stamp))) => {
+                self.skipped = None;
+                self.make_private_again(&real);
+                let journal = Arc::new(journal);
+                self.loaded = Some((Arc::clone(&journal), Some(stamp)));
+                Freshness::Newer(journal)
+            }
+            Ok(None) => Freshness::Same,
+            Err(err) => {
+                // Remember this version so it is read (and reported) once, not every second.
+                self.skipped = FileStamp::of(&real);
+                Freshness::Unreadable(watch::unreadable_words(&err))
+            }
+        }
+    }
+
     /// Before the first save of this run, copies the file as it is into the backup folder.
     fn back_up_once(&mut self, real: &Path) {
         if self.backed_up {

@@ -1,9 +1,8 @@
-//! Noticing, with one stat, that another window or laptop saved the journal, and reading it then.
+//! When the open app reads the journal again: the rule on file stamps, and what a look found.
 
 use std::sync::Arc;
 
-use super::Store;
-use super::load::{LoadError, load_stamped};
+use super::load::LoadError;
 use super::stamp::FileStamp;
 use crate::journal::Journal;
 
@@ -29,37 +28,8 @@ pub fn should_reload(
     on_disk.is_some() && on_disk != held && on_disk != skipped
 }
 
-impl Store {
-    /// Looks at the file's stamp (one stat, nothing read) and, when another process saved
-    /// it, reads it through the same checks as start-up. A file that is gone is left alone:
-    /// the journal on screen stays. Nothing is ever written here.
-    pub fn look_for_changes(&mut self) -> Freshness {
-        let real = self.real_path();
-        let on_disk = FileStamp::of(&real);
-        let held = self.loaded.as_ref().and_then(|(_, stamp)| *stamp);
-        if !should_reload(held, self.skipped, on_disk) {
-            return Freshness::Same;
-        }
-        match load_stamped(&real) {
-            Ok(Some((journal, stamp))) => {
-                self.skipped = None;
-                self.make_private_again(&real);
-                let journal = Arc::new(journal);
-                self.loaded = Some((Arc::clone(&journal), Some(stamp)));
-                Freshness::Newer(journal)
-            }
-            Ok(None) => Freshness::Same,
-            Err(err) => {
-                // Remember this version so it is read (and reported) once, not every second.
-                self.skipped = FileStamp::of(&real);
-                Freshness::Unreadable(unreadable_words(&err))
-            }
-        }
-    }
-}
-
 /// A calm notice for a journal that changed on disk but cannot be read now.
-fn unreadable_words(err: &LoadError) -> String {
+pub(super) fn unreadable_words(err: &LoadError) -> String {
     format!(
         "The journal changed on disk but cannot be read right now, so mend keeps showing it as it was and has written nothing over it. {err}"
     )
