@@ -204,3 +204,99 @@ fn sam_writes_elsewhere_after_repair(path: &std::path::Path) {
     std::fs::remove_file(path).expect("removed");
     Store::new(path, None).create(journal).expect("created");
 }
+
+#[test]
+fn an_entry_deleted_elsewhere_while_chosen_gives_the_choice_to_its_neighbour() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("journal.json");
+    let mut journal = empty_journal();
+    let mut ids = Vec::new();
+    for (d, text) in [
+        (23, "Monday's words."),
+        (24, "Tuesday's words."),
+        (25, "Tonight's words."),
+    ] {
+        let new = NewEntry {
+            day: day(11, d),
+            ..entry(ALEX, text)
+        };
+        ids.push(
+            journal
+                .add_entry(new, now().to_utc(), day(11, 25))
+                .expect("an entry"),
+        );
+    }
+    Store::new(&path, None).create(journal).expect("created");
+    let (mut store, mut h) = window(&path);
+    // Newest first: tonight, Tuesday, Monday. Tuesday is chosen.
+    h.keys("<Enter>j<Down>");
+
+    let mut other = Store::new(&path, None);
+    other.load().expect("loads");
+    let delete = Change::SetEntryDeleted {
+        id: ids[1],
+        by: ALEX,
+        deleted: true,
+    };
+    assert!(matches!(
+        save_change(&mut other, &delete, now()),
+        Reply::Saved(Ok(_))
+    ));
+    tick(&mut store, &mut h);
+    let list = flat(&h);
+    assert!(!list.contains("Tuesday's words"), "{list}");
+
+    h.keys("<Enter>");
+    let reading = flat(&h);
+    assert!(
+        reading.contains("Monday's words."),
+        "the entry next to the deleted one is chosen: {reading}"
+    );
+}
+
+/// A promise by Alex to Sam, saved through another window.
+fn promise_elsewhere(path: &std::path::Path, text: &str, due: u32) {
+    let mut other = Store::new(path, None);
+    other.load().expect("loads");
+    let promise = mend::journal::NewPromise {
+        by: ALEX,
+        to: SAM,
+        text: text.into(),
+        made: day(11, 25),
+        due: Some(day(11, due)),
+        size: None,
+    };
+    let reply = save_change(&mut other, &Change::AddPromise(promise), now());
+    assert!(matches!(reply, Reply::Saved(Ok(_))), "{reply:?}");
+}
+
+#[test]
+fn the_chosen_promise_stays_chosen_when_one_made_elsewhere_lands_above_it() {
+    let (_dir, path) = journal_file();
+    promise_elsewhere(&path, "Call at lunch", 26);
+    promise_elsewhere(&path, "Cook on Friday", 28);
+    let (mut store, mut h) = window(&path);
+    h.keys("<Enter>o<Down>");
+
+    promise_elsewhere(&path, "Walk tonight", 25);
+    tick(&mut store, &mut h);
+    let list = flat(&h);
+    assert!(list.contains("Walk tonight"), "{list}");
+    let chosen_line = h
+        .render(100, 30)
+        .lines()
+        .find(|line| line.contains('›'))
+        .map(str::to_owned);
+    assert!(
+        chosen_line
+            .as_deref()
+            .is_some_and(|l| l.contains("Cook on Friday")),
+        "{chosen_line:?}"
+    );
+    h.keys("<Enter>");
+    let details = flat(&h);
+    assert!(
+        details.contains("\"Cook on Friday\"") && !details.contains("\"Walk tonight\""),
+        "the details are of the promise that was chosen: {details}"
+    );
+}
