@@ -1,5 +1,6 @@
 //! Benchmarks of the journal itself on one- and ten-year demo journals: load, save after one
-//! added entry (with fsync), tonight's figures, and a keystroke of search.
+//! added entry (with fsync), the open app's look for changes, tonight's figures, and a
+//! keystroke of search.
 
 #[path = "../tests/kit/mod.rs"]
 mod kit;
@@ -66,6 +67,22 @@ fn store_update_adding_an_entry(bencher: divan::Bencher, years: u32) {
             })
             .is_ok()
     });
+}
+
+/// The open app's once-a-second look for a save made elsewhere, when there is none: one stat
+/// of the file, nothing read (a save elsewhere then costs one `load`).
+#[divan::bench(args = YEARS)]
+fn look_for_changes_unchanged(bencher: divan::Bencher, years: u32) {
+    let dir = temp_dir();
+    let path = dir.path().join("journal.json");
+    if let Err(err) = std::fs::write(&path, &sample(years).bytes) {
+        panic!("writing {}: {err}", path.display());
+    }
+    let mut store = Store::new(&path, None);
+    if let Err(err) = store.load() {
+        panic!("loading {}: {err}", path.display());
+    }
+    bencher.bench_local(|| store.look_for_changes() == mend::store::Freshness::Same);
 }
 
 /// What the home screen shows tonight for one partner.

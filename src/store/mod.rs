@@ -10,6 +10,7 @@ mod parse_error;
 mod private_dir;
 mod save;
 mod stamp;
+mod watch;
 
 pub use backup::Backups;
 pub use conflict_copies::{
@@ -25,6 +26,7 @@ pub use save::{
     to_bytes, write_atomically,
 };
 pub use stamp::FileStamp;
+pub use watch::{Freshness, should_reload};
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -42,6 +44,9 @@ pub struct Store {
     backed_up: bool,
     /// Shared with whoever shows it, so a ten-year journal is never copied just to be read.
     loaded: Option<(Arc<Journal>, Option<FileStamp>)>,
+    /// A version of the file another process wrote that could not be read: it is not read
+    /// again until it changes (see [`Store::look_for_changes`]).
+    skipped: Option<FileStamp>,
     /// Things the person should know that did not stop the work, for the CLI or TUI to show.
     notices: Vec<String>,
     /// What time it is, for naming and pruning backups: the real clock unless the caller
@@ -61,6 +66,7 @@ impl Store {
             steps: Box::new(RealFs),
             backed_up: false,
             loaded: None,
+            skipped: None,
             notices: Vec::new(),
             clock: Utc::now,
             device_file: None,
@@ -245,6 +251,33 @@ impl Store {
             Err(err) => {
                 self.loaded = Some((fresh, on_disk));
                 Err(err.into())
+            }
+        }
+    }
+
+    /// Looks at the file's stamp (one stat, nothing read) and, when another process saved
+    /// it, reads it through the same checks as start-up. A file that is gone is left alone:
+    /// the journal on screen stays. Nothing is ever written here.
+    pub fn look_for_changes(&mut self) -> Freshness {
+        let real = self.real_path();
+        let on_disk = FileStamp::of(&real);
+        let held = self.loaded.as_ref().and_then(|(_, stamp)| *stamp);
+        if !should_reload(held, self.skipped, on_disk) {
+            return Freshness::Same;
+        }
+        match load_stamped(&real) {
+            Ok(Some((journal, stamp))) => {
+                self.skipped = None;
+                self.make_private_again(&real);
+                let journal = Arc::new(journal);
+                self.loaded = Some((Arc::clone(&journal), Some(stamp)));
+                Freshness::Newer(journal)
+            }
+            Ok(None) => Freshness::Same,
+            Err(err) => {
+                // Remember this version so it is read (and reported) once, not every second.
+                self.skipped = FileStamp::of(&real);
+                Freshness::Unreadable(watch::unreadable_words(&err))
             }
         }
     }

@@ -81,4 +81,9 @@ pub enum Reply {
     DraftNotRemoved(String),
     /// The weekly summary was written to this file, or why not.
     Exported(Result<std::path::PathBuf, String>),
+    /// Another window or laptop saved the journal: this is it, read and checked. The loop
+    /// looks once a second, unasked.
+    Arrived(Arc<Journal>),
+    /// The journal changed on disk but cannot be read; the last good one stays on screen.
+    ArrivedUnreadable(String),
 }

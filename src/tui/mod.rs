@@ -20,4 +20,4 @@ pub mod world;
 mod runtime;
 pub mod signals;
 
-pub use runtime::{run, run_demo, save_change};
+pub use runtime::{look_for_changes, run, run_demo, save_change};

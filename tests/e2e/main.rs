@@ -12,6 +12,7 @@ mod editor;
 mod exchange;
 mod hard_moment;
 mod journeys;
+mod live_refresh;
 mod screens;
 mod settings;
 mod talk;

@@ -11,6 +11,7 @@ mod hard_moment;
 mod keys;
 mod kindness_received;
 mod last_answer;
+mod live_refresh;
 mod outcome_bars;
 mod plan;
 mod plan_evening;

@@ -80,8 +80,21 @@ impl App {
             Reply::Exported(Err(message)) => {
                 self.warn(format!("No summary was written: {message}"))
             }
+            Reply::Arrived(journal) => self.on_arrived(journal),
+            Reply::ArrivedUnreadable(message) => self.warn(message),
         }
         Vec::new()
+    }
+
+    /// Another window or laptop saved the journal: show it. What is typed, an open form and
+    /// the chosen row stay, since screens rebuild by record id. Before setup is done there is
+    /// no journal of this window's to replace; its own save will say one exists.
+    fn on_arrived(&mut self, journal: Arc<Journal>) {
+        if self.journal.is_none() {
+            return;
+        }
+        self.journal = Some(journal);
+        self.refresh();
     }
 
     /// Records whether the draft file holds the writing on screen, as the disk reported.

@@ -2,8 +2,8 @@
 
 mod runner;
 
-pub use runner::save_change;
 use runner::{Runner, UiState};
+pub use runner::{look_for_changes, save_change};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
@@ -173,13 +173,14 @@ fn run_until_quit(
     now: &impl Fn() -> Result<DateTime<FixedOffset>>,
 ) -> Result<Option<i32>> {
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
+    let mut tick_due = Instant::now() + TICK;
     while app.running {
         keep_held_draft(runner, app);
         runner.terminal.draw(|frame| draw(app, frame))?;
         if panic_for_test {
             panic!("mend was asked to panic by {PANIC_FOR_TEST}");
         }
-        match next_event(runner.signals)? {
+        match next_event(runner.signals, tick_due)? {
             Next::Event(first) => {
                 // Every key already waiting is handled before the next frame: drawing once
                 // per key falls behind a fast typist, a key repeat or a paste without
@@ -194,6 +195,17 @@ fn run_until_quit(
                 }
             }
             Next::Tick => {
+                tick_due = following_tick(tick_due, Instant::now());
+                // Every save of ours has finished by now (they run in this loop), so a new
+                // stamp on the file is another window's or another laptop's.
+                if let Some(reply) = look_for_changes(&mut runner.store) {
+                    let effects = app.on_reply(reply);
+                    // A file that arrived readable by others was made private again: say so.
+                    for notice in runner.store.take_notices() {
+                        app.warn(notice);
+                    }
+                    run_effects(runner, app, effects);
+                }
                 let effects = app.update(Event::Tick(now()?));
                 run_effects(runner, app, effects);
             }
@@ -203,21 +215,32 @@ fn run_until_quit(
     Ok(None)
 }
 
-/// The next terminal event, a tick when a second passed without one, or a signal: signals
-/// are looked for between short waits, so one is answered within a tenth of a second.
-fn next_event(signals: &Signals) -> Result<Next> {
-    let started = Instant::now();
-    while started.elapsed() < TICK {
+/// The next terminal event, a tick once `tick_due` has come, or a signal: signals are looked
+/// for between short waits, so one is answered within a tenth of a second. Keys do not put
+/// the tick off, so the journal file is looked at once a second even while someone types.
+fn next_event(signals: &Signals, tick_due: Instant) -> Result<Next> {
+    loop {
         if let Some(signal) = signals.take() {
             return Ok(Next::Signal(signal));
         }
-        if event::poll(POLL_SLICE).context("Could not read the terminal")? {
+        let left = tick_due.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(Next::Tick);
+        }
+        if event::poll(left.min(POLL_SLICE)).context("Could not read the terminal")? {
             return Ok(Next::Event(
                 event::read().context("Could not read the terminal")?,
             ));
         }
     }
-    Ok(Next::Tick)
+}
+
+/// When the tick after the one due at `due` is due, seen at `now`: a second later, or a
+/// second from now when the loop fell behind (an editor was open), so missed ticks never
+/// come in a burst.
+fn following_tick(due: Instant, now: Instant) -> Instant {
+    let next = due + TICK;
+    if next > now { next } else { now + TICK }
 }
 
 /// Whether another terminal event is already waiting. crossterm reads the terminal with
@@ -234,5 +257,22 @@ fn on_terminal_event(app: &mut App, terminal_event: event::Event) -> Vec<Effect>
         event::Event::Key(key) => app.update(Event::Key(key)),
         event::Event::Paste(text) => app.update(Event::Paste(text)),
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_keep_a_steady_second_and_never_come_in_a_burst() {
+        let start = Instant::now();
+        assert_eq!(following_tick(start, start), start + TICK);
+        // Handled a little late: the next one is still a second after the last was due.
+        let late = start + Duration::from_millis(300);
+        assert_eq!(following_tick(start, late), start + TICK);
+        // Back from a long editor session: one tick a second from now, not thirty at once.
+        let much_later = start + Duration::from_secs(30);
+        assert_eq!(following_tick(start, much_later), much_later + TICK);
     }
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::editor::{edit_kept_text, keeping, new_kept_text};
 use crate::journal::{Change, Edited, Journal, PartnerId};
 use crate::paths::Paths;
-use crate::store::{RealFs, Store, create_private_dir};
+use crate::store::{Freshness, RealFs, Store, create_private_dir};
 use crate::tui::draft::{Draft, Drafts};
 use crate::tui::effects::{Effect, ExportRequest, Reply};
 use crate::tui::signals::Signals;
@@ -129,6 +129,16 @@ pub fn save_change(store: &mut Store, change: &Change, now: DateTime<FixedOffset
                 on_disk,
             },
         },
+    }
+}
+
+/// Looks (one stat) for a save by another window or laptop, and reads it if there was one:
+/// the reply to hand the app, if any. Public so that tests can run two windows on one file.
+pub fn look_for_changes(store: &mut Store) -> Option<Reply> {
+    match store.look_for_changes() {
+        Freshness::Same => None,
+        Freshness::Newer(journal) => Some(Reply::Arrived(journal)),
+        Freshness::Unreadable(message) => Some(Reply::ArrivedUnreadable(message)),
     }
 }
 
