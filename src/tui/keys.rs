@@ -3,6 +3,7 @@
 //! [`popups`] and those of "a hard moment, now" in [`hard_moment`].
 
 pub mod hard_moment;
+mod journal_table;
 mod plan_table;
 pub mod popups;
 mod search_table;

@@ -17,8 +17,8 @@ use mend::tui::keys::popups::{
 };
 use mend::tui::keys::tables::TALK;
 use mend::tui::keys::tables::{
-    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, SEARCH, SEARCH_HIT,
-    SETTINGS, SETUP, WHO, WRITE,
+    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, READ_THEIRS, SEARCH,
+    SEARCH_HIT, SETTINGS, SETUP, WHO, WRITE,
 };
 use mend::tui::keys::{Binding, GLOBAL, HARD_MOMENT_HINT, Hint, KeyPattern, command, hints};
 
@@ -73,6 +73,7 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("check-in", CHECKIN);
     every_key_gives_its_command("journal", JOURNAL);
     every_key_gives_its_command("read", READ);
+    every_key_gives_its_command("read theirs", READ_THEIRS);
     every_key_gives_its_command("search", SEARCH);
     every_key_gives_its_command("a search hit", SEARCH_HIT);
     every_key_gives_its_command("progress", PROGRESS);

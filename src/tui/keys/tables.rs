@@ -5,6 +5,7 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 use super::KeyPattern::Chars;
+pub use super::journal_table::{JOURNAL, JournalKey, READ, READ_THEIRS};
 pub use super::plan_table::{PLAN, PlanKey};
 pub use super::search_table::{SEARCH, SEARCH_HIT, SearchKey};
 pub use super::talk_table::{TALK, TalkKey};
@@ -198,66 +199,6 @@ pub const CHECKIN: &[Binding<CheckinKey>] = &[
         "a later evening",
         CheckinKey::LaterEvening,
     ),
-];
-
-/// The journal's list, and one entry being read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JournalKey {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    First,
-    Last,
-    Read,
-    Partner,
-    Stage,
-    Edit,
-    Delete,
-    Undo,
-    Search,
-    Back,
-    /// "I read this" on the other partner's entry being read.
-    Reply,
-}
-
-pub const JOURNAL: &[Binding<JournalKey>] = &[
-    bind(&[key(Up), ch('k')], "↑/↓", "move", JournalKey::Up),
-    quiet(&[key(Down), ch('j')], "move down", JournalKey::Down),
-    bind(&[key(Enter)], "Enter", "read", JournalKey::Read),
-    bind(&[ch('/')], "/", "search", JournalKey::Search),
-    bind(&[ch('f')], "f", "partner", JournalKey::Partner),
-    bind(&[ch('s')], "s", "stage", JournalKey::Stage),
-    bind(&[ch('e')], "e", "edit", JournalKey::Edit),
-    bind(&[ch('d')], "d", "delete", JournalKey::Delete),
-    bind(&[ch('u')], "u", "undo delete", JournalKey::Undo),
-    bind(&[key(Esc), ch('q')], "Esc", "back", JournalKey::Back),
-    quiet(&[key(PageUp)], "a page up", JournalKey::PageUp),
-    quiet(&[key(PageDown)], "a page down", JournalKey::PageDown),
-    quiet(&[key(Home), ch('g')], "the newest", JournalKey::First),
-    quiet(&[key(End), ch('G')], "the oldest", JournalKey::Last),
-];
-
-/// One entry being read; the list's keys still work beneath it.
-pub const READ: &[Binding<JournalKey>] = &[
-    bind(&[key(Up), ch('k')], "↑/↓", "scroll", JournalKey::Up),
-    quiet(&[key(Down), ch('j')], "scroll down", JournalKey::Down),
-    bind(&[ch('r')], "r", "reply", JournalKey::Reply),
-    bind(&[ch('e')], "e", "edit", JournalKey::Edit),
-    bind(&[ch('d')], "d", "delete", JournalKey::Delete),
-    bind(&[key(Esc), ch('q')], "Esc", "back", JournalKey::Back),
-    quiet(&[key(Enter)], "read the chosen entry", JournalKey::Read),
-    quiet(&[ch('f')], "partner", JournalKey::Partner),
-    quiet(&[ch('s')], "stage", JournalKey::Stage),
-    quiet(&[ch('u')], "undo delete", JournalKey::Undo),
-    quiet(&[key(PageUp)], "choose a page up", JournalKey::PageUp),
-    quiet(&[key(PageDown)], "choose a page down", JournalKey::PageDown),
-    quiet(
-        &[key(Home), ch('g')],
-        "choose the newest",
-        JournalKey::First,
-    ),
-    quiet(&[key(End), ch('G')], "choose the oldest", JournalKey::Last),
 ];
 
 /// Both partners looking back.

@@ -9,7 +9,7 @@ use super::journal_draw;
 use crate::journal::{Entry, Journal, PartnerId, Reader, RecordId, Sight, Stage};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::tables::{JOURNAL, JournalKey, READ};
+use crate::tui::keys::tables::{JOURNAL, JournalKey, READ, READ_THEIRS};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::dialog::Dialog;
 use crate::tui::popups::reply_form::ReplyForm;
@@ -28,6 +28,8 @@ pub struct Row {
     pub id: RecordId,
     /// When its author changed it after it opened to the reader.
     pub edited: Option<DateTime<Utc>>,
+    /// Whether the reader wrote it (their keys are edit and delete; a partner's, reply).
+    pub mine: bool,
 }
 
 /// The journal screen's state: the filters, the rows they give, and what is open.
@@ -72,6 +74,7 @@ impl BrowseState {
                         index,
                         id: e.meta.id,
                         edited,
+                        mine: reader == Reader::Partner(e.meta.author),
                     }),
                     Sight::Waiting | Sight::Hidden => None,
                 },
@@ -109,7 +112,13 @@ impl BrowseState {
                 Sight::Open { edited } => edited,
                 Sight::Waiting | Sight::Hidden => None,
             };
-            Row { index, id, edited }
+            let mine = journal.entries[index].meta.author == reader;
+            Row {
+                index,
+                id,
+                edited,
+                mine,
+            }
         });
         self.scroll = 0;
     }
@@ -145,7 +154,11 @@ impl View for BrowseState {
         let reply = entry.map(|e| reply_to(journal, e, me, ctx));
         let page = 10;
         let reading = browse.reading.is_some();
-        let table = if reading { READ } else { JOURNAL };
+        let table = match browse.reading {
+            Some(row) if !row.mine => READ_THEIRS,
+            Some(_) => READ,
+            None => JOURNAL,
+        };
         match command(table, key, false)? {
             JournalKey::Back if reading => browse.reading = None,
             JournalKey::Back => return Some(Action::GoHome),
@@ -219,6 +232,7 @@ impl View for BrowseState {
 
     fn bindings(&self) -> Vec<Hint> {
         match (self.reading, &self.search) {
+            (Some(row), _) if !row.mine => hints(READ_THEIRS),
             (Some(_), _) => hints(READ),
             (None, Some(search)) => search.bindings(),
             (None, None) => hints(JOURNAL),
