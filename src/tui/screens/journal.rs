@@ -16,9 +16,6 @@ use crate::tui::popups::reply_form::ReplyForm;
 use crate::tui::screens::journal_search::{SearchOutcome, SearchState};
 use crate::tui::view::View;
 
-/// The widest a name is shown on the list; longer names end in "…".
-pub(super) const NAME_COLUMNS: usize = 12;
-
 /// One entry on the list: where it is in the journal now, and which entry it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {

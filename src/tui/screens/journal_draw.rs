@@ -1,10 +1,11 @@
 //! Drawing the journal screen: the list, the search over it, and one entry being read.
 
-use super::journal::{BrowseState, NAME_COLUMNS};
+use super::journal::BrowseState;
 use crate::journal::text::one_line;
 use crate::journal::{Entry, Journal, Stage, local_time};
 use crate::tui::ctx::Ctx;
 use crate::tui::screens::journal_search;
+use crate::tui::widgets::rows::{name_columns, rows_in_view};
 use crate::tui::widgets::text;
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
@@ -71,16 +72,9 @@ pub fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
     }
     // Every row's columns line up: the day is padded ("Tue  3 Nov"), and names take the
     // width of the longer name, up to NAME_COLUMNS.
-    let name_columns = journal
-        .partners
-        .iter()
-        .map(|p| text::width(&p.name))
-        .max()
-        .unwrap_or(0)
-        .min(NAME_COLUMNS);
+    let name_columns = name_columns(journal);
     // Only the rows that fit are drawn, so a ten-year journal costs the same as a new one.
-    let height = usize::from(body.height.max(1));
-    let first = browse.selected.saturating_sub(height.saturating_sub(1));
+    let (first, height) = rows_in_view(browse.selected, body);
     let lines: Vec<Line> = browse
         .rows
         .iter()

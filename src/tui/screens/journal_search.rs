@@ -16,14 +16,13 @@ use crate::tui::keys::tables::{SEARCH, SEARCH_HIT, SearchKey};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::rows::{name_columns, rows_in_view};
 use crate::tui::widgets::text;
 
 /// The most characters a search may have.
 const MOST_QUERY_CHARS: usize = 80;
 /// How many characters a hit's line shows before its first match.
 const LEAD_CHARS: usize = 16;
-/// The widest a name is shown on the list.
-const NAME_COLUMNS: usize = 12;
 
 /// What is typed, what it found, and which hit is chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,16 +253,9 @@ pub fn draw(journal: &Journal, search: &SearchState, theme: Theme, frame: &mut F
         draw_hit(journal, hit, theme, frame, body);
         return;
     }
-    let names = journal
-        .partners
-        .iter()
-        .map(|p| text::width(&p.name))
-        .max()
-        .unwrap_or(0)
-        .min(NAME_COLUMNS);
+    let names = name_columns(journal);
     // Only the hits that fit are drawn.
-    let height = usize::from(body.height.max(1));
-    let first = search.selected.saturating_sub(height.saturating_sub(1));
+    let (first, height) = rows_in_view(search.selected, body);
     let lines: Vec<Line> = search
         .hits
         .iter()

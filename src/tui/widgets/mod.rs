@@ -5,4 +5,5 @@ pub mod line_input;
 pub mod outcome_bars;
 pub mod popup;
 pub mod reciprocity_card;
+pub mod rows;
 pub mod text;
