@@ -18,6 +18,43 @@ pub struct Paths {
     pub prompts: PathBuf,
     /// Small things the app remembers between runs (like who was here last).
     pub ui_state: PathBuf,
+    /// Where mend remembers a shared folder (`mend share`, `mend join`): outside the folder.
+    pub shared_config: PathBuf,
+    /// This laptop's partner, if `mend join --as NAME` said so: "who is here" starts there.
+    pub partner: Option<String>,
+}
+
+/// What mend remembers about a shared folder, in `shared.json` in its config folder.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SharedConfig {
+    /// The folder a sync engine keeps in step.
+    pub folder: PathBuf,
+    /// Whose laptop this is, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
+}
+
+impl SharedConfig {
+    /// The remembered shared folder, or `None` if there is none; a damaged file is refused
+    /// with a message naming it.
+    pub fn read(file: &Path) -> Result<Option<SharedConfig>> {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => {
+                return Err(anyhow!(
+                    "Could not read {}, where mend remembers the shared folder: {err}.",
+                    file.display()
+                ));
+            }
+        };
+        serde_json::from_str(&text).map(Some).map_err(|err| {
+            anyhow!(
+                "{} (where mend remembers the shared folder) cannot be read: {err}. Fix it, or remove it to go back to the journal on this computer alone.",
+                file.display()
+            )
+        })
+    }
 }
 
 impl Paths {
@@ -30,11 +67,18 @@ impl Paths {
             .state_dir()
             .unwrap_or_else(|| dirs.data_local_dir())
             .to_owned();
-        let journal = match journal {
-            Some(path) if !path.as_os_str().is_empty() => path,
-            _ => dirs.data_dir().join("journal.json"),
+        let shared = SharedConfig::read(&dirs.config_dir().join("shared.json"))?;
+        let (journal, partner) = match (journal, shared) {
+            (Some(path), shared) if !path.as_os_str().is_empty() => {
+                let partner = shared.filter(|s| s.folder == path).and_then(|s| s.partner);
+                (path, partner)
+            }
+            (_, Some(shared)) => (shared.folder, shared.partner),
+            _ => (dirs.data_dir().join("journal.json"), None),
         };
-        Ok(Paths::under(journal, &state, dirs.config_dir()))
+        let mut paths = Paths::under(journal, &state, dirs.config_dir());
+        paths.partner = partner;
+        Ok(paths)
     }
 
     /// The paths for `journal`, with mend's own files under `state` and `config`.
@@ -45,6 +89,8 @@ impl Paths {
             drafts: state.join("drafts").join(&id),
             ui_state: state.join("ui").join(format!("{id}.json")),
             prompts: config.join("prompts.json"),
+            shared_config: config.join("shared.json"),
+            partner: None,
             journal,
         }
     }

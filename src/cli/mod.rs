@@ -19,6 +19,7 @@ mod plan_list;
 mod promises;
 mod reply;
 mod settings;
+mod share;
 mod talk;
 mod usage_error;
 mod words;
@@ -97,6 +98,22 @@ pub enum Command {
     /// Give a partner a new name, or change their role
     #[command(subcommand)]
     Partner(partner::PartnerCommand),
+    /// Share this journal between two laptops through a folder a sync engine (Syncthing,
+    /// Dropbox, Nextcloud, iCloud Drive) or git keeps in step; prints what to run on the other
+    Share {
+        /// The folder (made if needed, readable only by you)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Use, on this laptop, the journal your partner shared with `mend share`
+    Join {
+        /// The shared folder, once the sync engine has delivered it here
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Whose laptop this is: one of the two partners' names
+        #[arg(long = "as", value_name = "NAME")]
+        name: String,
+    },
     /// Show where the journal, backups, drafts and your own prompts live
     Path,
     /// Write a sample journal of two partners, to try mend without touching yours
@@ -334,6 +351,8 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Check => check::check(ctx),
         Command::Merge { files } => merge::merge(ctx, &files),
         Command::Path => check::path(ctx),
+        Command::Share { dir } => share::share(ctx, &dir),
+        Command::Join { dir, name } => share::join(ctx, &dir, &name),
         Command::Settings(args) => settings::settings(ctx, args),
         Command::Partner(command) => partner::run(ctx, command),
         Command::Demo(args) => demo::demo(ctx, args),

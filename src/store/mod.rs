@@ -9,6 +9,8 @@ mod lock;
 mod parse_error;
 mod private_dir;
 mod save;
+mod shared;
+mod shared_store;
 mod stamp;
 mod watch;
 
@@ -25,6 +27,7 @@ pub use save::{
     PAUSE_MID_WRITE, RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private,
     to_bytes, write_atomically,
 };
+pub use shared::{Gathered, Listing, SharedFiles, gather, is_device_file};
 pub use stamp::FileStamp;
 pub use watch::{Freshness, should_reload};
 
@@ -55,6 +58,8 @@ pub struct Store {
     /// Where this computer's device id is kept (read at the first change), if the store
     /// was told; otherwise changes keep the journal's placeholder device.
     device_file: Option<PathBuf>,
+    /// On a shared folder: every laptop's file is read and merged, only this one's written.
+    shared: Option<SharedFiles>,
 }
 
 impl Store {
@@ -70,6 +75,7 @@ impl Store {
             notices: Vec::new(),
             clock: Utc::now,
             device_file: None,
+            shared: None,
         }
     }
 
@@ -82,9 +88,16 @@ impl Store {
     ) -> Self {
         let journal = journal.into();
         let backups = Backups::for_journal(backups_root, &journal);
+        let state = backups_root.parent().map(Path::to_owned);
+        // A folder is a shared one: this laptop's file in it is the one written.
+        let shared = match &state {
+            Some(state) if journal.is_dir() => Some(SharedFiles::new(&journal, state)),
+            _ => None,
+        };
         let mut store = Self::new(journal, Some(backups)).with_clock(clock);
         // The state folder holds the backups and this computer's device id.
-        store.device_file = backups_root.parent().map(|state| state.join("device"));
+        store.device_file = state.map(|state| state.join("device"));
+        store.shared = shared;
         store
     }
 
@@ -108,6 +121,9 @@ impl Store {
     /// The file the journal really is: the target of the path when the path is a symlink.
     /// It is read, locked and saved there, so the link stays a link.
     pub fn real_path(&self) -> PathBuf {
+        if let Some(shared) = &self.shared {
+            return shared.own.clone();
+        }
         resolve(&self.path)
     }
 
@@ -116,6 +132,11 @@ impl Store {
     /// notice (see [`Store::take_notices`]).
     pub fn load(&mut self) -> Result<Option<Arc<Journal>>, LoadError> {
         let real = self.real_path();
+        if self.shared.is_some() {
+            self.make_private_again(&real);
+            self.loaded = self.gather_shared();
+            return Ok(self.shared());
+        }
         match load_stamped(&real)? {
             Some((journal, stamp)) => {
                 self.make_private_again(&real);
@@ -175,7 +196,7 @@ impl Store {
     pub fn create(&mut self, journal: Journal) -> Result<()> {
         let real = self.real_path();
         ensure_parent(&real)?;
-        let _lock = JournalLock::acquire(&real)?;
+        let _lock = self.lock(&real)?;
         if real.exists() {
             anyhow::bail!(
                 "A journal already exists at {}; mend will not overwrite it.",
@@ -188,6 +209,7 @@ impl Store {
             .as_ref()
             .map_or_else(|err| err.new_version_in_place(), |()| true);
         if on_disk_now {
+            self.after_shared_save(&journal);
             self.loaded = Some((Arc::new(journal), FileStamp::of(&real)));
         }
         Ok(saved?)
@@ -201,13 +223,19 @@ impl Store {
     /// failed, after the new version was put in place: then memory holds the new version.
     pub fn update<T>(&mut self, change: impl FnOnce(&mut Journal) -> Result<T>) -> Result<T> {
         let real = self.real_path();
-        let _lock = JournalLock::acquire(&real)?;
+        let _lock = self.lock(&real)?;
         let mut on_disk = FileStamp::of(&real);
+        let shared_changed = self.shared_changed();
         let cached = match self.loaded.take() {
+            Some((journal, _)) if self.shared.is_some() && !shared_changed => Some(journal),
             Some((journal, stamp)) if stamp == on_disk && on_disk.is_some() => Some(journal),
             _ => None,
         };
-        let fresh = match cached {
+        let gathered = match (&cached, self.shared.is_some()) {
+            (None, true) => self.gather_shared().map(|(journal, _)| journal),
+            _ => None,
+        };
+        let fresh = match cached.or(gathered) {
             Some(journal) => journal,
             None => match load_stamped(&real)? {
                 Some((journal, stamp)) => {
@@ -240,6 +268,7 @@ impl Store {
         remove_stale_temps(&real);
         match save(&real, &changed, self.steps.as_ref()) {
             Ok(()) => {
+                self.after_shared_save(&changed);
                 self.loaded = Some((Arc::new(changed), FileStamp::of(&real)));
                 Ok(value)
             }
@@ -259,6 +288,9 @@ impl Store {
     /// it, reads it through the same checks as start-up. A file that is gone is left alone:
     /// the journal on screen stays. Nothing is ever written here.
     pub fn look_for_changes(&mut self) -> Freshness {
+        if self.shared.is_some() {
+            return self.look_for_shared_changes();
+        }
         let real = self.real_path();
         let on_disk = FileStamp::of(&real);
         let held = self.loaded.as_ref().and_then(|(_, stamp)| *stamp);

@@ -1,0 +1,169 @@
+//! `mend share DIR` and `mend join DIR --as NAME`: one journal on two laptops, through a
+//! folder a sync engine (or git) keeps in step; each laptop writes only its own file there.
+
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+
+use super::context::{CommandContext, usage};
+use super::output::{say, warn};
+use crate::journal::Journal;
+use crate::journal::text::one_line;
+use crate::paths::SharedConfig;
+use crate::store::{
+    Listing, RealFs, SharedFiles, Store, create_private_dir, gather, write_atomically,
+};
+
+/// Moves this laptop's journal into `dir` as its own file, and remembers the folder.
+pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
+    let folder = absolute(dir)?;
+    let (_, journal) = ctx.load()?;
+    let state = state_dir(ctx)?;
+    if let Some(found) = read_folder(&folder, &state, false)?
+        && journal.check_can_merge(&found).is_err()
+    {
+        return Err(usage(format!(
+            "{} already holds the journal of another couple ({}); mend will not mix two journals. Choose another folder.",
+            folder.display(),
+            names(&found)
+        )));
+    }
+    create_private_dir(&folder)
+        .with_context(|| format!("Could not create the folder {}", folder.display()))?;
+    let mut store = Store::with_backups(&folder, &ctx.paths.backups_root, crate::now::now_utc);
+    store.load()?;
+    for notice in store.take_notices() {
+        warn(format_args!("{notice}"));
+    }
+    if store.journal().is_some() {
+        store.update(|here| {
+            *here = here.merge(&journal).0;
+            Ok(())
+        })?;
+    } else {
+        store.create(Journal::clone(&journal))?;
+    }
+    let own = store.real_path();
+    remember(ctx, &folder, None)?;
+    say!(
+        "Your journal is now shared in {}; this laptop writes only {}.",
+        folder.display(),
+        file_name(&own)
+    )?;
+    if ctx.paths.journal != folder {
+        say!(
+            "The journal at {} is left as it was, as a backup.",
+            ctx.paths.journal.display()
+        )?;
+    }
+    say!(
+        "On the other laptop, once the folder has arrived there, run (with the folder's path on that laptop, and the name of whose laptop it is: {}):",
+        names(&journal)
+    )?;
+    let partner = journal
+        .partners
+        .last()
+        .map_or_else(|| "NAME".to_owned(), |p| one_line(&p.name).into_owned());
+    say!(
+        "  mend join {} --as {}",
+        quoted(&folder.display().to_string()),
+        quoted(&partner)
+    )?;
+    Ok(())
+}
+
+/// Makes this laptop `name`'s, on the journal shared in `dir`.
+pub fn join(ctx: &CommandContext, dir: &Path, name: &str) -> Result<()> {
+    let folder = absolute(dir)?;
+    let state = state_dir(ctx)?;
+    let Some(journal) = read_folder(&folder, &state, true)? else {
+        return Err(usage(format!(
+            "{} holds no journal mend can read. Run `mend share FOLDER` on the other laptop first, and wait until the sync engine has delivered the folder here.",
+            folder.display()
+        )));
+    };
+    let partner = journal.partner_named(name)?.name.clone();
+    let mut store = Store::with_backups(&folder, &ctx.paths.backups_root, crate::now::now_utc);
+    let own = store.real_path();
+    if !own.exists() {
+        store.create(journal.clone())?;
+    }
+    remember(ctx, &folder, Some(partner.clone()))?;
+    say!(
+        "This laptop is {}'s now: mend uses the journal shared in {} and writes only {} there.",
+        one_line(&partner),
+        folder.display(),
+        file_name(&own)
+    )?;
+    Ok(())
+}
+
+/// The journal in `folder` merged, `None` if it holds none; a file in its place is refused.
+/// Files skipped are named on standard error when `tell`.
+fn read_folder(folder: &Path, state: &Path, tell: bool) -> Result<Option<Journal>> {
+    if folder.exists() && !folder.is_dir() {
+        return Err(usage(format!(
+            "{} is a file, not a folder; give the folder the sync engine keeps in step.",
+            folder.display()
+        )));
+    }
+    if !folder.is_dir() {
+        return Ok(None);
+    }
+    let files = SharedFiles::new(folder, state);
+    let gathered = gather(&files.own, &files.kept, &Listing::of(folder));
+    for warning in gathered.warnings.iter().filter(|_| tell) {
+        warn(format_args!("{warning}"));
+    }
+    Ok(gathered.journal)
+}
+
+fn remember(ctx: &CommandContext, folder: &Path, partner: Option<String>) -> Result<()> {
+    let file = &ctx.paths.shared_config;
+    let config = SharedConfig {
+        folder: folder.to_owned(),
+        partner,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&config)?;
+    bytes.push(b'\n');
+    if let Some(parent) = file.parent() {
+        create_private_dir(parent)
+            .with_context(|| format!("Could not create the folder {}", parent.display()))?;
+    }
+    write_atomically(file, &bytes, &RealFs)
+        .with_context(|| format!("Could not remember the shared folder in {}", file.display()))
+}
+
+fn state_dir(ctx: &CommandContext) -> Result<PathBuf> {
+    ctx.paths
+        .backups_root
+        .parent()
+        .map(Path::to_owned)
+        .context("mend's state folder is unknown")
+}
+
+fn absolute(dir: &Path) -> Result<PathBuf> {
+    std::path::absolute(dir).with_context(|| format!("Could not find the folder {}", dir.display()))
+}
+
+fn names(journal: &Journal) -> String {
+    let names: Vec<_> = journal.partners.iter().map(|p| one_line(&p.name)).collect();
+    names.join(" or ")
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+/// A word or path as it can be pasted into a shell.
+fn quoted(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@~".contains(c));
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}

@@ -1,0 +1,216 @@
+//! A shared folder: one `journal.<device>.json` a laptop, all read and merged, only ours written.
+
+use std::path::{Path, PathBuf};
+
+use super::conflict_copies::{conflict_copy_engine, git_markers_advice, has_git_conflict_markers};
+use super::device::this_device;
+use super::load::load_stamped;
+use super::stamp::FileStamp;
+use crate::journal::{Device, Journal, file_key};
+
+/// Where a laptop's part of a shared folder lives.
+#[derive(Debug, Clone)]
+pub struct SharedFiles {
+    pub folder: PathBuf,
+    /// This laptop's own file in the folder: the only one it writes.
+    pub own: PathBuf,
+    /// A copy of the own file in the state folder, outside the synced folder, so an engine
+    /// that rolls the folder's file back loses nothing.
+    pub kept: PathBuf,
+    /// The folder as last read.
+    pub(super) seen: Option<Listing>,
+    /// Conflict copies merged into the journal in memory, moved aside after the next save.
+    pub(super) copies: Vec<PathBuf>,
+}
+
+impl SharedFiles {
+    /// The files for `folder`, with this laptop's device id and copy under `state`.
+    pub fn new(folder: &Path, state: &Path) -> SharedFiles {
+        let device = this_device(&state.join("device"));
+        SharedFiles {
+            folder: folder.to_owned(),
+            own: folder.join(device_file_name(&device)),
+            kept: state
+                .join("shared")
+                .join(format!("{}.json", file_key(folder))),
+            seen: None,
+            copies: Vec::new(),
+        }
+    }
+}
+
+/// The name of a laptop's own file in a shared folder.
+pub fn device_file_name(device: &Device) -> String {
+    format!("journal.{}.json", device.as_str())
+}
+
+/// Whether `name` is a laptop's file (`journal.<device>.json`), not a copy of one.
+pub fn is_device_file(name: &str) -> bool {
+    name.strip_prefix("journal.")
+        .and_then(|rest| rest.strip_suffix(".json"))
+        .and_then(Device::parse)
+        .is_some_and(|device| device.as_str().len() + 13 == name.len())
+}
+
+/// The files of a shared folder that hold the journal: the laptops' files and the conflict
+/// copies engines made of them, each with its stamp, sorted by path.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    pub devices: Vec<(PathBuf, FileStamp)>,
+    pub copies: Vec<(PathBuf, FileStamp)>,
+}
+
+impl Listing {
+    /// What is in `folder` now (nothing, if it cannot be read).
+    pub fn of(folder: &Path) -> Listing {
+        let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(folder)
+            .map(|items| {
+                items
+                    .flatten()
+                    .filter_map(|item| Some((item.file_name().to_str()?.to_owned(), item.path())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        let devices: Vec<&str> = names
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .filter(|name| is_device_file(name))
+            .collect();
+        let mut listing = Listing::default();
+        for (name, path) in &names {
+            let Some(stamp) = FileStamp::of(path) else {
+                continue;
+            };
+            if is_device_file(name) {
+                listing.devices.push((path.clone(), stamp));
+            } else if devices
+                .iter()
+                .any(|device| conflict_copy_engine(name, device).is_some())
+            {
+                listing.copies.push((path.clone(), stamp));
+            }
+        }
+        listing
+    }
+}
+
+/// Everything in a shared folder, merged: the journal, which conflict copies went into it,
+/// and a warning for each file skipped.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub journal: Option<Journal>,
+    pub merged_copies: Vec<PathBuf>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads `own` (this laptop's file), `kept` (its copy in the state folder) and every file of
+/// `listing`, and merges them. A file that cannot be read whole, holds git conflict markers
+/// or is another couple's is skipped with a warning naming it; it never blocks the rest.
+pub fn gather(own: &Path, kept: &Path, listing: &Listing) -> Gathered {
+    let mut out = Gathered::default();
+    let mut sources: Vec<(PathBuf, bool)> = vec![(own.to_owned(), false), (kept.to_owned(), false)];
+    for (path, _) in &listing.devices {
+        if path != own {
+            sources.push((path.clone(), false));
+        }
+    }
+    for (path, _) in &listing.copies {
+        sources.push((path.clone(), true));
+    }
+    for (path, is_copy) in sources {
+        let Some(copy) = read_one(&path, &mut out.warnings) else {
+            continue;
+        };
+        match &out.journal {
+            None => out.journal = Some(copy),
+            Some(base) => {
+                if let Err(err) = base.check_can_merge(&copy) {
+                    out.warnings.push(format!(
+                        "Skipped {}: {err} It was not merged, and it was left as it is.",
+                        path.display()
+                    ));
+                    continue;
+                }
+                out.journal = Some(base.merge(&copy).0);
+            }
+        }
+        if is_copy {
+            out.merged_copies.push(path);
+        }
+    }
+    out
+}
+
+fn read_one(path: &Path, warnings: &mut Vec<String>) -> Option<Journal> {
+    let skipped = |why: String| {
+        format!(
+            "Skipped {}: {why} It was not merged, and it was left as it is.",
+            path.display()
+        )
+    };
+    if let Ok(bytes) = std::fs::read(path)
+        && has_git_conflict_markers(&bytes)
+    {
+        warnings.push(skipped(git_markers_advice(&path.display().to_string())));
+        return None;
+    }
+    match load_stamped(path) {
+        Ok(found) => found.map(|(journal, _)| journal),
+        Err(err) => {
+            warnings.push(skipped(err.to_string()));
+            None
+        }
+    }
+}
+
+/// Moves merged conflict copies into `conflicts-merged/` beside them (never deletes them).
+/// Call only after the merged journal is written and flushed.
+pub fn move_aside(copies: &[PathBuf]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for copy in copies {
+        let (Some(dir), Some(name)) = (copy.parent(), copy.file_name()) else {
+            continue;
+        };
+        let aside = dir.join("conflicts-merged");
+        let moved = super::private_dir::create_private_dir(&aside)
+            .and_then(|()| std::fs::rename(copy, aside.join(name)));
+        if let Err(err) = moved {
+            warnings.push(format!(
+                "{} was merged but could not be moved into {} ({err}); it is still there and is harmless.",
+                copy.display(),
+                aside.display()
+            ));
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_device_name_is_a_device_file() {
+        assert!(is_device_file("journal.0123456789abcdef.json"));
+        assert!(!is_device_file("journal.json"));
+        assert!(!is_device_file(
+            "journal.0123456789abcdef.sync-conflict-20261125-210000-ABCDEF7.json"
+        ));
+        assert!(!is_device_file("journal.0123456789abcdef.json.tmp"));
+    }
+
+    #[test]
+    fn a_conflict_copy_of_a_device_file_is_listed_as_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let device = "journal.0123456789abcdef.json";
+        let copy = "journal.0123456789abcdef.sync-conflict-20261125-210000-ABCDEF7.json";
+        for name in [device, copy, "notes.txt"] {
+            std::fs::write(dir.path().join(name), "{}").unwrap();
+        }
+        let listing = Listing::of(dir.path());
+        assert_eq!(listing.devices.len(), 1);
+        assert_eq!(listing.copies.len(), 1);
+        assert!(listing.copies[0].0.ends_with(copy));
+    }
+}

@@ -1,0 +1,90 @@
+//! The store on a shared folder: reads every laptop's file merged, writes only this laptop's.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::Store;
+use super::lock::JournalLock;
+use super::save::{to_bytes, write_atomically};
+use super::shared::{Listing, SharedFiles, gather, move_aside};
+use super::stamp::FileStamp;
+use super::watch::Freshness;
+use crate::journal::Journal;
+
+impl Store {
+    /// This laptop's files in a shared folder, if the store is on one.
+    pub fn shared_files(&self) -> Option<&SharedFiles> {
+        self.shared.as_ref()
+    }
+
+    /// Reads and merges the whole folder; warnings become notices.
+    pub(super) fn gather_shared(&mut self) -> Option<(Arc<Journal>, Option<FileStamp>)> {
+        let shared = self.shared.as_mut()?;
+        let listing = Listing::of(&shared.folder);
+        let gathered = gather(&shared.own, &shared.kept, &listing);
+        shared.seen = Some(listing);
+        shared.copies = gathered.merged_copies;
+        let stamp = FileStamp::of(&shared.own);
+        self.notices.extend(gathered.warnings);
+        gathered.journal.map(|j| (Arc::new(j), stamp))
+    }
+
+    /// The lock for saving: beside the journal, or for a shared folder beside this laptop's
+    /// copy in the state folder, so no lock file travels to the other laptop (only the
+    /// processes of this laptop ever write its file).
+    pub(super) fn lock(&self, real: &Path) -> anyhow::Result<JournalLock> {
+        match &self.shared {
+            Some(shared) => {
+                super::private_dir::ensure_parent(&shared.kept)?;
+                JournalLock::acquire(&shared.kept)
+            }
+            None => JournalLock::acquire(real),
+        }
+    }
+
+    /// Whether the folder changed since it was last read.
+    pub(super) fn shared_changed(&self) -> bool {
+        self.shared
+            .as_ref()
+            .is_some_and(|s| s.seen.as_ref() != Some(&Listing::of(&s.folder)))
+    }
+
+    /// After this laptop's file is written: its copy in the state folder, then the conflict
+    /// copies that went into it are moved aside.
+    pub(super) fn after_shared_save(&mut self, journal: &Journal) {
+        let Some(shared) = self.shared.as_mut() else {
+            return;
+        };
+        let kept = to_bytes(journal)
+            .map_err(|err| err.to_string())
+            .and_then(|bytes| {
+                super::private_dir::ensure_parent(&shared.kept).map_err(|err| err.to_string())?;
+                write_atomically(&shared.kept, &bytes, self.steps.as_ref())
+                    .map_err(|err| err.to_string())
+            });
+        if let Err(err) = kept {
+            self.notices.push(format!(
+                "The copy of this laptop's journal kept at {} could not be written ({err}); the shared folder has it.",
+                shared.kept.display()
+            ));
+        }
+        let copies = std::mem::take(&mut shared.copies);
+        self.notices.extend(move_aside(&copies));
+        shared.seen = Some(Listing::of(&shared.folder));
+    }
+
+    /// `look_for_changes` on a shared folder: any file in it changed means a new merge.
+    pub(super) fn look_for_shared_changes(&mut self) -> Freshness {
+        if !self.shared_changed() {
+            return Freshness::Same;
+        }
+        let before = self.shared();
+        match self.gather_shared() {
+            Some((journal, stamp)) if Some(&journal) != before.as_ref() => {
+                self.loaded = Some((Arc::clone(&journal), stamp));
+                Freshness::Newer(journal)
+            }
+            _ => Freshness::Same,
+        }
+    }
+}
