@@ -10,20 +10,29 @@ use crate::store::{Engine, conflict_copy_engine};
 use crate::words::count;
 
 pub fn check(ctx: &CommandContext) -> Result<()> {
-    let (_, journal) = ctx.load()?;
+    let (store, journal) = ctx.load()?;
+    let shared = store.shared_files().cloned();
+    drop(store);
     let mut problems = journal.problems(ctx.today(&journal));
+    let file = shared
+        .as_ref()
+        .map_or_else(|| ctx.paths.journal.clone(), |s| s.own.clone());
     #[cfg(unix)]
-    {
+    if file.exists() {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&ctx.paths.journal)?.permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&file)?.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
             problems.push(format!(
                 "the file can be read by others (mode {mode:o}); run `chmod 600 {}`",
-                ctx.paths.journal.display()
+                file.display()
             ));
         }
     }
-    for (copy, engine) in conflict_copies_beside(&ctx.paths.journal) {
+    let beside = match &shared {
+        Some(_) => Vec::new(),
+        None => conflict_copies_beside(&ctx.paths.journal),
+    };
+    for (copy, engine) in beside {
         problems.push(format!(
             "{} is a conflict copy {engine} made of this journal; fold it in with `mend merge {}` (the copy is only read, never moved or deleted)",
             copy.display(),
@@ -56,6 +65,9 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
             count(with_earlier, "entry", "entries"),
             if with_earlier == 1 { "keeps" } else { "keep" }
         )?;
+    }
+    if let Some(shared) = &shared {
+        super::check_shared::list_files(ctx, shared)?;
     }
     if problems.is_empty() {
         say!("  No problems found.")?;
@@ -112,7 +124,18 @@ fn shell_quoted(path: &str) -> String {
 
 pub fn path(ctx: &CommandContext) -> Result<()> {
     let paths = &ctx.paths;
-    say!("journal   {}", paths.journal.display())?;
+    match ctx.store().shared_files() {
+        Some(shared) => {
+            say!(
+                "shared    {}  (a folder kept in step between two laptops)",
+                shared.folder.display()
+            )?;
+            say!("this laptop writes {}", shared.own.display())?;
+            say!("its copy  {}", shared.kept.display())?;
+            say!("remembered in {}", paths.shared_config.display())?;
+        }
+        None => say!("journal   {}", paths.journal.display())?,
+    }
     let backups = crate::store::Backups::for_journal(&paths.backups_root, &paths.journal);
     say!("backups   {}", backups.dir().display())?;
     say!("drafts    {}", paths.drafts.display())?;

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, and the commands that need no terminal UI.
 
 mod check;
+mod check_shared;
 mod context;
 mod demo;
 mod entries;

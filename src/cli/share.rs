@@ -29,6 +29,7 @@ pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
     }
     create_private_dir(&folder)
         .with_context(|| format!("Could not create the folder {}", folder.display()))?;
+    keep_private(&folder)?;
     let mut store = Store::with_backups(&folder, &ctx.paths.backups_root, crate::now::now_utc);
     store.load()?;
     for notice in store.take_notices() {
@@ -82,6 +83,7 @@ pub fn join(ctx: &CommandContext, dir: &Path, name: &str) -> Result<()> {
         )));
     };
     let partner = journal.partner_named(name)?.name.clone();
+    keep_private(&folder)?;
     let mut store = Store::with_backups(&folder, &ctx.paths.backups_root, crate::now::now_utc);
     let own = store.real_path();
     if !own.exists() {
@@ -131,6 +133,25 @@ fn remember(ctx: &CommandContext, folder: &Path, partner: Option<String>) -> Res
     }
     write_atomically(file, &bytes, &RealFs)
         .with_context(|| format!("Could not remember the shared folder in {}", file.display()))
+}
+
+/// The shared folder is readable only by its owner (0700), like every folder mend keeps.
+fn keep_private(folder: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700)).with_context(
+            || {
+                format!(
+                    "Could not make the folder {} private (mode 700)",
+                    folder.display()
+                )
+            },
+        )?;
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+    Ok(())
 }
 
 fn state_dir(ctx: &CommandContext) -> Result<PathBuf> {

@@ -127,7 +127,7 @@ pub fn gather(own: &Path, kept: &Path, listing: &Listing) -> Gathered {
             Some(base) => {
                 if let Err(err) = base.check_can_merge(&copy) {
                     out.warnings.push(format!(
-                        "Skipped {}: {err} It was not merged, and it was left as it is.",
+                        "Skipped {} from the shared folder: {err} Nothing in it was merged, and mend wrote nothing over it.",
                         path.display()
                     ));
                     continue;
@@ -145,7 +145,7 @@ pub fn gather(own: &Path, kept: &Path, listing: &Listing) -> Gathered {
 fn read_one(path: &Path, warnings: &mut Vec<String>) -> Option<Journal> {
     let skipped = |why: String| {
         format!(
-            "Skipped {}: {why} It was not merged, and it was left as it is.",
+            "Skipped {} from the shared folder: {why} Nothing in it was merged this time, and mend wrote nothing over it.",
             path.display()
         )
     };

@@ -26,6 +26,7 @@ mod replies;
 mod reveal_summary;
 mod runtime_errors;
 mod settings_and_safety;
+mod share;
 mod usage_errors;
 mod words;
 mod words_stdin;

@@ -85,12 +85,17 @@ fn run_with(
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
+    // On a shared folder, "who is here" starts on this laptop's partner.
+    let this_laptops = paths.partner.as_deref().and_then(|name| {
+        let journal = journal.as_deref()?;
+        journal.partner_named(name).ok().map(|p| p.id)
+    });
     let mut app = App::new(
         journal,
         prompts,
         now()?,
         paths.journal.display().to_string(),
-        ui_state.last_partner,
+        this_laptops.or(ui_state.last_partner),
         drafts.load_all(),
         Theme::from_env(),
     );

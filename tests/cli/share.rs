@@ -1,0 +1,262 @@
+//! `mend share` and `mend join`: two laptops (two sandboxes, each its own HOME, XDG folders
+//! and device id) sharing one folder on disk, as a sync engine would keep it.
+
+use crate::kit::{Mend, mode, stderr, stdout};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// Runs `mend ARGS` on a laptop as its owner would: no `--journal`, so the config decides.
+fn on(laptop: &Mend, args: &[&str], stdin: &str) -> Output {
+    laptop
+        .command_without_journal()
+        .args(args)
+        .write_stdin(stdin.as_bytes().to_vec())
+        .output()
+        .expect("run mend")
+}
+
+#[track_caller]
+fn ok(laptop: &Mend, args: &[&str], stdin: &str) -> String {
+    let out = on(laptop, args, stdin);
+    assert!(
+        out.status.success(),
+        "mend {args:?} failed: {}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+fn write(laptop: &Mend, author: &str, text: &str) {
+    ok(
+        laptop,
+        &["write", "--as", author, "--stage", "communication"],
+        text,
+    );
+}
+
+/// Everything Alice may read, private entries included.
+fn seen_by_alice(laptop: &Mend) -> String {
+    ok(laptop, &["log", "--as", "Alice"], "")
+}
+
+/// The laptops' own files in the folder, sorted.
+fn device_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The file the laptop writes, as `mend path` names it.
+fn own_file(laptop: &Mend) -> PathBuf {
+    let out = ok(laptop, &["path"], "");
+    let line = out
+        .lines()
+        .find_map(|l| l.strip_prefix("this laptop writes "))
+        .unwrap_or_else(|| panic!("no own file in {out}"));
+    PathBuf::from(line.trim())
+}
+
+/// Alice's laptop shares its journal in a folder; Bob's laptop joins it as Bob's.
+fn shared_pair() -> (Mend, Mend, tempfile::TempDir, PathBuf) {
+    let alice = Mend::with_journal();
+    let sync = tempfile::tempdir().unwrap();
+    let folder = sync.path().join("mend");
+    let out = alice.ok(&["share", folder.to_str().unwrap()], "");
+    assert!(out.contains("mend join"), "{out}");
+    let bob = Mend::new();
+    ok(&bob, &["join", folder.to_str().unwrap(), "--as", "bob"], "");
+    (alice, bob, sync, folder)
+}
+
+#[test]
+fn share_then_join_and_both_laptops_see_what_both_wrote() {
+    let alice = Mend::with_journal();
+    alice.write("Alice", "Before sharing");
+    let old = alice.journal_bytes();
+    let sync = tempfile::tempdir().unwrap();
+    let folder = sync.path().join("mend");
+    let out = alice.ok(&["share", folder.to_str().unwrap()], "");
+    assert!(
+        out.contains(&format!("mend join {} --as", folder.display())),
+        "share says what to run on the other laptop: {out}"
+    );
+    assert_eq!(alice.journal_bytes(), old, "the old file stays as a backup");
+    assert_eq!(mode(&folder), 0o700);
+    let config = alice.config_home().join("mend").join("shared.json");
+    assert!(config.exists(), "the folder is remembered outside it");
+    assert!(!config.starts_with(&folder));
+
+    let bob = Mend::new();
+    let joined = ok(&bob, &["join", folder.to_str().unwrap(), "--as", "bob"], "");
+    assert!(joined.contains("Bob's"), "{joined}");
+    write(&bob, "Bob", "Written on Bob's laptop");
+    write(&alice, "Alice", "Written on Alice's laptop");
+
+    for laptop in [&alice, &bob] {
+        let log = seen_by_alice(laptop);
+        for text in [
+            "Before sharing",
+            "Written on Bob's laptop",
+            "Written on Alice's laptop",
+        ] {
+            assert!(log.contains(text), "{text} missing from {log}");
+        }
+    }
+    let files = device_files(&folder);
+    assert_eq!(files.len(), 2, "one file a laptop, nothing else: {files:?}");
+    assert_ne!(own_file(&alice), own_file(&bob));
+    for file in &files {
+        assert_eq!(mode(file), 0o600, "{}", file.display());
+    }
+    let check = ok(&alice, &["check"], "");
+    assert!(check.contains("2 laptop file(s)"), "{check}");
+    assert!(check.contains("(this laptop)"), "{check}");
+}
+
+#[test]
+fn join_refuses_an_unknown_name_and_a_folder_without_a_journal() {
+    let (_alice, _bob, _sync, folder) = shared_pair();
+    let carol = Mend::new();
+    let out = on(
+        &carol,
+        &["join", folder.to_str().unwrap(), "--as", "Carol"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Carol"), "{}", stderr(&out));
+    assert!(
+        !carol
+            .config_home()
+            .join("mend")
+            .join("shared.json")
+            .exists(),
+        "nothing remembered"
+    );
+    assert_eq!(device_files(&folder).len(), 2, "no third laptop's file");
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = on(
+        &carol,
+        &["join", empty.path().to_str().unwrap(), "--as", "Alice"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds no journal"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn share_refuses_another_couples_folder_and_a_file() {
+    let (_alice, _bob, _sync, folder) = shared_pair();
+    let other = Mend::with_journal();
+    let before = device_files(&folder);
+    let out = other.run(&["share", folder.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("another couple"), "{}", stderr(&out));
+    assert_eq!(device_files(&folder), before, "nothing written");
+    assert!(
+        !other
+            .config_home()
+            .join("mend")
+            .join("shared.json")
+            .exists()
+    );
+
+    let out = other.run(&["share", other.journal.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a file"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_truncated_laptop_file_is_skipped_with_a_warning_and_nothing_is_lost() {
+    let (alice, bob, _sync, folder) = shared_pair();
+    write(&bob, "Bob", "Bob's first evening");
+    write(&alice, "Alice", "Alice's words");
+    let bobs = own_file(&bob);
+    assert!(bobs.starts_with(&folder));
+    let bytes = std::fs::read(&bobs).unwrap();
+    std::fs::write(&bobs, &bytes[..bytes.len() / 2]).unwrap();
+
+    let out = on(&alice, &["log", "--as", "Alice"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let name = bobs.file_name().unwrap().to_str().unwrap();
+    assert!(
+        stderr(&out).contains(name),
+        "the warning names it: {}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("Alice's words"));
+
+    // Bob's laptop kept its own copy: its next save puts everything back.
+    write(&bob, "Bob", "Bob's second evening");
+    let log = seen_by_alice(&alice);
+    for text in [
+        "Bob's first evening",
+        "Bob's second evening",
+        "Alice's words",
+    ] {
+        assert!(log.contains(text), "{text} missing from {log}");
+    }
+}
+
+#[test]
+fn a_syncthing_conflict_copy_is_merged_then_moved_aside() {
+    let (alice, bob, _sync, folder) = shared_pair();
+    write(&bob, "Bob", "Kept in both");
+    let bobs = own_file(&bob);
+    let before = std::fs::read(&bobs).unwrap();
+    write(&bob, "Bob", "Only in the conflict copy");
+    // The engine turned Bob's newer version into a conflict copy and kept the older one.
+    let stem = bobs.file_stem().unwrap().to_str().unwrap();
+    let copy = folder.join(format!("{stem}.sync-conflict-20261125-210000-ABCDEF7.json"));
+    std::fs::rename(&bobs, &copy).unwrap();
+    std::fs::write(&bobs, &before).unwrap();
+
+    let log = ok(&alice, &["log", "--as", "Bob"], "");
+    assert!(log.contains("Only in the conflict copy"), "{log}");
+    assert!(copy.exists(), "only read until something is saved");
+    write(&alice, "Alice", "A later evening");
+    assert!(!copy.exists(), "moved aside after the save");
+    let aside = folder
+        .join("conflicts-merged")
+        .join(copy.file_name().unwrap());
+    assert!(aside.exists(), "never deleted");
+    let alices = std::fs::read_to_string(own_file(&alice)).unwrap();
+    assert!(alices.contains("Only in the conflict copy"), "{alices}");
+}
+
+#[test]
+fn a_shared_file_rolled_back_by_the_engine_loses_nothing() {
+    let (alice, bob, _sync, _folder) = shared_pair();
+    write(&bob, "Bob", "First");
+    let bobs = own_file(&bob);
+    let older = std::fs::read(&bobs).unwrap();
+    write(&bob, "Bob", "Second, later rolled back");
+    std::fs::write(&bobs, &older).unwrap();
+
+    let log = ok(&bob, &["log", "--as", "Bob"], "");
+    assert!(log.contains("Second, later rolled back"), "{log}");
+    write(&bob, "Bob", "Third");
+    write(&alice, "Alice", "Alice too");
+    let log = seen_by_alice(&alice);
+    for text in ["First", "Second, later rolled back", "Third", "Alice too"] {
+        assert!(log.contains(text), "{text} missing from {log}");
+    }
+}
+
+#[test]
+fn path_shows_the_shared_folder_and_this_laptops_file() {
+    let (alice, _bob, _sync, folder) = shared_pair();
+    let out = ok(&alice, &["path"], "");
+    assert!(out.contains(&folder.display().to_string()), "{out}");
+    assert!(own_file(&alice).starts_with(&folder));
+}
