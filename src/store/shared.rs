@@ -213,4 +213,60 @@ mod tests {
         assert_eq!(listing.copies.len(), 1);
         assert!(listing.copies[0].0.ends_with(copy));
     }
+
+    fn couple(first: &str, second: &str) -> Journal {
+        let now = chrono::Utc::now();
+        Journal::new((first, None), (second, None), now, now.date_naive()).unwrap()
+    }
+
+    fn put(dir: &Path, name: &str, journal: &Journal) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, super::super::save::to_bytes(journal).unwrap()).unwrap();
+        path
+    }
+
+    #[test]
+    fn another_couples_file_a_git_marked_one_and_a_truncated_one_are_skipped_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = couple("Alex", "Sam");
+        let own = put(dir.path(), "journal.aaaaaaaaaaaaaaaa.json", &ours);
+        put(
+            dir.path(),
+            "journal.bbbbbbbbbbbbbbbb.json",
+            &couple("Kim", "Lee"),
+        );
+        let marked = dir.path().join("journal.cccccccccccccccc.json");
+        std::fs::write(&marked, "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> main\n").unwrap();
+        let cut = dir.path().join("journal.dddddddddddddddd.json");
+        let bytes = super::super::save::to_bytes(&ours).unwrap();
+        std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+
+        let kept = dir.path().join("kept.json");
+        let found = gather(&own, &kept, &Listing::of(dir.path()));
+        assert_eq!(found.journal.as_ref(), Some(&ours), "ours, whole");
+        assert_eq!(found.warnings.len(), 3, "{:?}", found.warnings);
+        for name in ["bbbbbbbbbbbbbbbb", "cccccccccccccccc", "dddddddddddddddd"] {
+            assert!(
+                found.warnings.iter().any(|w| w.contains(name)),
+                "{name} is named: {:?}",
+                found.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn a_merged_copy_is_moved_aside_never_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir
+            .path()
+            .join("journal.a.sync-conflict-20261125-210000-ABCDEF7.json");
+        std::fs::write(&copy, "{}").unwrap();
+        assert!(move_aside(std::slice::from_ref(&copy)).is_empty());
+        assert!(!copy.exists());
+        let aside = dir
+            .path()
+            .join("conflicts-merged")
+            .join(copy.file_name().unwrap());
+        assert_eq!(std::fs::read_to_string(aside).unwrap(), "{}");
+    }
 }

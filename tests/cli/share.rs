@@ -260,3 +260,44 @@ fn path_shows_the_shared_folder_and_this_laptops_file() {
     assert!(out.contains(&folder.display().to_string()), "{out}");
     assert!(own_file(&alice).starts_with(&folder));
 }
+
+#[test]
+fn mend_journal_may_name_the_shared_folder() {
+    let (alice, _bob, _sync, folder) = shared_pair();
+    write(&alice, "Alice", "In the folder");
+    let carol = Mend::new();
+    let out = carol
+        .command_without_journal()
+        .env("MEND_JOURNAL", &folder)
+        .args(["log", "--as", "Alice"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("In the folder"), "{}", stdout(&out));
+}
+
+#[test]
+fn an_open_store_sees_the_other_laptops_save() {
+    use mend::store::{Freshness, Store};
+    let (alice, bob, _sync, folder) = shared_pair();
+    let backups = alice.state_home().join("mend").join("backups");
+    let mut store = Store::with_backups(&folder, &backups, chrono::Utc::now);
+    store.load().unwrap().expect("a journal");
+    assert_eq!(store.look_for_changes(), Freshness::Same);
+
+    write(&bob, "Bob", "Arrived from Bob's laptop");
+    let Freshness::Newer(journal) = store.look_for_changes() else {
+        panic!("Bob's save is seen");
+    };
+    let texts: Vec<_> = journal.live_entries().map(|e| e.text.clone()).collect();
+    assert!(
+        texts.iter().any(|t| t == "Arrived from Bob's laptop"),
+        "{texts:?}"
+    );
+    assert_eq!(store.look_for_changes(), Freshness::Same, "read once");
+    assert_eq!(
+        store.real_path(),
+        own_file(&alice),
+        "only its own file is written"
+    );
+}
