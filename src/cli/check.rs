@@ -10,10 +10,23 @@ use crate::store::{Engine, conflict_copy_engine};
 use crate::words::count;
 
 pub fn check(ctx: &CommandContext) -> Result<()> {
-    let (store, journal) = ctx.load()?;
+    let (mut store, journal) = ctx.load()?;
     let shared = store.shared_files().cloned();
-    drop(store);
     let mut problems = journal.problems(ctx.today(&journal));
+    if let Some(shared) = &shared {
+        // Named as problems here, not also as notes.
+        let skipped = &shared.skipped;
+        let notes: Vec<String> = store
+            .take_notices()
+            .into_iter()
+            .filter(|note| !skipped.contains(note))
+            .collect();
+        for note in notes {
+            super::output::warn(format_args!("note: {note}"));
+        }
+        problems.extend(skipped.iter().map(|s| s.trim_end_matches('.').to_owned()));
+    }
+    drop(store);
     let file = shared
         .as_ref()
         .map_or_else(|| ctx.paths.journal.clone(), |s| s.own.clone());

@@ -225,17 +225,15 @@ impl Store {
         let real = self.real_path();
         let _lock = self.lock(&real)?;
         let mut on_disk = FileStamp::of(&real);
-        let shared_changed = self.shared_changed();
+        if self.shared.is_some() && (self.loaded.is_none() || self.shared_changed()) {
+            self.loaded = self.gather_shared();
+        }
         let cached = match self.loaded.take() {
-            Some((journal, _)) if self.shared.is_some() && !shared_changed => Some(journal),
+            Some((journal, _)) if self.shared.is_some() => Some(journal),
             Some((journal, stamp)) if stamp == on_disk && on_disk.is_some() => Some(journal),
             _ => None,
         };
-        let gathered = match (&cached, self.shared.is_some()) {
-            (None, true) => self.gather_shared().map(|(journal, _)| journal),
-            _ => None,
-        };
-        let fresh = match cached.or(gathered) {
+        let fresh = match cached {
             Some(journal) => journal,
             None => match load_stamped(&real)? {
                 Some((journal, stamp)) => {

@@ -21,6 +21,8 @@ pub struct SharedFiles {
     pub(super) seen: Option<Listing>,
     /// Conflict copies merged into the journal in memory, moved aside after the next save.
     pub(super) copies: Vec<PathBuf>,
+    /// Why each file skipped at the last read was skipped, naming it.
+    pub skipped: Vec<String>,
 }
 
 impl SharedFiles {
@@ -35,6 +37,7 @@ impl SharedFiles {
                 .join(format!("{}.json", file_key(folder))),
             seen: None,
             copies: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 }

@@ -17,16 +17,27 @@ impl Store {
         self.shared.as_ref()
     }
 
-    /// Reads and merges the whole folder; warnings become notices.
+    /// Reads and merges the whole folder; warnings become notices. The journal held before
+    /// is merged in too, so a file skipped for now (half-delivered, say) takes nothing off
+    /// the screen: every merge only ever adds to what was seen.
     pub(super) fn gather_shared(&mut self) -> Option<(Arc<Journal>, Option<FileStamp>)> {
         let shared = self.shared.as_mut()?;
         let listing = Listing::of(&shared.folder);
         let gathered = gather(&shared.own, &shared.kept, &listing);
         shared.seen = Some(listing);
         shared.copies = gathered.merged_copies;
+        shared.skipped.clone_from(&gathered.warnings);
         let stamp = FileStamp::of(&shared.own);
         self.notices.extend(gathered.warnings);
-        gathered.journal.map(|j| (Arc::new(j), stamp))
+        let held = self.loaded.as_ref().map(|(journal, _)| Arc::clone(journal));
+        let journal = match (gathered.journal, held) {
+            (Some(now), Some(held)) if now.check_can_merge(&held).is_ok() => {
+                Arc::new(now.merge(&held).0)
+            }
+            (Some(now), _) => Arc::new(now),
+            (None, held) => held?,
+        };
+        Some((journal, stamp))
     }
 
     /// The lock for saving: beside the journal, or for a shared folder beside this laptop's
@@ -79,10 +90,15 @@ impl Store {
             return Freshness::Same;
         }
         let before = self.shared();
+        let notices = self.notices.len();
         match self.gather_shared() {
             Some((journal, stamp)) if Some(&journal) != before.as_ref() => {
                 self.loaded = Some((Arc::clone(&journal), stamp));
                 Freshness::Newer(journal)
+            }
+            // Nothing new to show, but a file was skipped: say so now, once.
+            _ if self.notices.len() > notices => {
+                Freshness::Unreadable(self.notices.split_off(notices).join(" "))
             }
             _ => Freshness::Same,
         }

@@ -195,6 +195,9 @@ fn a_truncated_laptop_file_is_skipped_with_a_warning_and_nothing_is_lost() {
         stderr(&out)
     );
     assert!(stdout(&out).contains("Alice's words"));
+    let check = on(&alice, &["check"], "");
+    assert_eq!(check.status.code(), Some(1), "a skipped file is a problem");
+    assert!(stdout(&check).contains(name), "{}", stdout(&check));
 
     // Bob's laptop kept its own copy: its next save puts everything back.
     write(&bob, "Bob", "Bob's second evening");
@@ -295,6 +298,24 @@ fn an_open_store_sees_the_other_laptops_save() {
         "{texts:?}"
     );
     assert_eq!(store.look_for_changes(), Freshness::Same, "read once");
+
+    let bobs = own_file(&bob);
+    let bytes = std::fs::read(&bobs).unwrap();
+    std::fs::write(&bobs, &bytes[..bytes.len() / 2]).unwrap();
+    let Freshness::Unreadable(words) = store.look_for_changes() else {
+        panic!("a half-delivered file is reported");
+    };
+    assert!(
+        words.contains(bobs.file_name().unwrap().to_str().unwrap()),
+        "{words}"
+    );
+    let journal = store.journal().expect("the journal stays");
+    assert!(
+        journal
+            .live_entries()
+            .any(|e| e.text == "Arrived from Bob's laptop")
+    );
+    assert_eq!(store.look_for_changes(), Freshness::Same, "said once");
     assert_eq!(
         store.real_path(),
         own_file(&alice),
