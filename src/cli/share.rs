@@ -30,7 +30,7 @@ pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
     create_private_dir(&folder)
         .with_context(|| format!("Could not create the folder {}", folder.display()))?;
     keep_private(&folder)?;
-    let mut store = Store::with_backups(&folder, &ctx.paths.backups_root, crate::now::now_utc);
+    let mut store = Store::on_shared_folder(&folder, &ctx.paths.backups_root, crate::now::now_utc);
     store.load()?;
     for notice in store.take_notices() {
         warn(format_args!("{notice}"));
@@ -84,7 +84,7 @@ pub fn join(ctx: &CommandContext, dir: &Path, name: &str) -> Result<()> {
     };
     let partner = journal.partner_named(name)?.name.clone();
     keep_private(&folder)?;
-    let mut store = Store::with_backups(&folder, &ctx.paths.backups_root, crate::now::now_utc);
+    let mut store = Store::on_shared_folder(&folder, &ctx.paths.backups_root, crate::now::now_utc);
     let own = store.real_path();
     if !own.exists() {
         store.create(journal.clone())?;

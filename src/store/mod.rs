@@ -89,15 +89,33 @@ impl Store {
         let journal = journal.into();
         let backups = Backups::for_journal(backups_root, &journal);
         let state = backups_root.parent().map(Path::to_owned);
-        // A folder is a shared one: this laptop's file in it is the one written.
+        // A folder holding laptops' files is a shared one: this laptop's file is the one
+        // written. Any other folder is refused by name when it is read, as before.
         let shared = match &state {
-            Some(state) if journal.is_dir() => Some(SharedFiles::new(&journal, state)),
+            Some(state) if journal.is_dir() && !Listing::of(&journal).devices.is_empty() => {
+                Some(SharedFiles::new(&journal, state))
+            }
             _ => None,
         };
         let mut store = Self::new(journal, Some(backups)).with_clock(clock);
         // The state folder holds the backups and this computer's device id.
         store.device_file = state.map(|state| state.join("device"));
         store.shared = shared;
+        store
+    }
+
+    /// The store on a shared folder, even one with no laptop's file in it yet (`mend share`).
+    pub fn on_shared_folder(
+        folder: &Path,
+        backups_root: &Path,
+        clock: fn() -> DateTime<Utc>,
+    ) -> Self {
+        let mut store = Self::with_backups(folder, backups_root, clock);
+        if store.shared.is_none()
+            && let Some(state) = backups_root.parent()
+        {
+            store.shared = Some(SharedFiles::new(folder, state));
+        }
         store
     }
 
