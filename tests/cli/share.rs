@@ -227,6 +227,12 @@ fn a_syncthing_conflict_copy_is_merged_then_moved_aside() {
     let log = ok(&alice, &["log", "--as", "Bob"], "");
     assert!(log.contains("Only in the conflict copy"), "{log}");
     assert!(copy.exists(), "only read until something is saved");
+    let check = ok(&alice, &["check"], "");
+    assert!(
+        check.contains(copy.file_name().unwrap().to_str().unwrap())
+            && check.contains("conflict copy"),
+        "check lists the conflict copy: {check}"
+    );
     write(&alice, "Alice", "A later evening");
     assert!(!copy.exists(), "moved aside after the save");
     let aside = folder
