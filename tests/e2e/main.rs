@@ -15,6 +15,7 @@ mod journeys;
 mod live_refresh;
 mod screens;
 mod settings;
+mod shared_folder;
 mod talk;
 mod terminal;
 

@@ -1,0 +1,45 @@
+//! Two laptops on one shared folder, in a pty: the joined laptop opens on its partner, and
+//! the other laptop's words show up there without a restart.
+
+use super::*;
+use std::time::Instant;
+
+#[test]
+fn sams_laptop_opens_on_sam_and_shows_what_alex_saved_on_the_other_laptop() {
+    let alex = Sandbox::with_journal();
+    alex.cli(&["settings", "--reveal", "at-once"], "");
+    let folder = alex.path("sync");
+    alex.cli(&["share", folder.to_str().unwrap()], "");
+
+    // Sam's laptop: its own home, state and config, joined to the folder.
+    let sams = Mend::flat();
+    sams.command_without_journal()
+        .args(["join", folder.to_str().unwrap(), "--as", "sam"])
+        .assert()
+        .success();
+    let sam = Sandbox(Mend {
+        dir: sams.dir,
+        journal: folder.clone(),
+    });
+    let mut tui = sam.tui();
+    tui.wait_for("Who is here tonight?", PATIENCE);
+    // No arrow pressed: "who is here" starts on this laptop's partner.
+    tui.send(ENTER);
+    tui.wait_for("Tonight with Sam", PATIENCE);
+
+    let words = "Written on Alex's laptop.";
+    alex.command_without_journal()
+        .args(["write", "--as", "alex", "--stage", "communication"])
+        .write_stdin(words)
+        .assert()
+        .success();
+    let saved = Instant::now();
+    let shown = tui.try_wait_until(Duration::from_secs(10), |screen| {
+        screen.contents().contains(words)
+    });
+    let delay = saved.elapsed();
+    tui.quit();
+    assert!(shown, "Alex's words never showed on Sam's laptop");
+    eprintln!("shared folder refresh delay: {delay:?}");
+    assert!(delay < Duration::from_secs(3), "{delay:?}");
+}
