@@ -27,6 +27,7 @@ mod reveal_summary;
 mod runtime_errors;
 mod settings_and_safety;
 mod share;
+mod share_git;
 mod usage_errors;
 mod words;
 mod words_stdin;

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// Runs git in `dir` with the laptop's own HOME and no system configuration.
-fn git(m: &Mend, dir: &Path, args: &[&str]) -> std::process::Output {
+pub(crate) fn git(m: &Mend, dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new("git")
         .args([
             "-c",
@@ -27,7 +27,7 @@ fn git(m: &Mend, dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 #[track_caller]
-fn git_ok(m: &Mend, dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git_ok(m: &Mend, dir: &Path, args: &[&str]) -> String {
     let out = git(m, dir, args);
     assert!(
         out.status.success(),

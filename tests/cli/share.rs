@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 /// Runs `mend ARGS` on a laptop as its owner would: no `--journal`, so the config decides.
-fn on(laptop: &Mend, args: &[&str], stdin: &str) -> Output {
+pub(crate) fn on(laptop: &Mend, args: &[&str], stdin: &str) -> Output {
     laptop
         .command_without_journal()
         .args(args)
@@ -16,7 +16,7 @@ fn on(laptop: &Mend, args: &[&str], stdin: &str) -> Output {
 }
 
 #[track_caller]
-fn ok(laptop: &Mend, args: &[&str], stdin: &str) -> String {
+pub(crate) fn ok(laptop: &Mend, args: &[&str], stdin: &str) -> String {
     let out = on(laptop, args, stdin);
     assert!(
         out.status.success(),
@@ -27,7 +27,7 @@ fn ok(laptop: &Mend, args: &[&str], stdin: &str) -> String {
     stdout(&out)
 }
 
-fn write(laptop: &Mend, author: &str, text: &str) {
+pub(crate) fn write(laptop: &Mend, author: &str, text: &str) {
     ok(
         laptop,
         &["write", "--as", author, "--stage", "communication"],
@@ -36,7 +36,7 @@ fn write(laptop: &Mend, author: &str, text: &str) {
 }
 
 /// Everything Alice may read, private entries included.
-fn seen_by_alice(laptop: &Mend) -> String {
+pub(crate) fn seen_by_alice(laptop: &Mend) -> String {
     ok(laptop, &["log", "--as", "Alice"], "")
 }
 
