@@ -96,6 +96,15 @@ pub fn join(ctx: &CommandContext, dir: &Path, name: &str) -> Result<()> {
         folder.display(),
         file_name(&own)
     )?;
+    // A journal this laptop held before is not folded in by itself: say where it is.
+    let before = &ctx.paths.journal;
+    if before.is_file() && !before.starts_with(&folder) {
+        say!(
+            "The journal already on this laptop, {}, is left as it was. If it holds writing of its own, fold it in with: mend merge {}",
+            before.display(),
+            before.display()
+        )?;
+    }
     Ok(())
 }
 

@@ -328,3 +328,37 @@ fn an_open_store_sees_the_other_laptops_save() {
         "only its own file is written"
     );
 }
+
+#[test]
+fn join_says_where_the_journal_this_laptop_had_before_is_and_how_to_fold_it_in() {
+    let alice = Mend::with_journal();
+    let sync = tempfile::tempdir().unwrap();
+    let folder = sync.path().join("mend");
+    alice.ok(&["share", folder.to_str().unwrap()], "");
+
+    let bob = Mend::new();
+    ok(
+        &bob,
+        &["init", "--partner", "Alice", "--partner", "Bob"],
+        "",
+    );
+    let before = bob.data_home().join("mend").join("journal.json");
+    assert!(before.is_file(), "a journal of its own before joining");
+    let old = std::fs::read(&before).unwrap();
+    let joined = ok(&bob, &["join", folder.to_str().unwrap(), "--as", "Bob"], "");
+    assert!(
+        joined.contains("is left as it was")
+            && joined.contains(&format!("mend merge {}", before.display())),
+        "{joined}"
+    );
+    assert_eq!(std::fs::read(&before).unwrap(), old, "and it is untouched");
+
+    // A laptop with no journal of its own hears nothing about one.
+    let carol = Mend::new();
+    let joined = ok(
+        &carol,
+        &["join", folder.to_str().unwrap(), "--as", "Alice"],
+        "",
+    );
+    assert!(!joined.contains("left as it was"), "{joined}");
+}
