@@ -10,7 +10,8 @@ use super::private_dir::create_private_dir;
 
 /// The device id kept in `file`, made (eight random bytes, 0600) if there is none yet.
 ///
-/// The file also holds where it lives on disk (its filesystem and inode, on Unix). A copy of
+/// The file also holds where it lives on disk (its inode, on Unix; not the filesystem's
+/// device number, which some systems renumber at boot). A copy of
 /// it brought to another computer, by restoring a backup or copying a home folder, lives
 /// somewhere else: that is noticed and the copy is replaced with a new id, so two computers
 /// never stamp their changes as one. If the file cannot be read or written, a fresh id is
@@ -19,7 +20,8 @@ use super::private_dir::create_private_dir;
 pub fn this_device(file: &Path) -> Device {
     if let Some((device, stamp)) = read(file) {
         match (stamp, place_of(file)) {
-            (Some(kept), Some(here)) if kept != here => {
+            // An id written as "device:inode" by an earlier build is compared by its inode.
+            (Some(kept), Some(here)) if kept.rsplit(':').next() != Some(here.as_str()) => {
                 // A copy from another computer: this one needs an id of its own.
                 let _ = std::fs::remove_file(file);
             }
@@ -50,12 +52,12 @@ fn read(file: &Path) -> Option<(Device, Option<String>)> {
     Some((device, place.map(str::to_owned)))
 }
 
-/// Where `file` lives: its filesystem and inode, which a copy elsewhere does not share.
+/// Where `file` lives: its inode, which a copy made elsewhere does not share.
 #[cfg(unix)]
 fn place_of(file: &Path) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
     let meta = std::fs::metadata(file).ok()?;
-    Some(format!("{}:{}", meta.dev(), meta.ino()))
+    Some(meta.ino().to_string())
 }
 
 #[cfg(not(unix))]
