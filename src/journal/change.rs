@@ -232,7 +232,18 @@ impl Change {
                 journal.set_reveal(reveal);
                 Ok(())
             }
-            plan => return apply_plan_change(plan, journal, now).map(|()| Edited::InPlace),
+            // Listed by name, not caught by `_`: a new kind of change must say where it is
+            // applied, or this does not compile.
+            plan @ (Change::AddPlanItem { .. }
+            | Change::ReviewPlanItem { .. }
+            | Change::EditPlanItem { .. }
+            | Change::RetirePlanItem { .. }
+            | Change::LookedAtPlanItem { .. }
+            | Change::AddHardMoment { .. }
+            | Change::SetMomentOutcome { .. }
+            | Change::AskForPause { .. }) => {
+                return apply_plan_change(plan, journal, now).map(|()| Edited::InPlace);
+            }
         };
         Ok(done.map(|()| Edited::InPlace)?)
     }
@@ -354,7 +365,7 @@ fn apply_plan_change(
         Change::AskForPause { by, until, note } => {
             journal.ask_for_pause_until(by, until, note, now).map(drop)
         }
-        // Every other change is applied by `apply_telling` itself.
+        // `apply_telling` passes only the changes above, by name.
         _ => Ok(()),
     }
 }
