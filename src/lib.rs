@@ -12,4 +12,5 @@ pub mod progress;
 pub mod prompts;
 pub mod store;
 pub mod tui;
+pub mod unlock;
 pub mod words;

@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("editor", 2),
     ("demo", 3),
     ("export", 3),
+    ("unlock", 3),
     ("tui", 4),
     ("cli", 5),
     ("main", 6),

@@ -57,6 +57,10 @@ impl CommandContext {
                 self.paths.journal.display()
             );
         };
+        let journal = match journal.is_sealed() {
+            true => crate::unlock::unlock(&mut store, &journal, self.paths.partner.as_deref())?,
+            false => journal,
+        };
         Ok((store, journal))
     }
 }
@@ -96,6 +100,14 @@ pub fn check_flag(flag: &str, checked: Result<(), DomainError>) -> Result<()> {
 }
 
 /// A partner's id by name, as a usage error if the journal has no such partner.
+/// On an encrypted journal, acting as a partner needs that partner's own passphrase.
 pub fn partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
-    Ok(journal.partner_named(name)?.id)
+    let partner = journal.partner_named(name)?;
+    if !journal.opened().private_words_of(partner.id) {
+        return Err(usage(format!(
+            "{} may only be chosen with {}'s own passphrase, and the passphrase given is not theirs. Nothing was read or changed.",
+            partner.name, partner.name
+        )));
+    }
+    Ok(partner.id)
 }

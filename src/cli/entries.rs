@@ -191,6 +191,8 @@ pub fn checkin(ctx: &CommandContext, args: CheckinArgs) -> Result<()> {
         "{other} sees these ratings in \"Both of us\" and in the weekly summary.{}",
         match saved.note {
             Some(Visibility::Shared) => " The note is shared: it is in the weekly summary too.",
+            Some(Visibility::Private) if store.journal().is_some_and(|j| j.is_sealed()) =>
+                " The note is private: hidden from your partner's screens and from the summary, and sealed with your own passphrase.",
             Some(Visibility::Private) =>
                 " The note is private: hidden from your partner's screens and from the summary; not locked or encrypted.",
             None => "",

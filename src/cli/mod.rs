@@ -4,6 +4,7 @@ mod check;
 mod check_shared;
 mod context;
 mod demo;
+mod encrypt;
 mod entries;
 mod export;
 pub mod input;
@@ -117,6 +118,18 @@ pub enum Command {
     },
     /// Show where the journal, backups, drafts and your own prompts live
     Path,
+    /// Encrypt the journal: each partner chooses a passphrase and gets a recovery code.
+    /// Passphrases come from the terminal or the file MEND_PASSPHRASE_FILE names
+    Encrypt,
+    /// Write the journal unsealed again (needs both partners' passphrases, and --yes)
+    Decrypt {
+        /// Yes, both of us want the words written unsealed
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Change a passphrase, set a new one with a recovery code, or make a new recovery code
+    #[command(subcommand)]
+    Passphrase(encrypt::PassphraseCommand),
     /// Write a sample journal of two partners, to try mend without touching yours
     Demo(DemoArgs),
     /// Print shell completions
@@ -151,7 +164,8 @@ pub struct WriteArgs {
     /// Which part of rebuilding trust this entry is about
     #[arg(long, value_enum, ignore_case = true)]
     pub stage: StageArg,
-    /// Keep the entry to yourself (it is not encrypted; anyone with the file can read it)
+    /// Keep the entry to yourself (sealed with your own passphrase if the journal is encrypted;
+    /// otherwise anyone with the file can read it)
     #[arg(long)]
     pub private: bool,
     /// The evening it belongs to [default: this evening]
@@ -183,7 +197,8 @@ pub struct CheckinArgs {
     #[arg(long, conflicts_with = "note_stdin")]
     pub clear_note: bool,
     /// Keep the note to yourself: hidden from your partner's screens and from the weekly
-    /// summary, but not locked or encrypted. The ratings are always shared
+    /// summary; sealed with your own passphrase only if the journal is encrypted. The ratings are
+    /// always shared
     #[arg(long, conflicts_with = "clear_note")]
     pub private_note: bool,
     /// Share the note with your partner (in the weekly summary). Without either flag, the
@@ -352,6 +367,9 @@ pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
         Command::Check => check::check(ctx),
         Command::Merge { files } => merge::merge(ctx, &files),
         Command::Path => check::path(ctx),
+        Command::Encrypt => encrypt::encrypt(ctx),
+        Command::Decrypt { yes } => encrypt::decrypt(ctx, yes),
+        Command::Passphrase(command) => encrypt::passphrase(ctx, command),
         Command::Share { dir } => share::share(ctx, &dir),
         Command::Join { dir, name } => share::join(ctx, &dir, &name),
         Command::Settings(args) => settings::settings(ctx, args),

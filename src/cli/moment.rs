@@ -19,7 +19,7 @@ pub struct MomentArgs {
     #[arg(long, value_name = "ID")]
     pub plan: Option<String>,
     /// Let your partner see it (without this it stays hidden from your partner's screens,
-    /// lists and exports; it is not encrypted)
+    /// lists and exports; sealed with your own passphrase only if the journal is encrypted)
     #[arg(long)]
     pub shared: bool,
     #[command(subcommand)]
@@ -98,10 +98,14 @@ fn note(ctx: &CommandContext, name: &str, plan: Option<&str>, shared: bool) -> R
             .map_err(refused)
     })?;
     let journal = store.journal().unwrap_or(&journal);
-    let seen = if shared {
-        "Your partner can see it."
-    } else {
-        "It is hidden from your partner's screens, lists and exports (not locked or encrypted)."
+    let seen = match (shared, journal.is_sealed()) {
+        (true, _) => "Your partner can see it.",
+        (false, true) => {
+            "It is hidden from your partner's screens, lists and exports, and sealed with your own passphrase."
+        }
+        (false, false) => {
+            "It is hidden from your partner's screens, lists and exports (not locked or encrypted)."
+        }
     };
     say!(
         "Noted. {seen} Its id is {}; later you can say how it went with `mend moment outcome`.",

@@ -118,5 +118,10 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
             source,
         },
         SaveError::Serialize(err) => ExportError::Json(err),
+        // An export is written as it is, never sealed, so neither can happen here.
+        other @ (SaveError::Locked { .. } | SaveError::Sealing { .. }) => ExportError::Write {
+            path: path.to_owned(),
+            source: std::io::Error::other(other.to_string()),
+        },
     })
 }

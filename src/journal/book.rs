@@ -18,14 +18,18 @@ use super::pause::Pause;
 use super::plan_item::PlanItem;
 use super::promise::Promise;
 use super::reply::Reply;
+use super::sealing::{Opened, OpenedState, Sealing};
 use super::sight::Reveal;
 use super::talk::Talk;
 use super::wire::deserialize_keeping_unknown;
 
 /// The value of the `format` header field.
 pub const FORMAT: &str = "mend-journal";
-/// The newest journal format version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The newest journal format version this build reads and writes: 2 is an encrypted
+/// journal, which a mend that reads only version 1 refuses by name.
+pub const VERSION: u32 = 2;
+/// The version a journal that is not encrypted is written with, so an older mend reads it.
+pub const PLAIN_VERSION: u32 = 1;
 
 /// A couple's whole journal: the header, the two partners and every record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,6 +39,10 @@ pub struct Journal {
     /// The evening the couple started using mend.
     pub started: NaiveDate,
     pub settings: Settings,
+    /// The wrapped keys of an encrypted journal (see `journal::sealing`); absent when the
+    /// journal is not encrypted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sealing: Option<Sealing>,
     pub partners: Vec<Partner>,
     pub entries: Vec<Entry>,
     pub checkins: Vec<Checkin>,
@@ -58,13 +66,17 @@ pub struct Journal {
     /// Where new ids come from: neither saved nor compared (see `journal::ids`).
     #[serde(skip)]
     ids: IdSource,
+    /// Whose words this copy holds in the open: neither saved nor compared.
+    #[serde(skip)]
+    opened: OpenedState,
 }
 
-deserialize_keeping_unknown!(Journal, unread: ids {
+deserialize_keeping_unknown!(Journal, unread: ids, unread: opened {
     format: String => required,
     version: u32 => required,
     started: NaiveDate [via Day] => required,
     settings: Settings => default,
+    sealing: Option<Sealing> => default,
     partners: Vec<Partner> => required,
     entries: Vec<Entry> => default,
     checkins: Vec<Checkin> => default,
@@ -145,9 +157,10 @@ impl Journal {
         }
         Ok(Self {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: PLAIN_VERSION,
             started,
             settings: Settings::default(),
+            sealing: None,
             partners: vec![first, second],
             entries: Vec::new(),
             checkins: Vec::new(),
@@ -160,12 +173,52 @@ impl Journal {
             talks: Vec::new(),
             extra: Extra::new(),
             ids,
+            opened: OpenedState::default(),
         })
     }
 
     /// The metadata of a record `author` makes now, with a new id from the journal's source.
     pub(crate) fn new_meta(&self, author: PartnerId, now: DateTime<Utc>) -> Meta {
         Meta::new(self.ids.next(now), author, now, self.ids.device())
+    }
+
+    /// Whose words this copy holds in the open (everything, unless it is encrypted).
+    pub fn opened(&self) -> Opened {
+        self.opened.0
+    }
+
+    /// Records whose words this copy holds in the open; the store says so after opening it.
+    pub fn set_opened(&mut self, opened: Opened) {
+        self.opened = OpenedState(opened);
+    }
+
+    /// Whether the parts that only an encrypted journal may leave out are all there: a
+    /// check-in's ratings are left out only when they are sealed in an encrypted journal.
+    pub fn check_sealed_parts(&self) -> Result<(), String> {
+        for checkin in &self.checkins {
+            let left_out = checkin.safety.is_sealed()
+                || checkin.trust.is_sealed()
+                || checkin.connection.is_sealed();
+            let sealed = checkin.sealed_ratings.is_some();
+            if left_out && !(sealed && self.is_sealed()) {
+                return Err(format!(
+                    "check-in {} is missing its ratings (safety, trust and connection)",
+                    checkin.meta.id
+                ));
+            }
+            if sealed && !self.is_sealed() {
+                return Err(format!(
+                    "check-in {} holds sealed ratings, but the journal is not encrypted",
+                    checkin.meta.id
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the journal is encrypted.
+    pub fn is_sealed(&self) -> bool {
+        self.sealing.is_some()
     }
 
     /// The device this journal's changes are stamped with (see `journal::clock`).
@@ -227,6 +280,7 @@ impl Journal {
             version: self.version,
             started: self.started,
             settings: self.settings.clone(),
+            sealing: self.sealing.clone(),
             partners: self.partners.clone(),
             entries: Vec::new(),
             checkins: Vec::new(),
@@ -239,6 +293,7 @@ impl Journal {
             talks: Vec::new(),
             extra: self.extra.clone(),
             ids: self.ids.clone(),
+            opened: self.opened.clone(),
         }
     }
 

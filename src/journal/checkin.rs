@@ -34,6 +34,16 @@ impl Rating {
     pub fn value(self) -> u8 {
         self.0
     }
+
+    /// Stands in for a rating that is sealed in an encrypted journal and was not opened.
+    /// No file and no person can give it (a rating is 0 to 10), and nothing shows it: a
+    /// journal holding it is only merged and saved.
+    pub const SEALED: Rating = Rating(u8::MAX);
+
+    /// Whether this stands in for a sealed rating.
+    pub fn is_sealed(&self) -> bool {
+        *self == Self::SEALED
+    }
 }
 
 impl TryFrom<u8> for Rating {
@@ -92,9 +102,16 @@ pub struct Checkin {
     #[serde(flatten)]
     pub meta: Meta,
     pub day: NaiveDate,
+    #[serde(skip_serializing_if = "Rating::is_sealed")]
     pub safety: Rating,
+    #[serde(skip_serializing_if = "Rating::is_sealed")]
     pub trust: Rating,
+    #[serde(skip_serializing_if = "Rating::is_sealed")]
     pub connection: Rating,
+    /// In an encrypted journal, the three ratings sealed together; the ratings above are then
+    /// [`Rating::SEALED`] until the journal is opened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sealed_ratings: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Who may read the note. Written only when private: a file without it is one from before
@@ -111,9 +128,10 @@ fn note_is_shared(visibility: &Visibility) -> bool {
 
 deserialize_keeping_unknown!(Checkin, meta: meta {
     day: NaiveDate [via Day] => required,
-    safety: Rating => required,
-    trust: Rating => required,
-    connection: Rating => required,
+    safety: Rating => (default = Rating::SEALED),
+    trust: Rating => (default = Rating::SEALED),
+    connection: Rating => (default = Rating::SEALED),
+    sealed_ratings: Option<String> => default,
     note: Option<String> => default,
     note_visibility: Visibility => (default = Visibility::Shared),
 });

@@ -68,6 +68,7 @@ impl Journal {
             safety: new.safety,
             trust: new.trust,
             connection: new.connection,
+            sealed_ratings: None,
             note,
             note_visibility: new.note_visibility,
             extra: Extra::new(),

@@ -103,6 +103,10 @@ pub enum DomainError {
         "This copy belongs to another couple's journal (its partners are not these two), so it cannot be merged into this one."
     )]
     NotTheSameJournal,
+    #[error(
+        "One copy of this journal is encrypted and the other is not, so they cannot be merged as they are: encrypt the plain copy with the same passphrases first (`mend encrypt`), or decrypt the other."
+    )]
+    SealedAndPlain,
 }
 
 impl DomainError {

@@ -24,7 +24,7 @@ use super::moment::Moment;
 /// A field given twice is refused, like serde's derive does.
 macro_rules! deserialize_keeping_unknown {
     (
-        $name:ident $(, meta: $meta:ident)? $(, unread: $unread:ident)? {
+        $name:ident $(, meta: $meta:ident)? $(, unread: $unread:ident)* {
             $( $field:ident : $ty:ty $([via $wire:ty])? => $missing:tt ),* $(,)?
         }
     ) => {
@@ -69,7 +69,7 @@ macro_rules! deserialize_keeping_unknown {
                             $( $meta: $meta.finish()?, )?
                             $( $field: $crate::journal::wire::when_missing!($field, $missing), )*
                             extra,
-                            $( $unread: Default::default(), )?
+                            $( $unread: Default::default(), )*
                         })
                     }
                 }

@@ -36,6 +36,14 @@ pub enum LoadError {
     },
     #[error("{path} is not a mend journal (its \"format\" is {found}, not \"mend-journal\"). It was left as it is.", path = path.display())]
     NotAJournal { path: PathBuf, found: String },
+    #[error("The journal {path} could not be opened: {source}. It was left as it is; restore a backup, or merge in a copy from the other laptop.", path = path.display())]
+    Sealed {
+        path: PathBuf,
+        #[source]
+        source: super::seal::SealError,
+    },
+    #[error("The journal {path} could not be read: {problem}. It was left as it is; fix that spot or restore a backup.", path = path.display())]
+    Inconsistent { path: PathBuf, problem: String },
     #[error("The journal {path} is version {found}, newer than this mend understands (version {supported}). It was left as it is; please update mend to open it.", path = path.display())]
     TooNew {
         path: PathBuf,
@@ -240,6 +248,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
         Ok(mut journal) => {
             let format = serde_json::Value::String(journal.format.clone());
             check_header(path, Some(&format), Some(u64::from(journal.version)))?;
+            if let Err(problem) = journal.check_sealed_parts() {
+                return Err(LoadError::Inconsistent {
+                    path: path.to_owned(),
+                    problem,
+                });
+            }
             journal.normalize();
             Ok(journal)
         }
@@ -300,98 +314,5 @@ fn strip_position(message: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const VALID: &str = r#"{"format": "mend-journal", "version": 1, "started": "2026-11-01",
-        "partners": [
-          {"id": "01930000-0000-7000-8000-000000000001", "name": "Alex"},
-          {"id": "01930000-0000-7000-8000-000000000002", "name": "Sam"}]}"#;
-
-    fn parse_text(text: &str) -> Result<Journal, LoadError> {
-        parse(Path::new("j.json"), text.as_bytes())
-    }
-
-    #[test]
-    fn a_valid_journal_parses() {
-        assert_eq!(parse_text(VALID).unwrap().partners.len(), 2);
-    }
-
-    #[test]
-    fn a_newer_version_is_refused_even_when_the_rest_would_parse() {
-        let newer = VALID.replace(r#""version": 1"#, r#""version": 2"#);
-        let err = parse_text(&newer).unwrap_err();
-        assert!(matches!(err, LoadError::TooNew { found: 2, .. }), "{err}");
-        let much_newer = VALID.replace(r#""version": 1"#, r#""version": 99999999999"#);
-        assert!(matches!(
-            parse_text(&much_newer),
-            Err(LoadError::TooNew { .. })
-        ));
-    }
-
-    #[test]
-    fn another_format_is_named_as_found() {
-        for (format, found) in [(r#""notes""#, r#""notes""#), ("3", "3")] {
-            let text = VALID.replace(r#""mend-journal""#, format);
-            match parse_text(&text) {
-                Err(LoadError::NotAJournal { found: f, .. }) => assert_eq!(f, found),
-                other => panic!("{format}: {other:?}"),
-            }
-        }
-        let missing = VALID.replace(r#""format": "mend-journal","#, "");
-        assert!(
-            matches!(parse_text(&missing), Err(LoadError::NotAJournal { found, .. }) if found == "missing")
-        );
-    }
-
-    #[test]
-    fn small_and_large_files_load_alike() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.json");
-        assert!(load(&path).unwrap().is_none(), "no file yet");
-        let padding = " ".repeat(usize::try_from(HUGE_FROM_BYTES).unwrap());
-        for text in [VALID.to_owned(), format!("{VALID}{padding}")] {
-            std::fs::write(&path, &text).unwrap();
-            let loaded = load(&path).unwrap().unwrap();
-            assert_eq!(loaded, parse_text(VALID).unwrap());
-        }
-        // A large broken file is named by line like a small one.
-        let broken = VALID.replace(r#""name": "Sam""#, r#""name": 5"#);
-        std::fs::write(&path, format!("{padding}{broken}")).unwrap();
-        match load(&path) {
-            Err(LoadError::Parse { line, .. }) => assert_eq!(line, 4),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn bytes_that_are_not_utf8_are_named_by_line() {
-        let mut bytes = VALID
-            .replace(r#""name": "Sam""#, r#""name": "S?m""#)
-            .into_bytes();
-        let at = bytes.iter().position(|&b| b == b'?').unwrap();
-        bytes[at] = 0xff;
-        match parse(Path::new("j.json"), &bytes) {
-            Err(LoadError::Parse { line, message, .. }) => {
-                assert_eq!(line, 4);
-                assert!(message.contains("invalid unicode"), "{message}");
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_broken_journal_names_the_line() {
-        let broken = VALID.replace(r#""name": "Sam""#, r#""name": 5"#);
-        match parse_text(&broken) {
-            Err(LoadError::Parse { line, message, .. }) => {
-                assert_eq!(line, 4);
-                assert_eq!(
-                    message,
-                    "the field `partners[1].name` has the wrong kind of value (integer) where mend expected a string"
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-}
+#[path = "load_tests.rs"]
+mod tests;

@@ -9,6 +9,8 @@ mod lock;
 mod parse_error;
 mod private_dir;
 mod save;
+pub mod seal;
+mod sealed_store;
 mod shared;
 mod shared_store;
 mod stamp;
@@ -60,6 +62,8 @@ pub struct Store {
     device_file: Option<PathBuf>,
     /// On a shared folder: every laptop's file is read and merged, only this one's written.
     shared: Option<SharedFiles>,
+    /// The keys of an encrypted journal, once a passphrase unlocked it (`sealed_store.rs`).
+    sealer: Option<seal::Sealer>,
 }
 
 impl Store {
@@ -76,6 +80,7 @@ impl Store {
             clock: Utc::now,
             device_file: None,
             shared: None,
+            sealer: None,
         }
     }
 
@@ -157,6 +162,7 @@ impl Store {
         }
         match load_stamped(&real)? {
             Some((journal, stamp)) => {
+                let journal = self.opened(&real, journal)?;
                 self.make_private_again(&real);
                 self.loaded = Some((Arc::new(journal), Some(stamp)));
                 Ok(self.shared())
@@ -222,12 +228,13 @@ impl Store {
             );
         }
         remove_stale_temps(&real);
-        let saved = save(&real, &journal, self.steps.as_ref());
+        let bytes = self.bytes_of(&real, &journal)?;
+        let saved = write_atomically(&real, &bytes, self.steps.as_ref());
         let on_disk_now = saved
             .as_ref()
             .map_or_else(|err| err.new_version_in_place(), |()| true);
         if on_disk_now {
-            self.after_shared_save(&journal);
+            self.after_shared_save(&bytes);
             self.loaded = Some((Arc::new(journal), FileStamp::of(&real)));
         }
         Ok(saved?)
@@ -256,7 +263,7 @@ impl Store {
             None => match load_stamped(&real)? {
                 Some((journal, stamp)) => {
                     on_disk = Some(stamp);
-                    Arc::new(journal)
+                    Arc::new(self.opened(&real, journal)?)
                 }
                 None => anyhow::bail!(
                     "There is no journal at {} yet; run `mend` or `mend init` to create one.",
@@ -282,9 +289,16 @@ impl Store {
         self.back_up_once(&real);
         // Under the lock no save is under way, so any temp file was left by a killed one.
         remove_stale_temps(&real);
-        match save(&real, &changed, self.steps.as_ref()) {
+        let bytes = match self.bytes_of(&real, &changed) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                self.loaded = Some((fresh, on_disk));
+                return Err(err.into());
+            }
+        };
+        match write_atomically(&real, &bytes, self.steps.as_ref()) {
             Ok(()) => {
-                self.after_shared_save(&changed);
+                self.after_shared_save(&bytes);
                 self.loaded = Some((Arc::new(changed), FileStamp::of(&real)));
                 Ok(value)
             }
@@ -313,7 +327,11 @@ impl Store {
         if !should_reload(held, self.skipped, on_disk) {
             return Freshness::Same;
         }
-        match load_stamped(&real) {
+        let read = load_stamped(&real).and_then(|found| match found {
+            Some((journal, stamp)) => Ok(Some((self.opened(&real, journal)?, stamp))),
+            None => Ok(None),
+        });
+        match read {
             Ok(Some((journal, stamp))) => {
                 self.skipped = None;
                 self.make_private_again(&real);

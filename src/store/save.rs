@@ -50,6 +50,14 @@ pub enum SaveError {
     },
     #[error("Could not turn the journal into JSON: {0}")]
     Serialize(#[from] serde_json::Error),
+    #[error("Could not save the journal {path}: it is encrypted and locked, so nothing was written. Unlock it with a passphrase first.", path = path.display())]
+    Locked { path: PathBuf },
+    #[error("Could not save the journal {path}: {source}. Nothing was written.", path = path.display())]
+    Sealing {
+        path: PathBuf,
+        #[source]
+        source: super::seal::SealError,
+    },
 }
 
 impl SaveError {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::Store;
 use super::lock::JournalLock;
-use super::save::{to_bytes, write_atomically};
+use super::save::write_atomically;
 use super::shared::{Listing, SharedFiles, gather, move_aside};
 use super::stamp::FileStamp;
 use super::watch::Freshness;
@@ -30,7 +30,17 @@ impl Store {
         let stamp = FileStamp::of(&shared.own);
         self.notices.extend(gathered.warnings);
         let held = self.loaded.as_ref().map(|(journal, _)| Arc::clone(journal));
-        let journal = match (gathered.journal, held) {
+        // Every laptop's file is merged sealed, as the merge needs no key, then opened once.
+        let own = shared.own.clone();
+        let now = match gathered.journal.map(|journal| self.opened(&own, journal)) {
+            Some(Ok(journal)) => Some(journal),
+            Some(Err(err)) => {
+                self.notices.push(err.to_string());
+                None
+            }
+            None => None,
+        };
+        let journal = match (now, held) {
             (Some(now), Some(held)) if now.check_can_merge(&held).is_ok() => {
                 Arc::new(now.merge(&held).0)
             }
@@ -62,15 +72,15 @@ impl Store {
 
     /// After this laptop's file is written: its copy in the state folder, then the conflict
     /// copies that went into it are moved aside.
-    pub(super) fn after_shared_save(&mut self, journal: &Journal) {
+    /// `bytes` are what was written to this laptop's file.
+    pub(super) fn after_shared_save(&mut self, bytes: &[u8]) {
         let Some(shared) = self.shared.as_mut() else {
             return;
         };
-        let kept = to_bytes(journal)
+        let kept = super::private_dir::ensure_parent(&shared.kept)
             .map_err(|err| err.to_string())
-            .and_then(|bytes| {
-                super::private_dir::ensure_parent(&shared.kept).map_err(|err| err.to_string())?;
-                write_atomically(&shared.kept, &bytes, self.steps.as_ref())
+            .and_then(|()| {
+                write_atomically(&shared.kept, bytes, self.steps.as_ref())
                     .map_err(|err| err.to_string())
             });
         if let Err(err) = kept {

@@ -36,6 +36,7 @@ mod write;
 // Exports and what they may show.
 mod days_range;
 mod delete_words;
+mod encryption;
 mod export;
 mod privacy_differential;
 mod text_safety;

@@ -138,11 +138,11 @@ fn a_journal_that_fails_to_parse_is_named_with_line_and_column_and_never_overwri
 fn a_journal_from_a_newer_version_is_refused_naming_both_versions() {
     let m = Mend::with_journal();
     let mut j = m.journal_json();
-    j["version"] = json!(2);
+    j["version"] = json!(3);
     j["something_new"] = json!({"from": "the future"});
     m.put_journal(serde_json::to_vec_pretty(&j).unwrap());
     let path = m.journal.display().to_string();
-    every_command_refuses(&m, &[&path, "version 2", "version 1"]);
+    every_command_refuses(&m, &[&path, "version 3", "version 2"]);
 }
 
 #[test]

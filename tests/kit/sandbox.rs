@@ -92,6 +92,11 @@ impl Mend {
             ("MEND_JOURNAL", None),
             ("RUST_BACKTRACE", None),
             ("RUST_LIB_BACKTRACE", None),
+            // Encrypted journals in tests use a small scrypt work factor (debug builds only).
+            ("MEND_TEST_WORK_FACTOR", Some("10".to_owned())),
+            ("MEND_PASSPHRASE_FILE", None),
+            ("MEND_NEW_PASSPHRASE_FILE", None),
+            ("MEND_RECOVERY_FILE", None),
         ]
     }
 

@@ -33,6 +33,12 @@ pub(super) fn merge_header(merged: &mut Journal, other: &Journal, report: &mut M
     merged.settings = larger(&merged.settings, &other.settings).clone();
     merged.started = merged.started.min(other.started);
     merged.version = merged.version.max(other.version);
+    merged.sealing = match (&merged.sealing, &other.sealing) {
+        (Some(ours), Some(theirs)) => Some(ours.join(theirs)),
+        (ours, theirs) => ours.clone().or_else(|| theirs.clone()),
+    };
+    // Words only one copy could open stay sealed in the other's records.
+    merged.set_opened(merged.opened().least(other.opened()));
     merged.extra = join_extra(&merged.extra, &other.extra);
     report.header_changed = before != (merged.partners.clone(), merged.settings.clone());
 }

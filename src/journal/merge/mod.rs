@@ -71,6 +71,11 @@ impl Journal {
         if ids(self) != ids(other) {
             return Err(DomainError::NotTheSameJournal);
         }
+        // Plain words are never folded into an encrypted journal, nor sealed words into a
+        // plain one: the first would leave them unsealed, the second unreadable.
+        if self.is_sealed() != other.is_sealed() {
+            return Err(DomainError::SealedAndPlain);
+        }
         Ok(())
     }
 

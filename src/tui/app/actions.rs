@@ -254,6 +254,15 @@ impl App {
 
     /// Chooses who is here tonight and shows their home screen.
     pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
+        if let Some(journal) = &self.journal
+            && !journal.opened().private_words_of(partner)
+        {
+            let name = journal.name_of(partner).to_owned();
+            self.tell(format!(
+                "{name}'s evening opens with {name}'s own passphrase. Quit and open mend again with it; nothing here was changed."
+            ));
+            return Vec::new();
+        }
         if self.partner != Some(partner) {
             self.stage_choice = None;
             self.another = 0;

@@ -67,7 +67,15 @@ fn run_with(
     }
     let mut store = Store::with_backups(&paths.journal, &paths.backups_root, crate::now::now_utc);
     // A journal that cannot be read is reported before the screen changes, and left as it is.
-    let journal = store.load()?;
+    let mut journal = store.load()?;
+    // An encrypted journal is unlocked before the screen changes, the passphrase typed hidden.
+    if let Some(sealed) = journal.clone().filter(|j| j.is_sealed()) {
+        journal = Some(crate::unlock::unlock(
+            &mut store,
+            &sealed,
+            paths.partner.as_deref(),
+        )?);
+    }
     let mut prompts = PromptLibrary::built_in();
     let mut warning = None;
     if let Ok(text) = std::fs::read_to_string(&paths.prompts)

@@ -1,0 +1,253 @@
+//! `mend encrypt`, `mend decrypt` and `mend passphrase`: turning encryption on and off, and
+//! each partner's passphrase and recovery code.
+
+use age::secrecy::{ExposeSecret, SecretString};
+use anyhow::{Context, Result, bail};
+use clap::Subcommand;
+
+use super::context::{CommandContext, partner_id};
+use super::output::{warn, write_stdout};
+use crate::journal::{Clock, Journal, KeyWrap, Opened, OpensWith, PLAIN_VERSION, PartnerId};
+use crate::store::seal::{Sealer, new_recovery_code, normalized_code, wrap};
+use crate::store::{Listing, parse};
+use crate::unlock::input::{
+    NEW_PASSPHRASE_FILE, PASSPHRASE_FILE, RECOVERY_FILE, need, new_secret_for, secret_for,
+};
+
+#[derive(Debug, Subcommand)]
+pub enum PassphraseCommand {
+    /// Change your passphrase (asks for the one you have now, then the new one twice)
+    Change {
+        #[arg(long = "as", value_name = "NAME")]
+        name: String,
+    },
+    /// Set a new passphrase with your recovery code, when the passphrase is lost
+    Recover {
+        #[arg(long = "as", value_name = "NAME")]
+        name: String,
+    },
+    /// Make a new recovery code (the old one stops working)
+    NewCode {
+        #[arg(long = "as", value_name = "NAME")]
+        name: String,
+    },
+}
+
+/// The clock a new wrapped key is stamped with: inside a store update, where the journal
+/// carries this computer's device.
+fn stamp(ctx: &CommandContext, journal: &Journal) -> Clock {
+    Clock::start(ctx.now_utc(), journal.device())
+}
+
+/// `mend encrypt`: both partners choose a passphrase, and every word is sealed.
+pub fn encrypt(ctx: &CommandContext) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    if journal.is_sealed() {
+        bail!(
+            "This journal is already encrypted. To change a passphrase: `mend passphrase change --as NAME`."
+        );
+    }
+    if store
+        .shared_files()
+        .is_some_and(|shared| Listing::of(&shared.folder).devices.len() > 1)
+    {
+        bail!(
+            "This journal is shared with another laptop. mend cannot yet turn encryption on for a journal two laptops already write; nothing was changed. Turn it on before `mend share`."
+        );
+    }
+    let mut passphrases: Vec<(PartnerId, SecretString)> = Vec::new();
+    for partner in &journal.partners {
+        passphrases.push((partner.id, new_secret_for(PASSPHRASE_FILE, &partner.name)?));
+    }
+    let (sealer, mut sealing, codes) = Sealer::create(&passphrases, &stamp(ctx, &journal));
+    store.hold_keys(sealer);
+    store.update(|journal| {
+        // Stamped here, where the journal carries this computer's device.
+        let changed = stamp(ctx, journal);
+        for wrap in &mut sealing.wraps {
+            wrap.changed = changed.clone();
+        }
+        journal.sealing = Some(sealing);
+        Ok(())
+    })?;
+    let removed = remove_plain_backups(&store);
+    write_stdout(format_args!(
+        "The journal is encrypted now: every word in it is sealed, and each of you opens it with your own passphrase.\n"
+    ))?;
+    if removed > 0 {
+        write_stdout(format_args!(
+            "The {removed} earlier backups held the words unsealed; they were removed. Backups from now on are sealed too.\n"
+        ))?;
+    }
+    write_stdout(format_args!(
+        "\nEach of you has a recovery code. It is shown only now. Keep it somewhere safe and apart from this laptop (on paper, say): with it you can set a new passphrase. If both your passphrase and your code are lost, your private words cannot be opened again by anyone, mend included.\n\n"
+    ))?;
+    for (partner, code) in codes {
+        let name = journal.partner(partner).map_or("?", |p| p.name.as_str());
+        write_stdout(format_args!("  {name}: {}\n", code.expose_secret()))?;
+    }
+    Ok(())
+}
+
+/// Removes mend's own backups of this journal that hold unsealed words; returns how many.
+fn remove_plain_backups(store: &crate::store::Store) -> usize {
+    let Some(backups) = store.backups() else {
+        return 0;
+    };
+    let Ok(list) = backups.list() else {
+        return 0;
+    };
+    let mut removed = 0;
+    for (_, path) in list {
+        let plain = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| parse(&path, &bytes).ok())
+            .is_some_and(|journal| !journal.is_sealed());
+        if plain && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// `mend decrypt`: with both partners' passphrases, every word is written unsealed again.
+pub fn decrypt(ctx: &CommandContext, yes: bool) -> Result<()> {
+    let (mut store, journal) = ctx.load()?;
+    let Some(sealing) = journal.sealing.clone() else {
+        bail!("This journal is not encrypted.");
+    };
+    if !yes {
+        bail!(
+            "`mend decrypt` writes every word, private ones too, unsealed: anyone who can open the file or its backups, or the shared folder's provider, can read it then. If you both want that, run `mend decrypt --yes`. Nothing was changed."
+        );
+    }
+    let mut keys: Option<Sealer> = None;
+    for partner in &journal.partners {
+        let prompt = format!("{}'s passphrase: ", partner.name);
+        let secret = need(
+            secret_for(PASSPHRASE_FILE, &partner.name, &prompt)?,
+            PASSPHRASE_FILE,
+            Some(&partner.name),
+        )?;
+        let sealer = Sealer::unlock(
+            &sealing,
+            partner.id,
+            &partner.name,
+            &secret,
+            OpensWith::Passphrase,
+        )
+        .map_err(|err| anyhow::anyhow!("{err}; nothing was changed"))?;
+        match &mut keys {
+            Some(keys) => keys.join(sealer),
+            None => keys = Some(sealer),
+        }
+    }
+    let Some(keys) = keys else {
+        bail!("This journal has no partners.");
+    };
+    let opened = store
+        .unlock(keys)?
+        .context("The journal went away while it was opened.")?;
+    if opened.opened() != Opened::Everything {
+        bail!("Not every word could be opened, so nothing was changed.");
+    }
+    store.update(|journal| {
+        journal.sealing = None;
+        journal.version = PLAIN_VERSION;
+        Ok(())
+    })?;
+    write_stdout(format_args!(
+        "The journal is no longer encrypted: its words are written unsealed. Earlier backups stay sealed.\n"
+    ))
+}
+
+/// `mend passphrase …`.
+pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()> {
+    let (name, opens_with) = match &command {
+        PassphraseCommand::Change { name } | PassphraseCommand::NewCode { name } => {
+            (name, OpensWith::Passphrase)
+        }
+        PassphraseCommand::Recover { name } => (name, OpensWith::RecoveryCode),
+    };
+    let mut store = ctx.store();
+    let journal = store.load()?.context("There is no journal yet.")?;
+    let Some(sealing) = journal.sealing.clone() else {
+        bail!("This journal is not encrypted; `mend encrypt` turns encryption on.");
+    };
+    let partner = journal.partner_named(name)?.clone();
+    let secret = match opens_with {
+        OpensWith::Passphrase => {
+            let prompt = format!("{}'s passphrase now: ", partner.name);
+            need(
+                secret_for(PASSPHRASE_FILE, &partner.name, &prompt)?,
+                PASSPHRASE_FILE,
+                Some(&partner.name),
+            )?
+        }
+        OpensWith::RecoveryCode => {
+            let typed = need(
+                secret_for(
+                    RECOVERY_FILE,
+                    &partner.name,
+                    &format!("{}'s recovery code: ", partner.name),
+                )?,
+                RECOVERY_FILE,
+                Some(&partner.name),
+            )?;
+            normalized_code(typed.expose_secret())
+        }
+    };
+    let sealer = Sealer::unlock(&sealing, partner.id, &partner.name, &secret, opens_with)
+        .map_err(|err| anyhow::anyhow!("{err}; nothing was changed"))?;
+    let keys = sealer
+        .keys_of(partner.id)
+        .context("The unlocked keys are not this partner's.")?;
+    let opened = store
+        .unlock(sealer)?
+        .context("The journal went away while it was opened.")?;
+    partner_id(&opened, &partner.name)?;
+    let (new_secret, what, code) = match command {
+        PassphraseCommand::NewCode { .. } => {
+            let code = new_recovery_code();
+            (code.clone(), OpensWith::RecoveryCode, Some(code))
+        }
+        _ => (
+            new_secret_for(NEW_PASSPHRASE_FILE, &partner.name)?,
+            OpensWith::Passphrase,
+            None,
+        ),
+    };
+    let wrapped = wrap(&keys, &new_secret);
+    store.update(|journal| {
+        let changed = stamp(ctx, journal);
+        if let Some(sealing) = &mut journal.sealing {
+            sealing.replace(KeyWrap {
+                partner: partner.id,
+                opens_with: what,
+                wrapped,
+                changed,
+                extra: Default::default(),
+            });
+        }
+        Ok(())
+    })?;
+    match code {
+        Some(code) => write_stdout(format_args!(
+            "A new recovery code for {}; the old one no longer works. It is shown only now, so keep it somewhere safe, apart from this laptop:\n\n  {}\n",
+            partner.name,
+            code.expose_secret()
+        )),
+        None => {
+            if opens_with == OpensWith::RecoveryCode {
+                warn(format_args!(
+                    "note: your recovery code still works; `mend passphrase new-code --as {}` makes a new one.",
+                    partner.name
+                ));
+            }
+            write_stdout(format_args!(
+                "{}'s passphrase is changed. Every word is kept as it was.\n",
+                partner.name
+            ))
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The header of an encrypted journal: which keys exist and the wrapped copies that open them.
+//!
+//! The journal domain never sees a key or a passphrase. It holds the wrapped keys as opaque
+//! text, so two copies merge without any key, and it knows whose private words a loaded copy
+//! holds in the open (`Opened`), so no rule ever shows sealed words as if they were words.
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::Clock;
+use super::ids::PartnerId;
+use super::meta::Extra;
+
+/// The value of `sealing.scheme` this build writes and reads.
+pub const SEALING_SCHEME: &str = "mend-seal-1";
+
+/// What an encrypted journal's header holds: the scheme and every wrapped key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sealing {
+    pub scheme: String,
+    /// One wrapped copy of the keys per partner and secret (passphrase or recovery code).
+    pub wraps: Vec<KeyWrap>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Which secret opens a wrapped copy of the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpensWith {
+    Passphrase,
+    RecoveryCode,
+}
+
+/// The couple's key and one partner's private key, wrapped for one of that partner's secrets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyWrap {
+    pub partner: PartnerId,
+    pub opens_with: OpensWith,
+    /// The wrapped keys: an age file (scrypt), base64.
+    pub wrapped: String,
+    /// When this copy was made; of two copies for one partner and secret the later is kept,
+    /// so a passphrase changed on one laptop reaches the other.
+    pub changed: Clock,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Whose words a loaded journal holds in the open. Not saved and not compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Opened {
+    /// A journal that is not encrypted, or one opened with every key.
+    #[default]
+    Everything,
+    /// The shared words and the private words of this partner only.
+    SharedAndPrivateOf(PartnerId),
+    /// The shared words only.
+    SharedOnly,
+    /// Nothing: a locked journal, read only to merge it or to show the partners' names.
+    Nothing,
+}
+
+impl Opened {
+    /// Whether `partner`'s private words are readable in this copy.
+    pub fn private_words_of(self, partner: PartnerId) -> bool {
+        match self {
+            Opened::Everything => true,
+            Opened::SharedAndPrivateOf(who) => who == partner,
+            Opened::SharedOnly | Opened::Nothing => false,
+        }
+    }
+
+    /// What a journal joined from a copy opened as `self` and one opened as `other` holds in
+    /// the open: only what both held.
+    pub fn least(self, other: Opened) -> Opened {
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Opened::Everything, b) => b,
+            (a, Opened::Everything) => a,
+            (Opened::Nothing, _) | (_, Opened::Nothing) => Opened::Nothing,
+            _ => Opened::SharedOnly,
+        }
+    }
+
+    /// Whether the words both partners share are readable in this copy.
+    pub fn shared_words(self) -> bool {
+        self != Opened::Nothing
+    }
+}
+
+impl Sealing {
+    /// A header with no wrapped keys yet.
+    pub fn new() -> Self {
+        Self {
+            scheme: SEALING_SCHEME.to_owned(),
+            wraps: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// The wrapped copy for `partner`'s `secret`, if there is one.
+    pub fn wrap_for(&self, partner: PartnerId, secret: OpensWith) -> Option<&KeyWrap> {
+        self.wraps
+            .iter()
+            .find(|w| w.partner == partner && w.opens_with == secret)
+    }
+
+    /// Puts `wrap` in place of the copy for the same partner and secret.
+    pub fn replace(&mut self, wrap: KeyWrap) {
+        self.wraps
+            .retain(|w| !(w.partner == wrap.partner && w.opens_with == wrap.opens_with));
+        self.wraps.push(wrap);
+        self.wraps.sort_by_key(|w| (w.partner, w.opens_with));
+    }
+
+    /// Both headers joined: for each partner and secret the later copy (by clock) is kept.
+    pub fn join(&self, other: &Sealing) -> Sealing {
+        let mut joined = self.clone();
+        for wrap in &other.wraps {
+            match joined.wrap_for(wrap.partner, wrap.opens_with) {
+                Some(held) if held.changed >= wrap.changed => {}
+                _ => joined.replace(wrap.clone()),
+            }
+        }
+        joined
+    }
+}
+
+impl Default for Sealing {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// [`Opened`] as a journal holds it: two copies of one journal are equal whoever opened them.
+#[derive(Debug, Clone, Default)]
+pub struct OpenedState(pub Opened);
+
+impl PartialEq for OpenedState {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,305 @@
+//! Encryption at rest: unlocking the keys, sealing every field that holds words, opening them.
+//!
+//! The journal's metadata (ids, authors, kinds, visibility, times, clocks, deletions) stays
+//! in the clear so two copies merge without a key (`Journal::merge` never looks inside a
+//! token). Words are sealed field by field (`token.rs`) in the places `places.rs` lists,
+//! with the couple's key or, for private words, their author's own key (`keys.rs`).
+
+mod keys;
+mod places;
+mod token;
+
+pub use keys::{
+    PartnerKeys, Unwrapped, WORK_FACTOR, new_recovery_code, normalized_code, unwrap, wrap,
+};
+pub use places::{KeyName, Place};
+pub use token::{DataKey, TOKEN_PREFIX, is_token};
+
+use age::secrecy::SecretString;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+use crate::journal::{
+    Clock, Journal, KeyWrap, Opened, OpensWith, PartnerId, Rating, RecordId, Sealing,
+};
+use places::each_place;
+use token::Unopened;
+
+/// The journal format version of an encrypted journal: a mend that reads only version 1
+/// refuses it by name instead of showing sealed words.
+pub const SEALED_VERSION: u32 = 2;
+
+/// Why an encrypted journal could not be opened or sealed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    #[error(
+        "the sealed words in record {record} ({field}) were changed outside mend, or belong to another record, so they cannot be opened"
+    )]
+    Damaged { record: RecordId, field: String },
+    #[error(
+        "record {record} ({field}) holds words that are not sealed, though the journal is encrypted; mend will not mix plain words into an encrypted journal"
+    )]
+    NotSealed { record: RecordId, field: String },
+    #[error("record {record} ({field}) needs a key this unlocked journal does not hold")]
+    KeyNotHeld { record: RecordId, field: String },
+}
+
+/// Why a secret did not unlock the journal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UnlockError {
+    #[error("that passphrase does not open this journal for {0}")]
+    WrongSecret(String),
+    #[error("{0} has no key in this journal for that kind of secret")]
+    NoKeyFor(String),
+    #[error("{0}'s wrapped key in this journal is damaged")]
+    Damaged(String),
+}
+
+/// The keys an unlocked journal holds, and the tokens it has opened (reused when the words
+/// at their place have not changed, so an unchanged field is written back byte for byte).
+pub struct Sealer {
+    couple: DataKey,
+    private: BTreeMap<PartnerId, DataKey>,
+    opened_tokens: HashMap<Place, (u64, String)>,
+}
+
+impl std::fmt::Debug for Sealer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Sealer(private keys of {} partners)", self.private.len())
+    }
+}
+
+fn fingerprint(words: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Sealer {
+    /// New keys for `partners`, wrapped for each one's passphrase and a new recovery code.
+    /// Returns the keys, the header to put in the journal and each partner's recovery code.
+    pub fn create(
+        passphrases: &[(PartnerId, SecretString)],
+        changed: &Clock,
+    ) -> (Sealer, Sealing, Vec<(PartnerId, SecretString)>) {
+        let couple = DataKey::random();
+        let mut sealer = Sealer {
+            couple: couple.clone(),
+            private: BTreeMap::new(),
+            opened_tokens: HashMap::new(),
+        };
+        let mut sealing = Sealing::new();
+        let mut codes = Vec::new();
+        for (partner, passphrase) in passphrases {
+            let private = DataKey::random();
+            sealer.private.insert(*partner, private.clone());
+            let keys = PartnerKeys {
+                couple: couple.clone(),
+                private,
+            };
+            let code = new_recovery_code();
+            for (secret, opens_with) in [
+                (passphrase, OpensWith::Passphrase),
+                (&code, OpensWith::RecoveryCode),
+            ] {
+                sealing.replace(KeyWrap {
+                    partner: *partner,
+                    opens_with,
+                    wrapped: wrap(&keys, secret),
+                    changed: changed.clone(),
+                    extra: Default::default(),
+                });
+            }
+            codes.push((*partner, code));
+        }
+        (sealer, sealing, codes)
+    }
+
+    /// The keys `secret` opens for `partner` in `sealing`.
+    pub fn unlock(
+        sealing: &Sealing,
+        partner: PartnerId,
+        name: &str,
+        secret: &SecretString,
+        opens_with: OpensWith,
+    ) -> Result<Sealer, UnlockError> {
+        let wrap = sealing
+            .wrap_for(partner, opens_with)
+            .ok_or_else(|| UnlockError::NoKeyFor(name.to_owned()))?;
+        let keys = unwrap(&wrap.wrapped, secret).map_err(|err| match err {
+            Unwrapped::WrongSecret => UnlockError::WrongSecret(name.to_owned()),
+            Unwrapped::Damaged => UnlockError::Damaged(name.to_owned()),
+        })?;
+        Ok(Sealer {
+            couple: keys.couple,
+            private: BTreeMap::from([(partner, keys.private)]),
+            opened_tokens: HashMap::new(),
+        })
+    }
+
+    /// Adds the keys `other` holds (the other partner's, for `mend decrypt`).
+    pub fn join(&mut self, mut other: Sealer) {
+        self.private.append(&mut other.private);
+    }
+
+    /// The keys a partner's secret opens, to wrap them again for a new secret.
+    pub fn keys_of(&self, partner: PartnerId) -> Option<PartnerKeys> {
+        Some(PartnerKeys {
+            couple: self.couple.clone(),
+            private: self.private.get(&partner)?.clone(),
+        })
+    }
+
+    /// What a journal opened with these keys holds in the open.
+    pub fn opens(&self, journal: &Journal) -> Opened {
+        let all = journal
+            .partners
+            .iter()
+            .all(|p| self.private.contains_key(&p.id));
+        match self.private.keys().next() {
+            _ if all => Opened::Everything,
+            Some(&partner) if self.private.len() == 1 => Opened::SharedAndPrivateOf(partner),
+            _ => Opened::SharedOnly,
+        }
+    }
+
+    fn key(&self, name: KeyName) -> Option<&DataKey> {
+        match name {
+            KeyName::Couple => Some(&self.couple),
+            KeyName::Private(partner) => self.private.get(&partner),
+        }
+    }
+
+    /// Opens every sealed place in `journal` this sealer holds the key for; the others
+    /// stay sealed, and the journal says whose words it holds (`Journal::opened`).
+    pub fn open(&mut self, journal: &mut Journal) -> Result<(), SealError> {
+        let opened = self.opens(journal);
+        let mut found = Vec::new();
+        each_place(journal, &mut |place: &Place, words: &mut String| {
+            let Some(key) = self.key(place.key) else {
+                return match token::is_token(words) {
+                    true => Ok(()),
+                    false => Err(not_sealed(place)),
+                };
+            };
+            match token::open(key, &place.binding(), words) {
+                Ok(plain) => {
+                    let token = std::mem::replace(words, plain.to_string());
+                    found.push((place.clone(), fingerprint(words), token));
+                    Ok(())
+                }
+                Err(Unopened::NotSealed) => Err(not_sealed(place)),
+                Err(Unopened::Damaged) => Err(SealError::Damaged {
+                    record: place.record,
+                    field: place.field.clone(),
+                }),
+            }
+        })?;
+        for (place, print, token) in found {
+            self.opened_tokens.insert(place, (print, token));
+        }
+        for checkin in &mut journal.checkins {
+            let damaged = || SealError::Damaged {
+                record: checkin.meta.id,
+                field: "ratings".to_owned(),
+            };
+            match checkin.sealed_ratings.take() {
+                Some(ratings) if token::is_token(&ratings) => {
+                    checkin.sealed_ratings = Some(ratings);
+                }
+                Some(ratings) => {
+                    let [safety, trust, connection] = read_ratings(&ratings).ok_or_else(damaged)?;
+                    (checkin.safety, checkin.trust, checkin.connection) =
+                        (safety, trust, connection);
+                }
+                None => return Err(not_sealed_field(checkin.meta.id, "ratings")),
+            }
+        }
+        journal.set_opened(opened);
+        Ok(())
+    }
+
+    /// A copy of `journal` with every place sealed: words unchanged since they were opened
+    /// keep their token; changed or new words get a new one.
+    pub fn seal(&mut self, journal: &Journal) -> Result<Journal, SealError> {
+        let mut sealed = journal.clone();
+        for checkin in &mut sealed.checkins {
+            if checkin.safety.is_sealed() {
+                continue;
+            }
+            let ratings = format!(
+                "{} {} {}",
+                checkin.safety, checkin.trust, checkin.connection
+            );
+            checkin.sealed_ratings = Some(ratings);
+            (checkin.safety, checkin.trust, checkin.connection) =
+                (Rating::SEALED, Rating::SEALED, Rating::SEALED);
+        }
+        let mut made = Vec::new();
+        each_place(&mut sealed, &mut |place: &Place, words: &mut String| {
+            if token::is_token(words) {
+                return Ok(());
+            }
+            if let Some((print, token)) = self.opened_tokens.get(place)
+                && *print == fingerprint(words)
+            {
+                *words = token.clone();
+                return Ok(());
+            }
+            let key = self.key(place.key).ok_or_else(|| SealError::KeyNotHeld {
+                record: place.record,
+                field: place.field.clone(),
+            })?;
+            let token = token::seal(key, &place.binding(), words);
+            // Remembered, so the next save writes the same token for the same words.
+            made.push((place.clone(), fingerprint(words), token.clone()));
+            zeroize::Zeroize::zeroize(words);
+            *words = token;
+            Ok(())
+        })?;
+        for (place, print, token) in made {
+            self.opened_tokens.insert(place, (print, token));
+        }
+        sealed.version = sealed.version.max(SEALED_VERSION);
+        Ok(sealed)
+    }
+}
+
+/// Whether every place in `journal` is sealed, so it can be saved as it is without a key
+/// (a merge of sealed copies, say).
+pub fn all_sealed(journal: &Journal) -> bool {
+    let mut copy = journal.clone();
+    let ratings = copy
+        .checkins
+        .iter()
+        .all(|c| c.safety.is_sealed() && c.sealed_ratings.as_deref().is_some_and(is_token));
+    ratings
+        && each_place(
+            &mut copy,
+            &mut |_: &Place, words: &mut String| match is_token(words) {
+                true => Ok(()),
+                false => Err(()),
+            },
+        )
+        .is_ok()
+}
+
+fn not_sealed(place: &Place) -> SealError {
+    not_sealed_field(place.record, &place.field)
+}
+
+fn not_sealed_field(record: RecordId, field: &str) -> SealError {
+    SealError::NotSealed {
+        record,
+        field: field.to_owned(),
+    }
+}
+
+/// Three ratings as sealed: "safety trust connection".
+fn read_ratings(text: &str) -> Option<[Rating; 3]> {
+    let mut parts = text
+        .split(' ')
+        .map(|n| n.parse::<u8>().ok().and_then(|n| Rating::new(n).ok()));
+    let ratings = [parts.next()??, parts.next()??, parts.next()??];
+    parts.next().is_none().then_some(ratings)
+}

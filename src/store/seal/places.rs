@@ -1,0 +1,189 @@
+//! Every place in a journal that holds words to seal, with the key and binding each uses.
+//!
+//! One walk serves both ways: sealing visits each place and puts a sealed token there,
+//! opening visits the same places and puts the words back. A place is named by its record,
+//! its field and a stamp: the record's clock for the record's own fields, and the moment of
+//! an event, or an earlier version's clock, for what a merge carries over unchanged. A token
+//! opens only in the place it was sealed for, so sealed words cannot be moved elsewhere.
+
+use crate::journal::{Clock, Journal, PartnerId, RecordId, Visibility};
+
+/// Which key seals a place: the couple's, or one partner's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyName {
+    Couple,
+    Private(PartnerId),
+}
+
+/// One place that holds words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub record: RecordId,
+    pub field: String,
+    pub stamp: String,
+    pub key: KeyName,
+}
+
+impl Place {
+    /// What the token is bound to: the scheme, the record, the field and the stamp.
+    pub fn binding(&self) -> Vec<u8> {
+        format!(
+            "mend-seal-1\u{0}{}\u{0}{}\u{0}{}",
+            self.record, self.field, self.stamp
+        )
+        .into_bytes()
+    }
+}
+
+/// What a visit does with the words at a place; an error stops the walk.
+pub type Visit<'a, E> = dyn FnMut(&Place, &mut String) -> Result<(), E> + 'a;
+
+fn stamp(clock: &Clock) -> String {
+    format!("{}.{}.{}", clock.wall_ms, clock.counter, clock.device)
+}
+
+fn key_for(visibility: Visibility, author: PartnerId) -> KeyName {
+    match visibility {
+        Visibility::Private => KeyName::Private(author),
+        Visibility::Shared => KeyName::Couple,
+    }
+}
+
+/// Visits every place in `journal` that holds words.
+pub fn each_place<E>(journal: &mut Journal, visit: &mut Visit<'_, E>) -> Result<(), E> {
+    let mut at = |record: RecordId, field: &str, stamp: &str, key: KeyName, words: &mut String| {
+        let place = Place {
+            record,
+            field: field.to_owned(),
+            stamp: stamp.to_owned(),
+            key,
+        };
+        visit(&place, words)
+    };
+    for entry in &mut journal.entries {
+        let (id, clock) = (entry.meta.id, stamp(&entry.meta.clock));
+        let key = key_for(entry.visibility, entry.meta.author);
+        at(id, "text", &clock, key, &mut entry.text)?;
+        if let Some(prompt) = &mut entry.prompt {
+            at(id, "prompt", &clock, key, prompt)?;
+        }
+        if let Some(prompt_id) = &mut entry.prompt_id {
+            at(id, "prompt_id", &clock, key, prompt_id)?;
+        }
+        for version in &mut entry.earlier_versions {
+            let key = key_for(version.visibility, entry.meta.author);
+            at(
+                id,
+                "earlier_versions.text",
+                &stamp(&version.clock),
+                key,
+                &mut version.text,
+            )?;
+        }
+    }
+    for checkin in &mut journal.checkins {
+        let (id, clock) = (checkin.meta.id, stamp(&checkin.meta.clock));
+        if let Some(ratings) = &mut checkin.sealed_ratings {
+            at(id, "ratings", &clock, KeyName::Couple, ratings)?;
+        }
+        if let Some(note) = &mut checkin.note {
+            let key = key_for(checkin.note_visibility, checkin.meta.author);
+            at(id, "note", &clock, key, note)?;
+        }
+    }
+    for promise in &mut journal.promises {
+        let (id, clock) = (promise.meta.id, stamp(&promise.meta.clock));
+        at(id, "text", &clock, KeyName::Couple, &mut promise.text)?;
+        for step in &mut promise.history {
+            if let Some(note) = &mut step.note {
+                let when = format!("{}.{}", step.at.timestamp_micros(), step.by);
+                at(id, "history.note", &when, KeyName::Couple, note)?;
+            }
+        }
+        if let Some(seen) = &mut promise.acknowledged
+            && let Some(note) = &mut seen.note
+        {
+            let when = format!("{}.{}", seen.at.timestamp_micros(), seen.by);
+            at(id, "acknowledged.note", &when, KeyName::Couple, note)?;
+        }
+    }
+    for act in &mut journal.kind_acts {
+        let (id, clock) = (act.meta.id, stamp(&act.meta.clock));
+        at(id, "text", &clock, KeyName::Couple, &mut act.text)?;
+        if let Some(seen) = &mut act.acknowledged
+            && let Some(note) = &mut seen.note
+        {
+            let when = format!("{}.{}", seen.at.timestamp_micros(), seen.by);
+            at(id, "acknowledged.note", &when, KeyName::Couple, note)?;
+        }
+    }
+    for item in &mut journal.plan_items {
+        let (id, clock) = (item.meta.id, stamp(&item.meta.clock));
+        at(
+            id,
+            "brings_it_on",
+            &clock,
+            KeyName::Couple,
+            &mut item.brings_it_on,
+        )?;
+        at(id, "helps_me", &clock, KeyName::Couple, &mut item.helps_me)?;
+        at(
+            id,
+            "i_ask_of_you",
+            &clock,
+            KeyName::Couple,
+            &mut item.i_ask_of_you,
+        )?;
+        for review in &mut item.reviews {
+            if let Some(note) = &mut review.note {
+                let when = format!("{}.{}", review.at.timestamp_micros(), review.by);
+                at(id, "reviews.note", &when, KeyName::Couple, note)?;
+            }
+        }
+    }
+    for moment in &mut journal.hard_moments {
+        let (id, clock) = (moment.meta.id, stamp(&moment.meta.clock));
+        let key = key_for(moment.visibility, moment.meta.author);
+        at(id, "text", &clock, key, &mut moment.text)?;
+    }
+    for pause in &mut journal.pauses {
+        let (id, clock) = (pause.meta.id, stamp(&pause.meta.clock));
+        if let Some(note) = &mut pause.note {
+            at(id, "note", &clock, KeyName::Couple, note)?;
+        }
+    }
+    for reply in &mut journal.replies {
+        let (id, clock) = (reply.meta.id, stamp(&reply.meta.clock));
+        if let Some(text) = &mut reply.text {
+            at(id, "text", &clock, KeyName::Couple, text)?;
+        }
+    }
+    for talk in &mut journal.talks {
+        let (id, clock) = (talk.meta.id, stamp(&talk.meta.clock));
+        for side in &mut talk.sides {
+            let partner = side.partner;
+            let field = |name: &str| format!("sides.{partner}.{name}");
+            for (n, words) in side.appreciations.iter_mut().enumerate() {
+                at(
+                    id,
+                    &field(&format!("appreciations.{n}")),
+                    &clock,
+                    KeyName::Couple,
+                    words,
+                )?;
+            }
+            for (name, words) in [
+                ("issue", &mut side.issue),
+                ("heard", &mut side.heard),
+                ("clarified", &mut side.clarified),
+                ("heard_again", &mut side.heard_again),
+                ("cared_for", &mut side.cared_for),
+            ] {
+                if let Some(words) = words {
+                    at(id, &field(name), &clock, KeyName::Couple, words)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! One field's words sealed with XChaCha20-Poly1305 into a token, and opened again.
+//!
+//! A token is `mend-sealed:` and the base64 of a random 24-byte nonce followed by the
+//! ciphertext and its tag. The place's binding is the associated data, so a token opens only
+//! where it was sealed.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD_NO_PAD;
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use zeroize::Zeroizing;
+
+/// What every token begins with.
+pub const TOKEN_PREFIX: &str = "mend-sealed:";
+
+const NONCE_BYTES: usize = 24;
+
+/// A 256-bit key that seals and opens words; wiped from memory when dropped.
+#[derive(Clone)]
+pub struct DataKey(Zeroizing<[u8; 32]>);
+
+impl DataKey {
+    /// A new random key.
+    pub fn random() -> DataKey {
+        let key = XChaCha20Poly1305::generate_key(&mut OsRng);
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        bytes.copy_from_slice(&key);
+        DataKey(bytes)
+    }
+
+    pub fn from_bytes(bytes: &[u8; 32]) -> DataKey {
+        DataKey(Zeroizing::new(*bytes))
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    fn cipher(&self) -> XChaCha20Poly1305 {
+        XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(self.0.as_ref()))
+    }
+}
+
+impl std::fmt::Debug for DataKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DataKey(…)")
+    }
+}
+
+/// Why a token did not open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unopened {
+    /// The text is not a token at all.
+    NotSealed,
+    /// The token was changed, or belongs to another place or another key.
+    Damaged,
+}
+
+/// Whether `text` is a sealed token.
+pub fn is_token(text: &str) -> bool {
+    text.starts_with(TOKEN_PREFIX)
+}
+
+/// `words` sealed with `key`, bound to `binding`.
+pub fn seal(key: &DataKey, binding: &[u8], words: &str) -> String {
+    let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+    let payload = Payload {
+        msg: words.as_bytes(),
+        aad: binding,
+    };
+    // Encryption fails only for a message longer than 256 GiB; a journal is far smaller.
+    let sealed = match key.cipher().encrypt(&nonce, payload) {
+        Ok(sealed) => sealed,
+        Err(_) => unreachable!("a field is far below XChaCha20-Poly1305's length limit"),
+    };
+    let mut bytes = Vec::with_capacity(NONCE_BYTES + sealed.len());
+    bytes.extend_from_slice(&nonce);
+    bytes.extend_from_slice(&sealed);
+    let mut token = String::with_capacity(TOKEN_PREFIX.len() + bytes.len() * 4 / 3 + 4);
+    token.push_str(TOKEN_PREFIX);
+    STANDARD_NO_PAD.encode_string(&bytes, &mut token);
+    token
+}
+
+/// The words in `token`, if it was sealed with `key` for `binding` and never changed.
+pub fn open(key: &DataKey, binding: &[u8], token: &str) -> Result<Zeroizing<String>, Unopened> {
+    let encoded = token
+        .strip_prefix(TOKEN_PREFIX)
+        .ok_or(Unopened::NotSealed)?;
+    let bytes = STANDARD_NO_PAD
+        .decode(encoded)
+        .map_err(|_| Unopened::Damaged)?;
+    if bytes.len() < NONCE_BYTES {
+        return Err(Unopened::Damaged);
+    }
+    let (nonce, sealed) = bytes.split_at(NONCE_BYTES);
+    let payload = Payload {
+        msg: sealed,
+        aad: binding,
+    };
+    let words = key
+        .cipher()
+        .decrypt(XNonce::from_slice(nonce), payload)
+        .map_err(|_| Unopened::Damaged)?;
+    String::from_utf8(words)
+        .map(Zeroizing::new)
+        .map_err(|_| Unopened::Damaged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_open_only_with_their_key_and_in_their_place() {
+        let key = DataKey::random();
+        let token = seal(&key, b"entry 1 text", "I felt heard tonight");
+        assert!(is_token(&token));
+        assert!(!token.contains("heard"));
+        assert_eq!(
+            open(&key, b"entry 1 text", &token)
+                .as_deref()
+                .map(String::as_str),
+            Ok("I felt heard tonight")
+        );
+        assert_eq!(open(&key, b"entry 2 text", &token), Err(Unopened::Damaged));
+        assert_eq!(
+            open(&DataKey::random(), b"entry 1 text", &token),
+            Err(Unopened::Damaged)
+        );
+        let mut changed = token.clone().into_bytes();
+        let last = changed.len() - 3;
+        changed[last] = if changed[last] == b'A' { b'B' } else { b'A' };
+        let changed = String::from_utf8(changed).unwrap_or_default();
+        assert_eq!(
+            open(&key, b"entry 1 text", &changed),
+            Err(Unopened::Damaged)
+        );
+        assert_eq!(open(&key, b"x", "plain words"), Err(Unopened::NotSealed));
+    }
+
+    #[test]
+    fn the_same_words_seal_differently_each_time() {
+        let key = DataKey::random();
+        assert_ne!(seal(&key, b"p", "same"), seal(&key, b"p", "same"));
+    }
+}

@@ -1,0 +1,92 @@
+//! The store on an encrypted journal: unlocking, opening what is read, sealing what is saved.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::Store;
+use super::load::LoadError;
+use super::save::{SaveError, to_bytes};
+use super::seal::{SealError, Sealer};
+use crate::journal::{Journal, Opened};
+
+impl Store {
+    /// Gives the store the keys a passphrase opened, and opens the journal held with them.
+    /// Until then an encrypted journal is held sealed: its names and dates, not its words.
+    pub fn unlock(&mut self, sealer: Sealer) -> Result<Option<Arc<Journal>>, LoadError> {
+        self.sealer = Some(sealer);
+        self.loaded = None;
+        self.load()
+    }
+
+    /// Forgets the keys (they are wiped as they drop) and holds the journal sealed again.
+    pub fn lock_keys(&mut self) -> Result<Option<Arc<Journal>>, LoadError> {
+        self.sealer = None;
+        self.loaded = None;
+        self.load()
+    }
+
+    /// Holds `sealer`'s keys without reading the journal again: `mend encrypt` seals a plain
+    /// journal with new keys at its next save.
+    pub fn hold_keys(&mut self, sealer: Sealer) {
+        self.sealer = Some(sealer);
+    }
+
+    /// Where this journal's backups go, if it has any.
+    pub fn backups(&self) -> Option<&super::Backups> {
+        self.backups.as_ref()
+    }
+
+    /// The keys the store holds, to wrap them again for a new passphrase or code.
+    pub fn sealer(&self) -> Option<&Sealer> {
+        self.sealer.as_ref()
+    }
+
+    /// A journal as read from `path`, opened with the keys the store holds. Without keys, an
+    /// encrypted journal stays sealed and says so (`Opened::Nothing`).
+    pub(super) fn opened(
+        &mut self,
+        path: &Path,
+        mut journal: Journal,
+    ) -> Result<Journal, LoadError> {
+        if !journal.is_sealed() {
+            return Ok(journal);
+        }
+        match &mut self.sealer {
+            Some(sealer) => sealer
+                .open(&mut journal)
+                .map_err(|source| LoadError::Sealed {
+                    path: path.to_owned(),
+                    source,
+                })?,
+            None => journal.set_opened(Opened::Nothing),
+        }
+        Ok(journal)
+    }
+
+    /// The bytes `journal` is saved as: sealed with the store's keys when it is encrypted.
+    pub(super) fn bytes_of(
+        &mut self,
+        path: &Path,
+        journal: &Journal,
+    ) -> Result<Vec<u8>, SaveError> {
+        if !journal.is_sealed() {
+            return Ok(to_bytes(journal)?);
+        }
+        let Some(sealer) = self.sealer.as_mut() else {
+            // Without keys only a journal whose words are all still sealed is written.
+            return match super::seal::all_sealed(journal) {
+                true => Ok(to_bytes(journal)?),
+                false => Err(SaveError::Locked {
+                    path: path.to_owned(),
+                }),
+            };
+        };
+        let sealed = sealer
+            .seal(journal)
+            .map_err(|source: SealError| SaveError::Sealing {
+                path: path.to_owned(),
+                source,
+            })?;
+        Ok(to_bytes(&sealed)?)
+    }
+}

@@ -1,0 +1,123 @@
+//! Where passphrases and recovery codes come from: a file named by an environment variable,
+//! or the terminal with the typing hidden. Never the command line, never a variable's value.
+//!
+//! A file holds one secret on its first line, or one per partner as `NAME: secret` lines
+//! (for steps that need both partners' passphrases, like `mend encrypt`).
+
+use age::secrecy::SecretString;
+use anyhow::{Context, Result, bail};
+use std::path::PathBuf;
+use zeroize::Zeroizing;
+
+/// The file holding the passphrase(s) of whoever runs the command.
+pub const PASSPHRASE_FILE: &str = "MEND_PASSPHRASE_FILE";
+/// The file holding a new passphrase (`mend passphrase change`, `recover`).
+pub const NEW_PASSPHRASE_FILE: &str = "MEND_NEW_PASSPHRASE_FILE";
+/// The file holding a recovery code (`mend passphrase recover`).
+pub const RECOVERY_FILE: &str = "MEND_RECOVERY_FILE";
+
+/// A secret for `name` from the file `variable` names, or typed at the terminal after
+/// `prompt`. `Ok(None)` when neither is available.
+pub fn secret_for(variable: &str, name: &str, prompt: &str) -> Result<Option<SecretString>> {
+    if let Some(file) = std::env::var_os(variable) {
+        let file = PathBuf::from(file);
+        let text = Zeroizing::new(
+            std::fs::read_to_string(&file)
+                .with_context(|| format!("Could not read {variable} ({})", file.display()))?,
+        );
+        return Ok(Some(from_file_text(&text, name).with_context(|| {
+            format!("{variable} ({}) holds no secret for {name}", file.display())
+        })?));
+    }
+    typed(prompt)
+}
+
+/// The secret for `name` in a file's text: its `NAME: ` line, or else its only line.
+fn from_file_text(text: &str, name: &str) -> Result<SecretString> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let named = lines.iter().find_map(|line| {
+        let (who, secret) = line.split_once(": ")?;
+        who.trim().eq_ignore_ascii_case(name).then_some(secret)
+    });
+    match (named, lines.as_slice()) {
+        (Some(secret), _) => Ok(SecretString::from(secret.to_owned())),
+        (None, [only]) if !looks_named(only) => Ok(SecretString::from((*only).to_owned())),
+        _ => bail!("no line for this partner"),
+    }
+}
+
+/// Whether a line looks like `NAME: secret` (a name with no spaces before ": ").
+fn looks_named(line: &str) -> bool {
+    line.split_once(": ")
+        .is_some_and(|(who, _)| !who.is_empty() && !who.contains(' '))
+}
+
+/// A secret typed at the terminal, hidden; `None` when there is no terminal.
+fn typed(prompt: &str) -> Result<Option<SecretString>> {
+    match rpassword::prompt_password(prompt) {
+        Ok(secret) => Ok(Some(SecretString::from(secret))),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) if err.raw_os_error() == Some(libc::ENXIO) => Ok(None),
+        Err(err) => Err(err).context("Could not read the passphrase from the terminal"),
+    }
+}
+
+/// A new passphrase for `name`: from `variable`'s file, or typed twice at the terminal.
+pub fn new_secret_for(variable: &str, name: &str) -> Result<SecretString> {
+    use age::secrecy::ExposeSecret;
+    if std::env::var_os(variable).is_some() {
+        return need(secret_for(variable, name, "")?, variable, Some(name));
+    }
+    let first = need(
+        typed(&format!("A new passphrase for {name}: "))?,
+        variable,
+        Some(name),
+    )?;
+    let again = need(typed("The same passphrase again: ")?, variable, Some(name))?;
+    if first.expose_secret() != again.expose_secret() {
+        bail!("The two passphrases were not the same; nothing was changed. Please try again.");
+    }
+    if first.expose_secret().chars().count() < 8 {
+        bail!(
+            "A passphrase needs at least 8 characters; nothing was changed. A few plain words make a good one."
+        );
+    }
+    Ok(first)
+}
+
+/// `secret`, or a message saying how to give one; `name` is whose it is (`None`: anyone's).
+pub fn need(
+    secret: Option<SecretString>,
+    variable: &str,
+    name: Option<&str>,
+) -> Result<SecretString> {
+    let whose = name.map_or_else(|| "a partner's".to_owned(), |name| format!("{name}'s"));
+    secret.with_context(|| {
+        format!(
+            "This journal is encrypted, and mend needs {whose} passphrase: run this in a terminal, or set {variable} to a file that holds it (0600). Nothing was read or changed."
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use age::secrecy::ExposeSecret;
+
+    #[test]
+    fn a_file_holds_one_secret_or_one_per_partner() {
+        let one = from_file_text("river stone: by the sea\n", "Alex");
+        assert_eq!(
+            one.ok().map(|s| s.expose_secret().to_owned()).as_deref(),
+            Some("river stone: by the sea")
+        );
+        let both = "Alex: first words here\nsam: second words here\n";
+        let sam = from_file_text(both, "Sam").ok();
+        assert_eq!(
+            sam.map(|s| s.expose_secret().to_owned()).as_deref(),
+            Some("second words here")
+        );
+        assert!(from_file_text("Alex: first words here\n", "Sam").is_err());
+        assert!(from_file_text("", "Sam").is_err());
+    }
+}

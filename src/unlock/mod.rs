@@ -1,0 +1,64 @@
+//! Unlocking an encrypted journal with a partner's passphrase, before a command or the app.
+
+pub mod input;
+
+use age::secrecy::SecretString;
+use anyhow::{Result, bail};
+use std::sync::Arc;
+
+use crate::journal::{Journal, OpensWith, PartnerId};
+use crate::store::Store;
+use crate::store::seal::{Sealer, UnlockError};
+use input::{PASSPHRASE_FILE, need, secret_for};
+
+/// The partners in the order their passphrases are tried: this laptop's partner first.
+fn in_order(journal: &Journal, laptop: Option<&str>) -> Vec<(PartnerId, String)> {
+    let mut partners: Vec<(PartnerId, String)> = journal
+        .partners
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    partners.sort_by_key(|(_, name)| laptop.is_none_or(|l| !l.eq_ignore_ascii_case(name)));
+    partners
+}
+
+/// Opens `journal` in `store` with a passphrase from `MEND_PASSPHRASE_FILE` or the terminal.
+/// It opens the shared words and the private words of the partner it belongs to. A wrong
+/// passphrase changes nothing.
+pub fn unlock(store: &mut Store, journal: &Journal, laptop: Option<&str>) -> Result<Arc<Journal>> {
+    let Some(sealing) = &journal.sealing else {
+        bail!("This journal is not encrypted.");
+    };
+    let from_file = std::env::var_os(PASSPHRASE_FILE).is_some();
+    let typed = match from_file {
+        true => None,
+        false => Some(need(
+            secret_for(PASSPHRASE_FILE, "you", "Your mend passphrase: ")?,
+            PASSPHRASE_FILE,
+            None,
+        )?),
+    };
+    for (partner, name) in in_order(journal, laptop) {
+        let secret: SecretString = match &typed {
+            Some(secret) => secret.clone(),
+            None => match secret_for(PASSPHRASE_FILE, &name, "") {
+                Ok(Some(secret)) => secret,
+                _ => continue,
+            },
+        };
+        match Sealer::unlock(sealing, partner, &name, &secret, OpensWith::Passphrase) {
+            Ok(sealer) => match store.unlock(sealer)? {
+                Some(opened) => return Ok(opened),
+                None => bail!("The journal went away while it was being unlocked."),
+            },
+            Err(UnlockError::WrongSecret(_) | UnlockError::NoKeyFor(_)) => {}
+            Err(err) => bail!(
+                "Could not unlock the journal {}: {err}.",
+                store.path().display()
+            ),
+        }
+    }
+    bail!(
+        "That passphrase does not open this journal, so nothing was read or changed. Passphrases care about capitals and spaces; if it is lost, a recovery code can set a new one (`mend passphrase recover --as NAME`)."
+    )
+}
