@@ -104,15 +104,16 @@ fn typing(bencher: divan::Bencher, years: u32, refreshing: bool) {
     let mut typed = false;
     let mut look_due = Instant::now() + LOOK_EVERY;
     let mut keys = 0_u64;
-    // How long each key that waited for a reload took, from the look to its frame.
-    let mut waited: Vec<Duration> = Vec::new();
+    // For each key that waited for a reload: the time from the look to its frame, and the
+    // part of it spent reading the file.
+    let mut waited: Vec<(Duration, Duration)> = Vec::new();
     bencher.bench_local(|| {
         keys += 1;
         let mut reloaded = None;
         if writer.is_some() && Instant::now() >= look_due {
             let start = Instant::now();
             look_due = start + LOOK_EVERY;
-            reloaded = look(&mut store, &mut app).then_some(start);
+            reloaded = look(&mut store, &mut app).map(|read| (start, read));
         }
         let key = if typed {
             KeyCode::Backspace
@@ -122,14 +123,17 @@ fn typing(bencher: divan::Bencher, years: u32, refreshing: bool) {
         typed = !typed;
         let effects = app.update(Event::Key(KeyEvent::from(key)));
         frame(&app, &mut terminal);
-        if let Some(start) = reloaded {
-            waited.push(start.elapsed());
+        if let Some((start, read)) = reloaded {
+            waited.push((start.elapsed(), read));
         }
         effects
     });
     if let Some(writer) = writer {
         let saves = writer.stop();
-        let waits: Vec<String> = waited.iter().map(|d| format!("{d:.1?}")).collect();
+        let waits: Vec<String> = waited
+            .iter()
+            .map(|(all, read)| format!("{all:.1?} ({read:.1?} reading)"))
+            .collect();
         eprintln!(
             "{years} year(s): {keys} keys; the other writer saved {saves} times; {} keys waited for a reload, taking {}",
             waited.len(),
@@ -138,16 +142,18 @@ fn typing(bencher: divan::Bencher, years: u32, refreshing: bool) {
     }
 }
 
-/// What the loop does when a look is due: read a newer file, show it, and tick. Whether a
-/// newer journal was read.
-fn look(store: &mut Store, app: &mut App) -> bool {
+/// What the loop does when a look is due: read a newer file, show it, and tick.
+/// How long reading the file took, if a newer journal was read.
+fn look(store: &mut Store, app: &mut App) -> Option<Duration> {
+    let start = Instant::now();
     let reply = look_for_changes(store);
+    let read = start.elapsed();
     let arrived = reply.is_some();
     if let Some(reply) = reply {
         let _ = app.on_reply(reply);
     }
     let _ = app.update(Event::Tick(now()));
-    arrived
+    arrived.then_some(read)
 }
 
 /// Another window or laptop saving the journal every [`SAVE_EVERY`]: tonight's entry by the
