@@ -74,7 +74,7 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         .count();
     if with_earlier > 0 {
         say!(
-            "  {} also {} words written on another computer at the same time, kept as an earlier version.",
+            "  {} also {} words written on another computer at the same time, kept as an earlier version. They show under the entry to whoever may read them, on screen and in `mend log`.",
             count(with_earlier, "entry", "entries"),
             if with_earlier == 1 { "keeps" } else { "keep" }
         )?;

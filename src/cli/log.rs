@@ -1,4 +1,5 @@
-//! `mend log`: the entries a reader may read, with tonight's still-waiting words only named.
+//! `mend log`: the entries a reader may read, with the earlier versions they may read under
+//! them, and tonight's still-waiting words only named.
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -27,6 +28,18 @@ struct LoggedEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     edited: Option<DateTime<Utc>>,
     replies: Vec<LoggedReply<'a>>,
+    /// The words this entry held on another computer, kept beside it, that the reader may
+    /// read (see [`Entry::earlier_versions_for`]). Left out while there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    earlier_versions: Vec<LoggedVersion<'a>>,
+}
+
+/// An earlier version under an entry, as `mend log --json` prints it.
+#[derive(Serialize)]
+struct LoggedVersion<'a> {
+    text: Cow<'a, str>,
+    visibility: Visibility,
+    updated: DateTime<Utc>,
 }
 
 /// A reply under an entry: `text` is null when it only says "I read this".
@@ -76,7 +89,7 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
     if args.json {
         let list: Vec<LoggedEntry> = entries
             .iter()
-            .map(|(e, edited)| logged(&journal, e, *edited))
+            .map(|(e, edited)| logged(&journal, e, *edited, reader))
             .collect();
         say!("{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
@@ -129,6 +142,21 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
                 one_line(reply.words())
             )?;
         }
+        for version in entry.earlier_versions_for(reader) {
+            let at = local_time(version.updated, ctx.now.offset());
+            let private = match version.visibility {
+                Visibility::Private => " · private",
+                Visibility::Shared => "",
+            };
+            say!(
+                "  Also written for this, on another computer ({} {}){private}:",
+                human_day(at.date()),
+                at.format("%H:%M")
+            )?;
+            for line in printable(&version.text).lines() {
+                say!("    {line}")?;
+            }
+        }
     }
     for (index, author) in waiting.into_iter().enumerate() {
         if index > 0 || !entries.is_empty() {
@@ -148,6 +176,7 @@ fn logged<'a>(
     journal: &'a Journal,
     e: &'a Entry,
     edited: Option<DateTime<Utc>>,
+    reader: Reader,
 ) -> LoggedEntry<'a> {
     LoggedEntry {
         id: e.meta.id.to_string(),
@@ -169,6 +198,15 @@ fn logged<'a>(
                 text: r.text.as_deref().map(printable),
                 created: r.meta.created,
                 updated: r.meta.updated,
+            })
+            .collect(),
+        earlier_versions: e
+            .earlier_versions_for(reader)
+            .into_iter()
+            .map(|v| LoggedVersion {
+                text: printable(&v.text),
+                visibility: v.visibility,
+                updated: v.updated,
             })
             .collect(),
     }

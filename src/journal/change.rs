@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
-    Edited, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise, PartnerId,
+    Clock, Edited, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise, PartnerId,
     PlanError, PlanParts, PromiseAction, RecordId, Reveal, ReviewKind, Role, TalkPart, Visibility,
     Week, WeekStart,
 };
@@ -32,6 +32,13 @@ pub enum Change {
         by: PartnerId,
         text: String,
         prompt: Option<String>,
+    },
+    /// The author keeps an entry's words and lets go of the earlier versions they saw,
+    /// named by their clocks (one that arrived since stays).
+    LetEarlierVersionsGo {
+        id: RecordId,
+        by: PartnerId,
+        seen: Vec<Clock>,
     },
     Checkin(NewCheckin),
     AddPromise(NewPromise),
@@ -184,6 +191,9 @@ impl Change {
                 text,
                 prompt,
             } => journal.restore_entry(id, by, &text, prompt, now),
+            Change::LetEarlierVersionsGo { id, by, seen } => {
+                journal.let_earlier_versions_go(id, by, &seen, now)
+            }
             Change::Checkin(new) => journal.upsert_checkin(new, now, today).map(drop),
             Change::AddPromise(new) => journal.add_promise(new, now, today).map(drop),
             Change::ChangePromise {
@@ -285,7 +295,8 @@ impl Change {
             | Change::AcknowledgeKindAct { id, .. }
             | Change::EditEntry { id, .. }
             | Change::SetEntryDeleted { id, .. }
-            | Change::RestoreEntry { id, .. } => Some(*id),
+            | Change::RestoreEntry { id, .. }
+            | Change::LetEarlierVersionsGo { id, .. } => Some(*id),
             Change::ReviewPlanItem { id, .. }
             | Change::EditPlanItem { id, .. }
             | Change::RetirePlanItem { id, .. }

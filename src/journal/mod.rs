@@ -14,6 +14,7 @@ mod checkin;
 mod checkins;
 mod clock;
 mod day;
+mod earlier;
 mod entries;
 mod entry;
 mod error;

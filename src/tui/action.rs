@@ -2,7 +2,7 @@
 
 use super::draft::Draft;
 use super::popups::dialog::Dialog;
-use crate::journal::{Change, Journal, PartnerId, RecordId, Stage, Week};
+use crate::journal::{Change, Clock, Journal, PartnerId, RecordId, Stage, Week};
 
 /// One request from a screen to the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,8 @@ pub enum Action {
     EditEntry(RecordId),
     /// Ask before deleting this entry.
     ConfirmDelete(RecordId),
+    /// Ask before letting go of these earlier versions (by clock) of this entry.
+    ConfirmLetEarlierGo(RecordId, Vec<Clock>),
     /// Bring back the entry deleted last in this session.
     UndoDelete,
     /// Ask which format to write this week's summary in.

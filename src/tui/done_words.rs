@@ -88,6 +88,9 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
             ..
         } => "The talk is saved. Thank you both for this time together.".to_owned(),
         Change::SaveTalkPart { .. } => "Saved as you wrote it.".to_owned(),
+        Change::LetEarlierVersionsGo { .. } => {
+            "The earlier words are let go. The entry keeps the words you see.".to_owned()
+        }
         Change::AddEntry(_)
         | Change::EditEntry { .. }
         | Change::SetEntryDeleted { .. }

@@ -232,3 +232,87 @@ fn log_grep_never_finds_the_other_partners_private_words_nor_tonights_waiting_on
         "Alice finds her own private and tonight's words"
     );
 }
+
+/// Alice's entry of tonight changed apart on two computers: on "one" to `first` (written
+/// with `first_vis`), then on "two" to the words that win; the journal holds both, merged.
+/// Bob has written too, so Alice's shared words are open to him.
+fn changed_apart(first: &str, first_vis: mend::journal::Visibility) -> Mend {
+    use chrono::TimeZone;
+    use mend::journal::{Device, Journal, Visibility};
+    let m = Mend::with_journal();
+    m.write("Alice", "First words");
+    m.write("Bob", "Bob's evening");
+    let j: Journal = serde_json::from_slice(&m.journal_bytes()).unwrap();
+    let alice = j.partners[0].id;
+    let id = j
+        .live_entries()
+        .find(|e| e.meta.author == alice)
+        .unwrap()
+        .meta
+        .id;
+    let at = |minute| {
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 25, 21, minute, 0)
+            .unwrap()
+    };
+    let (mut one, mut two) = (j.clone(), j);
+    one.set_device(Device("one".into()));
+    two.set_device(Device("two".into()));
+    one.edit_entry(id, alice, first, first_vis, at(10)).unwrap();
+    two.edit_entry(id, alice, "The words that stay", Visibility::Shared, at(20))
+        .unwrap();
+    m.put_journal(serde_json::to_vec_pretty(&one.merge(&two).0).unwrap());
+    m
+}
+
+#[test]
+fn log_shows_an_earlier_version_under_the_entry_only_to_whoever_may_read_it() {
+    let m = changed_apart("Only mine", mend::journal::Visibility::Private);
+    let alice = m.ok(&["log", "--as", "Alice"], "");
+    assert!(
+        alice.contains(
+            "  Also written for this, on another computer (Wed 25 Nov 2026 21:10) · private:\n    Only mine\n"
+        ),
+        "{alice}"
+    );
+    assert!(alice.contains("The words that stay"), "{alice}");
+    for other in [m.ok(&["log", "--as", "Bob"], ""), m.ok(&["log"], "")] {
+        assert!(other.contains("The words that stay"), "{other}");
+        assert!(!other.contains("Only mine"), "{other}");
+        assert!(
+            !other.contains("Also written"),
+            "not even mentioned: {other}"
+        );
+    }
+
+    let json = m.json(&["log", "--json", "--as", "Alice"]);
+    let entry = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "The words that stay")
+        .unwrap();
+    assert_eq!(entry["earlier_versions"][0]["text"], "Only mine");
+    assert_eq!(entry["earlier_versions"][0]["visibility"], "private");
+    let json = m.json(&["log", "--json", "--as", "Bob"]);
+    let entry = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "The words that stay")
+        .unwrap();
+    assert!(entry.get("earlier_versions").is_none(), "{entry}");
+}
+
+#[test]
+fn log_shows_a_shared_earlier_version_to_both() {
+    let m = changed_apart("For both of us", mend::journal::Visibility::Shared);
+    for out in [m.ok(&["log", "--as", "Bob"], ""), m.ok(&["log"], "")] {
+        assert!(
+            out.contains(
+                "  Also written for this, on another computer (Wed 25 Nov 2026 21:10):\n    For both of us\n"
+            ),
+            "{out}"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! popups' tables are checked the same way, each step of "a hard moment, now" too; their
 //! snapshots show the keys they list.
 
+use crate::earlier_versions::changed_apart;
 use crate::harness::{ALEX, Harness, SAM, day, lived_in_journal, now};
 use crate::plan::plan_journal;
 use chrono::{Duration, TimeZone, Utc};
@@ -17,8 +18,8 @@ use mend::tui::keys::popups::{
 };
 use mend::tui::keys::tables::TALK;
 use mend::tui::keys::tables::{
-    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, READ_THEIRS, SEARCH,
-    SEARCH_HIT, SETTINGS, SETUP, WHO, WRITE,
+    CHECKIN, HOME, JOURNAL, KIND_ACTS, PLAN, PROGRESS, PROMISES, READ, READ_EARLIER, READ_THEIRS,
+    SEARCH, SEARCH_HIT, SETTINGS, SETUP, WHO, WRITE,
 };
 use mend::tui::keys::{Binding, GLOBAL, HARD_MOMENT_HINT, Hint, KeyPattern, command, hints};
 
@@ -74,6 +75,7 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("journal", JOURNAL);
     every_key_gives_its_command("read", READ);
     every_key_gives_its_command("read theirs", READ_THEIRS);
+    every_key_gives_its_command("read, with earlier versions", READ_EARLIER);
     every_key_gives_its_command("search", SEARCH);
     every_key_gives_its_command("a search hit", SEARCH_HIT);
     every_key_gives_its_command("progress", PROGRESS);
@@ -135,6 +137,16 @@ fn screens() -> Vec<(&'static str, Harness, Vec<Hint>)> {
         ("check-in", at("<Enter>c"), hints(CHECKIN)),
         ("journal", at("<Enter>j"), hints(JOURNAL)),
         ("read", at("<Enter>j<Enter>"), hints(READ)),
+        (
+            "read, with earlier versions",
+            {
+                let words = mend::journal::Visibility::Shared;
+                let mut h = Harness::new(Some(changed_apart("Other words", words)));
+                h.keys("<Enter>j<Enter>");
+                h
+            },
+            hints(READ_EARLIER),
+        ),
         ("search", at("<Enter>j/"), hints(SEARCH)),
         (
             "a search hit",

@@ -6,6 +6,7 @@ mod harness;
 
 mod days;
 mod earlier_checkins;
+mod earlier_versions;
 mod exchange;
 mod hard_moment;
 mod keys;

@@ -1,5 +1,6 @@
 //! The merge's laws, over random histories on three laptops: commutative, associative,
-//! idempotent, byte for byte, and nothing any laptop wrote is lost.
+//! idempotent, byte for byte, and nothing any laptop wrote is lost (unless its author let
+//! it go as an earlier version).
 
 use super::fixture::*;
 use super::merge_support::*;
@@ -25,6 +26,18 @@ enum Op {
         text: u8,
     },
     Delete {
+        on: usize,
+        pick: usize,
+    },
+    /// Laptop `other` takes in what `on` has, then one entry is changed on each apart (so the
+    /// merge keeps an earlier version): the other steps rarely line this up on their own.
+    EditApart {
+        on: usize,
+        other: usize,
+        pick: usize,
+    },
+    /// The author lets the earlier versions go, of an entry that has some.
+    LetGo {
         on: usize,
         pick: usize,
     },
@@ -85,6 +98,17 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// [`op`], with entries often changed apart on two laptops and earlier versions let go.
+fn op_apart() -> impl Strategy<Value = Op> {
+    let apart = (0..3usize, 1..3usize, 0..8usize).prop_map(|(on, step, pick)| Op::EditApart {
+        on,
+        other: (on + step) % 3,
+        pick,
+    });
+    let let_go = (0..3usize, 0..8usize).prop_map(|(on, pick)| Op::LetGo { on, pick });
+    prop_oneof![3 => op(), 1 => apart, 1 => let_go]
+}
+
 /// Three laptops after `ops`, with minute `i` the moment of the `i`th op. Refused changes
 /// (a promise already closed, say) are simply skipped, as the app would refuse them.
 fn run(ops: &[Op], skew: [i64; 3]) -> [Journal; 3] {
@@ -127,6 +151,46 @@ fn run(ops: &[Op], skew: [i64; 3]) -> [Journal; 3] {
                     l.set_entry_deleted(e.0, e.1, true, at(on)).unwrap();
                 }
             }
+            Op::EditApart { on, other, pick } => {
+                // `other` takes in what `on` has, then each changes the same entry apart.
+                let device = laptops[other].device().clone();
+                let mut joined = merged(&laptops[other], &laptops[on]);
+                joined.set_device(device);
+                laptops[other] = joined;
+                let held: Vec<(RecordId, PartnerId)> = laptops[on]
+                    .live_entries()
+                    .filter(|e| {
+                        laptops[other]
+                            .live_entries()
+                            .any(|o| o.meta.id == e.meta.id)
+                    })
+                    .map(|e| (e.meta.id, e.meta.author))
+                    .collect();
+                if on != other
+                    && let Some((id, by)) = held.get(pick % held.len().max(1))
+                {
+                    for (n, l) in [on, other].into_iter().enumerate() {
+                        let words = format!("apart {n} at {i}");
+                        laptops[l]
+                            .edit_entry(*id, *by, &words, Visibility::Shared, at(l))
+                            .unwrap();
+                    }
+                }
+            }
+            Op::LetGo { on, pick } => {
+                let l = &mut laptops[on];
+                let with_versions: Vec<(RecordId, PartnerId, Vec<Clock>)> = l
+                    .live_entries()
+                    .filter(|e| !e.earlier_versions.is_empty())
+                    .map(|e| {
+                        let seen = e.earlier_versions.iter().map(|v| v.clock.clone());
+                        (e.meta.id, e.meta.author, seen.collect())
+                    })
+                    .collect();
+                if let Some((id, by, seen)) = with_versions.get(pick % with_versions.len().max(1)) {
+                    l.let_earlier_versions_go(*id, *by, seen, at(on)).unwrap();
+                }
+            }
             Op::Promise { on } => {
                 promise(&mut laptops[on], a, s);
             }
@@ -166,8 +230,12 @@ fn run(ops: &[Op], skew: [i64; 3]) -> [Journal; 3] {
 }
 
 fn histories() -> impl Strategy<Value = ([Journal; 3], [i64; 3])> {
+    histories_of(op())
+}
+
+fn histories_of(op: impl Strategy<Value = Op>) -> impl Strategy<Value = ([Journal; 3], [i64; 3])> {
     (
-        prop::collection::vec(op(), 0..40),
+        prop::collection::vec(op, 0..40),
         [-3i64..3, -3i64..3, -3i64..3],
     )
         .prop_map(|(ops, skew)| (run(&ops, skew), skew))
@@ -230,4 +298,66 @@ fn rewritten_later(kept: &Entry, e: &Entry) -> bool {
                 .map(|v| (&v.clock, &v.written_over)),
         )
         .any(|(c, over)| (c.device == clock.device && c >= clock) || covers(over))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The laws again, over histories where entries are often changed apart (the histories
+    /// above hardly ever keep an earlier version) and their authors let earlier versions go.
+    /// Ignored: the merge is not yet associative for some of them, nor is merging a copy
+    /// again always a no-op (see `entries_changed_apart_on_three_laptops_merge_in_any_grouping`).
+    #[test]
+    #[ignore = "the merge of entries changed apart on three laptops is not yet associative"]
+    fn the_laws_hold_with_entries_changed_apart((l, _) in histories_of(op_apart())) {
+        let [x, y, z] = &l;
+        prop_assert_eq!(bytes(&merged(x, y)), bytes(&merged(y, x)));
+        prop_assert!(
+            bytes(&merged(&merged(x, y), z)) == bytes(&merged(x, &merged(y, z))),
+            "associative"
+        );
+        let xy = merged(x, y);
+        prop_assert!(bytes(&merged(&xy, y)) == bytes(&xy), "merging again adds nothing");
+    }
+}
+
+/// A history proptest found (shrunk): five entries, deletions, and one entry changed apart
+/// on three laptops. The merge of the three copies depends on how they are grouped.
+#[test]
+#[ignore = "the merge of entries changed apart on three laptops is not yet associative"]
+fn entries_changed_apart_on_three_laptops_merge_in_any_grouping() {
+    let ops = [
+        Op::Write { on: 1, alex: false },
+        Op::Write { on: 1, alex: false },
+        Op::Write { on: 0, alex: false },
+        Op::Write { on: 1, alex: false },
+        Op::Write { on: 2, alex: false },
+        Op::Delete { on: 1, pick: 2 },
+        Op::EditApart {
+            on: 1,
+            other: 0,
+            pick: 0,
+        },
+        Op::EditApart {
+            on: 0,
+            other: 2,
+            pick: 0,
+        },
+        Op::EditApart {
+            on: 0,
+            other: 1,
+            pick: 4,
+        },
+        Op::Delete { on: 0, pick: 1 },
+        Op::Edit {
+            on: 2,
+            pick: 1,
+            text: 0,
+        },
+    ];
+    let [x, y, z] = run(&ops, [0, 0, 0]);
+    assert_eq!(
+        serde_json::to_string_pretty(&merged(&merged(&x, &y), &z)).unwrap(),
+        serde_json::to_string_pretty(&merged(&x, &merged(&y, &z))).unwrap()
+    );
 }

@@ -1,6 +1,7 @@
 //! Unit tests of the journal's rules, one file per record kind.
 
 mod checkins_and_kind_acts;
+mod earlier;
 mod entries;
 mod fixture;
 mod ids;

@@ -39,6 +39,7 @@ impl App {
                 }
             }
             Action::ConfirmDelete(id) => self.ask(Question::Delete(id)),
+            Action::ConfirmLetEarlierGo(id, seen) => self.ask(Question::LetEarlierGo(id, seen)),
             Action::UndoDelete => return self.undo_delete(),
             Action::AskExport(week) => self.popups.push(Popup::Export(ExportWeek { week })),
             Action::OpenForm(dialog) => self

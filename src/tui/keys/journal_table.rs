@@ -1,4 +1,5 @@
-//! The journal screen's keys: the list, your own entry read, your partner's entry read
+//! The journal screen's keys: the list, your own entry read (with earlier versions or not),
+//! your partner's entry read
 //! (re-exported from [`super::tables`]).
 
 use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
@@ -24,6 +25,8 @@ pub enum JournalKey {
     Back,
     /// "I read this" on the other partner's entry being read.
     Reply,
+    /// Keep your entry's words and let its earlier versions go (asked first).
+    LetEarlierGo,
 }
 
 pub const JOURNAL: &[Binding<JournalKey>] = &[
@@ -48,6 +51,34 @@ pub const READ: &[Binding<JournalKey>] = &[
     bind(&[key(Up), ch('k')], "↑/↓", "scroll", JournalKey::Up),
     quiet(&[key(Down), ch('j')], "scroll down", JournalKey::Down),
     bind(&[ch('e')], "e", "edit", JournalKey::Edit),
+    bind(&[ch('d')], "d", "delete", JournalKey::Delete),
+    quiet(&[ch('r')], "reply", JournalKey::Reply),
+    bind(&[key(Esc), ch('q')], "Esc", "back", JournalKey::Back),
+    quiet(&[key(Enter)], "read the chosen entry", JournalKey::Read),
+    quiet(&[ch('f')], "partner", JournalKey::Partner),
+    quiet(&[ch('s')], "stage", JournalKey::Stage),
+    quiet(&[ch('u')], "undo delete", JournalKey::Undo),
+    quiet(&[key(PageUp)], "choose a page up", JournalKey::PageUp),
+    quiet(&[key(PageDown)], "choose a page down", JournalKey::PageDown),
+    quiet(
+        &[key(Home), ch('g')],
+        "choose the newest",
+        JournalKey::First,
+    ),
+    quiet(&[key(End), ch('G')], "choose the oldest", JournalKey::Last),
+];
+
+/// Your own entry being read while it keeps earlier versions: its words can be settled.
+pub const READ_EARLIER: &[Binding<JournalKey>] = &[
+    bind(&[key(Up), ch('k')], "↑/↓", "scroll", JournalKey::Up),
+    quiet(&[key(Down), ch('j')], "scroll down", JournalKey::Down),
+    bind(&[ch('e')], "e", "edit", JournalKey::Edit),
+    bind(
+        &[ch('l')],
+        "l",
+        "let earlier words go",
+        JournalKey::LetEarlierGo,
+    ),
     bind(&[ch('d')], "d", "delete", JournalKey::Delete),
     quiet(&[ch('r')], "reply", JournalKey::Reply),
     bind(&[key(Esc), ch('q')], "Esc", "back", JournalKey::Back),

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 use super::KeyPattern::Chars;
-pub use super::journal_table::{JOURNAL, JournalKey, READ, READ_THEIRS};
+pub use super::journal_table::{JOURNAL, JournalKey, READ, READ_EARLIER, READ_THEIRS};
 pub use super::plan_table::{PLAN, PlanKey};
 pub use super::search_table::{SEARCH, SEARCH_HIT, SearchKey};
 pub use super::talk_table::{TALK, TalkKey};

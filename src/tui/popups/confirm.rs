@@ -1,4 +1,4 @@
-//! The yes/no popups: quit, leave the writing, delete an entry.
+//! The yes/no popups: quit, leave the writing, delete an entry, let earlier words go.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::unsaved::Unsaved;
-use crate::journal::RecordId;
+use crate::journal::{Change, Clock, RecordId};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::popups::{CONFIRM, ConfirmKey};
@@ -16,29 +16,39 @@ use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
 
 /// What a confirmation asks about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     Quit,
     LeaveWriting,
     Delete(RecordId),
+    /// Keep the entry's words and let go of its earlier versions shown (by clock).
+    LetEarlierGo(RecordId, Vec<Clock>),
 }
 
 /// A yes/no question; `y` does it, `n` or Esc does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
     pub question: Question,
 }
 
 impl PopupView for Confirm {
-    fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Answer {
-        match (command(CONFIRM, key, false), self.question) {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Answer {
+        match (command(CONFIRM, key, false), &self.question) {
             (Some(ConfirmKey::Yes), Question::Quit) => Answer::close_and(Action::QuitNow),
             (Some(ConfirmKey::Yes), Question::LeaveWriting) => {
                 Answer::close_and(Action::LeaveWriting)
             }
             (Some(ConfirmKey::Yes), Question::Delete(id)) => {
-                Answer::close_and(Action::DeleteEntry(id))
+                Answer::close_and(Action::DeleteEntry(*id))
             }
+            (Some(ConfirmKey::Yes), Question::LetEarlierGo(id, seen)) => match ctx.partner {
+                Some(by) => Answer::close_and(Action::Apply(Change::LetEarlierVersionsGo {
+                    id: *id,
+                    by,
+                    seen: seen.clone(),
+                })),
+                None => Answer::CLOSE,
+            },
             (Some(ConfirmKey::No), _) => Answer::CLOSE,
             (None, _) => Answer::STAY,
         }
@@ -49,7 +59,7 @@ impl PopupView for Confirm {
     }
 
     fn render(&self, ctx: &Ctx, below: &Below, frame: &mut Frame, area: Rect) {
-        render(self.question, below.unsaved, ctx.theme, frame, area);
+        render(&self.question, below.unsaved, ctx.theme, frame, area);
     }
 }
 
@@ -57,7 +67,7 @@ impl PopupView for Confirm {
 const NOT_SAVED_ANYWHERE: &str = "This writing is not saved anywhere yet. Leave it?";
 
 /// Draws the question, worded by where the unsaved writing is kept.
-fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame, area: Rect) {
+fn render(question: &Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame, area: Rect) {
     match (question, unsaved) {
         (Question::Quit, Unsaved::OnlyOnScreen) => ask(
             frame,
@@ -104,6 +114,17 @@ fn render(question: Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame,
                 "Backups made before now still hold it until they rotate out (mend keeps the 10 newest and one a day for two weeks).",
             ],
             ("delete", "keep it"),
+        ),
+        (Question::LetEarlierGo(..), _) => ask(
+            frame,
+            area,
+            theme,
+            "Let the earlier words go?",
+            &[
+                "They are not in the journal after this. The entry keeps its words as they are now.",
+                "Backups made before now still hold them until they rotate out (mend keeps the 10 newest and one a day for two weeks).",
+            ],
+            ("let them go", "keep them"),
         ),
     }
 }

@@ -9,8 +9,8 @@ use super::journal_draw;
 use crate::journal::{Entry, Journal, PartnerId, Reader, RecordId, Sight, Stage};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::keys::tables::{JOURNAL, JournalKey, READ, READ_THEIRS};
-use crate::tui::keys::{Hint, command, hints};
+use crate::tui::keys::tables::{JOURNAL, JournalKey, READ, READ_EARLIER, READ_THEIRS};
+use crate::tui::keys::{Binding, Hint, command, hints};
 use crate::tui::popups::dialog::Dialog;
 use crate::tui::popups::reply_form::ReplyForm;
 use crate::tui::screens::journal_search::{SearchOutcome, SearchState};
@@ -27,6 +27,8 @@ pub struct Row {
     pub edited: Option<DateTime<Utc>>,
     /// Whether the reader wrote it (their keys are edit and delete; a partner's, reply).
     pub mine: bool,
+    /// Whether the reader wrote it and it keeps earlier versions, which they may let go.
+    pub earlier: bool,
 }
 
 /// The journal screen's state: the filters, the rows they give, and what is open.
@@ -72,6 +74,8 @@ impl BrowseState {
                         id: e.meta.id,
                         edited,
                         mine: reader == Reader::Partner(e.meta.author),
+                        earlier: reader == Reader::Partner(e.meta.author)
+                            && !e.earlier_versions.is_empty(),
                     }),
                     Sight::Waiting | Sight::Hidden => None,
                 },
@@ -109,15 +113,28 @@ impl BrowseState {
                 Sight::Open { edited } => edited,
                 Sight::Waiting | Sight::Hidden => None,
             };
-            let mine = journal.entries[index].meta.author == reader;
+            let entry = &journal.entries[index];
+            let mine = entry.meta.author == reader;
             Row {
                 index,
                 id,
                 edited,
                 mine,
+                earlier: mine && !entry.earlier_versions.is_empty(),
             }
         });
         self.scroll = 0;
+    }
+
+    /// The keys of the list, or of the entry being read: whose it is, and whether it keeps
+    /// earlier versions its author may let go.
+    fn table(&self) -> &'static [Binding<JournalKey>] {
+        match self.reading {
+            Some(row) if !row.mine => READ_THEIRS,
+            Some(row) if row.earlier => READ_EARLIER,
+            Some(_) => READ,
+            None => JOURNAL,
+        }
     }
 
     pub fn selected_entry<'a>(&self, journal: &'a Journal) -> Option<&'a Entry> {
@@ -151,11 +168,7 @@ impl View for BrowseState {
         let reply = entry.map(|e| reply_to(journal, e, me, ctx));
         let page = 10;
         let reading = browse.reading.is_some();
-        let table = match browse.reading {
-            Some(row) if !row.mine => READ_THEIRS,
-            Some(_) => READ,
-            None => JOURNAL,
-        };
+        let table = browse.table();
         match command(table, key, false)? {
             JournalKey::Back if reading => browse.reading = None,
             JournalKey::Back => return Some(Action::GoHome),
@@ -214,6 +227,7 @@ impl View for BrowseState {
             },
             JournalKey::Undo => return Some(Action::UndoDelete),
             JournalKey::Reply => return reply,
+            JournalKey::LetEarlierGo => return let_earlier_go(entry, me),
             JournalKey::Search => browse.search = Some(SearchState::default()),
         }
         None
@@ -229,11 +243,30 @@ impl View for BrowseState {
 
     fn bindings(&self) -> Vec<Hint> {
         match (self.reading, &self.search) {
-            (Some(row), _) if !row.mine => hints(READ_THEIRS),
-            (Some(_), _) => hints(READ),
             (None, Some(search)) => search.bindings(),
-            (None, None) => hints(JOURNAL),
+            _ => hints(self.table()),
         }
+    }
+
+    /// After this window's own save: if it let the earlier words of the entry being read go
+    /// (the saved entry keeps fewer than before), says so.
+    fn on_saved(&mut self, before: Option<&Journal>, ctx: &Ctx) -> Option<Action> {
+        let id = self.reading?.id;
+        let kept = |j: &Journal| {
+            j.entries
+                .iter()
+                .find(|e| e.meta.id == id && !e.meta.deleted)
+                .map(|e| e.earlier_versions.len())
+        };
+        let (was, now) = (kept(before?)?, kept(ctx.journal?)?);
+        (now < was).then(|| {
+            Action::Tell(if now == 0 {
+                "The earlier words are let go. The entry keeps the words you see.".to_owned()
+            } else {
+                "The earlier words you saw are let go. Words that arrived since are kept below."
+                    .to_owned()
+            })
+        })
     }
 
     fn on_journal_changed(&mut self, ctx: &Ctx) {
@@ -257,6 +290,17 @@ impl View for BrowseState {
         }
         None
     }
+}
+
+/// Asks the author before letting go of the earlier versions they can see now; only the
+/// entry being read, and only its author's (the list's `l` does nothing).
+fn let_earlier_go(entry: Option<&Entry>, me: PartnerId) -> Option<Action> {
+    let entry = entry.filter(|e| e.meta.author == me)?;
+    if entry.earlier_versions.is_empty() {
+        return None;
+    }
+    let seen = entry.earlier_versions.iter().map(|v| v.clock.clone());
+    Some(Action::ConfirmLetEarlierGo(entry.meta.id, seen.collect()))
 }
 
 /// The reply form on the other partner's entry, or the domain's refusal said kindly.

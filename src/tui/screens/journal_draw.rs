@@ -1,8 +1,9 @@
-//! Drawing the journal screen: the list, the search over it, and one entry being read.
+//! Drawing the journal screen: the list, the search over it, and one entry being read with
+//! the earlier versions its reader may see.
 
 use super::journal::BrowseState;
 use crate::journal::text::one_line;
-use crate::journal::{Entry, Journal, Stage, local_time};
+use crate::journal::{EarlierVersion, Entry, Journal, Reader, Stage, Visibility, local_time};
 use crate::tui::ctx::Ctx;
 use crate::tui::screens::journal_search;
 use crate::tui::widgets::rows::{name_columns, rows_in_view};
@@ -21,6 +22,21 @@ fn edited_words(edited: Option<DateTime<Utc>>, now: DateTime<FixedOffset>) -> St
             format!(" · edited {}", local.format("%a %-d %b %H:%M"))
         })
         .unwrap_or_default()
+}
+
+/// "Also written for this, on another computer (Tue 3 Nov, 21:40)", and "· private" when it
+/// was written private (only its author sees such a version).
+fn earlier_heading(version: &EarlierVersion, now: DateTime<FixedOffset>) -> String {
+    let local = local_time(version.updated, now.offset());
+    let private = if version.visibility == Visibility::Private {
+        " · private"
+    } else {
+        ""
+    };
+    format!(
+        "Also written for this, on another computer ({}){private}",
+        local.format("%a %-d %b, %H:%M")
+    )
 }
 
 pub fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
@@ -149,6 +165,20 @@ fn draw_entry(
             Span::styled(format!("{name}, {when}: "), theme.muted()),
             Span::raw(one_line(reply.words()).into_owned()),
         ]));
+    }
+    let reader = ctx.partner.map_or(Reader::Both, Reader::Partner);
+    for version in entry.earlier_versions_for(reader) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            earlier_heading(version, ctx.now),
+            theme.muted(),
+        ));
+        lines.extend(
+            version
+                .text
+                .lines()
+                .map(|l| Line::raw(text::expand_tabs(l))),
+        );
     }
     frame.render_widget(
         Paragraph::new(lines)
