@@ -98,12 +98,17 @@ fn run_with(
         let journal = journal.as_deref()?;
         journal.partner_named(name).ok().map(|p| p.id)
     });
+    // An encrypted journal starts on the partner whose passphrase opened it.
+    let unlocked = journal.as_deref().and_then(|j| match j.opened() {
+        crate::journal::Opened::SharedAndPrivateOf(partner) => Some(partner),
+        _ => None,
+    });
     let mut app = App::new(
         journal,
         prompts,
         now()?,
         paths.journal.display().to_string(),
-        this_laptops.or(ui_state.last_partner),
+        unlocked.or(this_laptops).or(ui_state.last_partner),
         drafts.load_all(),
         Theme::from_env(),
     );
