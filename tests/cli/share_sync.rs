@@ -173,8 +173,18 @@ fn run(steps: &[Step], open: [bool; 2], skew: i64) -> Result<SyncEngine, TestCas
     Ok(engine)
 }
 
+/// 64 schedules (about 30 s), or as many as `PROPTEST_CASES` asks for.
+fn config() -> ProptestConfig {
+    let asked = std::env::var_os("PROPTEST_CASES").is_some();
+    let defaults = ProptestConfig::default();
+    ProptestConfig {
+        cases: if asked { defaults.cases } else { 64 },
+        ..defaults
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn a_faulty_file_sync_engine_never_loses_a_record_and_both_laptops_agree(
