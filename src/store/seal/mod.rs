@@ -150,6 +150,14 @@ impl Sealer {
         })
     }
 
+    /// The key `partner`'s drafts of unsaved writing are sealed with: their own.
+    pub fn drafts_of(&self, partner: PartnerId) -> Option<DraftSealer> {
+        Some(DraftSealer {
+            partner,
+            key: self.private.get(&partner)?.clone(),
+        })
+    }
+
     /// What a journal opened with these keys holds in the open.
     pub fn opens(&self, journal: &Journal) -> Opened {
         let all = journal
@@ -265,6 +273,30 @@ impl Sealer {
     }
 }
 
+/// Seals and opens one partner's drafts of unsaved writing with that partner's own key.
+#[derive(Clone, Debug)]
+pub struct DraftSealer {
+    partner: PartnerId,
+    key: DataKey,
+}
+
+impl DraftSealer {
+    fn binding(&self) -> Vec<u8> {
+        format!("mend-seal-1\u{0}draft\u{0}{}", self.partner).into_bytes()
+    }
+
+    /// `words` (a draft as the app writes it) sealed into a token.
+    pub fn seal(&self, words: &str) -> String {
+        token::seal(&self.key, &self.binding(), words)
+    }
+
+    /// The words in a token this partner's drafts were sealed into, or `None` if it is not
+    /// one (another partner's, or changed).
+    pub fn open(&self, sealed: &str) -> Option<zeroize::Zeroizing<String>> {
+        token::open(&self.key, &self.binding(), sealed).ok()
+    }
+}
+
 /// Whether every place in `journal` is sealed, so it can be saved as it is without a key
 /// (a merge of sealed copies, say).
 pub fn all_sealed(journal: &Journal) -> bool {
@@ -302,4 +334,37 @@ fn read_ratings(text: &str) -> Option<[Rating; 3]> {
         .map(|n| n.parse::<u8>().ok().and_then(|n| Rating::new(n).ok()));
     let ratings = [parts.next()??, parts.next()??, parts.next()??];
     parts.next().is_none().then_some(ratings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sealer_for(partners: &[PartnerId]) -> Sealer {
+        let couple = DataKey::random();
+        Sealer {
+            couple,
+            private: partners.iter().map(|p| (*p, DataKey::random())).collect(),
+            opened_tokens: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_draft_opens_only_for_its_own_partner() {
+        let (alex, sam) = (
+            PartnerId(uuid::Uuid::now_v7()),
+            PartnerId(uuid::Uuid::now_v7()),
+        );
+        let sealer = sealer_for(&[alex, sam]);
+        let (Some(alexs), Some(sams)) = (sealer.drafts_of(alex), sealer.drafts_of(sam)) else {
+            panic!("both partners' keys are held");
+        };
+        let sealed = alexs.seal("half a thought");
+        assert!(!sealed.contains("thought"));
+        assert_eq!(
+            alexs.open(&sealed).as_deref().map(String::as_str),
+            Some("half a thought")
+        );
+        assert_eq!(sams.open(&sealed), None);
+    }
 }
