@@ -70,6 +70,7 @@ impl Journal {
             visibility: new.visibility,
             earlier_versions: Vec::new(),
             written_over: Vec::new(),
+            deleted_before: None,
             extra: Extra::new(),
         };
         let id = entry.meta.id;
@@ -132,6 +133,7 @@ impl Journal {
             visibility,
             earlier_versions: Vec::new(),
             written_over: Vec::new(),
+            deleted_before: None,
             extra: Extra::new(),
         };
         let new_id = beside.meta.id;

@@ -105,6 +105,10 @@ pub struct Entry {
     /// those versions were seen, not written apart. One clock per device, by device.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub written_over: Vec<Clock>,
+    /// The clock of the latest deletion this entry outlived (deleted on one computer, written
+    /// again later on another): words older than it stay gone, whichever copy brings them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deleted_before: Option<Clock>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -118,6 +122,7 @@ deserialize_keeping_unknown!(Entry, meta: meta {
     visibility: Visibility => default,
     earlier_versions: Vec<EarlierVersion> => default,
     written_over: Vec<Clock> => default,
+    deleted_before: Option<Clock> => default,
 });
 
 /// An entry's text as another computer last had it, kept when both changed it apart.

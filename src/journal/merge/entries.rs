@@ -7,7 +7,9 @@
 //! A version another computer's text was written over, directly or in turn
 //! (`Entry::written_over`), was seen there, so it is not kept either. Versions from before mend kept clocks (no device) give
 //! way to any later change. A
-//! deletion newer than every other version leaves a tombstone with no words at all.
+//! deletion newer than every other version leaves a tombstone with no words at all, and a
+//! deletion an entry outlived (written again later elsewhere) is remembered on it
+//! (`deleted_before`), so words older than the deletion stay gone whichever copy brings them.
 
 use std::collections::BTreeMap;
 
@@ -48,9 +50,20 @@ fn join_entry(a: &Entry, b: &Entry) -> Entry {
     let loser = if std::ptr::eq(winner, a) { b } else { a };
     let mut joined = winner.clone();
     if winner.meta.deleted {
+        // A tombstone is the latest deletion itself: every older word is gone.
         joined.earlier_versions.clear();
+        joined.deleted_before = None;
         return joined;
     }
+    // The latest deletion either copy knows of, which every older word gives way to.
+    let deletion = [a, b]
+        .into_iter()
+        .flat_map(|e| {
+            let own = e.meta.deleted.then(|| e.meta.clock.clone());
+            own.into_iter().chain(e.deleted_before.clone())
+        })
+        .max();
+    joined.deleted_before.clone_from(&deletion);
     // Each device's newest version; a deleted one (`None`) still hides that device's older
     // words, since the deletion came after them.
     let mut newest: BTreeMap<Device, (Clock, Option<EarlierVersion>)> = BTreeMap::new();
@@ -95,6 +108,7 @@ fn join_entry(a: &Entry, b: &Entry) -> Entry {
         !bases
             .iter()
             .any(|over| Entry::was_written_over(over, &v.clock))
+            && deletion.as_ref().is_none_or(|deleted| v.clock > *deleted)
     });
     versions.sort_by(|x, y| x.clock.cmp(&y.clock));
     joined.earlier_versions = versions;

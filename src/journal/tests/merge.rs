@@ -81,6 +81,42 @@ fn a_deletion_wins_over_an_older_edit_but_not_over_a_newer_one() {
 }
 
 #[test]
+fn words_older_than_a_deletion_stay_gone_after_the_entry_is_written_again_elsewhere() {
+    let (mut j, a, _) = couple();
+    let id = write(&mut j, a, "Words", later(1));
+    let (mut one, mut two, mut three) = (laptop(&j, "one"), laptop(&j, "two"), laptop(&j, "three"));
+    two.edit_entry(
+        id,
+        a,
+        "Edited before the deletion",
+        Visibility::Shared,
+        later(2),
+    )
+    .unwrap();
+    one.set_entry_deleted(id, a, true, later(3)).unwrap();
+    three
+        .edit_entry(
+            id,
+            a,
+            "Written again after it",
+            Visibility::Shared,
+            later(4),
+        )
+        .unwrap();
+    // Whichever laptops meet first, the words from before the deletion stay gone.
+    let first = merged(&merged(&one, &two), &three);
+    let second = merged(&one, &merged(&two, &three));
+    assert_eq!(entry(&first, id).text, "Written again after it");
+    assert!(entry(&first, id).earlier_versions.is_empty());
+    assert_eq!(bytes(&first), bytes(&second));
+    assert_eq!(
+        bytes(&merged(&first, &two)),
+        bytes(&first),
+        "the old copy brings nothing back"
+    );
+}
+
+#[test]
 fn a_promise_kept_on_one_laptop_and_noticed_on_the_other_keeps_both_steps() {
     let (mut j, a, s) = couple();
     let id = promise(&mut j, a, s);

@@ -308,7 +308,6 @@ proptest! {
     /// Ignored: the merge is not yet associative for some of them, nor is merging a copy
     /// again always a no-op (see `entries_changed_apart_on_three_laptops_merge_in_any_grouping`).
     #[test]
-    #[ignore = "the merge of entries changed apart on three laptops is not yet associative"]
     fn the_laws_hold_with_entries_changed_apart((l, _) in histories_of(op_apart())) {
         let [x, y, z] = &l;
         prop_assert_eq!(bytes(&merged(x, y)), bytes(&merged(y, x)));
@@ -324,7 +323,6 @@ proptest! {
 /// A history proptest found (shrunk): five entries, deletions, and one entry changed apart
 /// on three laptops. The merge of the three copies depends on how they are grouped.
 #[test]
-#[ignore = "the merge of entries changed apart on three laptops is not yet associative"]
 fn entries_changed_apart_on_three_laptops_merge_in_any_grouping() {
     let ops = [
         Op::Write { on: 1, alex: false },
