@@ -377,8 +377,23 @@ fn two_encrypted_copies_merge_without_any_key() {
         log.contains("written on this copy") && log.contains("my secret fear"),
         "{log}"
     );
-    // A plain copy is never folded into the encrypted journal.
-    let plain = Mend::with_journal();
-    let out = m.run(&["merge", &plain.journal.display().to_string()], "");
-    assert!(!String::from_utf8_lossy(&out.stdout).is_empty() || !out.status.success());
+}
+
+#[test]
+fn a_plain_copy_is_never_folded_into_an_encrypted_journal() {
+    let m = Mend::with_journal();
+    m.write("Bob", "words from before the lock");
+    let plain = m.dir.path().join("plain-copy.json");
+    std::fs::copy(&m.journal, &plain).unwrap();
+    encrypted(&m);
+    let before = m.journal_bytes();
+    let out = m.run(&["merge", &plain.display().to_string()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("one copy of this journal is encrypted and the other is not")
+            || said.contains("One copy of this journal is encrypted and the other is not"),
+        "{said}"
+    );
+    assert_eq!(m.journal_bytes(), before, "nothing written");
 }
