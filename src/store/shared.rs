@@ -111,48 +111,13 @@ pub struct Gathered {
 /// `listing`, and merges them. A file that cannot be read whole, holds git conflict markers
 /// or is another couple's is skipped with a warning naming it; it never blocks the rest.
 ///
-/// The other files are read on a second thread while this laptop's own is read here, so
-/// opening a shared folder of two laptops' files takes about as long as one file. The kept
-/// copy is most often the own file byte for byte: it is then only compared, not parsed.
+/// Each file is read once. The kept copy is most often the own file byte for byte: it is
+/// then only compared with it, not parsed and merged again.
 pub fn gather(own: &Path, kept: &Path, listing: &Listing) -> Gathered {
-    let others: Vec<(&Path, bool)> = listing
-        .devices
-        .iter()
-        .filter(|(path, _)| path != own)
-        .map(|(path, _)| (path.as_path(), false))
-        .chain(
-            listing
-                .copies
-                .iter()
-                .map(|(path, _)| (path.as_path(), true)),
-        )
-        .collect();
-    let read_others = || -> Vec<(&Path, bool, Option<Journal>, Vec<String>)> {
-        let mut read = Vec::with_capacity(others.len());
-        for &(path, is_copy) in &others {
-            let mut warnings = Vec::new();
-            let journal = read_one(path, &mut warnings, |_| {});
-            read.push((path, is_copy, journal, warnings));
-        }
-        read
-    };
     let mut out = Gathered::default();
     let mut kept_is_own = false;
-    let (own_journal, theirs) = std::thread::scope(|scope| {
-        let theirs = std::thread::Builder::new()
-            .name("mend-read".to_owned())
-            .spawn_scoped(scope, read_others);
-        let own_journal = read_one(own, &mut out.warnings, |bytes| {
-            kept_is_own = same_bytes(kept, bytes);
-        });
-        let theirs = match theirs {
-            Ok(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No second thread to be had: read them here, one after the other.
-            Err(_) => read_others(),
-        };
-        (own_journal, theirs)
+    let own_journal = read_one(own, &mut out.warnings, |bytes| {
+        kept_is_own = same_bytes(kept, bytes);
     });
     if let Some(journal) = own_journal {
         fold(&mut out, own, journal, false);
@@ -160,9 +125,12 @@ pub fn gather(own: &Path, kept: &Path, listing: &Listing) -> Gathered {
     if !kept_is_own && let Some(journal) = read_one(kept, &mut out.warnings, |_| {}) {
         fold(&mut out, kept, journal, false);
     }
-    for (path, is_copy, journal, warnings) in theirs {
-        out.warnings.extend(warnings);
-        if let Some(journal) = journal {
+    let others = listing.devices.iter().filter(|(path, _)| path != own);
+    for (path, is_copy) in others
+        .map(|(path, _)| (path, false))
+        .chain(listing.copies.iter().map(|(path, _)| (path, true)))
+    {
+        if let Some(journal) = read_one(path, &mut out.warnings, |_| {}) {
             fold(&mut out, path, journal, is_copy);
         }
     }
