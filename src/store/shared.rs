@@ -164,19 +164,21 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 
 /// Merges one file's journal into what was gathered so far, unless it is another couple's.
 fn fold(out: &mut Gathered, path: &Path, copy: Journal, is_copy: bool) {
-    match &out.journal {
-        None => out.journal = Some(copy),
+    let joined = match out.journal.take() {
+        None => copy,
         Some(base) => {
             if let Err(err) = base.check_can_merge(&copy) {
                 out.warnings.push(format!(
                     "Skipped {} from the shared folder: {err} Nothing in it was merged, and mend wrote nothing over it.",
                     path.display()
                 ));
+                out.journal = Some(base);
                 return;
             }
-            out.journal = Some(base.merge(&copy).0);
+            base.merge_owned(copy)
         }
-    }
+    };
+    out.journal = Some(joined);
     if is_copy {
         out.merged_copies.push(path.to_owned());
     }
