@@ -57,7 +57,7 @@ pub struct Journal {
     pub extra: Extra,
     /// Where new ids come from: neither saved nor compared (see `journal::ids`).
     #[serde(skip)]
-    ids: IdSource,
+    pub(crate) ids: IdSource,
 }
 
 deserialize_keeping_unknown!(Journal, unread: ids {

@@ -11,24 +11,59 @@ use super::{MergeReport, checkins, entries, header, join_lists, latest, promises
 impl Journal {
     /// `self.merge(&other).0` without the report, taking both copies, so that merging two
     /// laptops' files of five years each costs little more than reading them. Call
-    /// [`Journal::check_can_merge`] first.
+    /// [`Journal::check_can_merge`] first. Every field is named, so a record list added to
+    /// `Journal` does not compile here until it is merged here too.
     pub fn merge_owned(self, other: Journal) -> Journal {
         let mut merged = self.header_only();
         header::merge_header(&mut merged, &other, &mut MergeReport::default());
-        merged.entries = join_owned(self.entries, other.entries, entries::join_entry);
-        let checkins = join_owned(self.checkins, other.checkins, |a, b| latest(a, b).clone());
+        let Journal {
+            format: _,
+            version: _,
+            started: _,
+            settings: _,
+            partners: _,
+            entries,
+            checkins,
+            promises,
+            kind_acts,
+            plan_items,
+            hard_moments,
+            pauses,
+            replies,
+            talks,
+            extra: _,
+            ids: _,
+        } = self;
+        let Journal {
+            format: _,
+            version: _,
+            started: _,
+            settings: _,
+            partners: _,
+            entries: their_entries,
+            checkins: their_checkins,
+            promises: their_promises,
+            kind_acts: their_kind_acts,
+            plan_items: their_plan_items,
+            hard_moments: their_hard_moments,
+            pauses: their_pauses,
+            replies: their_replies,
+            talks: their_talks,
+            extra: _,
+            ids: _,
+        } = other;
+        merged.entries = join_owned(entries, their_entries, entries::join_entry);
+        let checkins = join_owned(checkins, their_checkins, |a, b| latest(a, b).clone());
         merged.checkins = checkins::one_per_evening(checkins);
-        merged.promises = join_owned(self.promises, other.promises, promises::join_promise);
-        merged.kind_acts = join_owned(self.kind_acts, other.kind_acts, |a, b| latest(a, b).clone());
-        merged.plan_items = join_owned(self.plan_items, other.plan_items, |a, b| {
+        merged.promises = join_owned(promises, their_promises, promises::join_promise);
+        merged.kind_acts = join_owned(kind_acts, their_kind_acts, |a, b| latest(a, b).clone());
+        merged.plan_items = join_owned(plan_items, their_plan_items, |a, b| latest(a, b).clone());
+        merged.hard_moments = join_owned(hard_moments, their_hard_moments, |a, b| {
             latest(a, b).clone()
         });
-        merged.hard_moments = join_owned(self.hard_moments, other.hard_moments, |a, b| {
-            latest(a, b).clone()
-        });
-        merged.pauses = join_owned(self.pauses, other.pauses, |a, b| latest(a, b).clone());
-        merged.replies = join_owned(self.replies, other.replies, |a, b| latest(a, b).clone());
-        merged.talks = join_owned(self.talks, other.talks, |a, b| latest(a, b).clone());
+        merged.pauses = join_owned(pauses, their_pauses, |a, b| latest(a, b).clone());
+        merged.replies = join_owned(replies, their_replies, |a, b| latest(a, b).clone());
+        merged.talks = join_owned(talks, their_talks, |a, b| latest(a, b).clone());
         merged
     }
 }
