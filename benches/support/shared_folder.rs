@@ -117,9 +117,9 @@ pub fn compare(runs: usize, start_once: fn(&str, &Mend) -> Duration) {
         let verdict = match base {
             None => String::new(),
             Some(_) if ratio <= TARGET_RATIO => {
-                format!("  {ratio:.2}x: within {TARGET_RATIO}x, met")
+                format!("  {ratio:.3}x: within {TARGET_RATIO}x, met")
             }
-            Some(_) => format!("  {ratio:.2}x: not within {TARGET_RATIO}x"),
+            Some(_) => format!("  {ratio:.3}x: not within {TARGET_RATIO}x"),
         };
         base.get_or_insert(median);
         println!(
