@@ -1,16 +1,34 @@
 //! Start-up to first frame: the release binary in a pseudo-terminal, from spawn until the
-//! who-is-here screen is fully drawn, on one-week, one-year and ten-year demo journals.
+//! who-is-here screen is fully drawn, on one-week, one-year and ten-year demo journals, and
+//! on a shared folder of two laptops' files against the single ten-year file.
 //! `MEND_BENCH_RUNS` sets the number of runs (30 by default).
 
 #[path = "../tests/kit/mod.rs"]
 mod kit;
 
+#[path = "support/shared_folder.rs"]
+mod startup_shared;
+
+use kit::Mend;
 use kit::fixtures::{WHO_SCREEN, file_size, make, ms, sandbox_with, summary};
 use kit::pty::Session;
 use mend::cli::DemoLength;
 use std::time::Duration;
 
 const PATIENCE: Duration = Duration::from_secs(10);
+
+/// The time from spawn to the who-is-here screen, once.
+fn start_once(label: &str, sandbox: &Mend) -> Duration {
+    let mut session = Session::spawn(sandbox.pty_command(&[]));
+    let Some(shown) = session.shown_after(&WHO_SCREEN, PATIENCE) else {
+        panic!(
+            "the who screen did not appear on the {label} journal within {PATIENCE:?}; screen:\n{}",
+            session.screen()
+        );
+    };
+    session.kill_hard();
+    shown
+}
 
 fn main() {
     let runs: usize = std::env::var("MEND_BENCH_RUNS")
@@ -26,14 +44,7 @@ fn main() {
         let sandbox = sandbox_with(&make(length));
         let mut times = Vec::with_capacity(runs);
         for run in 0..runs + 2 {
-            let mut session = Session::spawn(sandbox.pty_command(&[]));
-            let Some(shown) = session.shown_after(&WHO_SCREEN, PATIENCE) else {
-                panic!(
-                    "the who screen did not appear on the {label} journal within {PATIENCE:?}; screen:\n{}",
-                    session.screen()
-                );
-            };
-            session.kill_hard();
+            let shown = start_once(label, &sandbox);
             if run >= 2 {
                 times.push(shown); // the first two runs only warm the file cache
             }
@@ -54,4 +65,5 @@ fn main() {
             ms(p90),
         );
     }
+    startup_shared::compare(runs, start_once);
 }

@@ -65,10 +65,10 @@ pub struct Journal {
     pub extra: Extra,
     /// Where new ids come from: neither saved nor compared (see `journal::ids`).
     #[serde(skip)]
-    ids: IdSource,
+    pub(crate) ids: IdSource,
     /// Whose words this copy holds in the open: neither saved nor compared.
     #[serde(skip)]
-    opened: OpenedState,
+    pub(crate) opened: OpenedState,
 }
 
 deserialize_keeping_unknown!(Journal, unread: ids, unread: opened {

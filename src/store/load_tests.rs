@@ -1,4 +1,5 @@
 //! Tests of reading a journal file: what parses, and what is refused by name.
+use super::super::read_buffer::HUGE_FROM_BYTES;
 use super::*;
 
 const VALID: &str = r#"{"format": "mend-journal", "version": 1, "started": "2026-11-01",

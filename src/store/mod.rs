@@ -8,6 +8,7 @@ mod load;
 mod lock;
 mod parse_error;
 mod private_dir;
+mod read_buffer;
 mod save;
 pub mod seal;
 mod sealed_store;

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::conflict_copies::{conflict_copy_engine, git_markers_advice, has_git_conflict_markers};
 use super::device::this_device;
-use super::load::load_stamped;
+use super::load::{parse, read_stamped};
 use super::stamp::FileStamp;
 use crate::journal::{Device, Journal, file_key};
 
@@ -110,58 +110,111 @@ pub struct Gathered {
 /// Reads `own` (this laptop's file), `kept` (its copy in the state folder) and every file of
 /// `listing`, and merges them. A file that cannot be read whole, holds git conflict markers
 /// or is another couple's is skipped with a warning naming it; it never blocks the rest.
+///
+/// Each file is read once. The kept copy is most often the own file byte for byte: it is
+/// then only compared with it, not parsed and merged again.
 pub fn gather(own: &Path, kept: &Path, listing: &Listing) -> Gathered {
     let mut out = Gathered::default();
-    let mut sources: Vec<(PathBuf, bool)> = vec![(own.to_owned(), false), (kept.to_owned(), false)];
-    for (path, _) in &listing.devices {
-        if path != own {
-            sources.push((path.clone(), false));
-        }
+    let mut kept_is_own = false;
+    let own_journal = read_one(own, &mut out.warnings, |bytes| {
+        kept_is_own = same_bytes(kept, bytes);
+    });
+    if let Some(journal) = own_journal {
+        fold(&mut out, own, journal, false);
     }
-    for (path, _) in &listing.copies {
-        sources.push((path.clone(), true));
+    if !kept_is_own && let Some(journal) = read_one(kept, &mut out.warnings, |_| {}) {
+        fold(&mut out, kept, journal, false);
     }
-    for (path, is_copy) in sources {
-        let Some(copy) = read_one(&path, &mut out.warnings) else {
-            continue;
-        };
-        match &out.journal {
-            None => out.journal = Some(copy),
-            Some(base) => {
-                if let Err(err) = base.check_can_merge(&copy) {
-                    out.warnings.push(format!(
-                        "Skipped {} from the shared folder: {err} Nothing in it was merged, and mend wrote nothing over it.",
-                        path.display()
-                    ));
-                    continue;
-                }
-                out.journal = Some(base.merge(&copy).0);
-            }
-        }
-        if is_copy {
-            out.merged_copies.push(path);
+    let others = listing.devices.iter().filter(|(path, _)| path != own);
+    for (path, is_copy) in others
+        .map(|(path, _)| (path, false))
+        .chain(listing.copies.iter().map(|(path, _)| (path, true)))
+    {
+        if let Some(journal) = read_one(path, &mut out.warnings, |_| {}) {
+            fold(&mut out, path, journal, is_copy);
         }
     }
     out
 }
 
-fn read_one(path: &Path, warnings: &mut Vec<String>) -> Option<Journal> {
-    let skipped = |why: String| {
-        format!(
-            "Skipped {} from the shared folder: {why} Nothing in it was merged this time, and mend wrote nothing over it.",
-            path.display()
-        )
+/// Whether the file at `path` holds exactly `bytes`, read a piece at a time into a small
+/// buffer (no copy of the whole file is made). Any failure to read it is a no.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
     };
-    if let Ok(bytes) = std::fs::read(path)
-        && has_git_conflict_markers(&bytes)
-    {
-        warnings.push(skipped(git_markers_advice(&path.display().to_string())));
-        return None;
+    let same_length = file
+        .metadata()
+        .is_ok_and(|meta| meta.len() == bytes.len() as u64);
+    if !same_length {
+        return false;
     }
-    match load_stamped(path) {
+    let mut piece = vec![0u8; 64 * 1024];
+    let mut at = 0;
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return at == bytes.len(),
+            Ok(n) if bytes.get(at..at + n) == Some(&piece[..n]) => at += n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Merges one file's journal into what was gathered so far, unless it is another couple's.
+fn fold(out: &mut Gathered, path: &Path, copy: Journal, is_copy: bool) {
+    let joined = match out.journal.take() {
+        None => copy,
+        Some(base) => {
+            if let Err(err) = base.check_can_merge(&copy) {
+                out.warnings.push(format!(
+                    "Skipped {} from the shared folder: {err} Nothing in it was merged, and mend wrote nothing over it.",
+                    path.display()
+                ));
+                out.journal = Some(base);
+                return;
+            }
+            base.merge_owned(copy)
+        }
+    };
+    out.journal = Some(joined);
+    if is_copy {
+        out.merged_copies.push(path.to_owned());
+    }
+}
+
+fn skipped(path: &Path, why: &str) -> String {
+    format!(
+        "Skipped {} from the shared folder: {why} Nothing in it was merged this time, and mend wrote nothing over it.",
+        path.display()
+    )
+}
+
+/// The journal in the file at `path`, its bytes shown to `inspect` first; `None` with a
+/// warning if it cannot be read whole. The file is read once: only one that does not parse
+/// is looked at for git conflict markers (a marker line is never valid JSON).
+fn read_one(
+    path: &Path,
+    warnings: &mut Vec<String>,
+    inspect: impl FnOnce(&[u8]),
+) -> Option<Journal> {
+    let mut marked = false;
+    let read = read_stamped(path, |bytes| {
+        inspect(bytes);
+        parse(path, bytes).inspect_err(|_| marked = has_git_conflict_markers(bytes))
+    });
+    match read {
         Ok(found) => found.map(|(journal, _)| journal),
+        Err(_) if marked => {
+            warnings.push(skipped(
+                path,
+                &git_markers_advice(&path.display().to_string()),
+            ));
+            None
+        }
         Err(err) => {
-            warnings.push(skipped(err.to_string()));
+            warnings.push(skipped(path, &err.to_string()));
             None
         }
     }
@@ -255,6 +308,41 @@ mod tests {
                 found.warnings
             );
         }
+    }
+
+    #[test]
+    fn the_kept_copy_is_merged_when_it_differs_from_the_own_file_and_only_compared_when_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let older = couple("Alex", "Sam");
+        let mut newer = older.clone();
+        let (now, author) = (chrono::Utc::now(), older.partners[0].id);
+        let entry = crate::journal::NewEntry {
+            author,
+            day: now.date_naive(),
+            stage: crate::journal::Stage::Healing,
+            prompt_id: None,
+            prompt: None,
+            text: "Only in the kept copy".into(),
+            visibility: crate::journal::Visibility::Shared,
+        };
+        newer.add_entry(entry, now, now.date_naive()).unwrap();
+        let own = put(dir.path(), "journal.aaaaaaaaaaaaaaaa.json", &older);
+        let kept = put(dir.path(), "kept.json", &newer);
+        let listing = Listing::of(dir.path());
+        let found = gather(&own, &kept, &listing).journal.unwrap();
+        assert!(
+            found
+                .live_entries()
+                .any(|e| e.text == "Only in the kept copy")
+        );
+        put(dir.path(), "kept.json", &older);
+        assert_eq!(gather(&own, &kept, &listing).journal, Some(older));
+        let bytes = std::fs::read(&own).unwrap();
+        assert!(same_bytes(&own, &bytes) && same_bytes(&kept, &bytes));
+        assert!(!same_bytes(&own, &bytes[1..]) && !same_bytes(&dir.path().join("none"), &bytes));
+        let mut changed = bytes.clone();
+        changed[bytes.len() / 2] ^= 1;
+        assert!(!same_bytes(&own, &changed));
     }
 
     #[test]

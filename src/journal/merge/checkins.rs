@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::super::checkin::Checkin;
-use super::super::clock::Clock;
 use super::super::ids::PartnerId;
 use super::MergeReport;
 
@@ -13,15 +12,28 @@ use super::MergeReport;
 /// clock: set aside, with its ratings and note still in the file. Its clock is left as it
 /// was, so joining again gives the same list.
 pub(super) fn one_per_evening(mut checkins: Vec<Checkin>) -> Vec<Checkin> {
-    let mut newest: BTreeMap<(PartnerId, NaiveDate), Clock> = BTreeMap::new();
-    for c in checkins.iter().filter(|c| !c.meta.deleted) {
+    // The newest of each evening, by its place in the list (no clock is copied).
+    let mut newest: BTreeMap<(PartnerId, NaiveDate), usize> = BTreeMap::new();
+    for (at, c) in checkins.iter().enumerate().filter(|(_, c)| !c.meta.deleted) {
         let key = (c.meta.author, c.day);
-        if newest.get(&key).is_none_or(|held| *held < c.meta.clock) {
-            newest.insert(key, c.meta.clock.clone());
+        if newest
+            .get(&key)
+            .is_none_or(|&held| checkins[held].meta.clock < c.meta.clock)
+        {
+            newest.insert(key, at);
         }
     }
-    for c in checkins.iter_mut().filter(|c| !c.meta.deleted) {
-        if newest.get(&(c.meta.author, c.day)) != Some(&c.meta.clock) {
+    let set_aside: Vec<bool> = checkins
+        .iter()
+        .map(|c| {
+            !c.meta.deleted
+                && newest
+                    .get(&(c.meta.author, c.day))
+                    .is_some_and(|&at| checkins[at].meta.clock != c.meta.clock)
+        })
+        .collect();
+    for (c, aside) in checkins.iter_mut().zip(set_aside) {
+        if aside {
             c.meta.deleted = true;
         }
     }

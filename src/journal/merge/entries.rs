@@ -42,7 +42,7 @@ pub(super) fn merge_entries(
 }
 
 /// One entry as both copies hold it, joined.
-fn join_entry(a: &Entry, b: &Entry) -> Entry {
+pub(super) fn join_entry(a: &Entry, b: &Entry) -> Entry {
     if a == b {
         return a.clone();
     }

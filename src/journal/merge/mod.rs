@@ -10,6 +10,7 @@
 mod checkins;
 mod entries;
 mod header;
+mod owned;
 mod promises;
 
 use serde::Serialize;

@@ -30,7 +30,7 @@ pub(super) fn merge_promises(
 }
 
 /// One promise as both copies hold it, joined.
-fn join_promise(a: &Promise, b: &Promise) -> Promise {
+pub(super) fn join_promise(a: &Promise, b: &Promise) -> Promise {
     if a == b {
         return a.clone();
     }

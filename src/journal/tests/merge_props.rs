@@ -258,6 +258,15 @@ proptest! {
     }
 
     #[test]
+    fn the_merge_taking_both_copies_gives_the_same_bytes((l, _) in histories()) {
+        let [x, y, z] = &l;
+        prop_assert_eq!(bytes(&x.clone().merge_owned(y.clone())), bytes(&merged(x, y)));
+        let xy = merged(x, y);
+        prop_assert_eq!(bytes(&xy.clone().merge_owned(z.clone())), bytes(&merged(&xy, z)));
+        prop_assert_eq!(bytes(&x.clone().merge_owned(x.clone())), bytes(x));
+    }
+
+    #[test]
     fn every_record_and_every_live_text_any_laptop_holds_is_in_the_merge((l, _) in histories()) {
         let all = merged(&merged(&l[0], &l[1]), &l[2]);
         for laptop in &l {
