@@ -48,8 +48,9 @@ impl CommandContext {
         ))
     }
 
-    /// Loads the journal, saying how to make one if there is none yet.
-    pub fn load(&self) -> Result<(CommandStore, Arc<Journal>)> {
+    /// Loads the journal as it is on disk, without unlocking an encrypted one: for what
+    /// needs no words (sharing it, merging into it), so it asks no passphrase.
+    pub fn load_sealed(&self) -> Result<(CommandStore, Arc<Journal>)> {
         let mut store = self.store();
         let Some(journal) = store.load()? else {
             bail!(
@@ -57,6 +58,12 @@ impl CommandContext {
                 self.paths.journal.display()
             );
         };
+        Ok((store, journal))
+    }
+
+    /// Loads the journal, saying how to make one if there is none yet.
+    pub fn load(&self) -> Result<(CommandStore, Arc<Journal>)> {
+        let (mut store, journal) = self.load_sealed()?;
         let journal = match journal.is_sealed() {
             true => crate::unlock::unlock(&mut store, &journal, self.paths.partner.as_deref())?,
             false => journal,

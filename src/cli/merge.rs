@@ -33,13 +33,7 @@ pub fn merge(ctx: &CommandContext, files: &[PathBuf]) -> Result<()> {
         );
     }
     // The merge decides from what is in the clear, so an encrypted journal needs no key.
-    let mut store = ctx.store();
-    if store.load()?.is_none() {
-        anyhow::bail!(
-            "There is no journal at {} yet to merge into.",
-            ctx.paths.journal.display()
-        );
-    }
+    let (mut store, _) = ctx.load_sealed()?;
     let (report, refused) = store.update(|journal| {
         let mut report = MergeReport::default();
         let mut refused = Vec::new();

@@ -16,7 +16,8 @@ use crate::store::{
 /// Moves this laptop's journal into `dir` as its own file, and remembers the folder.
 pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
     let folder = absolute(dir)?;
-    let (_, journal) = ctx.load()?;
+    // An encrypted journal is shared sealed, as it is: no passphrase is needed.
+    let (_, journal) = ctx.load_sealed()?;
     let state = state_dir(ctx)?;
     if let Some(found) = read_folder(&folder, &state, false)?
         && journal.check_can_merge(&found).is_err()

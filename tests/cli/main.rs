@@ -40,6 +40,7 @@ mod write;
 mod days_range;
 mod delete_words;
 mod encryption;
+mod encryption_shared;
 mod export;
 mod privacy_differential;
 mod text_safety;
