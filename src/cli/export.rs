@@ -61,6 +61,13 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
     match crate::export::write_week(&journal, &progress, week, format, &path, args.force) {
         Ok(path) => {
             say!("Wrote the summary of week {week} to {}.", path.display())?;
+            if journal.is_sealed() {
+                // The journal is encrypted; what you export is not, because you asked for it.
+                say!(
+                    "The summary is not encrypted: anyone who can open {} can read it. Delete it when you are done with it.",
+                    path.display()
+                )?;
+            }
             Ok(())
         }
         Err(ExportError::Exists(path)) => Err(usage(format!(

@@ -66,7 +66,8 @@ fn typed(prompt: &str) -> Result<Option<SecretString>> {
 pub fn new_secret_for(variable: &str, name: &str) -> Result<SecretString> {
     use age::secrecy::ExposeSecret;
     if std::env::var_os(variable).is_some() {
-        return need(secret_for(variable, name, "")?, variable, Some(name));
+        let secret = need(secret_for(variable, name, "")?, variable, Some(name))?;
+        return long_enough(secret);
     }
     let first = need(
         typed(&format!("A new passphrase for {name}: "))?,
@@ -77,12 +78,18 @@ pub fn new_secret_for(variable: &str, name: &str) -> Result<SecretString> {
     if first.expose_secret() != again.expose_secret() {
         bail!("The two passphrases were not the same; nothing was changed. Please try again.");
     }
-    if first.expose_secret().chars().count() < 8 {
+    long_enough(first)
+}
+
+/// A new passphrase of at least 8 characters.
+fn long_enough(secret: SecretString) -> Result<SecretString> {
+    use age::secrecy::ExposeSecret;
+    if secret.expose_secret().chars().count() < 8 {
         bail!(
             "A passphrase needs at least 8 characters; nothing was changed. A few plain words make a good one."
         );
     }
-    Ok(first)
+    Ok(secret)
 }
 
 /// `secret`, or a message saying how to give one; `name` is whose it is (`None`: anyone's).

@@ -397,3 +397,40 @@ fn a_plain_copy_is_never_folded_into_an_encrypted_journal() {
     );
     assert_eq!(m.journal_bytes(), before, "nothing written");
 }
+
+#[test]
+fn a_short_passphrase_is_refused_and_nothing_is_encrypted() {
+    let m = Mend::with_journal();
+    m.write("Bob", "words that stay plain");
+    let before = m.journal_bytes();
+    let short = secret_file(&m, "short", "Alice: tiny\nBob: green kettle morning\n");
+    let out = run_with(&m, &[("MEND_PASSPHRASE_FILE", &short)], &["encrypt"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 8 characters"));
+    assert_eq!(m.journal_bytes(), before);
+}
+
+#[test]
+fn an_export_of_an_encrypted_journal_says_it_is_not_encrypted() {
+    let m = Mend::with_journal();
+    let (alice, _, _) = encrypted(&m);
+    let out_file = m.dir.path().join("week.md");
+    let said = ok_with(
+        &m,
+        &[("MEND_PASSPHRASE_FILE", &alice)],
+        &[
+            "export",
+            "--week",
+            "2026-W48",
+            "--output",
+            &out_file.display().to_string(),
+        ],
+        "",
+    );
+    assert!(said.contains("The summary is not encrypted"), "{said}");
+    let written = std::fs::read_to_string(&out_file).unwrap_or_default();
+    assert!(
+        written.contains("we walked along the quiet river"),
+        "{written}"
+    );
+}
