@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::context::CommandContext;
 use super::output::say;
+use crate::journal::OpensWith;
 use crate::journal::text::one_line;
 use crate::store::{Engine, conflict_copy_engine};
 use crate::words::count;
@@ -78,6 +79,23 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
             count(with_earlier, "entry", "entries"),
             if with_earlier == 1 { "keeps" } else { "keep" }
         )?;
+    }
+    if let Some(sealing) = &journal.sealing {
+        let opens: Vec<String> = journal
+            .partners
+            .iter()
+            .map(|p| {
+                let has = |with| sealing.wrap_for(p.id, with).is_some();
+                let what = match (has(OpensWith::Passphrase), has(OpensWith::RecoveryCode)) {
+                    (true, true) => "a passphrase and a recovery code",
+                    (true, false) => "a passphrase (no recovery code)",
+                    (false, true) => "a recovery code only",
+                    (false, false) => "no key",
+                };
+                format!("{} has {what}", one_line(&p.name))
+            })
+            .collect();
+        say!("  Encrypted: every word is sealed; {}.", opens.join(", "))?;
     }
     if let Some(shared) = &shared {
         super::check_shared::list_files(ctx, shared)?;

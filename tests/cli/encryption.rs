@@ -173,6 +173,11 @@ fn bobs_passphrase_never_opens_alices_private_words() {
             "{args:?} shows a sealed token"
         );
     }
+    let checked = ok_with(&m, &pass, &["check"], "");
+    assert!(
+        checked.contains("Encrypted: every word is sealed; Alice has a passphrase and a recovery code, Bob has a passphrase and a recovery code."),
+        "{checked}"
+    );
     let bobs = ok_with(&m, &pass, &["log", "--as", "bob"], "");
     assert!(bobs.contains("we walked along the quiet river"), "{bobs}");
 }
