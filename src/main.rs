@@ -49,6 +49,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = CommandContext {
         paths: Paths::resolve(cli.journal)?,
         now: mend::now::now()?,
+        acting: mend::cli::acting_partner(std::env::args().skip(1)),
     };
     match cli.command {
         Some(command) => mend::cli::run(command, &ctx),

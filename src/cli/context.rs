@@ -14,6 +14,28 @@ pub use super::usage_error::usage;
 pub struct CommandContext {
     pub paths: Paths,
     pub now: DateTime<FixedOffset>,
+    /// The partner the command names (`--as NAME` or `--by NAME`), if any: their passphrase
+    /// is tried first when an encrypted journal is unlocked, saving a wrong try.
+    pub acting: Option<String>,
+}
+
+/// The partner a command line names with `--as NAME`, `--as=NAME`, `--by NAME` or `--by=NAME`.
+pub fn acting_partner(args: impl IntoIterator<Item = String>) -> Option<String> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        for flag in ["--as", "--by"] {
+            if arg == flag {
+                return args.next();
+            }
+            if let Some(name) = arg
+                .strip_prefix(flag)
+                .and_then(|rest| rest.strip_prefix('='))
+            {
+                return Some(name.to_owned());
+            }
+        }
+    }
+    None
 }
 
 impl CommandContext {
@@ -65,7 +87,10 @@ impl CommandContext {
     pub fn load(&self) -> Result<(CommandStore, Arc<Journal>)> {
         let (mut store, journal) = self.load_sealed()?;
         let journal = match journal.is_sealed() {
-            true => crate::unlock::unlock(&mut store, &journal, self.paths.partner.as_deref())?,
+            true => {
+                let first = self.acting.as_deref().or(self.paths.partner.as_deref());
+                crate::unlock::unlock(&mut store, &journal, first)?
+            }
             false => journal,
         };
         Ok((store, journal))
@@ -117,4 +142,27 @@ pub fn partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
         )));
     }
     Ok(partner.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acting_partner;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split(' ').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn the_partner_a_command_names_is_found_in_each_form() {
+        assert_eq!(
+            acting_partner(args("mend log --as sam")).as_deref(),
+            Some("sam")
+        );
+        assert_eq!(
+            acting_partner(args("mend promise keep 01a --by=Alex")).as_deref(),
+            Some("Alex")
+        );
+        assert_eq!(acting_partner(args("mend log --asx sam")), None);
+        assert_eq!(acting_partner(args("mend check")), None);
+    }
 }

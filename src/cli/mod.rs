@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-pub use context::CommandContext;
+pub use context::{CommandContext, acting_partner};
 pub use demo::{DemoArgs, DemoLength, demo_journal};
 pub use export::{ExportArgs, FormatArg};
 pub use output::{StdoutClosed, warn, write_stderr};

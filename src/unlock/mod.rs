@@ -6,7 +6,7 @@ use age::secrecy::SecretString;
 use anyhow::{Result, bail};
 use std::sync::Arc;
 
-use crate::journal::{Journal, OpensWith, PartnerId};
+use crate::journal::{Journal, OpensWith, PartnerId, Sealing};
 use crate::store::Store;
 use crate::store::seal::{Sealer, UnlockError};
 use input::{PASSPHRASE_FILE, need, secret_for};
@@ -20,6 +20,43 @@ fn in_order(journal: &Journal, laptop: Option<&str>) -> Vec<(PartnerId, String)>
         .collect();
     partners.sort_by_key(|(_, name)| laptop.is_none_or(|l| !l.eq_ignore_ascii_case(name)));
     partners
+}
+
+/// The keys the first of `tries` that opens gives, trying them all at once; `None` if none
+/// does. A damaged wrapped key is an error.
+fn first_that_opens(
+    sealing: &Sealing,
+    tries: &[(PartnerId, String, SecretString)],
+    store: &Store,
+) -> Result<Option<Sealer>> {
+    let results: Vec<Result<Sealer, UnlockError>> = std::thread::scope(|scope| {
+        let running: Vec<_> = tries
+            .iter()
+            .map(|(partner, name, secret)| {
+                scope.spawn(move || {
+                    Sealer::unlock(sealing, *partner, name, secret, OpensWith::Passphrase)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|run| {
+                run.join()
+                    .unwrap_or_else(|_| Err(UnlockError::Damaged("?".to_owned())))
+            })
+            .collect()
+    });
+    for result in results {
+        match result {
+            Ok(sealer) => return Ok(Some(sealer)),
+            Err(UnlockError::WrongSecret(_) | UnlockError::NoKeyFor(_)) => {}
+            Err(err) => bail!(
+                "Could not unlock the journal {}: {err}.",
+                store.path().display()
+            ),
+        }
+    }
+    Ok(None)
 }
 
 /// Opens `journal` in `store` with a passphrase from `MEND_PASSPHRASE_FILE` or the terminal.
@@ -38,24 +75,29 @@ pub fn unlock(store: &mut Store, journal: &Journal, laptop: Option<&str>) -> Res
             None,
         )?),
     };
+    let mut tries: Vec<(PartnerId, String, SecretString)> = Vec::new();
     for (partner, name) in in_order(journal, laptop) {
-        let secret: SecretString = match &typed {
+        let secret = match &typed {
             Some(secret) => secret.clone(),
             None => match secret_for(PASSPHRASE_FILE, &name, "") {
                 Ok(Some(secret)) => secret,
                 _ => continue,
             },
         };
-        match Sealer::unlock(sealing, partner, &name, &secret, OpensWith::Passphrase) {
-            Ok(sealer) => match store.unlock(sealer)? {
-                Some(opened) => return Ok(opened),
+        tries.push((partner, name, secret));
+    }
+    // The partner named first is most likely right: tried alone, so a right guess costs one
+    // scrypt run. Otherwise every partner is tried at once, one thread each.
+    let (first, rest) = match laptop {
+        Some(_) if !tries.is_empty() => tries.split_at(1),
+        _ => tries.split_at(0),
+    };
+    for group in [first, rest] {
+        if let Some(sealer) = first_that_opens(sealing, group, store)? {
+            return match store.unlock(sealer)? {
+                Some(opened) => Ok(opened),
                 None => bail!("The journal went away while it was being unlocked."),
-            },
-            Err(UnlockError::WrongSecret(_) | UnlockError::NoKeyFor(_)) => {}
-            Err(err) => bail!(
-                "Could not unlock the journal {}: {err}.",
-                store.path().display()
-            ),
+            };
         }
     }
     bail!(
