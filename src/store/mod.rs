@@ -156,8 +156,17 @@ impl Store {
     /// notice (see [`Store::take_notices`]).
     pub fn load(&mut self) -> Result<Option<Arc<Journal>>, LoadError> {
         let real = self.real_path();
-        if self.shared.is_some() {
-            self.make_private_again(&real);
+        if let Some(shared) = &self.shared {
+            // Every laptop's file, not only this one's: a git pull leaves the other's 0644.
+            let files: Vec<PathBuf> = Listing::of(&shared.folder)
+                .devices
+                .into_iter()
+                .map(|(path, _)| path)
+                .chain(std::iter::once(real.clone()))
+                .collect();
+            for file in files.iter().collect::<std::collections::BTreeSet<_>>() {
+                self.make_private_again(file);
+            }
             self.loaded = self.gather_shared();
             return Ok(self.shared());
         }
@@ -193,7 +202,11 @@ impl Store {
             if mode & 0o077 == 0 {
                 return;
             }
-            let path = self.path.display();
+            // A shared folder's files are named as they are; a single journal by the path given.
+            let path = match self.shared {
+                Some(_) => real.display(),
+                None => self.path.display(),
+            };
             self.notices.push(match set_private(real) {
                 Ok(()) => format!(
                     "The journal {path} could be read by others on this computer (mode {mode:o}); mend made it private again (mode 600)."

@@ -362,3 +362,30 @@ fn join_says_where_the_journal_this_laptop_had_before_is_and_how_to_fold_it_in()
     );
     assert!(!joined.contains("left as it was"), "{joined}");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_other_laptops_file_left_readable_by_a_pull_is_made_private_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let alice = Mend::with_journal();
+    let sync = tempfile::tempdir().unwrap();
+    let folder = sync.path().join("mend");
+    alice.ok(&["share", folder.to_str().unwrap()], "");
+    let bob = Mend::new();
+    ok(&bob, &["join", folder.to_str().unwrap(), "--as", "bob"], "");
+    write(&bob, "Bob", "Written on Bob's laptop");
+    // As a git pull leaves it: the other laptop's file readable by everyone.
+    let bobs = own_file(&bob);
+    std::fs::set_permissions(&bobs, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = on(&alice, &["check"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&bobs), 0o600);
+    assert!(
+        stderr(&out).contains(&format!(
+            "The journal {} could be read by others",
+            bobs.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
