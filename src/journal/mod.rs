@@ -57,7 +57,9 @@ mod talks;
 pub mod text;
 mod wire;
 
-pub use book::{FORMAT, Journal, PLAIN_VERSION, Settings, VERSION};
+pub use book::{
+    DEFAULT_LOCK_AFTER_MINUTES, FORMAT, Journal, LOCK_AFTER_RANGE, PLAIN_VERSION, Settings, VERSION,
+};
 pub use change::Change;
 pub use checkin::{Checkin, Rating, RatingName};
 pub use checkins::NewCheckin;

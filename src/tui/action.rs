@@ -96,4 +96,9 @@ pub enum Action {
     LeaveTalk(Week),
     /// Open "a hard moment, now" over whatever is showing.
     HardMoment,
+    /// Open the encrypted journal with this passphrase, for this partner (`None`: both of you).
+    Unlock {
+        partner: Option<PartnerId>,
+        passphrase: super::effects::Passphrase,
+    },
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::draft::Draft;
 use crate::journal::{Change, Journal, PartnerId};
+use age::secrecy::SecretString;
 
 /// Something that happened: a key, a paste, or time passing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +34,39 @@ pub enum Effect {
     },
     /// Write the weekly summary to a new file. Answered with [`Reply::Exported`].
     Export(Box<ExportRequest>),
+    /// Open the encrypted journal with a passphrase: `partner`'s own, or either partner's
+    /// for both of you (`None`). Answered with [`Reply::Unlocked`] or [`Reply::NotUnlocked`].
+    Unlock {
+        partner: Option<PartnerId>,
+        passphrase: Passphrase,
+    },
+    /// Forget the keys and hold the journal sealed again. Answered with [`Reply::Locked`].
+    Lock,
     Quit,
+}
+
+/// A passphrase typed into the app: never shown, never printed, wiped when dropped.
+#[derive(Clone)]
+pub struct Passphrase(pub SecretString);
+
+impl Passphrase {
+    pub fn new(typed: &str) -> Passphrase {
+        Passphrase(SecretString::from(typed.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(hidden)")
+    }
+}
+
+/// Two passphrases are the same when they hold the same characters (for the tests of effects).
+impl PartialEq for Passphrase {
+    fn eq(&self, other: &Self) -> bool {
+        use age::secrecy::ExposeSecret;
+        self.0.expose_secret() == other.0.expose_secret()
+    }
 }
 
 /// A weekly summary to write, with the journal and the figures it is made from.
@@ -86,4 +119,18 @@ pub enum Reply {
     Arrived(Arc<Journal>),
     /// The journal changed on disk but cannot be read; the last good one stays on screen.
     ArrivedUnreadable(String),
+    /// The passphrase opened the journal: this is it, opened for `partner` (or for both of
+    /// you, shared words only), with that partner's draft if one was kept.
+    Unlocked {
+        partner: Option<PartnerId>,
+        journal: Arc<Journal>,
+        draft: Option<Draft>,
+    },
+    /// The passphrase did not open the journal; nothing was read or changed.
+    NotUnlocked {
+        partner: Option<PartnerId>,
+        message: String,
+    },
+    /// The keys are forgotten: the journal as it is held now, sealed.
+    Locked(Option<Arc<Journal>>),
 }

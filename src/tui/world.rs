@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 
 use super::app::App;
 use super::draft::Draft;
-use super::effects::{Effect, ExportRequest, Reply};
+use super::effects::{Effect, ExportRequest, Passphrase, Reply};
 use crate::journal::{Change, Journal, PartnerId};
 
 /// The world outside the app: the real one (disk, terminal, editor) or a test's in-memory one.
@@ -26,6 +26,10 @@ pub trait World {
     /// Opens `$VISUAL`/`$EDITOR` on `text`, written by `partner`.
     fn open_editor(&mut self, text: &str, partner: PartnerId) -> Reply;
     fn export(&mut self, request: &ExportRequest) -> Reply;
+    /// Opens the encrypted journal with `passphrase`, for `partner` (`None`: both of you).
+    fn unlock(&mut self, partner: Option<PartnerId>, passphrase: &Passphrase) -> Reply;
+    /// Forgets the keys and holds the journal sealed again.
+    fn lock(&mut self) -> Reply;
     /// Warnings the store gathered while running effects (a backup that failed, say), to show
     /// as a notice rather than print over the screen.
     fn take_warnings(&mut self) -> Vec<String>;
@@ -50,6 +54,11 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
             }
             Effect::OpenEditor { text, partner } => Some(world.open_editor(&text, partner)),
             Effect::Export(request) => Some(world.export(&request)),
+            Effect::Unlock {
+                partner,
+                passphrase,
+            } => Some(world.unlock(partner, &passphrase)),
+            Effect::Lock => Some(world.lock()),
             Effect::Quit => None,
         };
         if let Some(reply) = reply {

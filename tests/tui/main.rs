@@ -13,6 +13,7 @@ mod keys;
 mod kindness_received;
 mod last_answer;
 mod live_refresh;
+mod locked;
 mod outcome_bars;
 mod plan;
 mod plan_evening;

@@ -82,6 +82,25 @@ impl App {
             }
             Reply::Arrived(journal) => self.on_arrived(journal),
             Reply::ArrivedUnreadable(message) => self.warn(message),
+            Reply::Unlocked {
+                partner,
+                journal,
+                draft,
+            } => return self.unlocked(partner, journal, draft),
+            Reply::NotUnlocked { message, .. } => self.not_unlocked(message),
+            Reply::Locked(journal) => {
+                let minutes = self
+                    .journal
+                    .as_ref()
+                    .map_or(crate::journal::DEFAULT_LOCK_AFTER_MINUTES, |j| {
+                        j.settings.lock_after_minutes()
+                    });
+                self.locked(journal);
+                self.tell(format!(
+                    "mend locked itself after {} with no key. Your writing is kept, sealed; choose your name to go on.",
+                    crate::words::count(usize::from(minutes), "minute", "minutes")
+                ));
+            }
         }
         Vec::new()
     }

@@ -141,3 +141,28 @@ pub const PLAN_ITEM_FORM: &[Binding<PlanItemKey>] = &[
     bind(&[key(Enter)], "Enter", "save", PlanItemKey::Save),
     bind(&[key(Esc)], "Esc", "cancel", PlanItemKey::Cancel),
 ];
+
+/// The passphrase popup; every character is part of the passphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphraseKey {
+    Open,
+    Erase,
+    Clear,
+    Cancel,
+}
+
+pub const PASSPHRASE: &[Binding<PassphraseKey>] = &[
+    bind(&[key(Enter)], "Enter", "open", PassphraseKey::Open),
+    quiet(
+        &[key(ratatui::crossterm::event::KeyCode::Backspace)],
+        "erase a character",
+        PassphraseKey::Erase,
+    ),
+    quiet(&[super::ctrl('u')], "start again", PassphraseKey::Clear),
+    bind(
+        &[key(Esc), super::ctrl('c')],
+        "Esc",
+        "not now",
+        PassphraseKey::Cancel,
+    ),
+];

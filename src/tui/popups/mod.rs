@@ -10,6 +10,7 @@ pub mod hard_moment;
 pub mod help;
 pub mod note_form;
 pub mod outcome;
+pub mod passphrase;
 pub mod plan_dialog;
 pub mod plan_form;
 pub mod promise_form;
@@ -23,6 +24,7 @@ use export::ExportWeek;
 use form::FormPopup;
 use hard_moment::HardMomentPopup;
 use help::Help;
+use passphrase::PassphrasePopup;
 use restore_draft::RestoreDraft;
 
 /// One popup on the stack; each owns its state and answers the same calls ([`PopupView`]).
@@ -37,6 +39,8 @@ pub enum Popup {
     Form(Box<FormPopup>),
     /// "A hard moment, now" (Ctrl-G), over whatever is showing.
     HardMoment(Box<HardMomentPopup>),
+    /// A passphrase, typed hidden, to open an encrypted journal.
+    Passphrase(Box<PassphrasePopup>),
 }
 
 impl Popup {
@@ -49,6 +53,7 @@ impl Popup {
             Popup::Export(export) => export,
             Popup::Form(form) => form.as_ref(),
             Popup::HardMoment(moment) => moment.as_ref(),
+            Popup::Passphrase(ask) => ask.as_ref(),
         }
     }
 
@@ -60,6 +65,7 @@ impl Popup {
             Popup::Export(export) => export,
             Popup::Form(form) => form.as_mut(),
             Popup::HardMoment(moment) => moment.as_mut(),
+            Popup::Passphrase(ask) => ask.as_mut(),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::journal::{Change, Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::{Freshness, RealFs, Store, create_private_dir};
 use crate::tui::draft::{Draft, Drafts};
-use crate::tui::effects::{Effect, ExportRequest, Reply};
+use crate::tui::effects::{Effect, ExportRequest, Passphrase, Reply};
 use crate::tui::signals::Signals;
 use crate::tui::world::World;
 
@@ -62,10 +62,12 @@ impl World for Runner<'_> {
             return None;
         }
         let draft = self.pending_draft.take()?;
-        Some(match self.drafts.save(&draft) {
-            Ok(()) => Reply::DraftKept(draft.partner),
-            Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
-        })
+        Some(
+            match super::unlocking::keep_draft(&self.store, &self.drafts, &draft) {
+                Ok(()) => Reply::DraftKept(draft.partner),
+                Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
+            },
+        )
     }
 
     fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
@@ -97,6 +99,14 @@ impl World for Runner<'_> {
 
     fn export(&mut self, request: &ExportRequest) -> Reply {
         Reply::Exported(export_week(request))
+    }
+
+    fn unlock(&mut self, partner: Option<PartnerId>, passphrase: &Passphrase) -> Reply {
+        super::unlocking::unlock_store(&mut self.store, Some(&self.drafts), partner, passphrase)
+    }
+
+    fn lock(&mut self) -> Reply {
+        super::unlocking::lock_store(&mut self.store)
     }
 
     /// Where the store's warnings become notices. (The store keeps them as values; it never
