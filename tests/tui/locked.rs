@@ -238,3 +238,47 @@ fn mend_locks_itself_when_unused_keeping_the_writing_sealed_and_offers_it_back()
     let screen = h.render(80, 24);
     assert!(screen.contains("The quiet hour by the lake"), "{screen}");
 }
+
+#[test]
+fn the_wait_before_locking_is_a_setting_of_an_encrypted_journal_and_is_kept() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    // Settings are in the clear: they change without a passphrase.
+    h.keys_saving_to(&mut store, ",<Up>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Lock when unused for"), "{screen}");
+    h.keys_saving_to(&mut store, "<Left><Left>");
+    let screen = h.render(80, 24);
+    insta::assert_snapshot!("settings_lock_after_80x24", screen);
+    assert!(screen.contains("locks itself after 5 minutes"), "{screen}");
+    assert_eq!(
+        h.app
+            .journal
+            .as_ref()
+            .map(|j| j.settings.lock_after_minutes()),
+        Some(5)
+    );
+    h.keys_saving_to(&mut store, &format!("<Esc><Down><Enter>{SAM_SAYS}<Enter>"));
+    assert_eq!(h.app.partner, Some(SAM));
+    let effects = h
+        .app
+        .update(Event::Tick(now() + chrono::Duration::minutes(5)));
+    h.run_saving_to(&mut store, effects);
+    assert!(
+        h.app.partner.is_none(),
+        "locked after the five minutes chosen"
+    );
+}
+
+#[test]
+fn a_plain_journal_never_locks_and_has_no_lock_setting() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys(",<Up>");
+    assert!(!h.render(80, 24).contains("Lock when unused"));
+    h.keys("<Esc><Enter>");
+    let effects = h
+        .app
+        .update(Event::Tick(now() + chrono::Duration::hours(3)));
+    assert!(effects.is_empty());
+    assert_eq!(h.app.partner, Some(ALEX));
+}
