@@ -22,6 +22,12 @@ pub enum Event {
 pub enum Effect {
     /// Write a new journal (first run). Answered with [`Reply::Created`].
     Create(Box<Journal>),
+    /// Write a new journal sealed with new keys, wrapped for each partner's passphrase.
+    /// Answered with [`Reply::CreatedSealed`].
+    CreateSealed {
+        journal: Box<Journal>,
+        passphrases: Vec<(PartnerId, Passphrase)>,
+    },
     /// Apply a change to the newest journal on disk and save it. Answered with [`Reply::Saved`].
     Apply(Change),
     SaveDraft(Draft),
@@ -44,6 +50,9 @@ pub enum Effect {
     Lock,
     Quit,
 }
+
+/// A new journal as the app holds it, sealed and locked, with each partner's recovery code.
+pub type SealedJournal = (Arc<Journal>, Vec<(PartnerId, Passphrase)>);
 
 /// A passphrase typed into the app: never shown, never printed, wiped when dropped.
 #[derive(Clone)]
@@ -93,6 +102,8 @@ impl PartialEq for ExportRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
     Created(Result<Arc<Journal>, String>),
+    /// The new journal, sealed and locked, with each partner's recovery code to show once.
+    CreatedSealed(Result<SealedJournal, String>),
     Saved(Result<Arc<Journal>, String>),
     /// The entry being edited had changed in another window (or on another laptop) since it
     /// was opened: it was left as it is, and this window's text was saved as a new entry.

@@ -21,6 +21,6 @@ mod runtime;
 pub mod signals;
 
 pub use runtime::{
-    draft_sealer, keep_draft, lock_store, look_for_changes, run, run_demo, save_change,
-    unlock_store,
+    create_sealed, draft_sealer, keep_draft, lock_store, look_for_changes, run, run_demo,
+    save_change, unlock_store,
 };

@@ -13,6 +13,13 @@ use crate::journal::{Change, Journal, PartnerId};
 pub trait World {
     /// Writes a new journal (first run).
     fn create(&mut self, journal: Journal) -> Reply;
+    /// Writes a new journal sealed with new keys for these passphrases, then locks it.
+    fn create_sealed(
+        &mut self,
+        journal: Journal,
+        passphrases: &[(PartnerId, Passphrase)],
+        now: DateTime<FixedOffset>,
+    ) -> Reply;
     /// Applies `change` to the newest journal and saves it, "now" being `now`.
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply;
     /// Keeps the writing on screen as a draft (the real world writes it a little later).
@@ -45,6 +52,10 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
         }
         let reply = match effect {
             Effect::Create(journal) => Some(world.create(*journal)),
+            Effect::CreateSealed {
+                journal,
+                passphrases,
+            } => Some(world.create_sealed(*journal, &passphrases, app.now)),
             Effect::Apply(change) => Some(world.apply(&change, app.now)),
             Effect::SaveDraft(draft) => world.save_draft(draft),
             Effect::DeleteDraft(partner) => world.delete_draft(partner),

@@ -74,13 +74,10 @@ pub fn new_secret_for(variable: &str, name: &str) -> Result<SecretString> {
         Some(name),
     )?;
     let again = need(typed("The same passphrase again: ")?, variable, Some(name))?;
-    if first.expose_secret() != again.expose_secret() {
-        bail!("The two passphrases were not the same; nothing was changed. Please try again.");
-    }
-    if first.expose_secret().chars().count() < 8 {
-        bail!(
-            "A passphrase needs at least 8 characters; nothing was changed. A few plain words make a good one."
-        );
+    if let Err(why) =
+        crate::journal::check_new_passphrase(first.expose_secret(), again.expose_secret())
+    {
+        bail!("{why} Nothing was changed; please try again.");
     }
     Ok(first)
 }

@@ -337,6 +337,20 @@ impl World for MemoryWorld<'_> {
         Reply::Created(Ok(Arc::new(journal)))
     }
 
+    fn create_sealed(
+        &mut self,
+        journal: Journal,
+        passphrases: &[(PartnerId, mend::tui::effects::Passphrase)],
+        now: DateTime<FixedOffset>,
+    ) -> Reply {
+        match &mut self.disk {
+            Disk::Store(store) => {
+                Reply::CreatedSealed(mend::tui::create_sealed(store, journal, passphrases, now))
+            }
+            _ => Reply::CreatedSealed(Err("Only a real file can be sealed.".to_owned())),
+        }
+    }
+
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
         match &mut self.disk {
             Disk::Store(store) => return mend::tui::save_change(store, change, now),

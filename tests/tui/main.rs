@@ -28,6 +28,7 @@ mod screen_fixes;
 mod screens;
 mod search;
 mod settings;
+mod setup_private;
 mod talk;
 mod two_windows;
 mod unsaved;

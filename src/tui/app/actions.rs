@@ -21,6 +21,15 @@ impl App {
     pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Create(journal) => return vec![Effect::Create(journal)],
+            Action::CreateSealed {
+                journal,
+                passphrases,
+            } => {
+                return vec![Effect::CreateSealed {
+                    journal,
+                    passphrases,
+                }];
+            }
             Action::Apply(change) => return vec![Effect::Apply(change)],
             Action::SaveEntry { draft, change } => {
                 return vec![Effect::SaveDraft(*draft), Effect::Apply(change)];

@@ -16,7 +16,15 @@ impl App {
                 self.go_who();
                 self.tell("Your journal is ready. Choose who is here tonight.");
             }
-            Reply::Created(Err(message)) => {
+            Reply::CreatedSealed(Ok((journal, codes))) => {
+                self.journal = Some(journal);
+                self.go_who();
+                self.popups.push(super::Popup::RecoveryCodes(
+                    crate::tui::popups::recovery_codes::RecoveryCodes { codes },
+                ));
+                self.tell("Your journal is ready, and every word in it is sealed. Choose who is here tonight.");
+            }
+            Reply::CreatedSealed(Err(message)) | Reply::Created(Err(message)) => {
                 if let Screen::Setup(form) = &mut self.screen {
                     form.on_save_failed(&message);
                 }

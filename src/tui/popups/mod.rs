@@ -14,6 +14,7 @@ pub mod passphrase;
 pub mod plan_dialog;
 pub mod plan_form;
 pub mod promise_form;
+pub mod recovery_codes;
 pub mod reply_form;
 pub mod restore_draft;
 pub mod unsaved;
@@ -41,6 +42,8 @@ pub enum Popup {
     HardMoment(Box<HardMomentPopup>),
     /// A passphrase, typed hidden, to open an encrypted journal.
     Passphrase(Box<PassphrasePopup>),
+    /// Each partner's recovery code, shown once after setup.
+    RecoveryCodes(recovery_codes::RecoveryCodes),
 }
 
 impl Popup {
@@ -54,6 +57,7 @@ impl Popup {
             Popup::Form(form) => form.as_ref(),
             Popup::HardMoment(moment) => moment.as_ref(),
             Popup::Passphrase(ask) => ask.as_ref(),
+            Popup::RecoveryCodes(codes) => codes,
         }
     }
 
@@ -66,6 +70,7 @@ impl Popup {
             Popup::Form(form) => form.as_mut(),
             Popup::HardMoment(moment) => moment.as_mut(),
             Popup::Passphrase(ask) => ask.as_mut(),
+            Popup::RecoveryCodes(codes) => codes,
         }
     }
 }

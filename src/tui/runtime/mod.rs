@@ -5,7 +5,7 @@ mod unlocking;
 
 use runner::{Runner, UiState};
 pub use runner::{look_for_changes, save_change};
-pub use unlocking::{draft_sealer, keep_draft, lock_store, unlock_store};
+pub use unlocking::{create_sealed, draft_sealer, keep_draft, lock_store, unlock_store};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
@@ -205,8 +205,11 @@ fn run_until_quit(
                 let mut waiting = Some(first);
                 while let Some(terminal_event) = waiting.take() {
                     let effects = on_terminal_event(app, terminal_event);
-                    // Opening takes most of a second: "Opening…" shows meanwhile.
-                    if effects.iter().any(|e| matches!(e, Effect::Unlock { .. })) {
+                    // Opening or sealing takes a second or more: "Opening…" shows meanwhile.
+                    let slow = |e: &Effect| {
+                        matches!(e, Effect::Unlock { .. } | Effect::CreateSealed { .. })
+                    };
+                    if effects.iter().any(slow) {
                         runner.terminal.draw(|frame| draw(app, frame))?;
                     }
                     run_effects(runner, app, effects);

@@ -43,6 +43,20 @@ impl World for Runner<'_> {
         Reply::Created(journal_after(&self.store, result))
     }
 
+    fn create_sealed(
+        &mut self,
+        journal: Journal,
+        passphrases: &[(PartnerId, Passphrase)],
+        now: DateTime<FixedOffset>,
+    ) -> Reply {
+        Reply::CreatedSealed(super::unlocking::create_sealed(
+            &mut self.store,
+            journal,
+            passphrases,
+            now,
+        ))
+    }
+
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
         save_change(&mut self.store, change, now)
     }

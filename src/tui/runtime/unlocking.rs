@@ -1,10 +1,10 @@
 //! Opening an encrypted journal inside the app with a typed passphrase, locking it again, and keeping drafts sealed.
 
-use crate::journal::{OpensWith, PartnerId};
+use crate::journal::{Clock, Journal, OpensWith, PartnerId};
 use crate::store::Store;
 use crate::store::seal::{DraftSealer, Sealer, UnlockError};
 use crate::tui::draft::{Draft, Drafts};
-use crate::tui::effects::{Passphrase, Reply};
+use crate::tui::effects::{Passphrase, Reply, SealedJournal};
 
 /// Tries `passphrase` on the journal `store` holds: `partner`'s own, or for both of you
 /// (`None`) each partner's in turn, keeping the shared words only. A passphrase that does
@@ -77,6 +77,36 @@ pub fn unlock_store(
     refused(format!(
         "That passphrase does not open {whose}. Nothing was changed. Capitals and spaces count."
     ))
+}
+
+/// Writes `journal` (first run) sealed with new keys wrapped for each partner's passphrase,
+/// then forgets the keys: the app opens it like any encrypted journal. Answers with the
+/// journal as held, locked, and each partner's recovery code. Public for the tests.
+pub fn create_sealed(
+    store: &mut Store,
+    mut journal: Journal,
+    passphrases: &[(PartnerId, Passphrase)],
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<SealedJournal, String> {
+    let secrets: Vec<_> = passphrases
+        .iter()
+        .map(|(partner, passphrase)| (*partner, passphrase.0.clone()))
+        .collect();
+    let clock = Clock::start(now.to_utc(), journal.device());
+    let (sealer, sealing, codes) = Sealer::create(&secrets, &clock);
+    journal.sealing = Some(sealing);
+    store.hold_keys(sealer);
+    let made = store.create(journal);
+    let locked = store.lock_keys();
+    made.map_err(|e| crate::message::error_text(&e))?;
+    let locked = locked
+        .map_err(|e| crate::message::error_text(&anyhow::Error::from(e)))?
+        .ok_or_else(|| "The journal was made but could not be read back.".to_owned())?;
+    let codes = codes
+        .into_iter()
+        .map(|(partner, code)| (partner, Passphrase(code)))
+        .collect();
+    Ok((locked, codes))
 }
 
 /// Forgets the keys (wiped as they drop) and holds the journal sealed again.
