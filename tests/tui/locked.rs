@@ -15,12 +15,16 @@ const SAM_SAYS: &str = "tea before nine";
 
 /// A lived-in journal file, encrypted with Alex's and Sam's passphrases.
 pub fn encrypted_file() -> (tempfile::TempDir, PathBuf) {
+    encrypted_file_of(lived_in_journal())
+}
+
+/// A file holding `journal`, encrypted with Alex's and Sam's passphrases.
+pub fn encrypted_file_of(journal: Journal) -> (tempfile::TempDir, PathBuf) {
     static FAST: std::sync::Once = std::sync::Once::new();
     // Unwrapping keys wrapped with a small work factor is quick; only debug builds honour it.
     FAST.call_once(|| unsafe { std::env::set_var("MEND_TEST_WORK_FACTOR", "10") });
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("journal.json");
-    let journal = lived_in_journal();
     let mut store = Store::new(&path, None);
     store.create(journal).expect("created");
     let passphrases: Vec<(PartnerId, age::secrecy::SecretString)> = vec![
@@ -281,4 +285,20 @@ fn a_plain_journal_never_locks_and_has_no_lock_setting() {
         .update(Event::Tick(now() + chrono::Duration::hours(3)));
     assert!(effects.is_empty());
     assert_eq!(h.app.partner, Some(ALEX));
+}
+
+#[test]
+fn a_hard_moment_on_a_locked_journal_never_shows_sealed_words() {
+    let (_dir, path) = encrypted_file_of(crate::hard_moment::journal_with_plan());
+    let (mut store, mut h) = locked_window(&path);
+    let mut screens = vec![h.render(80, 24)];
+    for keys in ["<C-g>", "<Enter>", "<Enter>", "<Enter>", "p", "<Esc>n"] {
+        h.keys_saving_to(&mut store, keys);
+        screens.push(h.render(80, 24));
+    }
+    h.keys_saving_to(&mut store, "<Esc><Esc><Esc>,");
+    screens.push(h.render(80, 24));
+    for screen in screens {
+        assert!(!shows_sealed(&screen), "{screen}");
+    }
 }

@@ -55,7 +55,10 @@ fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
     insta::assert_snapshot!("setup_recovery_codes_80x24", hidden(h.render(80, 24)));
     insta::assert_snapshot!("setup_recovery_codes_50x24", hidden(h.render(50, 24)));
     let shown = h.render(100, 30);
-    assert!(secrets.iter().all(|code| shown.contains(code.as_str())), "{shown}");
+    assert!(
+        secrets.iter().all(|code| shown.contains(code.as_str())),
+        "{shown}"
+    );
     assert!(
         shown.contains("If both your passphrase and your code are lost"),
         "{shown}"

@@ -28,8 +28,12 @@ impl App {
     /// Asks for `partner`'s passphrase (`None`: either partner's, for both of you).
     pub(super) fn ask_passphrase(&mut self, partner: Option<PartnerId>) {
         self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
+        let named = partner.and_then(|p| {
+            let name = self.journal.as_ref()?.partner(p)?.name.clone();
+            Some((p, name))
+        });
         self.popups
-            .push(Popup::Passphrase(Box::new(PassphrasePopup::new(partner))));
+            .push(Popup::Passphrase(Box::new(PassphrasePopup::new(named))));
     }
 
     /// The passphrase opened the journal: show it, with the partner's draft, and go on to

@@ -199,6 +199,16 @@ impl App {
         }
     }
 
+    /// What the popups may read: the same, but a locked journal is kept from them, so none
+    /// ever shows its sealed words ("a hard moment, now" then offers the breaths only).
+    pub fn popup_ctx(&self) -> Ctx<'_> {
+        let locked = |j: &&Arc<Journal>| j.is_sealed() && !j.opened().shared_words();
+        Ctx {
+            journal: self.journal.as_ref().filter(|j| !locked(j)),
+            ..self.ctx()
+        }
+    }
+
     pub fn now_utc(&self) -> DateTime<Utc> {
         self.now.with_timezone(&Utc)
     }
@@ -353,7 +363,7 @@ impl App {
         f: impl FnOnce(&mut dyn PopupView, &Ctx) -> Option<Answer>,
     ) -> Option<Answer> {
         let mut popup = self.popups.pop()?;
-        let answer = f(popup.view_mut(), &self.ctx());
+        let answer = f(popup.view_mut(), &self.popup_ctx());
         if !answer.as_ref().is_some_and(|a| a.close) {
             self.popups.push(popup);
         }
@@ -368,7 +378,7 @@ impl App {
             .iter()
             .any(|p| matches!(p, Popup::HardMoment(_)));
         if !open {
-            let moment = HardMomentPopup::new(&self.ctx());
+            let moment = HardMomentPopup::new(&self.popup_ctx());
             self.popups.push(Popup::HardMoment(Box::new(moment)));
         }
     }

@@ -17,6 +17,10 @@ impl App {
                 self.tell("Your journal is ready. Choose who is here tonight.");
             }
             Reply::CreatedSealed(Ok((journal, codes))) => {
+                let codes = codes
+                    .into_iter()
+                    .map(|(p, code)| (journal.name_of(p).to_owned(), code))
+                    .collect();
                 self.journal = Some(journal);
                 self.go_who();
                 self.popups.push(super::Popup::RecoveryCodes(

@@ -23,6 +23,8 @@ const MOST: usize = 1024;
 #[derive(Clone, PartialEq)]
 pub struct PassphrasePopup {
     pub partner: Option<PartnerId>,
+    /// The partner's name (a locked journal is not lent to popups).
+    name: Option<String>,
     typed: Zeroizing<String>,
     /// The passphrase is with the loop, being tried.
     pub opening: bool,
@@ -41,9 +43,11 @@ impl std::fmt::Debug for PassphrasePopup {
 }
 
 impl PassphrasePopup {
-    pub fn new(partner: Option<PartnerId>) -> PassphrasePopup {
+    pub fn new(partner: Option<(PartnerId, String)>) -> PassphrasePopup {
+        let (partner, name) = partner.unzip();
         PassphrasePopup {
             partner,
+            name,
             typed: Zeroizing::new(String::new()),
             opening: false,
             problem: None,
@@ -117,10 +121,7 @@ impl PopupView for PassphrasePopup {
 
     fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {
         let theme = ctx.theme;
-        let name = match (self.partner, ctx.journal) {
-            (Some(partner), Some(journal)) => Some(journal.name_of(partner).to_owned()),
-            _ => None,
-        };
+        let name = self.name.as_deref().map(crate::journal::text::one_line);
         let (title, ask) = match &name {
             Some(name) => (
                 format!("{name}'s passphrase"),

@@ -6,7 +6,8 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::journal::{PartnerId, RECOVERY_CODE_WORDS};
+use crate::journal::RECOVERY_CODE_WORDS;
+use crate::journal::text::one_line;
 use crate::tui::ctx::Ctx;
 use crate::tui::effects::Passphrase;
 use crate::tui::keys::popups::{CodesKey, RECOVERY_CODES};
@@ -17,7 +18,8 @@ use crate::tui::widgets::popup::{key_line, popup};
 /// The codes, held only while this shows; they are wiped when it closes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecoveryCodes {
-    pub codes: Vec<(PartnerId, Passphrase)>,
+    /// Each partner's name and code (a locked journal is not lent to popups).
+    pub codes: Vec<(String, Passphrase)>,
 }
 
 impl PopupView for RecoveryCodes {
@@ -39,10 +41,9 @@ impl PopupView for RecoveryCodes {
     fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {
         let theme = ctx.theme;
         let mut lines = vec![Line::raw(RECOVERY_CODE_WORDS), Line::raw("")];
-        for (partner, code) in &self.codes {
-            let name = ctx.journal.map_or("?", |j| j.name_of(*partner));
+        for (name, code) in &self.codes {
             lines.push(Line::styled(
-                format!("  {name}: {}", code.0.expose_secret()),
+                format!("  {}: {}", one_line(name), code.0.expose_secret()),
                 theme.title(),
             ));
         }
