@@ -188,8 +188,12 @@ fn both_of_us_opens_with_either_passphrase_and_shows_shared_things_only() {
     assert!(matches!(h.app.screen, Screen::Progress(_)));
     let held = h.app.journal.clone().expect("a journal");
     assert_eq!(held.opened(), Opened::SharedOnly, "no one's private words");
-    let screen = h.render(100, 40);
-    assert!(!shows_sealed(&screen), "{screen}");
+    for keys in ["", "2", "3", "4", "5", "6", "<Left>", "w", "<Esc>"] {
+        h.keys_saving_to(&mut store, keys);
+        let screen = h.render(100, 40);
+        assert!(!shows_sealed(&screen), "after {keys}: {screen}");
+        assert!(!screen.contains("Private thoughts"), "{screen}");
+    }
     // Sam's evening still needs Sam's passphrase.
     h.app.go_who();
     h.keys_saving_to(&mut store, "<Down><Enter>");
@@ -301,4 +305,29 @@ fn a_hard_moment_on_a_locked_journal_never_shows_sealed_words() {
     for screen in screens {
         assert!(!shows_sealed(&screen), "{screen}");
     }
+}
+
+#[test]
+fn words_saved_by_both_of_us_are_sealed_and_every_private_word_stays_intact() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(
+        &mut store,
+        &format!("<Down><Down><Enter>{ALEX_SAYS}<Enter>"),
+    );
+    h.keys_saving_to(&mut store, "wyyThe long dinner<Enter>");
+    let bytes = std::fs::read(&path).expect("read");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("talks"), "the talk was saved");
+    assert!(!text.contains("The long dinner"), "sealed: {text}");
+    // Each partner's own words still open with their passphrase.
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>j"));
+    assert!(h.render(100, 40).contains("Private thoughts Alex"));
+    let held = h.app.journal.clone().expect("a journal");
+    assert!(
+        held.talks
+            .iter()
+            .any(|t| format!("{t:?}").contains("The long dinner"))
+    );
 }
