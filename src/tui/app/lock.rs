@@ -5,11 +5,22 @@ use std::sync::Arc;
 
 use super::{App, Popup};
 use crate::journal::{Journal, Opened, PartnerId};
+use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
 use crate::tui::effects::Effect;
 use crate::tui::popups::passphrase::PassphrasePopup;
 
 impl App {
+    /// What the popups may read: the same, but a locked journal is kept from them, so none
+    /// ever shows its sealed words ("a hard moment, now" then offers the breaths only).
+    pub fn popup_ctx(&self) -> Ctx<'_> {
+        let locked = |j: &&Arc<Journal>| j.is_sealed() && !j.opened().shared_words();
+        Ctx {
+            journal: self.journal.as_ref().filter(|j| !locked(j)),
+            ..self.ctx()
+        }
+    }
+
     /// Whether the journal is encrypted and holds `partner`'s private words sealed: their
     /// evening needs their passphrase first.
     pub(super) fn needs_passphrase_of(&self, partner: PartnerId) -> bool {

@@ -199,16 +199,6 @@ impl App {
         }
     }
 
-    /// What the popups may read: the same, but a locked journal is kept from them, so none
-    /// ever shows its sealed words ("a hard moment, now" then offers the breaths only).
-    pub fn popup_ctx(&self) -> Ctx<'_> {
-        let locked = |j: &&Arc<Journal>| j.is_sealed() && !j.opened().shared_words();
-        Ctx {
-            journal: self.journal.as_ref().filter(|j| !locked(j)),
-            ..self.ctx()
-        }
-    }
-
     pub fn now_utc(&self) -> DateTime<Utc> {
         self.now.with_timezone(&Utc)
     }
