@@ -80,7 +80,8 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         ))?;
     }
     write_stdout(format_args!(
-        "\nEach of you has a recovery code. It is shown only now. Keep it somewhere safe and apart from this laptop (on paper, say): with it you can set a new passphrase. If both your passphrase and your code are lost, your private words cannot be opened again by anyone, mend included.\n\n"
+        "\n{}\n\n",
+        crate::journal::RECOVERY_CODE_WORDS
     ))?;
     for (partner, code) in codes {
         let name = journal.partner(partner).map_or("?", |p| p.name.as_str());

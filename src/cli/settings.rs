@@ -7,7 +7,7 @@ use super::context::{CommandContext, partner_id};
 use super::output::say;
 use super::usage_error::usage;
 use super::words::given_or_read;
-use crate::journal::settings::check_day_ends_at;
+use crate::journal::settings::{check_day_ends_at, check_lock_after};
 use crate::journal::text::one_line;
 use crate::journal::{Journal, PartnerId, Reveal, Role, WeekStart};
 
@@ -34,6 +34,10 @@ pub struct SettingsArgs {
     /// other has written that evening too) or at-once
     #[arg(long, value_enum, value_name = "WHEN")]
     pub reveal: Option<RevealArg>,
+    /// In an encrypted journal, the minutes (1-240) without a key after which the full-screen
+    /// app locks itself; 15 unless chosen
+    #[arg(long, value_name = "MINUTES")]
+    pub lock_after_minutes: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -72,6 +76,7 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         || args.add_contact
         || args.clear_contacts
         || args.reveal.is_some()
+        || args.lock_after_minutes.is_some()
         || !args.role.is_empty();
     let (mut store, journal) = ctx.load()?;
     if !changes {
@@ -80,6 +85,9 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
     // Everything typed is checked before anything is asked for or written.
     if let Some(hour) = args.day_ends_at {
         check_day_ends_at(hour)?;
+    }
+    if let Some(minutes) = args.lock_after_minutes {
+        check_lock_after(minutes)?;
     }
     let roles = args
         .role
@@ -100,6 +108,9 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         }
         if let Some(reveal) = args.reveal {
             journal.settings.reveal = reveal.into();
+        }
+        if let Some(minutes) = args.lock_after_minutes {
+            journal.set_lock_after_minutes(minutes)?;
         }
         if args.clear_contacts {
             journal.clear_support_contacts();
@@ -160,6 +171,16 @@ fn show(ctx: &CommandContext, journal: &Journal) -> Result<()> {
         settings.day_ends_at
     )?;
     say!("  {}", reveal_words(settings.reveal))?;
+    if journal.is_sealed() || settings.lock_after_minutes.is_some() {
+        say!(
+            "  The full screen locks itself after {} with no key (mend settings --lock-after-minutes N).",
+            crate::words::count(
+                usize::from(settings.lock_after_minutes()),
+                "minute",
+                "minutes"
+            )
+        )?;
+    }
     for partner in &journal.partners {
         say!(
             "  {}'s role: {}.",

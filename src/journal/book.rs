@@ -102,18 +102,35 @@ pub struct Settings {
     /// When one partner's shared words for an evening open to the other.
     #[serde(skip_serializing_if = "Reveal::is_default")]
     pub reveal: Reveal,
+    /// Minutes without a key after which an encrypted journal locks itself in the app
+    /// (`None`: the default, [`DEFAULT_LOCK_AFTER_MINUTES`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lock_after_minutes: Option<u16>,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+/// Minutes without a key after which an encrypted journal locks itself, unless chosen.
+pub const DEFAULT_LOCK_AFTER_MINUTES: u16 = 15;
+/// The shortest and longest wait the couple may choose.
+pub const LOCK_AFTER_RANGE: std::ops::RangeInclusive<u16> = 1..=240;
 
 deserialize_keeping_unknown!(Settings {
     day_ends_at: u8 => (default = Settings::default_day_ends_at()),
     week_starts: WeekStart => default,
     support_contacts: Vec<String> => default,
     reveal: Reveal => default,
+    lock_after_minutes: Option<u16> => default,
 });
 
 impl Settings {
+    /// Minutes without a key after which an encrypted journal locks itself.
+    pub fn lock_after_minutes(&self) -> u16 {
+        self.lock_after_minutes
+            .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES)
+            .clamp(*LOCK_AFTER_RANGE.start(), *LOCK_AFTER_RANGE.end())
+    }
+
     fn default_day_ends_at() -> u8 {
         4
     }
@@ -126,6 +143,7 @@ impl Default for Settings {
             week_starts: WeekStart::default(),
             support_contacts: Vec::new(),
             reveal: Reveal::default(),
+            lock_after_minutes: None,
             extra: Extra::new(),
         }
     }

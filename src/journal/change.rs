@@ -152,6 +152,10 @@ pub enum Change {
     SetReveal {
         reveal: Reveal,
     },
+    /// Minutes without a key after which an encrypted journal locks itself (1-240).
+    SetLockAfter {
+        minutes: u16,
+    },
 }
 
 impl Change {
@@ -242,6 +246,7 @@ impl Change {
                 journal.set_reveal(reveal);
                 Ok(())
             }
+            Change::SetLockAfter { minutes } => journal.set_lock_after_minutes(minutes),
             // Listed by name, not caught by `_`: a new kind of change must say where it is
             // applied, or this does not compile.
             plan @ (Change::AddPlanItem { .. }
@@ -337,7 +342,8 @@ impl Change {
             | Change::RenamePartner { .. }
             | Change::SetDayEndsAt { .. }
             | Change::SetWeekStart { .. }
-            | Change::SetReveal { .. } => None,
+            | Change::SetReveal { .. }
+            | Change::SetLockAfter { .. } => None,
         }
     }
 }

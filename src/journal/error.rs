@@ -77,6 +77,8 @@ pub enum DomainError {
     TooManyContacts,
     #[error("The evening can end at an hour from 0 to 23, not {0}.")]
     BadHour(u8),
+    #[error("mend can lock itself after 1 to 240 minutes without a key, not {0}.")]
+    BadLockAfter(u16),
     #[error("The due day {due} is before the day the promise was made ({made}).")]
     DueBeforeMade { due: NaiveDate, made: NaiveDate },
     #[error("You made this promise, so your partner is the one to say they noticed it.")]
@@ -136,6 +138,7 @@ impl DomainError {
                 | DomainError::BadContact
                 | DomainError::TooManyContacts
                 | DomainError::BadHour(_)
+                | DomainError::BadLockAfter(_)
         )
     }
 }

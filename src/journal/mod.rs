@@ -57,7 +57,9 @@ mod talks;
 pub mod text;
 mod wire;
 
-pub use book::{FORMAT, Journal, PLAIN_VERSION, Settings, VERSION};
+pub use book::{
+    DEFAULT_LOCK_AFTER_MINUTES, FORMAT, Journal, LOCK_AFTER_RANGE, PLAIN_VERSION, Settings, VERSION,
+};
 pub use change::Change;
 pub use checkin::{Checkin, Rating, RatingName};
 pub use checkins::NewCheckin;
@@ -88,7 +90,10 @@ pub use query::Query;
 pub use range::MOST_MONTHS_AHEAD;
 pub use reply::{MOST_REPLY_CHARS, Reply};
 pub use reveal::FirstWritten;
-pub use sealing::{KeyWrap, Opened, OpensWith, SEALING_SCHEME, Sealing};
+pub use sealing::{
+    KeyWrap, MIN_PASSPHRASE_CHARS, Opened, OpensWith, RECOVERY_CODE_WORDS, SEALING_SCHEME, Sealing,
+    check_new_passphrase,
+};
 pub use search::{Hit, HitKind, narrow};
 pub use sight::{Reader, Reveal, Sight};
 pub use talk::{APPRECIATIONS, MOST_TALK_PART_CHARS, Talk, TalkSide, TalkStep};

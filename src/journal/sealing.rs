@@ -10,6 +10,23 @@ use super::clock::Clock;
 use super::ids::PartnerId;
 use super::meta::Extra;
 
+/// What a recovery code is for and what losing it means, said wherever codes are shown.
+pub const RECOVERY_CODE_WORDS: &str = "Each of you has a recovery code. It is shown only now. Keep it somewhere safe and apart from this laptop (on paper, say): with it you can set a new passphrase. If both your passphrase and your code are lost, your private words cannot be opened again by anyone, mend included.";
+
+/// The fewest characters a new passphrase may have.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Why a new passphrase is refused, if it is: not typed the same twice, or too short.
+pub fn check_new_passphrase(first: &str, again: &str) -> Result<(), &'static str> {
+    if first != again {
+        return Err("The two passphrases were not the same.");
+    }
+    if first.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err("A passphrase needs at least 8 characters. A few plain words make a good one.");
+    }
+    Ok(())
+}
+
 /// The value of `sealing.scheme` this build writes and reads.
 pub const SEALING_SCHEME: &str = "mend-seal-1";
 

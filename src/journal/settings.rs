@@ -14,7 +14,24 @@ pub fn check_day_ends_at(hour: u8) -> Result<u8, DomainError> {
     Ok(hour)
 }
 
+/// A number of minutes without a key after which mend may lock itself: 1 to 240.
+pub fn check_lock_after(minutes: u16) -> Result<u16, DomainError> {
+    match super::LOCK_AFTER_RANGE.contains(&minutes) {
+        true => Ok(minutes),
+        false => Err(DomainError::BadLockAfter(minutes)),
+    }
+}
+
+/// The waits the settings screen goes through with ←/→, in minutes.
+pub const LOCK_AFTER_CHOICES: [u16; 8] = [1, 5, 10, 15, 30, 60, 120, 240];
+
 impl Journal {
+    /// Sets how many minutes without a key an encrypted journal waits before it locks itself.
+    pub fn set_lock_after_minutes(&mut self, minutes: u16) -> Result<(), DomainError> {
+        self.settings.lock_after_minutes = Some(check_lock_after(minutes)?);
+        Ok(())
+    }
+
     /// Adds one contact line to the settings: plain words on one line, not too long, and
     /// not more than a handful in all.
     pub fn add_support_contact(&mut self, contact: &str) -> Result<(), DomainError> {

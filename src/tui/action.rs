@@ -9,6 +9,11 @@ use crate::journal::{Change, Clock, Journal, PartnerId, RecordId, Stage, Week};
 pub enum Action {
     /// Write this new journal (first run).
     Create(Box<Journal>),
+    /// Write this new journal sealed, each partner's keys wrapped for their passphrase.
+    CreateSealed {
+        journal: Box<Journal>,
+        passphrases: Vec<(PartnerId, super::effects::Passphrase)>,
+    },
     /// Apply this change to the journal and save it.
     Apply(Change),
     /// Keep this draft, then apply the change that saves it.
@@ -96,4 +101,9 @@ pub enum Action {
     LeaveTalk(Week),
     /// Open "a hard moment, now" over whatever is showing.
     HardMoment,
+    /// Open the encrypted journal with this passphrase, for this partner (`None`: both of you).
+    Unlock {
+        partner: Option<PartnerId>,
+        passphrase: super::effects::Passphrase,
+    },
 }

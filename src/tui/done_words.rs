@@ -83,6 +83,10 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
             week_start_name(*week_starts)
         ),
         Change::SetReveal { reveal } => format!("Saved. {}", reveal_words(*reveal)),
+        Change::SetLockAfter { minutes } => format!(
+            "Saved. mend now locks itself after {} with no key.",
+            crate::words::count(usize::from(*minutes), "minute", "minutes")
+        ),
         Change::SaveTalkPart {
             part: crate::journal::TalkPart::MoveTo(crate::journal::TalkStep::Closed),
             ..

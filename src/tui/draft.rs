@@ -7,7 +7,15 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::journal::{PartnerId, RecordId, Stage, Visibility};
+use crate::store::seal::DraftSealer;
 use crate::store::{SaveSteps, create_private_dir, write_atomically};
+
+/// A draft as an encrypted journal keeps it: whose it is, and the draft sealed with their key.
+#[derive(Serialize, Deserialize)]
+struct SealedDraft {
+    partner: PartnerId,
+    sealed: String,
+}
 
 /// Writing that has not been saved to the journal yet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,7 +51,22 @@ impl Drafts {
         self.dir.join(format!("{partner}.json"))
     }
 
-    /// Every readable draft; unreadable ones are skipped (and left on disk).
+    /// `partner`'s draft, opened with their key when it is sealed; `None` when there is none
+    /// or it does not open (it is then left on disk as it is).
+    pub fn load_for(&self, partner: PartnerId, sealer: Option<&DraftSealer>) -> Option<Draft> {
+        let bytes = std::fs::read(self.path(partner)).ok()?;
+        if let Ok(sealed) = serde_json::from_slice::<SealedDraft>(&bytes) {
+            let words = sealer?.open(&sealed.sealed)?;
+            return serde_json::from_str::<Draft>(&words)
+                .ok()
+                .filter(|d| d.partner == partner);
+        }
+        serde_json::from_slice::<Draft>(&bytes)
+            .ok()
+            .filter(|d| d.partner == partner)
+    }
+
+    /// Every readable plain draft; unreadable and sealed ones are skipped (and left on disk).
     pub fn load_all(&self) -> HashMap<PartnerId, Draft> {
         let Ok(read) = std::fs::read_dir(&self.dir) else {
             return HashMap::new();
@@ -57,11 +80,24 @@ impl Drafts {
 
     /// Writes the draft (temp file and rename, mode 0600). It survives the process being
     /// killed; it skips the fsync a journal save does, since it is written on every change.
-    pub fn save(&self, draft: &Draft) -> Result<()> {
+    /// With `sealer` (an encrypted journal), the draft is sealed with its partner's key.
+    pub fn save(&self, draft: &Draft, sealer: Option<&DraftSealer>) -> Result<()> {
         create_private_dir(&self.dir).with_context(|| {
             format!("Could not create the drafts folder {}", self.dir.display())
         })?;
-        let bytes = serde_json::to_vec(draft).context("Could not encode the draft")?;
+        let bytes = match sealer {
+            None => serde_json::to_vec(draft).context("Could not encode the draft")?,
+            Some(sealer) => {
+                let plain = zeroize::Zeroizing::new(
+                    serde_json::to_string(draft).context("Could not encode the draft")?,
+                );
+                serde_json::to_vec(&SealedDraft {
+                    partner: draft.partner,
+                    sealed: sealer.seal(&plain),
+                })
+                .context("Could not encode the draft")?
+            }
+        };
         let target = self.path(draft.partner);
         write_atomically(&target, &bytes, &WithoutSync)
             .with_context(|| format!("Could not keep the draft in {}", target.display()))

@@ -25,7 +25,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             unsaved: app.unsaved(),
             drafts: &app.drafts,
         };
-        let ctx = app.ctx();
+        let ctx = app.popup_ctx();
         for moment in app
             .popups
             .iter()
@@ -70,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             unsaved: app.unsaved(),
             drafts: &app.drafts,
         };
-        let ctx = app.ctx();
+        let ctx = app.popup_ctx();
         for popup in &app.popups {
             let popup = popup.view();
             let over = match popup.placement() {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::draft::Draft;
 use crate::journal::{Change, Journal, PartnerId};
+use age::secrecy::SecretString;
 
 /// Something that happened: a key, a paste, or time passing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,12 @@ pub enum Event {
 pub enum Effect {
     /// Write a new journal (first run). Answered with [`Reply::Created`].
     Create(Box<Journal>),
+    /// Write a new journal sealed with new keys, wrapped for each partner's passphrase.
+    /// Answered with [`Reply::CreatedSealed`].
+    CreateSealed {
+        journal: Box<Journal>,
+        passphrases: Vec<(PartnerId, Passphrase)>,
+    },
     /// Apply a change to the newest journal on disk and save it. Answered with [`Reply::Saved`].
     Apply(Change),
     SaveDraft(Draft),
@@ -33,7 +40,42 @@ pub enum Effect {
     },
     /// Write the weekly summary to a new file. Answered with [`Reply::Exported`].
     Export(Box<ExportRequest>),
+    /// Open the encrypted journal with a passphrase: `partner`'s own, or either partner's
+    /// for both of you (`None`). Answered with [`Reply::Unlocked`] or [`Reply::NotUnlocked`].
+    Unlock {
+        partner: Option<PartnerId>,
+        passphrase: Passphrase,
+    },
+    /// Forget the keys and hold the journal sealed again. Answered with [`Reply::Locked`].
+    Lock,
     Quit,
+}
+
+/// A new journal as the app holds it, sealed and locked, with each partner's recovery code.
+pub type SealedJournal = (Arc<Journal>, Vec<(PartnerId, Passphrase)>);
+
+/// A passphrase typed into the app: never shown, never printed, wiped when dropped.
+#[derive(Clone)]
+pub struct Passphrase(pub SecretString);
+
+impl Passphrase {
+    pub fn new(typed: &str) -> Passphrase {
+        Passphrase(SecretString::from(typed.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(hidden)")
+    }
+}
+
+/// Two passphrases are the same when they hold the same characters (for the tests of effects).
+impl PartialEq for Passphrase {
+    fn eq(&self, other: &Self) -> bool {
+        use age::secrecy::ExposeSecret;
+        self.0.expose_secret() == other.0.expose_secret()
+    }
 }
 
 /// A weekly summary to write, with the journal and the figures it is made from.
@@ -60,6 +102,8 @@ impl PartialEq for ExportRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
     Created(Result<Arc<Journal>, String>),
+    /// The new journal, sealed and locked, with each partner's recovery code to show once.
+    CreatedSealed(Result<SealedJournal, String>),
     Saved(Result<Arc<Journal>, String>),
     /// The entry being edited had changed in another window (or on another laptop) since it
     /// was opened: it was left as it is, and this window's text was saved as a new entry.
@@ -86,4 +130,18 @@ pub enum Reply {
     Arrived(Arc<Journal>),
     /// The journal changed on disk but cannot be read; the last good one stays on screen.
     ArrivedUnreadable(String),
+    /// The passphrase opened the journal: this is it, opened for `partner` (or for both of
+    /// you, shared words only), with that partner's draft if one was kept.
+    Unlocked {
+        partner: Option<PartnerId>,
+        journal: Arc<Journal>,
+        draft: Option<Draft>,
+    },
+    /// The passphrase did not open the journal; nothing was read or changed.
+    NotUnlocked {
+        partner: Option<PartnerId>,
+        message: String,
+    },
+    /// The keys are forgotten: the journal as it is held now, sealed.
+    Locked(Option<Arc<Journal>>),
 }

@@ -20,4 +20,7 @@ pub mod world;
 mod runtime;
 pub mod signals;
 
-pub use runtime::{look_for_changes, run, run_demo, save_change};
+pub use runtime::{
+    create_sealed, draft_sealer, keep_draft, lock_store, look_for_changes, run, run_demo,
+    save_change, unlock_store,
+};

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 
 use super::app::App;
 use super::draft::Draft;
-use super::effects::{Effect, ExportRequest, Reply};
+use super::effects::{Effect, ExportRequest, Passphrase, Reply};
 use crate::journal::{Change, Journal, PartnerId};
 
 /// The world outside the app: the real one (disk, terminal, editor) or a test's in-memory one.
@@ -13,6 +13,13 @@ use crate::journal::{Change, Journal, PartnerId};
 pub trait World {
     /// Writes a new journal (first run).
     fn create(&mut self, journal: Journal) -> Reply;
+    /// Writes a new journal sealed with new keys for these passphrases, then locks it.
+    fn create_sealed(
+        &mut self,
+        journal: Journal,
+        passphrases: &[(PartnerId, Passphrase)],
+        now: DateTime<FixedOffset>,
+    ) -> Reply;
     /// Applies `change` to the newest journal and saves it, "now" being `now`.
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply;
     /// Keeps the writing on screen as a draft (the real world writes it a little later).
@@ -26,6 +33,10 @@ pub trait World {
     /// Opens `$VISUAL`/`$EDITOR` on `text`, written by `partner`.
     fn open_editor(&mut self, text: &str, partner: PartnerId) -> Reply;
     fn export(&mut self, request: &ExportRequest) -> Reply;
+    /// Opens the encrypted journal with `passphrase`, for `partner` (`None`: both of you).
+    fn unlock(&mut self, partner: Option<PartnerId>, passphrase: &Passphrase) -> Reply;
+    /// Forgets the keys and holds the journal sealed again.
+    fn lock(&mut self) -> Reply;
     /// Warnings the store gathered while running effects (a backup that failed, say), to show
     /// as a notice rather than print over the screen.
     fn take_warnings(&mut self) -> Vec<String>;
@@ -41,6 +52,10 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
         }
         let reply = match effect {
             Effect::Create(journal) => Some(world.create(*journal)),
+            Effect::CreateSealed {
+                journal,
+                passphrases,
+            } => Some(world.create_sealed(*journal, &passphrases, app.now)),
             Effect::Apply(change) => Some(world.apply(&change, app.now)),
             Effect::SaveDraft(draft) => world.save_draft(draft),
             Effect::DeleteDraft(partner) => world.delete_draft(partner),
@@ -50,6 +65,11 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
             }
             Effect::OpenEditor { text, partner } => Some(world.open_editor(&text, partner)),
             Effect::Export(request) => Some(world.export(&request)),
+            Effect::Unlock {
+                partner,
+                passphrase,
+            } => Some(world.unlock(partner, &passphrase)),
+            Effect::Lock => Some(world.lock()),
             Effect::Quit => None,
         };
         if let Some(reply) = reply {

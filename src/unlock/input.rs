@@ -75,19 +75,21 @@ pub fn new_secret_for(variable: &str, name: &str) -> Result<SecretString> {
         Some(name),
     )?;
     let again = need(typed("The same passphrase again: ")?, variable, Some(name))?;
-    if first.expose_secret() != again.expose_secret() {
-        bail!("The two passphrases were not the same; nothing was changed. Please try again.");
+    if let Err(why) =
+        crate::journal::check_new_passphrase(first.expose_secret(), again.expose_secret())
+    {
+        bail!("{why} Nothing was changed; please try again.");
     }
-    long_enough(first)
+    Ok(first)
 }
 
-/// A new passphrase of at least 8 characters.
+/// A new passphrase from a file, held to the same rule as one typed.
 fn long_enough(secret: SecretString) -> Result<SecretString> {
     use age::secrecy::ExposeSecret;
-    if secret.expose_secret().chars().count() < 8 {
-        bail!(
-            "A passphrase needs at least 8 characters; nothing was changed. A few plain words make a good one."
-        );
+    if let Err(why) =
+        crate::journal::check_new_passphrase(secret.expose_secret(), secret.expose_secret())
+    {
+        bail!("{why} Nothing was changed.");
     }
     Ok(secret)
 }

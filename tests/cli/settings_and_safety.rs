@@ -71,6 +71,16 @@ fn a_bad_contact_or_hour_is_refused_by_name_and_writes_nothing() {
     for (args, stdin, says) in [
         (vec!["settings", "--day-ends-at", "25"], "", "not 25"),
         (
+            vec!["settings", "--lock-after-minutes", "0"],
+            "",
+            "1 to 240 minutes without a key, not 0",
+        ),
+        (
+            vec!["settings", "--lock-after-minutes", "241"],
+            "",
+            "not 241",
+        ),
+        (
             vec!["settings", "--add-contact"],
             "line\u{1b}[2J",
             "one line of up to 120",
@@ -153,4 +163,15 @@ fn a_bad_role_is_refused_by_name_and_writes_nothing() {
         assert!(stderr(&out).contains(says), "{role}: {}", stderr(&out));
         assert_eq!(m.journal_bytes(), before, "{role} wrote nothing");
     }
+}
+
+#[test]
+fn the_wait_before_the_full_screen_locks_itself_can_be_chosen() {
+    let m = Mend::with_journal();
+    let said = m.ok(&["settings", "--lock-after-minutes", "30"], "");
+    assert!(
+        said.contains("locks itself after 30 minutes with no key"),
+        "{said}"
+    );
+    assert_eq!(m.journal_json()["settings"]["lock_after_minutes"], 30);
 }

@@ -22,6 +22,8 @@ fn first_run_setup_creates_the_journal() {
     tui.wait_for("Rafael▏", PATIENCE);
     tui.send(TAB);
     tui.send(ENTER);
+    tui.wait_for("Keep it private with passphrases?", PATIENCE);
+    tui.send(b"n");
     tui.wait_for_all(&["Who is here tonight?", "Zoë", "Rafael"], PATIENCE);
 
     assert!(sandbox.journal.is_file(), "the journal was created");

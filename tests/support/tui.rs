@@ -163,6 +163,9 @@ pub struct Harness {
     pub unconfirmed_saves: bool,
     /// Weekly summaries "written": the file name and the text.
     pub exports: Vec<(String, String)>,
+    /// A real drafts folder, used with a real journal file (`keys_saving_to`): drafts are
+    /// written there as the running app writes them (sealed in an encrypted journal).
+    pub real_drafts: Option<mend::tui::draft::Drafts>,
 }
 
 impl Harness {
@@ -184,6 +187,7 @@ impl Harness {
             fail_saves: false,
             unconfirmed_saves: false,
             exports: Vec::new(),
+            real_drafts: None,
         }
     }
 
@@ -216,6 +220,7 @@ impl Harness {
             fail_saves: self.fail_saves,
             unconfirmed_saves: self.unconfirmed_saves,
             exports: &mut self.exports,
+            real_drafts: self.real_drafts.as_ref(),
             disk,
         };
         run_effects(&mut world, &mut self.app, effects);
@@ -294,6 +299,11 @@ impl Harness {
         }
         self
     }
+
+    /// Runs `effects` (a tick's, say) saving through `store`, as [`Harness::keys_saving_to`].
+    pub fn run_saving_to(&mut self, store: &mut mend::store::Store, effects: Vec<Effect>) {
+        self.run_on(Disk::Store(store), effects);
+    }
 }
 
 /// Where the in-memory world saves the journal and drafts.
@@ -317,6 +327,7 @@ struct MemoryWorld<'a> {
     fail_saves: bool,
     unconfirmed_saves: bool,
     exports: &'a mut Vec<(String, String)>,
+    real_drafts: Option<&'a mend::tui::draft::Drafts>,
     disk: Disk<'a>,
 }
 
@@ -324,6 +335,20 @@ impl World for MemoryWorld<'_> {
     fn create(&mut self, journal: Journal) -> Reply {
         *self.saved = Some(journal.clone());
         Reply::Created(Ok(Arc::new(journal)))
+    }
+
+    fn create_sealed(
+        &mut self,
+        journal: Journal,
+        passphrases: &[(PartnerId, mend::tui::effects::Passphrase)],
+        now: DateTime<FixedOffset>,
+    ) -> Reply {
+        match &mut self.disk {
+            Disk::Store(store) => {
+                Reply::CreatedSealed(mend::tui::create_sealed(store, journal, passphrases, now))
+            }
+            _ => Reply::CreatedSealed(Err("Only a real file can be sealed.".to_owned())),
+        }
     }
 
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
@@ -372,6 +397,12 @@ impl World for MemoryWorld<'_> {
                 format!("Could not keep the draft in /state/drafts/x.json: {FULL_DISK}"),
             ));
         }
+        if let (Disk::Store(store), Some(real)) = (&self.disk, self.real_drafts) {
+            return Some(match mend::tui::keep_draft(store, real, &draft) {
+                Ok(()) => Reply::DraftKept(draft.partner),
+                Err(e) => Reply::DraftNotKept(draft.partner, e.to_string()),
+            });
+        }
         self.drafts.insert(draft.partner, draft);
         None
     }
@@ -404,5 +435,28 @@ impl World for MemoryWorld<'_> {
 
     fn take_warnings(&mut self) -> Vec<String> {
         Vec::new()
+    }
+
+    fn unlock(
+        &mut self,
+        partner: Option<PartnerId>,
+        passphrase: &mend::tui::effects::Passphrase,
+    ) -> Reply {
+        match &mut self.disk {
+            Disk::Store(store) => {
+                mend::tui::unlock_store(store, self.real_drafts, partner, passphrase)
+            }
+            _ => Reply::NotUnlocked {
+                partner,
+                message: "This journal is not encrypted.".to_owned(),
+            },
+        }
+    }
+
+    fn lock(&mut self) -> Reply {
+        match &mut self.disk {
+            Disk::Store(store) => mend::tui::lock_store(store),
+            _ => Reply::Locked(self.saved.clone().map(Arc::new)),
+        }
     }
 }

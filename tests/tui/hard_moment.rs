@@ -10,7 +10,7 @@ fn snapshot(name: &str, harness: &Harness) {
 }
 
 /// Sam has two plan items, one of them retired, and Alex has one of their own.
-fn journal_with_plan() -> Journal {
+pub fn journal_with_plan() -> Journal {
     let mut j = lived_in_journal();
     let at = Utc.with_ymd_and_hms(2026, 11, 10, 20, 0, 0).unwrap();
     let mut add = |owner, brings: &str, helps: &str, ask: &str| {

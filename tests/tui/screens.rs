@@ -32,6 +32,9 @@ fn setup_refuses_two_identical_names() {
 fn setup_creates_the_journal_with_names_and_roles() {
     let mut h = Harness::new(None);
     h.keys("Alex<Tab><Right><Right><Tab>Sam<Tab><Right><Enter>");
+    assert!(h.saved.is_none(), "first, whether to keep it private");
+    snapshot("setup_keep_it_private", &h);
+    h.keys("n");
     let journal = h.saved.clone().expect("journal created");
     let names: Vec<_> = journal
         .partners

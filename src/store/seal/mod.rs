@@ -137,6 +137,13 @@ impl Sealer {
         })
     }
 
+    /// These keys without any partner's own: what "both of you" opens, shared words only.
+    pub fn shared_only(mut self) -> Sealer {
+        // The private keys are wiped as they drop.
+        self.private.clear();
+        self
+    }
+
     /// Adds the keys `other` holds (the other partner's, for `mend decrypt`).
     pub fn join(&mut self, mut other: Sealer) {
         self.private.append(&mut other.private);

@@ -21,6 +21,15 @@ impl App {
     pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Create(journal) => return vec![Effect::Create(journal)],
+            Action::CreateSealed {
+                journal,
+                passphrases,
+            } => {
+                return vec![Effect::CreateSealed {
+                    journal,
+                    passphrases,
+                }];
+            }
             Action::Apply(change) => return vec![Effect::Apply(change)],
             Action::SaveEntry { draft, change } => {
                 return vec![Effect::SaveDraft(*draft), Effect::Apply(change)];
@@ -70,10 +79,15 @@ impl App {
             Action::DropDraft(partner) => return self.drop_draft(partner),
             Action::ChooseWho => self.go_who(),
             Action::ChoosePartner(partner) => return self.choose_partner(partner),
-            Action::LookBackTogether => {
-                self.partner = None;
-                self.open_progress();
-                self.refresh();
+            Action::LookBackTogether => self.look_back_together(),
+            Action::Unlock {
+                partner,
+                passphrase,
+            } => {
+                return vec![Effect::Unlock {
+                    partner,
+                    passphrase,
+                }];
             }
             Action::Write => self.start_writing(),
             Action::CheckIn => {
@@ -255,13 +269,8 @@ impl App {
 
     /// Chooses who is here tonight and shows their home screen.
     pub fn choose_partner(&mut self, partner: PartnerId) -> Vec<Effect> {
-        if let Some(journal) = &self.journal
-            && !journal.opened().private_words_of(partner)
-        {
-            let name = journal.name_of(partner).to_owned();
-            self.tell(format!(
-                "{name}'s evening opens with {name}'s own passphrase. Quit and open mend again with it; nothing here was changed."
-            ));
+        if self.needs_passphrase_of(partner) {
+            self.ask_passphrase(Some(partner));
             return Vec::new();
         }
         if self.partner != Some(partner) {
@@ -286,6 +295,17 @@ impl App {
             ));
         }
         vec![Effect::RememberPartner(partner)]
+    }
+
+    /// Both partners look back together: shared things only, opened with either passphrase.
+    pub(super) fn look_back_together(&mut self) {
+        if self.needs_any_passphrase() {
+            self.ask_passphrase(None);
+            return;
+        }
+        self.partner = None;
+        self.open_progress();
+        self.refresh();
     }
 
     pub fn go_home(&mut self) {

@@ -1,6 +1,7 @@
 //! The session: which screen and popups are showing, the global keys, and the notice line.
 
 mod actions;
+mod lock;
 mod popup_actions;
 mod replies;
 
@@ -94,6 +95,9 @@ pub struct App {
     pub running: bool,
     /// A line shown at the top of every screen, such as "this is a sample journal".
     pub banner: Option<String>,
+    /// When the last key came (as of the tick before it): an encrypted journal locks itself
+    /// after a while with none.
+    pub idle_since: DateTime<FixedOffset>,
 }
 
 impl Screen {
@@ -169,6 +173,7 @@ impl App {
             deleted: Vec::new(),
             running: true,
             banner: None,
+            idle_since: now,
         }
     }
 
@@ -267,6 +272,10 @@ impl App {
     pub fn update(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Tick(now) => {
+                if self.idle_too_long(now) {
+                    self.now = now;
+                    return self.lock_now();
+                }
                 let before = self.today();
                 self.now = now;
                 if self.today() != before {
@@ -277,6 +286,7 @@ impl App {
                 Vec::new()
             }
             Event::Paste(text) => {
+                self.idle_since = self.now;
                 if let Some(popup) = self.popups.last_mut()
                     && popup.view().types_text()
                 {
@@ -297,6 +307,7 @@ impl App {
             return Vec::new();
         }
         self.notice = None;
+        self.idle_since = self.now;
         // The global keys are one table, handled here once.
         let global = keys::command(keys::GLOBAL, key, false);
         if global == Some(Global::HardMoment) {
@@ -342,7 +353,7 @@ impl App {
         f: impl FnOnce(&mut dyn PopupView, &Ctx) -> Option<Answer>,
     ) -> Option<Answer> {
         let mut popup = self.popups.pop()?;
-        let answer = f(popup.view_mut(), &self.ctx());
+        let answer = f(popup.view_mut(), &self.popup_ctx());
         if !answer.as_ref().is_some_and(|a| a.close) {
             self.popups.push(popup);
         }
@@ -357,7 +368,7 @@ impl App {
             .iter()
             .any(|p| matches!(p, Popup::HardMoment(_)));
         if !open {
-            let moment = HardMomentPopup::new(&self.ctx());
+            let moment = HardMomentPopup::new(&self.popup_ctx());
             self.popups.push(Popup::HardMoment(Box::new(moment)));
         }
     }

@@ -16,7 +16,19 @@ impl App {
                 self.go_who();
                 self.tell("Your journal is ready. Choose who is here tonight.");
             }
-            Reply::Created(Err(message)) => {
+            Reply::CreatedSealed(Ok((journal, codes))) => {
+                let codes = codes
+                    .into_iter()
+                    .map(|(p, code)| (journal.name_of(p).to_owned(), code))
+                    .collect();
+                self.journal = Some(journal);
+                self.go_who();
+                self.popups.push(super::Popup::RecoveryCodes(
+                    crate::tui::popups::recovery_codes::RecoveryCodes { codes },
+                ));
+                self.tell("Your journal is ready, and every word in it is sealed. Choose who is here tonight.");
+            }
+            Reply::CreatedSealed(Err(message)) | Reply::Created(Err(message)) => {
                 if let Screen::Setup(form) = &mut self.screen {
                     form.on_save_failed(&message);
                 }
@@ -82,6 +94,25 @@ impl App {
             }
             Reply::Arrived(journal) => self.on_arrived(journal),
             Reply::ArrivedUnreadable(message) => self.warn(message),
+            Reply::Unlocked {
+                partner,
+                journal,
+                draft,
+            } => return self.unlocked(partner, journal, draft),
+            Reply::NotUnlocked { message, .. } => self.not_unlocked(message),
+            Reply::Locked(journal) => {
+                let minutes = self
+                    .journal
+                    .as_ref()
+                    .map_or(crate::journal::DEFAULT_LOCK_AFTER_MINUTES, |j| {
+                        j.settings.lock_after_minutes()
+                    });
+                self.locked(journal);
+                self.tell(format!(
+                    "mend locked itself after {} with no key. Your writing is kept, sealed; choose your name to go on.",
+                    crate::words::count(usize::from(minutes), "minute", "minutes")
+                ));
+            }
         }
         Vec::new()
     }

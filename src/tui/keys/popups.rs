@@ -141,3 +141,73 @@ pub const PLAN_ITEM_FORM: &[Binding<PlanItemKey>] = &[
     bind(&[key(Enter)], "Enter", "save", PlanItemKey::Save),
     bind(&[key(Esc)], "Esc", "cancel", PlanItemKey::Cancel),
 ];
+
+/// The passphrase popup; every character is part of the passphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphraseKey {
+    Open,
+    Erase,
+    Clear,
+    Cancel,
+}
+
+pub const PASSPHRASE: &[Binding<PassphraseKey>] = &[
+    bind(&[key(Enter)], "Enter", "open", PassphraseKey::Open),
+    quiet(
+        &[key(ratatui::crossterm::event::KeyCode::Backspace)],
+        "erase a character",
+        PassphraseKey::Erase,
+    ),
+    quiet(&[super::ctrl('u')], "start again", PassphraseKey::Clear),
+    bind(
+        &[key(Esc), super::ctrl('c')],
+        "Esc",
+        "not now",
+        PassphraseKey::Cancel,
+    ),
+];
+
+/// First-run setup's question about passphrases, and the passphrases typed twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupPrivateKey {
+    Yes,
+    No,
+    Continue,
+    Erase,
+    Back,
+}
+
+pub const SETUP_PRIVATE: &[Binding<SetupPrivateKey>] = &[
+    bind(
+        &[ch('y'), ch('Y')],
+        "y",
+        "yes, with passphrases",
+        SetupPrivateKey::Yes,
+    ),
+    bind(&[ch('n'), ch('N')], "n", "not now", SetupPrivateKey::No),
+    bind(
+        &[key(Enter)],
+        "Enter",
+        "continue",
+        SetupPrivateKey::Continue,
+    ),
+    quiet(
+        &[key(ratatui::crossterm::event::KeyCode::Backspace)],
+        "erase a character",
+        SetupPrivateKey::Erase,
+    ),
+    bind(&[key(Esc)], "Esc", "back", SetupPrivateKey::Back),
+];
+
+/// The recovery codes, shown once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodesKey {
+    Kept,
+}
+
+pub const RECOVERY_CODES: &[Binding<CodesKey>] = &[bind(
+    &[key(Enter)],
+    "Enter",
+    "I have kept them safe",
+    CodesKey::Kept,
+)];

@@ -10,9 +10,11 @@ pub mod hard_moment;
 pub mod help;
 pub mod note_form;
 pub mod outcome;
+pub mod passphrase;
 pub mod plan_dialog;
 pub mod plan_form;
 pub mod promise_form;
+pub mod recovery_codes;
 pub mod reply_form;
 pub mod restore_draft;
 pub mod unsaved;
@@ -23,6 +25,7 @@ use export::ExportWeek;
 use form::FormPopup;
 use hard_moment::HardMomentPopup;
 use help::Help;
+use passphrase::PassphrasePopup;
 use restore_draft::RestoreDraft;
 
 /// One popup on the stack; each owns its state and answers the same calls ([`PopupView`]).
@@ -37,6 +40,10 @@ pub enum Popup {
     Form(Box<FormPopup>),
     /// "A hard moment, now" (Ctrl-G), over whatever is showing.
     HardMoment(Box<HardMomentPopup>),
+    /// A passphrase, typed hidden, to open an encrypted journal.
+    Passphrase(Box<PassphrasePopup>),
+    /// Each partner's recovery code, shown once after setup.
+    RecoveryCodes(recovery_codes::RecoveryCodes),
 }
 
 impl Popup {
@@ -49,6 +56,8 @@ impl Popup {
             Popup::Export(export) => export,
             Popup::Form(form) => form.as_ref(),
             Popup::HardMoment(moment) => moment.as_ref(),
+            Popup::Passphrase(ask) => ask.as_ref(),
+            Popup::RecoveryCodes(codes) => codes,
         }
     }
 
@@ -60,6 +69,8 @@ impl Popup {
             Popup::Export(export) => export,
             Popup::Form(form) => form.as_mut(),
             Popup::HardMoment(moment) => moment.as_mut(),
+            Popup::Passphrase(ask) => ask.as_mut(),
+            Popup::RecoveryCodes(codes) => codes,
         }
     }
 }

@@ -1,9 +1,11 @@
 //! The event loop: reads the terminal, updates the app, runs its effects against the disk.
 
 mod runner;
+mod unlocking;
 
 use runner::{Runner, UiState};
 pub use runner::{look_for_changes, save_change};
+pub use unlocking::{create_sealed, draft_sealer, keep_draft, lock_store, unlock_store};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
@@ -67,15 +69,10 @@ fn run_with(
     }
     let mut store = Store::with_backups(&paths.journal, &paths.backups_root, crate::now::now_utc);
     // A journal that cannot be read is reported before the screen changes, and left as it is.
-    let mut journal = store.load()?;
-    // An encrypted journal is unlocked before the screen changes, the passphrase typed hidden.
-    if let Some(sealed) = journal.clone().filter(|j| j.is_sealed()) {
-        journal = Some(crate::unlock::unlock(
-            &mut store,
-            &sealed,
-            paths.partner.as_deref(),
-        )?);
-    }
+    // An encrypted journal is held sealed (its names and dates only) until a passphrase is
+    // typed into the app.
+    let journal = store.load()?;
+    let encrypted = journal.as_deref().is_some_and(|j| j.is_sealed());
     let mut prompts = PromptLibrary::built_in();
     let mut warning = None;
     if let Ok(text) = std::fs::read_to_string(&paths.prompts)
@@ -84,6 +81,11 @@ fn run_with(
         warning = Some(message);
     }
     let drafts = Drafts::new(&paths.drafts);
+    // An encrypted journal's drafts are sealed: each opens once its partner has unlocked.
+    let plain_drafts = match encrypted {
+        true => HashMap::new(),
+        false => drafts.load_all(),
+    };
     let kept_texts: HashMap<PartnerId, PathBuf> = journal
         .iter()
         .flat_map(|j| j.partners.iter())
@@ -98,18 +100,13 @@ fn run_with(
         let journal = journal.as_deref()?;
         journal.partner_named(name).ok().map(|p| p.id)
     });
-    // An encrypted journal starts on the partner whose passphrase opened it.
-    let unlocked = journal.as_deref().and_then(|j| match j.opened() {
-        crate::journal::Opened::SharedAndPrivateOf(partner) => Some(partner),
-        _ => None,
-    });
     let mut app = App::new(
         journal,
         prompts,
         now()?,
         paths.journal.display().to_string(),
-        unlocked.or(this_laptops).or(ui_state.last_partner),
-        drafts.load_all(),
+        this_laptops.or(ui_state.last_partner),
+        plain_drafts,
         Theme::from_env(),
     );
     app.banner = banner;
@@ -138,9 +135,11 @@ fn run_with(
         Err(_) => signals.take(),
     };
     let result = match signal {
-        Some(signal) => Err(stop(signal, &app, &runner.drafts).into()),
+        Some(signal) => Err(stop(signal, &app, &runner.store, &runner.drafts).into()),
         None => result.map(|_| ()),
     };
+    // Quitting locks: the keys are forgotten, and wiped as they drop.
+    let _ = runner.store.lock_keys();
     give_back_terminal();
     result
 }
@@ -161,10 +160,10 @@ enum Next {
 }
 
 /// Keeps the writing on screen as a draft, and says what became of it.
-fn stop(signal: i32, app: &App, drafts: &Drafts) -> Stopped {
+fn stop(signal: i32, app: &App, store: &Store, drafts: &Drafts) -> Stopped {
     let kept = match app.unsaved_draft() {
         None => "Everything you saved is in the journal.".to_owned(),
-        Some(draft) => match drafts.save(&draft) {
+        Some(draft) => match keep_draft(store, drafts, &draft) {
             Ok(()) => {
                 "Your unsaved writing is kept as a draft; mend offers it back next time.".to_owned()
             }
@@ -206,6 +205,13 @@ fn run_until_quit(
                 let mut waiting = Some(first);
                 while let Some(terminal_event) = waiting.take() {
                     let effects = on_terminal_event(app, terminal_event);
+                    // Opening or sealing takes a second or more: "Opening…" shows meanwhile.
+                    let slow = |e: &Effect| {
+                        matches!(e, Effect::Unlock { .. } | Effect::CreateSealed { .. })
+                    };
+                    if effects.iter().any(slow) {
+                        runner.terminal.draw(|frame| draw(app, frame))?;
+                    }
                     run_effects(runner, app, effects);
                     if app.running && more_waiting()? {
                         waiting = Some(event::read().context("Could not read the terminal")?);

@@ -15,7 +15,7 @@ use crate::journal::{Change, Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::{Freshness, RealFs, Store, create_private_dir};
 use crate::tui::draft::{Draft, Drafts};
-use crate::tui::effects::{Effect, ExportRequest, Reply};
+use crate::tui::effects::{Effect, ExportRequest, Passphrase, Reply};
 use crate::tui::signals::Signals;
 use crate::tui::world::World;
 
@@ -43,6 +43,20 @@ impl World for Runner<'_> {
         Reply::Created(journal_after(&self.store, result))
     }
 
+    fn create_sealed(
+        &mut self,
+        journal: Journal,
+        passphrases: &[(PartnerId, Passphrase)],
+        now: DateTime<FixedOffset>,
+    ) -> Reply {
+        Reply::CreatedSealed(super::unlocking::create_sealed(
+            &mut self.store,
+            journal,
+            passphrases,
+            now,
+        ))
+    }
+
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
         save_change(&mut self.store, change, now)
     }
@@ -62,10 +76,12 @@ impl World for Runner<'_> {
             return None;
         }
         let draft = self.pending_draft.take()?;
-        Some(match self.drafts.save(&draft) {
-            Ok(()) => Reply::DraftKept(draft.partner),
-            Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
-        })
+        Some(
+            match super::unlocking::keep_draft(&self.store, &self.drafts, &draft) {
+                Ok(()) => Reply::DraftKept(draft.partner),
+                Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
+            },
+        )
     }
 
     fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
@@ -97,6 +113,14 @@ impl World for Runner<'_> {
 
     fn export(&mut self, request: &ExportRequest) -> Reply {
         Reply::Exported(export_week(request))
+    }
+
+    fn unlock(&mut self, partner: Option<PartnerId>, passphrase: &Passphrase) -> Reply {
+        super::unlocking::unlock_store(&mut self.store, Some(&self.drafts), partner, passphrase)
+    }
+
+    fn lock(&mut self) -> Reply {
+        super::unlocking::lock_store(&mut self.store)
     }
 
     /// Where the store's warnings become notices. (The store keeps them as values; it never

@@ -138,10 +138,10 @@ fn draw_entry(
     area: Rect,
 ) {
     let theme = ctx.theme;
-    let private = if entry.is_shared() {
-        ""
-    } else {
-        " · private (hidden from your partner; not encrypted)"
+    let private = match (entry.is_shared(), journal.is_sealed()) {
+        (true, _) => "",
+        (false, true) => " · private (sealed with your passphrase)",
+        (false, false) => " · private (hidden from your partner; not encrypted)",
     };
     let title = format!(
         " {} · {} · {}{private}{} ",

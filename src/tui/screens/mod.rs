@@ -12,6 +12,7 @@ pub mod progress;
 pub mod promises;
 pub mod settings;
 pub mod setup;
+pub mod setup_private;
 pub mod talk;
 pub mod who;
 pub mod write;

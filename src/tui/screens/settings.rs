@@ -2,19 +2,20 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::layout::Rect;
 
+use crate::journal::settings::LOCK_AFTER_CHOICES;
 use crate::journal::{Change, Journal, MAX_NAME_CHARS, Reveal, Role, WeekStart};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::done_words::{done_words, reveal_words, week_start_name};
+use crate::tui::done_words::done_words;
 use crate::tui::keys::tables::{SETTINGS, SettingsKey};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::view::View;
 use crate::tui::widgets::line_input::LineInput;
-use crate::tui::widgets::text;
+
+mod draw;
+use draw::draw;
 
 /// One line of the settings, in the order shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +26,21 @@ enum Row {
     DayEnds,
     WeekStarts,
     Reveal,
+    /// Minutes without a key before an encrypted journal locks itself.
+    LockAfter,
 }
+
+/// The lines of an encrypted journal's settings: the same, and when mend locks itself.
+const SEALED_ROWS: [Row; 8] = [
+    Row::Name(0),
+    Row::Name(1),
+    Row::Role(0),
+    Row::Role(1),
+    Row::DayEnds,
+    Row::WeekStarts,
+    Row::Reveal,
+    Row::LockAfter,
+];
 
 const ROWS: [Row; 7] = [
     Row::Name(0),
@@ -46,6 +61,8 @@ pub struct SettingsScreen {
     pub focus: usize,
     /// The change sent to be saved, for the words that say it is.
     sent: Option<Change>,
+    /// Whether the journal is encrypted, so the screen has a line for locking.
+    sealed: bool,
 }
 
 impl SettingsScreen {
@@ -58,11 +75,20 @@ impl SettingsScreen {
             saved_names,
             focus: 0,
             sent: None,
+            sealed: journal.is_sealed(),
+        }
+    }
+
+    fn rows(&self) -> &'static [Row] {
+        match self.sealed {
+            true => &SEALED_ROWS,
+            false => &ROWS,
         }
     }
 
     fn row(&self) -> Row {
-        ROWS[self.focus.min(ROWS.len() - 1)]
+        let rows = self.rows();
+        rows[self.focus.min(rows.len() - 1)]
     }
 
     /// Whether a name on screen differs from the journal's.
@@ -98,6 +124,19 @@ impl SettingsScreen {
                     Reveal::AtOnce => Reveal::AfterBoth,
                 },
             },
+            Row::LockAfter => {
+                let now = settings.lock_after_minutes();
+                let at = LOCK_AFTER_CHOICES
+                    .iter()
+                    .position(|m| *m >= now)
+                    .unwrap_or(LOCK_AFTER_CHOICES.len() - 1);
+                let next = (at as isize + step).clamp(0, LOCK_AFTER_CHOICES.len() as isize - 1);
+                let minutes = LOCK_AFTER_CHOICES[next.unsigned_abs()];
+                if minutes == now {
+                    return None;
+                }
+                Change::SetLockAfter { minutes }
+            }
         })
     }
 
@@ -131,8 +170,11 @@ impl View for SettingsScreen {
                 ));
             }
             Some(SettingsKey::Back) => return Some(Action::ChooseWho),
-            Some(SettingsKey::Previous) => self.focus = (self.focus + ROWS.len() - 1) % ROWS.len(),
-            Some(SettingsKey::Next) => self.focus = (self.focus + 1) % ROWS.len(),
+            Some(SettingsKey::Previous) => {
+                let rows = self.rows().len();
+                self.focus = (self.focus + rows - 1) % rows;
+            }
+            Some(SettingsKey::Next) => self.focus = (self.focus + 1) % self.rows().len(),
             Some(SettingsKey::Lower) => return self.choose(journal, -1).and_then(|c| self.send(c)),
             Some(SettingsKey::Raise) => return self.choose(journal, 1).and_then(|c| self.send(c)),
             Some(SettingsKey::Save) => {
@@ -188,6 +230,7 @@ impl View for SettingsScreen {
         let Some(journal) = ctx.journal else {
             return;
         };
+        self.sealed = journal.is_sealed();
         let saved = partner_names(journal);
         for (i, name) in saved.iter().enumerate() {
             if self.names[i].text().trim() == self.saved_names[i] {
@@ -214,134 +257,5 @@ impl View for SettingsScreen {
             Some(Change::RenamePartner { .. }) => format!("The name was not changed. {message}"),
             _ => format!("Nothing was changed. {message}"),
         }
-    }
-}
-
-fn draw(ctx: &Ctx, screen: &SettingsScreen, frame: &mut Frame, area: Rect) {
-    let Some(journal) = ctx.journal else {
-        return;
-    };
-    let theme = ctx.theme;
-    let area = area.centered_horizontally(Constraint::Length(area.width.min(72)));
-    let [intro, rows, _, about] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(u16::try_from(ROWS.len()).unwrap_or(u16::MAX)),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            "Shared by both of you. A choice is saved as soon as it changes.",
-            theme.muted(),
-        ))
-        .wrap(Wrap { trim: true }),
-        intro,
-    );
-    let lines: Vec<Line> = ROWS
-        .iter()
-        .enumerate()
-        .map(|(at, row)| row_line(journal, screen, *row, at == screen.focus, ctx))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), rows);
-    frame.render_widget(
-        Paragraph::new(Line::styled(about_words(journal, screen), theme.muted()))
-            .wrap(Wrap { trim: true }),
-        about,
-    );
-}
-
-/// The widest a name is shown in a label; longer names end in "…".
-const LABEL_NAME_COLUMNS: usize = 12;
-/// The labels' column, so the values line up.
-const LABEL_COLUMNS: usize = 22;
-
-fn row_line(
-    journal: &Journal,
-    screen: &SettingsScreen,
-    row: Row,
-    focused: bool,
-    ctx: &Ctx,
-) -> Line<'static> {
-    let theme = ctx.theme;
-    let name = |slot: usize| {
-        let name = screen.saved_names.get(slot).map_or("", String::as_str);
-        text::fit(name, LABEL_NAME_COLUMNS).trim_end().to_owned()
-    };
-    let settings = &journal.settings;
-    let (label, value) = match row {
-        Row::Name(slot) => {
-            let label = format!("{}'s name", name(slot));
-            let mut spans = vec![
-                Span::styled(if focused { "› " } else { "  " }, theme.key()),
-                Span::styled(text::fit(&label, LABEL_COLUMNS), label_style(focused, ctx)),
-                Span::raw(screen.names[slot].text().to_owned()),
-            ];
-            if focused {
-                spans.push(Span::styled(" ", theme.selected()));
-            }
-            if screen.names[slot].text().trim() != screen.saved_names[slot] {
-                spans.push(Span::styled("  (not saved; Enter saves)", theme.muted()));
-            }
-            return Line::from(spans);
-        }
-        Row::Role(slot) => (
-            format!("{}'s role", name(slot)),
-            Role::describe_choice(journal.partners.get(slot).and_then(|p| p.role)).to_owned(),
-        ),
-        Row::DayEnds => (
-            "The evening ends at".to_owned(),
-            format!("{:02}:00", settings.day_ends_at),
-        ),
-        Row::WeekStarts => (
-            "Weeks start on".to_owned(),
-            week_start_name(settings.week_starts).to_owned(),
-        ),
-        Row::Reveal => (
-            "Your partner's words".to_owned(),
-            match settings.reveal {
-                Reveal::AfterBoth => "open once you have both written",
-                Reveal::AtOnce => "open as soon as they are saved",
-            }
-            .to_owned(),
-        ),
-    };
-    let value = if focused {
-        Span::styled(format!("‹ {value} ›"), theme.selected())
-    } else {
-        Span::raw(value)
-    };
-    Line::from(vec![
-        Span::styled(if focused { "› " } else { "  " }, theme.key()),
-        Span::styled(text::fit(&label, LABEL_COLUMNS), label_style(focused, ctx)),
-        value,
-    ])
-}
-
-fn label_style(focused: bool, ctx: &Ctx) -> ratatui::style::Style {
-    if focused {
-        ctx.theme.heading()
-    } else {
-        ctx.theme.muted()
-    }
-}
-
-/// What the focused setting changes, in a plain sentence or two.
-fn about_words(journal: &Journal, screen: &SettingsScreen) -> String {
-    let settings = &journal.settings;
-    match screen.row() {
-        Row::Name(_) => format!(
-            "Type a new name (up to {MAX_NAME_CHARS} characters), then Enter saves it. Everything already written keeps its author."
-        ),
-        Row::Role(_) => format!("{} ←/→ chooses.", Role::EXPLAINED),
-        Row::DayEnds => format!(
-            "Writing before {:02}:00 counts for the evening before, so a late night stays with its evening. ←/→ changes the hour.",
-            settings.day_ends_at
-        ),
-        Row::WeekStarts => {
-            "The first day of each week in \"Both of us\" and the weekly summary. ←/→ changes it."
-                .to_owned()
-        }
-        Row::Reveal => format!("{} ←/→ changes it.", reveal_words(settings.reveal)),
     }
 }

@@ -14,6 +14,8 @@ use crate::tui::keys::tables::{SETUP, SetupKey};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::view::View;
 
+use super::setup_private::{Next, PrivateSetup};
+
 /// The setup form: two names, two optional roles.
 #[derive(Debug, Clone, Default)]
 pub struct SetupForm {
@@ -22,6 +24,8 @@ pub struct SetupForm {
     /// 0 and 2 are the names, 1 and 3 the roles.
     pub focus: usize,
     pub error: Option<String>,
+    /// After the names: whether to keep the journal private with passphrases.
+    pub private: Option<PrivateSetup>,
 }
 
 const FIELDS: usize = 4;
@@ -52,6 +56,50 @@ impl SetupForm {
         *role = Role::cycle(*role, step);
     }
 
+    /// Makes the journal: plain, or sealed with `passphrases` in the partners' order.
+    fn create(
+        &mut self,
+        now: chrono::DateTime<chrono::FixedOffset>,
+        passphrases: Option<Vec<crate::tui::effects::Passphrase>>,
+    ) -> Option<Action> {
+        let [first, second] = match self.validate() {
+            Ok(names) => names,
+            Err(message) => {
+                self.private = None;
+                self.error = Some(message);
+                return None;
+            }
+        };
+        let made = Journal::new(
+            (&first, self.roles[0]),
+            (&second, self.roles[1]),
+            now.with_timezone(&chrono::Utc),
+            now.date_naive(),
+        );
+        match made {
+            Ok(mut journal) => {
+                journal.started = journal.clock().evening_of(now.naive_local());
+                Some(match passphrases {
+                    None => Action::Create(Box::new(journal)),
+                    Some(passphrases) => Action::CreateSealed {
+                        passphrases: journal
+                            .partners
+                            .iter()
+                            .map(|p| p.id)
+                            .zip(passphrases)
+                            .collect(),
+                        journal: Box::new(journal),
+                    },
+                })
+            }
+            Err(err) => {
+                self.private = None;
+                self.error = Some(err.to_string());
+                None
+            }
+        }
+    }
+
     /// The journal this form describes, or why it cannot be made yet.
     fn validate(&self) -> Result<[String; 2], String> {
         let first = check_name(&self.names[0]).map_err(|e| e.to_string())?;
@@ -66,6 +114,20 @@ impl SetupForm {
 impl View for SetupForm {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         let now = ctx.now;
+        if let Some(private) = &mut self.private {
+            return match private.handle_key(key) {
+                Next::Stay => None,
+                Next::Back => {
+                    self.private = None;
+                    None
+                }
+                Next::Plain => {
+                    self.private = None;
+                    self.create(now, None)
+                }
+                Next::Sealed(passphrases) => self.create(now, Some(passphrases)),
+            };
+        }
         let form = self;
         form.error = None;
         let typing = form.on_name();
@@ -98,22 +160,8 @@ impl View for SetupForm {
                 }
             }
             Some(SetupKey::Continue) => match form.validate() {
-                Ok([first, second]) => {
-                    let started = now.date_naive();
-                    let made = Journal::new(
-                        (&first, form.roles[0]),
-                        (&second, form.roles[1]),
-                        now.with_timezone(&chrono::Utc),
-                        started,
-                    );
-                    match made {
-                        Ok(mut journal) => {
-                            journal.started = journal.clock().evening_of(now.naive_local());
-                            return Some(Action::Create(Box::new(journal)));
-                        }
-                        Err(err) => form.error = Some(err.to_string()),
-                    }
-                }
+                // Names that hold: next, whether to keep it private with passphrases.
+                Ok(names) => form.private = Some(PrivateSetup::new(names)),
                 Err(message) => form.error = Some(message),
             },
             None => {}
@@ -122,7 +170,10 @@ impl View for SetupForm {
     }
 
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        draw(ctx, self, frame, area);
+        match &self.private {
+            Some(private) => private.render(ctx, frame, area),
+            None => draw(ctx, self, frame, area),
+        }
     }
 
     fn title(&self, _name: &str) -> String {
@@ -130,16 +181,23 @@ impl View for SetupForm {
     }
 
     fn bindings(&self) -> Vec<Hint> {
-        hints(SETUP)
+        match &self.private {
+            Some(private) => private.bindings(),
+            None => hints(SETUP),
+        }
     }
 
     fn on_save_failed(&mut self, message: &str) -> String {
+        self.private = None;
         self.error = Some(message.to_owned());
         message.to_owned()
     }
 
     fn on_paste(&mut self, text: &str, _ctx: &Ctx) -> Option<Action> {
-        self.paste(text);
+        match &mut self.private {
+            Some(private) => private.paste(text),
+            None => self.paste(text),
+        }
         None
     }
 

@@ -335,6 +335,9 @@ fn draw(ctx: &Ctx, write: &WriteState, frame: &mut Frame, area: Rect) {
 
     let visibility = match write.visibility {
         Visibility::Shared => Span::styled("shared with your partner", theme.muted()),
+        Visibility::Private if ctx.journal.is_some_and(|j| j.is_sealed()) => {
+            Span::styled("private: sealed with your own passphrase", theme.gentle())
+        }
         Visibility::Private => Span::styled(
             "private: hidden from your partner's screens; not encrypted",
             theme.gentle(),

@@ -226,7 +226,7 @@ fn a_demo_journal_matches_the_schema() {
 #[test]
 fn a_journal_written_by_the_tui_with_a_tombstone_matches_the_schema() {
     let mut h = tui_support::Harness::new(None);
-    h.keys("Alex<Tab><Right><Tab>Sam<Tab><Right><Enter>");
+    h.keys("Alex<Tab><Right><Tab>Sam<Tab><Right><Enter>n");
     h.keys("<Enter>wA first evening, soon taken back.<C-s>");
     h.keys("j").keys("d").keys("y").keys("<Esc>");
     h.keys("wA second evening.<C-s>");

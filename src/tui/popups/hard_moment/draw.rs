@@ -94,6 +94,10 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
                 Line::raw(format!(
                     "Shared with {other}: not hidden from their screens."
                 ))
+            } else if journal.is_sealed() {
+                Line::raw(
+                    "Private: sealed with your own passphrase; your partner's cannot open it.",
+                )
             } else {
                 Line::raw("Private: hidden from your partner's screens; not locked or encrypted.")
             });

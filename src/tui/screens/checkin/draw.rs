@@ -121,7 +121,11 @@ pub(super) fn draw(ctx: &Ctx, form: &CheckinForm, frame: &mut Frame, area: Rect)
                 theme.muted(),
             ),
             Line::styled(
-                who_reads(one_line(other).as_ref(), form.note_visibility),
+                who_reads(
+                    one_line(other).as_ref(),
+                    form.note_visibility,
+                    ctx.journal.is_some_and(|j| j.is_sealed()),
+                ),
                 theme.muted(),
             ),
         ])
@@ -131,11 +135,14 @@ pub(super) fn draw(ctx: &Ctx, form: &CheckinForm, frame: &mut Frame, area: Rect)
 }
 
 /// Who reads the ratings and the note, in true words for the note's current choice.
-fn who_reads(other: &str, note: Visibility) -> String {
+fn who_reads(other: &str, note: Visibility, sealed: bool) -> String {
     let ratings = format!("{other} sees these ratings in \"Both of us\" and the weekly summary.");
     match note {
         Visibility::Shared => format!(
             "{ratings} The note is shared: {other} reads it in the weekly summary. Ctrl-T keeps it private."
+        ),
+        Visibility::Private if sealed => format!(
+            "{ratings} The note is private: sealed with your own passphrase, which {other}'s cannot open, and left out of the summary. Ctrl-T shares it."
         ),
         Visibility::Private => format!(
             "{ratings} The note is private: hidden from {other}'s screens and from the summary; not locked or encrypted. Ctrl-T shares it."

@@ -1,0 +1,121 @@
+//! An encrypted journal in the app: asking for a passphrase, opening, and locking again when unused.
+
+use chrono::{DateTime, FixedOffset};
+use std::sync::Arc;
+
+use super::{App, Popup};
+use crate::journal::{Journal, Opened, PartnerId};
+use crate::tui::ctx::Ctx;
+use crate::tui::draft::Draft;
+use crate::tui::effects::Effect;
+use crate::tui::popups::passphrase::PassphrasePopup;
+
+impl App {
+    /// What the popups may read: the same, but a locked journal is kept from them, so none
+    /// ever shows its sealed words ("a hard moment, now" then offers the breaths only).
+    pub fn popup_ctx(&self) -> Ctx<'_> {
+        let locked = |j: &&Arc<Journal>| j.is_sealed() && !j.opened().shared_words();
+        Ctx {
+            journal: self.journal.as_ref().filter(|j| !locked(j)),
+            ..self.ctx()
+        }
+    }
+
+    /// Whether the journal is encrypted and holds `partner`'s private words sealed: their
+    /// evening needs their passphrase first.
+    pub(super) fn needs_passphrase_of(&self, partner: PartnerId) -> bool {
+        self.journal
+            .as_ref()
+            .is_some_and(|j| j.is_sealed() && !j.opened().private_words_of(partner))
+    }
+
+    /// Whether the journal is encrypted and nothing in it is open yet.
+    pub(super) fn needs_any_passphrase(&self) -> bool {
+        self.journal
+            .as_ref()
+            .is_some_and(|j| j.is_sealed() && !j.opened().shared_words())
+    }
+
+    /// Asks for `partner`'s passphrase (`None`: either partner's, for both of you).
+    pub(super) fn ask_passphrase(&mut self, partner: Option<PartnerId>) {
+        self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
+        let named = partner.and_then(|p| {
+            let name = self.journal.as_ref()?.partner(p)?.name.clone();
+            Some((p, name))
+        });
+        self.popups
+            .push(Popup::Passphrase(Box::new(PassphrasePopup::new(named))));
+    }
+
+    /// The passphrase opened the journal: show it, with the partner's draft, and go on to
+    /// where the couple was going.
+    pub(super) fn unlocked(
+        &mut self,
+        partner: Option<PartnerId>,
+        journal: Arc<Journal>,
+        draft: Option<Draft>,
+    ) -> Vec<Effect> {
+        self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
+        // Another partner's draft, opened before, is theirs alone: it stays sealed on disk.
+        let opened = journal.opened();
+        if journal.is_sealed() {
+            self.drafts.retain(|p, _| opened.private_words_of(*p));
+        }
+        if let (Some(partner), Some(draft)) = (partner, draft) {
+            self.drafts.insert(partner, draft);
+        }
+        self.journal = Some(journal);
+        self.idle_since = self.now;
+        match partner {
+            Some(partner) => self.choose_partner(partner),
+            None => {
+                self.look_back_together();
+                Vec::new()
+            }
+        }
+    }
+
+    /// The passphrase did not open the journal: the popup says so kindly and stays, empty.
+    pub(super) fn not_unlocked(&mut self, message: String) {
+        match self.popups.last_mut() {
+            Some(Popup::Passphrase(ask)) => ask.refused(message),
+            _ => self.warn(message),
+        }
+    }
+
+    /// The keys are forgotten: back to "who is here" on the sealed journal.
+    pub(super) fn locked(&mut self, journal: Option<Arc<Journal>>) {
+        if journal.is_some() {
+            self.journal = journal;
+        }
+        self.drafts.clear();
+        self.popups.clear();
+        self.partner = None;
+        self.deleted.clear();
+        self.go_who();
+        self.refresh();
+    }
+
+    /// Locks the journal: any writing on screen is kept first, as a sealed draft.
+    pub fn lock_now(&mut self) -> Vec<Effect> {
+        let mut effects: Vec<Effect> = self
+            .unsaved_draft()
+            .map(Effect::SaveDraft)
+            .into_iter()
+            .collect();
+        effects.push(Effect::Lock);
+        effects
+    }
+
+    /// Whether an unlocked encrypted journal has waited long enough for a key, at `now`.
+    pub(super) fn idle_too_long(&self, now: DateTime<FixedOffset>) -> bool {
+        let Some(journal) = &self.journal else {
+            return false;
+        };
+        if !journal.is_sealed() || journal.opened() == Opened::Nothing {
+            return false;
+        }
+        let minutes = i64::from(journal.settings.lock_after_minutes());
+        now.signed_duration_since(self.idle_since) >= chrono::TimeDelta::minutes(minutes)
+    }
+}
