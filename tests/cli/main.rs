@@ -56,6 +56,7 @@ mod schema;
 mod sealed_damage;
 mod sealed_kill;
 mod sealed_kit;
+mod sealed_large;
 mod sealed_merge;
 mod store_backups;
 mod store_files;
