@@ -37,6 +37,29 @@ fn time(runs: usize, mut step: impl FnMut()) -> (Duration, Duration, Duration) {
     summary(times)
 }
 
+/// As `time` for two steps, run in turn so a busy machine slows both alike.
+fn time_both(
+    runs: usize,
+    mut first: impl FnMut(),
+    mut second: impl FnMut(),
+) -> (
+    (Duration, Duration, Duration),
+    (Duration, Duration, Duration),
+) {
+    let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    first();
+    second();
+    for _ in 0..runs {
+        let started = Instant::now();
+        first();
+        a.push(started.elapsed());
+        let started = Instant::now();
+        second();
+        b.push(started.elapsed());
+    }
+    (summary(a), summary(b))
+}
+
 fn line(what: &str, (median, fastest, p90): (Duration, Duration, Duration)) -> Duration {
     println!(
         "  {what:<44} median {:>10}  fastest {:>10}  p90 {:>10}",
@@ -99,23 +122,21 @@ fn main() {
     // (a) Loading: parsing the bytes, and for the encrypted journal opening every field
     // one partner's passphrase opens (the couple's words and that partner's own).
     let mut sealer = unlock();
-    let plain_load = line(
-        "load, plain (parse)",
-        time(runs, || {
-            let journal = parse(path, plain_bytes).is_ok();
-            std::hint::black_box(journal);
-        }),
-    );
-    let sealed_load = line(
-        "load, encrypted (parse, then open)",
-        time(runs, || match parse(path, &sealed_bytes) {
+    let (plain, sealed) = time_both(
+        runs,
+        || {
+            std::hint::black_box(parse(path, plain_bytes).is_ok());
+        },
+        || match parse(path, &sealed_bytes) {
             Ok(mut journal) => {
                 let opened = sealer.open(&mut journal).is_ok();
                 std::hint::black_box((journal, opened));
             }
             Err(err) => panic!("parsing the sealed journal: {err}"),
-        }),
+        },
     );
+    let plain_load = line("load, plain (parse)", plain);
+    let sealed_load = line("load, encrypted (parse, then open)", sealed);
     ratio("load and open", sealed_load, plain_load, 1.3);
 
     // (b) Saving after one added entry, with both fsyncs, as the store saves.
@@ -137,37 +158,35 @@ fn main() {
         Ok(bytes) => write_atomically(&file, &bytes, &RealFs).is_ok(),
         Err(err) => panic!("serializing: {err}"),
     };
-    let plain_save = line(
-        "save, plain (to_bytes, write, fsync)",
-        time(runs, || {
+    let (plain, sealed) = time_both(
+        runs,
+        || {
             std::hint::black_box(save(&plain_changed));
-        }),
-    );
-    let sealed_save = line(
-        "save, encrypted (seal, to_bytes, write, fsync)",
-        time(runs, || match sealer.seal(&sealed_changed) {
+        },
+        || match sealer.seal(&sealed_changed) {
             Ok(sealed) => {
                 std::hint::black_box(save(&sealed));
             }
             Err(err) => panic!("sealing: {err}"),
-        }),
+        },
     );
+    let plain_save = line("save, plain (to_bytes, write, fsync)", plain);
+    let sealed_save = line("save, encrypted (seal, to_bytes, write, fsync)", sealed);
     ratio("save", sealed_save, plain_save, 1.3);
-    let plain_bytes_only = line(
-        "  of which without the write: plain",
-        time(runs, || {
+    let (plain, sealed) = time_both(
+        runs,
+        || {
             std::hint::black_box(to_bytes(&plain_changed).is_ok());
-        }),
-    );
-    let sealed_bytes_only = line(
-        "  of which without the write: encrypted",
-        time(runs, || match sealer.seal(&sealed_changed) {
+        },
+        || match sealer.seal(&sealed_changed) {
             Ok(sealed) => {
                 std::hint::black_box(to_bytes(&sealed).is_ok());
             }
             Err(err) => panic!("sealing: {err}"),
-        }),
+        },
     );
+    let plain_bytes_only = line("  of which without the write: plain", plain);
+    let sealed_bytes_only = line("  of which without the write: encrypted", sealed);
     ratio(
         "save without the write",
         sealed_bytes_only,
