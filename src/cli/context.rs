@@ -131,6 +131,12 @@ pub fn check_flag(flag: &str, checked: Result<(), DomainError>) -> Result<()> {
     checked.map_err(|err| usage(format!("{flag}: {err}")))
 }
 
+/// The id of a partner named only as the other side of something (a promise made to
+/// them, a kind act they did): no passphrase of theirs is needed, as nothing is done as them.
+pub fn other_partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
+    Ok(journal.partner_named(name)?.id)
+}
+
 /// A partner's id by name, as a usage error if the journal has no such partner.
 /// On an encrypted journal, acting as a partner needs that partner's own passphrase.
 pub fn partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {

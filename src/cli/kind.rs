@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::borrow::Cow;
 
-use super::context::{CommandContext, partner_id};
+use super::context::{CommandContext, other_partner_id, partner_id};
 use super::output::{human_day, say, short, short_ids};
 use super::{KindCommand, words};
 use crate::journal::text::{one_line, printable};
@@ -62,7 +62,7 @@ fn received(
     let (mut store, journal) = ctx.load()?;
     let by = partner_id(&journal, name)?;
     let doer = match from {
-        Some(from) => partner_id(&journal, from)?,
+        Some(from) => other_partner_id(&journal, from)?,
         None => journal
             .other_partner(by)
             .map(|p| p.id)

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::borrow::Cow;
 
-use super::context::{CommandContext, check_flag, partner_id};
+use super::context::{CommandContext, check_flag, other_partner_id, partner_id};
 use super::output::{human_day, say, short, short_ids};
 use super::{CloseArgs, PromiseCommand, words};
 use crate::journal::text::{one_line, printable};
@@ -51,7 +51,7 @@ fn add(
     text: Vec<String>,
 ) -> Result<()> {
     let (mut store, journal) = ctx.load()?;
-    let (by, to) = (partner_id(&journal, by)?, partner_id(&journal, to)?);
+    let (by, to) = (partner_id(&journal, by)?, other_partner_id(&journal, to)?);
     if let Some(due) = due {
         check_flag("--due", journal.check_due(due, ctx.today(&journal)))?;
     }

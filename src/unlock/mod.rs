@@ -101,6 +101,7 @@ pub fn unlock(store: &mut Store, journal: &Journal, laptop: Option<&str>) -> Res
         }
     }
     bail!(
-        "That passphrase does not open this journal, so nothing was read or changed. Passphrases care about capitals and spaces; if it is lost, a recovery code can set a new one (`mend passphrase recover --as NAME`)."
+        "That passphrase does not open this journal, so nothing was read or changed in {}. Passphrases care about capitals and spaces; if it is lost, a recovery code can set a new one (`mend passphrase recover --as NAME`).",
+        store.path().display()
     )
 }

@@ -6,6 +6,7 @@
 //! with the couple's key or, for private words, their author's own key (`keys.rs`).
 
 mod keys;
+mod opening;
 mod places;
 mod token;
 
@@ -23,7 +24,6 @@ use crate::journal::{
     Clock, Journal, KeyWrap, Opened, OpensWith, PartnerId, Rating, RecordId, Sealing,
 };
 use places::each_place;
-use token::Unopened;
 
 /// The journal format version of an encrypted journal: a mend that reads only version 1
 /// refuses it by name instead of showing sealed words.
@@ -189,27 +189,14 @@ impl Sealer {
     /// stay sealed, and the journal says whose words it holds (`Journal::opened`).
     pub fn open(&mut self, journal: &mut Journal) -> Result<(), SealError> {
         let opened = self.opens(journal);
-        let mut found = Vec::new();
-        each_place(journal, &mut |place: &Place, words: &mut String| {
-            let Some(key) = self.key(place.key) else {
-                return match token::is_token(words) {
-                    true => Ok(()),
-                    false => Err(not_sealed(place)),
-                };
-            };
-            match token::open(key, &place.binding(), words) {
-                Ok(plain) => {
-                    let token = std::mem::replace(words, plain.to_string());
-                    found.push((place.clone(), fingerprint(words), token));
-                    Ok(())
-                }
-                Err(Unopened::NotSealed) => Err(not_sealed(place)),
-                Err(Unopened::Damaged) => Err(SealError::Damaged {
-                    record: place.record,
-                    field: place.field.clone(),
-                }),
-            }
+        let mut places = Vec::new();
+        each_place(journal, &mut |place, words| {
+            places.push((place, words));
+            Ok::<(), SealError>(())
         })?;
+        let found = self.open_places(&mut places)?;
+        drop(places);
+        self.opened_tokens.reserve(found.len());
         for (place, print, token) in found {
             self.opened_tokens.insert(place, (print, token));
         }
@@ -251,11 +238,11 @@ impl Sealer {
                 (Rating::SEALED, Rating::SEALED, Rating::SEALED);
         }
         let mut made = Vec::new();
-        each_place(&mut sealed, &mut |place: &Place, words: &mut String| {
+        each_place(&mut sealed, &mut |place, words| {
             if token::is_token(words) {
                 return Ok(());
             }
-            if let Some((print, token)) = self.opened_tokens.get(place)
+            if let Some((print, token)) = self.opened_tokens.get(&place)
                 && *print == fingerprint(words)
             {
                 *words = token.clone();
@@ -263,11 +250,11 @@ impl Sealer {
             }
             let key = self.key(place.key).ok_or_else(|| SealError::KeyNotHeld {
                 record: place.record,
-                field: place.field.clone(),
+                field: place.field.to_string(),
             })?;
             let token = token::seal(key, &place.binding(), words);
             // Remembered, so the next save writes the same token for the same words.
-            made.push((place.clone(), fingerprint(words), token.clone()));
+            made.push((place, fingerprint(words), token.clone()));
             zeroize::Zeroize::zeroize(words);
             *words = token;
             Ok(())
@@ -313,13 +300,10 @@ pub fn all_sealed(journal: &Journal) -> bool {
         .iter()
         .all(|c| c.safety.is_sealed() && c.sealed_ratings.as_deref().is_some_and(is_token));
     ratings
-        && each_place(
-            &mut copy,
-            &mut |_: &Place, words: &mut String| match is_token(words) {
-                true => Ok(()),
-                false => Err(()),
-            },
-        )
+        && each_place(&mut copy, &mut |_, words| match is_token(words) {
+            true => Ok(()),
+            false => Err(()),
+        })
         .is_ok()
 }
 

@@ -6,6 +6,9 @@
 //! an event, or an earlier version's clock, for what a merge carries over unchanged. A token
 //! opens only in the place it was sealed for, so sealed words cannot be moved elsewhere.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::journal::{Clock, Journal, PartnerId, RecordId, Visibility};
 
 /// Which key seals a place: the couple's, or one partner's own.
@@ -15,31 +18,51 @@ pub enum KeyName {
     Private(PartnerId),
 }
 
-/// One place that holds words.
+/// One place that holds words. The field's name is most often a constant, and a record's
+/// places share one stamp, so naming a place allocates little.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Place {
     pub record: RecordId,
-    pub field: String,
-    pub stamp: String,
+    pub field: Cow<'static, str>,
+    pub stamp: Arc<str>,
     pub key: KeyName,
 }
 
 impl Place {
     /// What the token is bound to: the scheme, the record, the field and the stamp.
     pub fn binding(&self) -> Vec<u8> {
-        format!(
+        let mut binding = Vec::new();
+        self.bind_into(&mut binding);
+        binding
+    }
+
+    /// [`Place::binding`] written into `binding` (cleared first), to reuse its memory.
+    pub fn bind_into(&self, binding: &mut Vec<u8>) {
+        use std::io::Write;
+        binding.clear();
+        // Writing to a Vec cannot fail.
+        let _ = write!(
+            binding,
             "mend-seal-1\u{0}{}\u{0}{}\u{0}{}",
             self.record, self.field, self.stamp
-        )
-        .into_bytes()
+        );
     }
 }
 
-/// What a visit does with the words at a place; an error stops the walk.
-pub type Visit<'a, E> = dyn FnMut(&Place, &mut String) -> Result<(), E> + 'a;
+/// What a visit does with the words at a place; an error stops the walk. The words are
+/// lent for as long as the journal is, so a visit may gather them to work on together.
+pub type Visit<'a, 'j, E> = dyn FnMut(Place, &'j mut String) -> Result<(), E> + 'a;
 
-fn stamp(clock: &Clock) -> String {
-    format!("{}.{}.{}", clock.wall_ms, clock.counter, clock.device)
+fn stamp(clock: &Clock) -> Arc<str> {
+    Arc::from(format!(
+        "{}.{}.{}",
+        clock.wall_ms, clock.counter, clock.device
+    ))
+}
+
+/// The stamp of an event inside a record: its moment and who made it.
+fn event_stamp(at: &chrono::DateTime<chrono::Utc>, by: PartnerId) -> Arc<str> {
+    Arc::from(format!("{}.{by}", at.timestamp_micros()))
 }
 
 fn key_for(visibility: Visibility, author: PartnerId) -> KeyName {
@@ -50,31 +73,35 @@ fn key_for(visibility: Visibility, author: PartnerId) -> KeyName {
 }
 
 /// Visits every place in `journal` that holds words.
-pub fn each_place<E>(journal: &mut Journal, visit: &mut Visit<'_, E>) -> Result<(), E> {
-    let mut at = |record: RecordId, field: &str, stamp: &str, key: KeyName, words: &mut String| {
+pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>) -> Result<(), E> {
+    let mut at = |record: RecordId,
+                  field: Cow<'static, str>,
+                  stamp: &Arc<str>,
+                  key: KeyName,
+                  words: &'j mut String| {
         let place = Place {
             record,
-            field: field.to_owned(),
-            stamp: stamp.to_owned(),
+            field,
+            stamp: Arc::clone(stamp),
             key,
         };
-        visit(&place, words)
+        visit(place, words)
     };
     for entry in &mut journal.entries {
         let (id, clock) = (entry.meta.id, stamp(&entry.meta.clock));
         let key = key_for(entry.visibility, entry.meta.author);
-        at(id, "text", &clock, key, &mut entry.text)?;
+        at(id, "text".into(), &clock, key, &mut entry.text)?;
         if let Some(prompt) = &mut entry.prompt {
-            at(id, "prompt", &clock, key, prompt)?;
+            at(id, "prompt".into(), &clock, key, prompt)?;
         }
         if let Some(prompt_id) = &mut entry.prompt_id {
-            at(id, "prompt_id", &clock, key, prompt_id)?;
+            at(id, "prompt_id".into(), &clock, key, prompt_id)?;
         }
         for version in &mut entry.earlier_versions {
             let key = key_for(version.visibility, entry.meta.author);
             at(
                 id,
-                "earlier_versions.text",
+                "earlier_versions.text".into(),
                 &stamp(&version.clock),
                 key,
                 &mut version.text,
@@ -84,78 +111,90 @@ pub fn each_place<E>(journal: &mut Journal, visit: &mut Visit<'_, E>) -> Result<
     for checkin in &mut journal.checkins {
         let (id, clock) = (checkin.meta.id, stamp(&checkin.meta.clock));
         if let Some(ratings) = &mut checkin.sealed_ratings {
-            at(id, "ratings", &clock, KeyName::Couple, ratings)?;
+            at(id, "ratings".into(), &clock, KeyName::Couple, ratings)?;
         }
         if let Some(note) = &mut checkin.note {
             let key = key_for(checkin.note_visibility, checkin.meta.author);
-            at(id, "note", &clock, key, note)?;
+            at(id, "note".into(), &clock, key, note)?;
         }
     }
     for promise in &mut journal.promises {
         let (id, clock) = (promise.meta.id, stamp(&promise.meta.clock));
-        at(id, "text", &clock, KeyName::Couple, &mut promise.text)?;
+        at(
+            id,
+            "text".into(),
+            &clock,
+            KeyName::Couple,
+            &mut promise.text,
+        )?;
         for step in &mut promise.history {
             if let Some(note) = &mut step.note {
-                let when = format!("{}.{}", step.at.timestamp_micros(), step.by);
-                at(id, "history.note", &when, KeyName::Couple, note)?;
+                let when = event_stamp(&step.at, step.by);
+                at(id, "history.note".into(), &when, KeyName::Couple, note)?;
             }
         }
         if let Some(seen) = &mut promise.acknowledged
             && let Some(note) = &mut seen.note
         {
-            let when = format!("{}.{}", seen.at.timestamp_micros(), seen.by);
-            at(id, "acknowledged.note", &when, KeyName::Couple, note)?;
+            let when = event_stamp(&seen.at, seen.by);
+            at(id, "acknowledged.note".into(), &when, KeyName::Couple, note)?;
         }
     }
     for act in &mut journal.kind_acts {
         let (id, clock) = (act.meta.id, stamp(&act.meta.clock));
-        at(id, "text", &clock, KeyName::Couple, &mut act.text)?;
+        at(id, "text".into(), &clock, KeyName::Couple, &mut act.text)?;
         if let Some(seen) = &mut act.acknowledged
             && let Some(note) = &mut seen.note
         {
-            let when = format!("{}.{}", seen.at.timestamp_micros(), seen.by);
-            at(id, "acknowledged.note", &when, KeyName::Couple, note)?;
+            let when = event_stamp(&seen.at, seen.by);
+            at(id, "acknowledged.note".into(), &when, KeyName::Couple, note)?;
         }
     }
     for item in &mut journal.plan_items {
         let (id, clock) = (item.meta.id, stamp(&item.meta.clock));
         at(
             id,
-            "brings_it_on",
+            "brings_it_on".into(),
             &clock,
             KeyName::Couple,
             &mut item.brings_it_on,
         )?;
-        at(id, "helps_me", &clock, KeyName::Couple, &mut item.helps_me)?;
         at(
             id,
-            "i_ask_of_you",
+            "helps_me".into(),
+            &clock,
+            KeyName::Couple,
+            &mut item.helps_me,
+        )?;
+        at(
+            id,
+            "i_ask_of_you".into(),
             &clock,
             KeyName::Couple,
             &mut item.i_ask_of_you,
         )?;
         for review in &mut item.reviews {
             if let Some(note) = &mut review.note {
-                let when = format!("{}.{}", review.at.timestamp_micros(), review.by);
-                at(id, "reviews.note", &when, KeyName::Couple, note)?;
+                let when = event_stamp(&review.at, review.by);
+                at(id, "reviews.note".into(), &when, KeyName::Couple, note)?;
             }
         }
     }
     for moment in &mut journal.hard_moments {
         let (id, clock) = (moment.meta.id, stamp(&moment.meta.clock));
         let key = key_for(moment.visibility, moment.meta.author);
-        at(id, "text", &clock, key, &mut moment.text)?;
+        at(id, "text".into(), &clock, key, &mut moment.text)?;
     }
     for pause in &mut journal.pauses {
         let (id, clock) = (pause.meta.id, stamp(&pause.meta.clock));
         if let Some(note) = &mut pause.note {
-            at(id, "note", &clock, KeyName::Couple, note)?;
+            at(id, "note".into(), &clock, KeyName::Couple, note)?;
         }
     }
     for reply in &mut journal.replies {
         let (id, clock) = (reply.meta.id, stamp(&reply.meta.clock));
         if let Some(text) = &mut reply.text {
-            at(id, "text", &clock, KeyName::Couple, text)?;
+            at(id, "text".into(), &clock, KeyName::Couple, text)?;
         }
     }
     for talk in &mut journal.talks {
@@ -166,7 +205,7 @@ pub fn each_place<E>(journal: &mut Journal, visit: &mut Visit<'_, E>) -> Result<
             for (n, words) in side.appreciations.iter_mut().enumerate() {
                 at(
                     id,
-                    &field(&format!("appreciations.{n}")),
+                    field(&format!("appreciations.{n}")).into(),
                     &clock,
                     KeyName::Couple,
                     words,
@@ -180,7 +219,7 @@ pub fn each_place<E>(journal: &mut Journal, visit: &mut Visit<'_, E>) -> Result<
                 ("cared_for", &mut side.cared_for),
             ] {
                 if let Some(words) = words {
-                    at(id, &field(name), &clock, KeyName::Couple, words)?;
+                    at(id, field(name).into(), &clock, KeyName::Couple, words)?;
                 }
             }
         }

@@ -6,7 +6,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
-use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
+use chacha20poly1305::aead::{Aead, AeadCore, AeadInPlace, KeyInit, OsRng, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
@@ -14,6 +14,7 @@ use zeroize::Zeroizing;
 pub const TOKEN_PREFIX: &str = "mend-sealed:";
 
 const NONCE_BYTES: usize = 24;
+const TAG_BYTES: usize = 16;
 
 /// A 256-bit key that seals and opens words; wiped from memory when dropped.
 #[derive(Clone)]
@@ -36,7 +37,7 @@ impl DataKey {
         &self.0
     }
 
-    fn cipher(&self) -> XChaCha20Poly1305 {
+    pub(super) fn cipher(&self) -> XChaCha20Poly1305 {
         XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(self.0.as_ref()))
     }
 }
@@ -107,6 +108,51 @@ pub fn open(key: &DataKey, binding: &[u8], token: &str) -> Result<Zeroizing<Stri
         .map_err(|_| Unopened::Damaged)
 }
 
+/// [`open`] for many tokens in a row: `scratch` holds each token's bytes while they are
+/// opened in place (one copy of the words is made, for the journal) and is wiped after.
+pub fn open_reusing(
+    cipher: &XChaCha20Poly1305,
+    binding: &[u8],
+    token: &str,
+    scratch: &mut Vec<u8>,
+) -> Result<String, Unopened> {
+    let encoded = token
+        .strip_prefix(TOKEN_PREFIX)
+        .ok_or(Unopened::NotSealed)?;
+    scratch.clear();
+    let opened = open_in(cipher, binding, encoded, scratch);
+    zeroize::Zeroize::zeroize(&mut scratch[..]);
+    scratch.clear();
+    opened
+}
+
+fn open_in(
+    cipher: &XChaCha20Poly1305,
+    binding: &[u8],
+    encoded: &str,
+    bytes: &mut Vec<u8>,
+) -> Result<String, Unopened> {
+    STANDARD_NO_PAD
+        .decode_vec(encoded, bytes)
+        .map_err(|_| Unopened::Damaged)?;
+    if bytes.len() < NONCE_BYTES + TAG_BYTES {
+        return Err(Unopened::Damaged);
+    }
+    let (nonce, rest) = bytes.split_at_mut(NONCE_BYTES);
+    let (sealed, tag) = rest.split_at_mut(rest.len() - TAG_BYTES);
+    cipher
+        .decrypt_in_place_detached(
+            XNonce::from_slice(nonce),
+            binding,
+            sealed,
+            chacha20poly1305::Tag::from_slice(tag),
+        )
+        .map_err(|_| Unopened::Damaged)?;
+    std::str::from_utf8(sealed)
+        .map(str::to_owned)
+        .map_err(|_| Unopened::Damaged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +183,31 @@ mod tests {
             Err(Unopened::Damaged)
         );
         assert_eq!(open(&key, b"x", "plain words"), Err(Unopened::NotSealed));
+    }
+
+    #[test]
+    fn opening_many_in_a_row_agrees_with_opening_one() {
+        let key = DataKey::random();
+        let mut scratch = Vec::new();
+        for words in ["", "é", &"long words ".repeat(500)] {
+            let token = seal(&key, b"entry 1 text", words);
+            let one = open(&key, b"entry 1 text", &token).map(|w| w.to_string());
+            let many = open_reusing(&key.cipher(), b"entry 1 text", &token, &mut scratch);
+            assert_eq!(many.as_deref(), Ok(words));
+            assert_eq!(one, many);
+            assert!(scratch.is_empty());
+            let wrong = open_reusing(&key.cipher(), b"entry 2 text", &token, &mut scratch);
+            assert_eq!(wrong, Err(Unopened::Damaged));
+        }
+        let short = format!("{TOKEN_PREFIX}AAAA");
+        assert_eq!(
+            open_reusing(&key.cipher(), b"x", &short, &mut scratch),
+            Err(Unopened::Damaged)
+        );
+        assert_eq!(
+            open_reusing(&key.cipher(), b"x", "plain", &mut scratch),
+            Err(Unopened::NotSealed)
+        );
     }
 
     #[test]

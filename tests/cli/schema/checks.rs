@@ -200,7 +200,9 @@ fn schema_is_valid_and_every_property_is_described() {
         json!(["format", "version", "started", "partners"])
     );
     assert_eq!(schema["properties"]["format"]["const"], "mend-journal");
-    assert_eq!(schema["properties"]["version"]["const"], 1);
+    assert_eq!(schema["properties"]["version"]["enum"], json!([1, 2]));
+    assert_eq!(schema["then"]["properties"]["version"]["const"], 2);
+    assert_eq!(schema["else"]["properties"]["version"]["const"], 1);
 }
 
 #[test]

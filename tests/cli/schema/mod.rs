@@ -13,116 +13,121 @@ fn built_journal() -> &'static Value {
     static JOURNAL: OnceLock<Value> = OnceLock::new();
     JOURNAL.get_or_init(|| {
         let s = Mend::new();
-        s.ok(
-            &[
-                "init",
-                "--partner",
-                "Alex",
-                "--partner",
-                "Sam",
-                "--roles",
-                "repairing,hurt",
-            ],
-            "",
-        );
-        s.ok(
-            &["write", "--as", "alex", "--stage", "communication"],
-            "I was late again tonight, and I did not call.\nI am sorry.\n",
-        );
-        s.ok(
-            &["write", "--as", "sam", "--stage", "healing", "--private"],
-            "Something only for me.\n",
-        );
-        s.ok(
-            &[
-                "checkin",
-                "--as",
-                "sam",
-                "--safety",
-                "5",
-                "--trust",
-                "4",
-                "--connection",
-                "6",
-                "--note-stdin",
-            ],
-            "A quieter evening.\n",
-        );
-        s.ok(
-            &[
-                "checkin",
-                "--as",
-                "alex",
-                "--safety",
-                "6",
-                "--trust",
-                "6",
-                "--connection",
-                "5",
-                "--note-stdin",
-                "--private-note",
-            ],
-            "Tired, and kept to myself.\n",
-        );
-        s.ok(&["settings", "--role", "sam=both"], "");
-
-        s.ok(
-            &[
-                "promise",
-                "add",
-                "--by",
-                "alex",
-                "--to",
-                "sam",
-                "--due",
-                "2026-11-30",
-                "Call",
-                "if",
-                "I",
-                "am",
-                "late",
-            ],
-            "",
-        );
-        let call = s.id_with_text(&["promise", "list", "--json"], "Call if I am late");
-        s.ok(&["promise", "keep", &call, "--note", "done"], "");
-        s.ok(&["promise", "ack", &call, "--as", "sam"], "");
-
-        s.ok(
-            &[
-                "promise", "add", "--by", "sam", "--to", "alex", "--big", "Walk", "together",
-            ],
-            "",
-        );
-        let walk = s.id_with_text(&["promise", "list", "--json"], "Walk together");
-        s.ok(
-            &[
-                "promise",
-                "renegotiate",
-                &walk,
-                "--text",
-                "Walk together on Sunday",
-                "--due",
-                "2026-11-29",
-                "--note",
-                "a busy week",
-            ],
-            "",
-        );
-
-        s.ok(
-            &["settings", "--add-contact"],
-            "Our counsellor, Dr. Rivera: 555 0101",
-        );
-        s.ok(&["kind", "add", "--by", "sam", "Made", "tea"], "");
-        let tea = s.id_with_text(&["kind", "list", "--json"], "Made tea");
-        s.ok(&["kind", "ack", &tea, "--as", "alex"], "");
-        s.ok(&["kind", "received", "--as", "alex"], "Fixed the gate");
-
-        plan_for_hard_moments(&s);
-        reply_to_an_entry(&s);
+        fill(&s);
         s.journal_json()
     })
+}
+
+/// Makes a journal in `s` by running the binary through every kind of record and change.
+fn fill(s: &Mend) {
+    s.ok(
+        &[
+            "init",
+            "--partner",
+            "Alex",
+            "--partner",
+            "Sam",
+            "--roles",
+            "repairing,hurt",
+        ],
+        "",
+    );
+    s.ok(
+        &["write", "--as", "alex", "--stage", "communication"],
+        "I was late again tonight, and I did not call.\nI am sorry.\n",
+    );
+    s.ok(
+        &["write", "--as", "sam", "--stage", "healing", "--private"],
+        "Something only for me.\n",
+    );
+    s.ok(
+        &[
+            "checkin",
+            "--as",
+            "sam",
+            "--safety",
+            "5",
+            "--trust",
+            "4",
+            "--connection",
+            "6",
+            "--note-stdin",
+        ],
+        "A quieter evening.\n",
+    );
+    s.ok(
+        &[
+            "checkin",
+            "--as",
+            "alex",
+            "--safety",
+            "6",
+            "--trust",
+            "6",
+            "--connection",
+            "5",
+            "--note-stdin",
+            "--private-note",
+        ],
+        "Tired, and kept to myself.\n",
+    );
+    s.ok(&["settings", "--role", "sam=both"], "");
+
+    s.ok(
+        &[
+            "promise",
+            "add",
+            "--by",
+            "alex",
+            "--to",
+            "sam",
+            "--due",
+            "2026-11-30",
+            "Call",
+            "if",
+            "I",
+            "am",
+            "late",
+        ],
+        "",
+    );
+    let call = s.id_with_text(&["promise", "list", "--json"], "Call if I am late");
+    s.ok(&["promise", "keep", &call, "--note", "done"], "");
+    s.ok(&["promise", "ack", &call, "--as", "sam"], "");
+
+    s.ok(
+        &[
+            "promise", "add", "--by", "sam", "--to", "alex", "--big", "Walk", "together",
+        ],
+        "",
+    );
+    let walk = s.id_with_text(&["promise", "list", "--json"], "Walk together");
+    s.ok(
+        &[
+            "promise",
+            "renegotiate",
+            &walk,
+            "--text",
+            "Walk together on Sunday",
+            "--due",
+            "2026-11-29",
+            "--note",
+            "a busy week",
+        ],
+        "",
+    );
+
+    s.ok(
+        &["settings", "--add-contact"],
+        "Our counsellor, Dr. Rivera: 555 0101",
+    );
+    s.ok(&["kind", "add", "--by", "sam", "Made", "tea"], "");
+    let tea = s.id_with_text(&["kind", "list", "--json"], "Made tea");
+    s.ok(&["kind", "ack", &tea, "--as", "alex"], "");
+    s.ok(&["kind", "received", "--as", "alex"], "Fixed the gate");
+
+    plan_for_hard_moments(s);
+    reply_to_an_entry(s);
 }
 
 /// Sam answers Alex's shared entry once both have written.
@@ -320,4 +325,5 @@ fn freshly_initialised_journal_matches_the_schema() {
 }
 
 mod checks;
+mod sealed;
 mod talk;

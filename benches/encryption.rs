@@ -1,0 +1,230 @@
+//! An encrypted ten-year demo journal against the same journal unencrypted: loading and
+//! opening it once unlocked, saving it after one added entry, and the unlock itself.
+//! `MEND_BENCH_RUNS` sets the runs of each load and save (31 by default), `MEND_BENCH_UNLOCKS`
+//! those of the unlock (5 by default). Run it as `cargo bench --bench encryption`.
+
+#[path = "../tests/kit/mod.rs"]
+mod kit;
+
+use age::secrecy::SecretString;
+use kit::fixtures::{make, ms, now, summary, tonight_entry};
+use mend::cli::DemoLength;
+use mend::journal::{Clock, Journal, OpensWith};
+use mend::store::seal::Sealer;
+use mend::store::{RealFs, parse, to_bytes, write_atomically};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const PASSPHRASE: &str = "lantern by the window";
+
+fn runs(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The median, fastest and 90th percentile of `runs` timings of `step` (after one warm-up).
+fn time(runs: usize, mut step: impl FnMut()) -> (Duration, Duration, Duration) {
+    step();
+    let times = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            step();
+            started.elapsed()
+        })
+        .collect();
+    summary(times)
+}
+
+/// As `time` for two steps, run in turn so a busy machine slows both alike.
+fn time_both(
+    runs: usize,
+    mut first: impl FnMut(),
+    mut second: impl FnMut(),
+) -> (
+    (Duration, Duration, Duration),
+    (Duration, Duration, Duration),
+) {
+    let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    first();
+    second();
+    for _ in 0..runs {
+        let started = Instant::now();
+        first();
+        a.push(started.elapsed());
+        let started = Instant::now();
+        second();
+        b.push(started.elapsed());
+    }
+    (summary(a), summary(b))
+}
+
+fn line(what: &str, (median, fastest, p90): (Duration, Duration, Duration)) -> Duration {
+    println!(
+        "  {what:<44} median {:>10}  fastest {:>10}  p90 {:>10}",
+        ms(median),
+        ms(fastest),
+        ms(p90)
+    );
+    median
+}
+
+fn ratio(what: &str, encrypted: Duration, plain: Duration, target: f64) {
+    let ratio = encrypted.as_secs_f64() / plain.as_secs_f64();
+    let verdict = if ratio <= target { "met" } else { "not met" };
+    println!("  {what}: {ratio:.2}x plain (target within {target}x: {verdict})");
+}
+
+/// The journal with one more entry, as tonight's save writes it.
+fn with_an_entry(journal: &Journal) -> Journal {
+    let mut changed = journal.clone();
+    if let Err(err) = changed.add_entry(tonight_entry(journal), now().to_utc(), now().date_naive())
+    {
+        panic!("adding tonight's entry: {err}");
+    }
+    changed
+}
+
+fn main() {
+    let (runs, unlocks) = (runs("MEND_BENCH_RUNS", 31), runs("MEND_BENCH_UNLOCKS", 5));
+    let sample = make(DemoLength::Years(10));
+    let plain_bytes = &sample.bytes;
+    let secret = || SecretString::from(PASSPHRASE.to_owned());
+    let partners: Vec<_> = sample.journal.partners.iter().map(|p| p.id).collect();
+    let (alex, name) = (partners[0], sample.journal.partners[0].name.clone());
+
+    // The journal encrypted as `mend encrypt` does: new keys, wrapped for both passphrases.
+    let changed = Clock::start(now().to_utc(), sample.journal.device());
+    let passphrases: Vec<_> = partners.iter().map(|p| (*p, secret())).collect();
+    let (mut maker, sealing, _codes) = Sealer::create(&passphrases, &changed);
+    let mut journal = sample.journal.clone();
+    journal.sealing = Some(sealing.clone());
+    let sealed = match maker.seal(&journal) {
+        Ok(sealed) => sealed,
+        Err(err) => panic!("sealing the demo journal: {err}"),
+    };
+    let sealed_bytes = match to_bytes(&sealed) {
+        Ok(bytes) => bytes,
+        Err(err) => panic!("serializing the sealed journal: {err}"),
+    };
+    let unlock = || match Sealer::unlock(&sealing, alex, &name, &secret(), OpensWith::Passphrase) {
+        Ok(sealer) => sealer,
+        Err(err) => panic!("unlocking: {err}"),
+    };
+    let path = Path::new("journal.json");
+    println!(
+        "ten-year demo journal: {:.1} MiB plain, {:.1} MiB encrypted; release build, {runs} runs each",
+        plain_bytes.len() as f64 / (1024.0 * 1024.0),
+        sealed_bytes.len() as f64 / (1024.0 * 1024.0),
+    );
+
+    // (a) Loading: parsing the bytes, and for the encrypted journal opening every field
+    // one partner's passphrase opens (the couple's words and that partner's own).
+    let mut sealer = unlock();
+    let (plain, sealed) = time_both(
+        runs,
+        || {
+            std::hint::black_box(parse(path, plain_bytes).is_ok());
+        },
+        || match parse(path, &sealed_bytes) {
+            Ok(mut journal) => {
+                let opened = sealer.open(&mut journal).is_ok();
+                std::hint::black_box((journal, opened));
+            }
+            Err(err) => panic!("parsing the sealed journal: {err}"),
+        },
+    );
+    let plain_load = line("load, plain (parse)", plain);
+    let sealed_load = line("load, encrypted (parse, then open)", sealed);
+    ratio("load and open", sealed_load, plain_load, 1.3);
+
+    // (b) Saving after one added entry, with both fsyncs, as the store saves.
+    let mut opened = match parse(path, &sealed_bytes) {
+        Ok(journal) => journal,
+        Err(err) => panic!("parsing the sealed journal: {err}"),
+    };
+    if let Err(err) = sealer.open(&mut opened) {
+        panic!("opening the sealed journal: {err}");
+    }
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(err) => panic!("a temp folder for the save: {err}"),
+    };
+    let file = dir.path().join("journal.json");
+    let plain_changed = with_an_entry(&sample.journal);
+    let sealed_changed = with_an_entry(&opened);
+    let save = |journal: &Journal| match to_bytes(journal) {
+        Ok(bytes) => write_atomically(&file, &bytes, &RealFs).is_ok(),
+        Err(err) => panic!("serializing: {err}"),
+    };
+    let (plain, sealed) = time_both(
+        runs,
+        || {
+            std::hint::black_box(save(&plain_changed));
+        },
+        || match sealer.seal(&sealed_changed) {
+            Ok(sealed) => {
+                std::hint::black_box(save(&sealed));
+            }
+            Err(err) => panic!("sealing: {err}"),
+        },
+    );
+    let plain_save = line("save, plain (to_bytes, write, fsync)", plain);
+    let sealed_save = line("save, encrypted (seal, to_bytes, write, fsync)", sealed);
+    ratio("save", sealed_save, plain_save, 1.3);
+    let (plain, sealed) = time_both(
+        runs,
+        || {
+            std::hint::black_box(to_bytes(&plain_changed).is_ok());
+        },
+        || match sealer.seal(&sealed_changed) {
+            Ok(sealed) => {
+                std::hint::black_box(to_bytes(&sealed).is_ok());
+            }
+            Err(err) => panic!("sealing: {err}"),
+        },
+    );
+    let plain_bytes_only = line("  of which without the write: plain", plain);
+    let sealed_bytes_only = line("  of which without the write: encrypted", sealed);
+    ratio(
+        "save without the write",
+        sealed_bytes_only,
+        plain_bytes_only,
+        1.3,
+    );
+
+    // What one field costs: sealing and opening 157 bytes, the demo's mean field.
+    if std::env::var_os("MEND_BENCH_FIELD").is_some() {
+        let Some(drafts) = sealer.drafts_of(alex) else {
+            panic!("Alex's key is held");
+        };
+        let words = "w".repeat(157);
+        let token = drafts.seal(&words);
+        line(
+            "one field of 157 bytes opened, x10000",
+            time(runs, || {
+                for _ in 0..10_000 {
+                    std::hint::black_box(drafts.open(&token));
+                }
+            }),
+        );
+        line(
+            "one field of 157 bytes sealed, x10000",
+            time(runs, || {
+                for _ in 0..10_000 {
+                    std::hint::black_box(drafts.seal(&words));
+                }
+            }),
+        );
+        return;
+    }
+
+    // (c) The unlock itself: one scrypt run at the pinned work factor.
+    line(
+        "unlock (scrypt at the pinned work factor)",
+        time(unlocks, || {
+            std::hint::black_box(unlock());
+        }),
+    );
+}
