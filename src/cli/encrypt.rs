@@ -10,6 +10,7 @@ use super::output::{warn, write_stdout};
 use crate::journal::{Clock, Journal, KeyWrap, Opened, OpensWith, PLAIN_VERSION, PartnerId};
 use crate::store::seal::{Sealer, new_recovery_code, normalized_code, wrap};
 use crate::store::{Listing, parse};
+use crate::tui::draft::Drafts;
 use crate::unlock::input::{
     NEW_PASSPHRASE_FILE, PASSPHRASE_FILE, RECOVERY_FILE, need, new_secret_for, secret_for,
 };
@@ -71,9 +72,15 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         Ok(())
     })?;
     let removed = remove_plain_backups(&store);
+    let sealed_drafts = seal_plain_drafts(ctx, &store, &journal);
     write_stdout(format_args!(
         "The journal is encrypted now: every word in it is sealed, and each of you opens it with your own passphrase.\n"
     ))?;
+    if sealed_drafts > 0 {
+        write_stdout(format_args!(
+            "Unsaved writing kept as a draft ({sealed_drafts}) is sealed now too, each with its writer's own key.\n"
+        ))?;
+    }
     if removed > 0 {
         write_stdout(format_args!(
             "The {removed} earlier backups held the words unsealed; they were removed. Backups from now on are sealed too.\n"
@@ -88,6 +95,32 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         write_stdout(format_args!("  {name}: {}\n", code.expose_secret()))?;
     }
     Ok(())
+}
+
+/// Seals each partner's plain draft of unsaved writing with their own key; returns how many.
+fn seal_plain_drafts(
+    ctx: &CommandContext,
+    store: &crate::store::Store,
+    journal: &Journal,
+) -> usize {
+    let Some(keys) = store.sealer() else {
+        return 0;
+    };
+    let drafts = Drafts::new(&ctx.paths.drafts);
+    let mut sealed = 0;
+    for partner in &journal.partners {
+        // A draft that opens without a key is a plain one.
+        let (Some(draft), Some(sealer)) = (
+            drafts.load_for(partner.id, None),
+            keys.drafts_of(partner.id),
+        ) else {
+            continue;
+        };
+        if drafts.save(&draft, Some(&sealer)).is_ok() {
+            sealed += 1;
+        }
+    }
+    sealed
 }
 
 /// Removes mend's own backups of this journal that hold unsealed words; returns how many.

@@ -437,3 +437,32 @@ fn an_export_of_an_encrypted_journal_says_it_is_not_encrypted() {
     // The sealed ratings are opened for the summary.
     assert!(written.contains("**Safety** 3.0"), "{written}");
 }
+
+#[test]
+fn a_draft_kept_before_encrypting_is_sealed_by_encrypt() {
+    let m = Mend::with_journal();
+    let alice_id = m.journal_json()["partners"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let paths = m.ok(&["path"], "");
+    let drafts = paths
+        .lines()
+        .find_map(|l| l.strip_prefix("drafts"))
+        .map(|rest| PathBuf::from(rest.trim()))
+        .expect("mend path names the drafts folder");
+    std::fs::create_dir_all(&drafts).unwrap();
+    let draft = serde_json::json!({
+        "partner": alice_id, "day": "2026-11-25", "stage": "healing", "prompt_id": null,
+        "prompt": null, "text": "half a sentence about the garden", "visibility": "private",
+        "editing": null, "seen_rev": 0, "updated": "2026-11-25T20:00:00Z"
+    });
+    let file = drafts.join(format!("{alice_id}.json"));
+    std::fs::write(&file, serde_json::to_vec(&draft).unwrap()).unwrap();
+    let both = secret_file(&m, "both", &format!("Alice: {ALICE}\nBob: {BOB}\n"));
+    let said = ok_with(&m, &[("MEND_PASSPHRASE_FILE", &both)], &["encrypt"], "");
+    assert!(said.contains("sealed now too"), "{said}");
+    let bytes = std::fs::read(&file).expect("the draft is still there, sealed");
+    assert!(!contains(&bytes, "garden"), "the draft's words are sealed");
+    assert!(contains(&bytes, "mend-sealed:"));
+}
