@@ -190,6 +190,15 @@ pub fn decrypt(ctx: &CommandContext, yes: bool) -> Result<()> {
         journal.version = PLAIN_VERSION;
         Ok(())
     })?;
+    // Drafts of unsaved writing are opened too, or the app could no longer offer them back.
+    if let Some(keys) = store.sealer() {
+        let drafts = Drafts::new(&ctx.paths.drafts);
+        for partner in &opened.partners {
+            if let Some(draft) = drafts.load_for(partner.id, keys.drafts_of(partner.id).as_ref()) {
+                drafts.save(&draft, None)?;
+            }
+        }
+    }
     write_stdout(format_args!(
         "The journal is no longer encrypted: its words are written unsealed. Earlier backups stay sealed.\n"
     ))

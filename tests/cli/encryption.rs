@@ -465,4 +465,14 @@ fn a_draft_kept_before_encrypting_is_sealed_by_encrypt() {
     let bytes = std::fs::read(&file).expect("the draft is still there, sealed");
     assert!(!contains(&bytes, "garden"), "the draft's words are sealed");
     assert!(contains(&bytes, "mend-sealed:"));
+    // And decrypting gives it back as it was, for the app to offer again.
+    ok_with(
+        &m,
+        &[("MEND_PASSPHRASE_FILE", &both)],
+        &["decrypt", "--yes"],
+        "",
+    );
+    let back: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).expect("a plain draft again");
+    assert_eq!(back["text"], "half a sentence about the garden");
 }
