@@ -86,6 +86,15 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
             "The {removed} earlier backups held the words unsealed; they were removed. Backups from now on are sealed too.\n"
         ))?;
     }
+    for partner in &journal.partners {
+        for kept in crate::editor::kept_texts(&ctx.paths.drafts, partner.id) {
+            write_stdout(format_args!(
+                "Writing kept from an editor when it could not be saved is still a plain file: {}. `mend write --as {}` offers it again; delete it once it is in the journal.\n",
+                kept.display(),
+                crate::journal::text::one_line(&partner.name)
+            ))?;
+        }
+    }
     write_stdout(format_args!(
         "\n{}\n\n",
         crate::journal::RECOVERY_CODE_WORDS

@@ -459,9 +459,15 @@ fn a_draft_kept_before_encrypting_is_sealed_by_encrypt() {
     });
     let file = drafts.join(format!("{alice_id}.json"));
     std::fs::write(&file, serde_json::to_vec(&draft).unwrap()).unwrap();
+    let kept = drafts.join(format!("{alice_id}.20261125-200000.md"));
+    std::fs::write(&kept, "words an editor kept").unwrap();
     let both = secret_file(&m, "both", &format!("Alice: {ALICE}\nBob: {BOB}\n"));
     let said = ok_with(&m, &[("MEND_PASSPHRASE_FILE", &both)], &["encrypt"], "");
     assert!(said.contains("sealed now too"), "{said}");
+    assert!(
+        said.contains(&format!("is still a plain file: {}", kept.display())),
+        "a plain file mend cannot seal is named, never said sealed: {said}"
+    );
     let bytes = std::fs::read(&file).expect("the draft is still there, sealed");
     assert!(!contains(&bytes, "garden"), "the draft's words are sealed");
     assert!(contains(&bytes, "mend-sealed:"));
