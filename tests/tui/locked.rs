@@ -194,6 +194,18 @@ fn both_of_us_opens_with_either_passphrase_and_shows_shared_things_only() {
         assert!(!shows_sealed(&screen), "after {keys}: {screen}");
         assert!(!screen.contains("Private thoughts"), "{screen}");
     }
+    // An export is plain because it is asked for, and the popup says so.
+    h.app.go_who();
+    h.keys_saving_to(&mut store, "<Down><Down><Enter>");
+    h.keys_saving_to(&mut store, &format!("{SAM_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, "e");
+    let export = h.render(80, 24);
+    assert!(
+        export.contains("this file will not be"),
+        "the export popup says the file is not encrypted:\n{export}"
+    );
+    insta::assert_snapshot!("export_of_an_encrypted_journal_80x24", export);
+    h.keys_saving_to(&mut store, "<Esc>");
     // Sam's evening still needs Sam's passphrase.
     h.app.go_who();
     h.keys_saving_to(&mut store, "<Down><Enter>");

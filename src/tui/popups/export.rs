@@ -38,11 +38,12 @@ impl PopupView for ExportWeek {
     }
 
     fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {
-        render(self.week, ctx.theme, frame, area);
+        let sealed = ctx.journal.is_some_and(|j| j.is_sealed());
+        render(self.week, sealed, ctx.theme, frame, area);
     }
 }
 
-fn render(week: Week, theme: Theme, frame: &mut Frame, area: Rect) {
+fn render(week: Week, sealed: bool, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::raw(format!(
             "A summary of week {week} ({} – {}) to read before your weekly talk, to keep, or to bring to a counsellor.",
@@ -53,8 +54,15 @@ fn render(week: Week, theme: Theme, frame: &mut Frame, area: Rect) {
             "It goes into a new file in the folder mend was started from. Private entries are never in it.",
             theme.muted(),
         ),
-        Line::raw(""),
     ];
+    if sealed {
+        // The journal is encrypted; what you export is not, because you ask for it.
+        lines.push(Line::styled(
+            "The journal is encrypted, but this file will not be: anyone who can open it can read it.",
+            theme.muted(),
+        ));
+    }
+    lines.push(Line::raw(""));
     lines.extend(EXPORT.iter().map(|b| key_line(theme, b.hint, b.does)));
     popup(frame, area, "Export this week", lines, theme);
 }
