@@ -343,3 +343,58 @@ fn words_saved_by_both_of_us_are_sealed_and_every_private_word_stays_intact() {
             .any(|t| format!("{t:?}").contains("The long dinner"))
     );
 }
+
+#[test]
+fn words_typed_in_a_form_when_mend_locks_itself_are_held_for_their_writer_alone() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, "onCook on Friday");
+    assert!(matches!(h.app.popup(), Some(Popup::Form(_))));
+    let effects = h
+        .app
+        .update(Event::Tick(now() + chrono::Duration::minutes(15)));
+    h.run_saving_to(&mut store, effects);
+    assert!(matches!(h.app.screen, Screen::Who(_)), "locked");
+    let locked = h.render(80, 24);
+    assert!(
+        !locked.contains("Cook on Friday"),
+        "never shown while locked:\n{locked}"
+    );
+    // Quitting now would let them go, so mend asks first.
+    h.keys_saving_to(&mut store, "<C-c>");
+    assert!(h.app.running);
+    assert!(matches!(h.app.popup(), Some(Popup::Confirm(_))));
+    h.keys_saving_to(&mut store, "n");
+    // Alex opening his evening does not see Sam's words.
+    h.keys_saving_to(&mut store, &format!("<Enter>{ALEX_SAYS}<Enter>"));
+    assert!(!h.render(80, 24).contains("Cook on Friday"));
+    assert!(!matches!(h.app.popup(), Some(Popup::Form(_))));
+    // Sam opening hers finds the form as she left it.
+    h.app.go_who();
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    assert!(
+        matches!(h.app.popup(), Some(Popup::Form(_))),
+        "{:?}",
+        h.app.popup().is_some()
+    );
+    let back = h.render(80, 24);
+    assert!(back.contains("Cook on Friday"), "{back}");
+}
+
+#[test]
+fn a_check_in_note_typed_when_mend_locks_itself_comes_back_to_its_writer() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, "c<Down><Down><Down>a hard evening");
+    let effects = h
+        .app
+        .update(Event::Tick(now() + chrono::Duration::minutes(15)));
+    h.run_saving_to(&mut store, effects);
+    assert!(matches!(h.app.screen, Screen::Who(_)), "locked");
+    assert!(!h.render(80, 24).contains("a hard evening"));
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    let back = h.render(80, 24);
+    assert!(back.contains("a hard evening"), "{back}");
+}

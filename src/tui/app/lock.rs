@@ -3,14 +3,65 @@
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
-use super::{App, Popup};
+use super::locking::Held;
+use super::{App, Popup, Screen, Unsaved};
 use crate::journal::{Journal, Opened, PartnerId};
 use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
 use crate::tui::effects::Effect;
 use crate::tui::popups::passphrase::PassphrasePopup;
+use crate::tui::screens::home::HomeScreen;
 
 impl App {
+    /// Whether words are typed in a popup, or held while the journal is locked.
+    pub(super) fn typed_in_popups(&self) -> bool {
+        self.locking.held.is_some() || self.popups.iter().any(|p| p.view().has_typed_words())
+    }
+
+    /// Keeps the words typed but not saved anywhere (the writing screen's are kept as a
+    /// sealed draft instead), for the same partner to find again once they unlock.
+    fn hold_unsaved_words(&mut self) {
+        let Some(partner) = self.partner else {
+            return;
+        };
+        let screen_holds =
+            self.screen.view().unsaved() != Unsaved::Nothing && self.unsaved_draft().is_none();
+        let popups: Vec<Popup> = std::mem::take(&mut self.popups)
+            .into_iter()
+            .filter(|p| p.view().has_typed_words())
+            .collect();
+        if !screen_holds && popups.is_empty() {
+            return;
+        }
+        let screen =
+            screen_holds.then(|| std::mem::replace(&mut self.screen, Screen::Home(HomeScreen)));
+        self.locking.held = Some(Held {
+            partner,
+            screen,
+            popups,
+        });
+    }
+
+    /// Gives `partner` back the words held for them when mend locked itself.
+    fn give_back_held_words(&mut self, partner: PartnerId) {
+        if self
+            .locking
+            .held
+            .as_ref()
+            .is_none_or(|held| held.partner != partner)
+        {
+            return;
+        }
+        let Some(held) = self.locking.held.take() else {
+            return;
+        };
+        if let Some(screen) = held.screen {
+            self.screen = screen;
+            self.refresh();
+        }
+        self.popups.extend(held.popups);
+    }
+
     /// What the popups may read: the same, but a locked journal is kept from them, so none
     /// ever shows its sealed words ("a hard moment, now" then offers the breaths only).
     pub fn popup_ctx(&self) -> Ctx<'_> {
@@ -65,9 +116,13 @@ impl App {
             self.drafts.insert(partner, draft);
         }
         self.journal = Some(journal);
-        self.idle_since = self.now;
+        self.locking.idle_since = self.now;
         match partner {
-            Some(partner) => self.choose_partner(partner),
+            Some(partner) => {
+                let effects = self.choose_partner(partner);
+                self.give_back_held_words(partner);
+                effects
+            }
             None => {
                 self.look_back_together();
                 Vec::new()
@@ -88,6 +143,7 @@ impl App {
         if journal.is_some() {
             self.journal = journal;
         }
+        self.hold_unsaved_words();
         self.drafts.clear();
         self.popups.clear();
         self.partner = None;
@@ -116,6 +172,6 @@ impl App {
             return false;
         }
         let minutes = i64::from(journal.settings.lock_after_minutes());
-        now.signed_duration_since(self.idle_since) >= chrono::TimeDelta::minutes(minutes)
+        now.signed_duration_since(self.locking.idle_since) >= chrono::TimeDelta::minutes(minutes)
     }
 }

@@ -2,6 +2,10 @@
 
 mod actions;
 mod lock;
+mod locking;
+mod screen;
+pub use locking::Locking;
+pub use screen::Screen;
 mod popup_actions;
 mod replies;
 
@@ -16,11 +20,7 @@ use super::draft::Draft;
 use super::effects::{Effect, Event};
 use super::keys::{self, Global};
 pub use super::popups::{Popup, hard_moment::HardMomentPopup, unsaved::Unsaved};
-use super::screens::{
-    checkin::CheckinForm, home::HomeScreen, journal::BrowseState, plan::PlanState,
-    progress::ProgressState, promises::PromisesState, settings::SettingsScreen, setup::SetupForm,
-    talk::TalkScreen, who::WhoScreen, write::WriteState,
-};
+use super::screens::{home::HomeScreen, setup::SetupForm, who::WhoScreen};
 use super::theme::Theme;
 use super::tonight::Tonight;
 use super::view::{Answer, PopupView, View};
@@ -33,27 +33,6 @@ pub struct DeletedEntry {
     pub id: RecordId,
     pub text: String,
     pub prompt: Option<String>,
-}
-
-/// Which screen is showing.
-#[derive(Debug, Clone)]
-pub enum Screen {
-    Setup(SetupForm),
-    /// Choosing who is here: one of the partners, or both (the last row).
-    Who(WhoScreen),
-    Home(HomeScreen),
-    Write(Box<WriteState>),
-    Checkin(CheckinForm),
-    Journal(BrowseState),
-    Promises(Box<PromisesState>),
-    /// Both partners looking back together at one screen.
-    Progress(ProgressState),
-    /// The plan for hard moments, both partners' items.
-    Plan(Box<PlanState>),
-    /// Settings for both partners, reached from "who is here".
-    Settings(Box<SettingsScreen>),
-    /// The weekly talk, both partners at one screen.
-    Talk(Box<TalkScreen>),
 }
 
 /// A one-line message at the bottom of the screen.
@@ -95,44 +74,8 @@ pub struct App {
     pub running: bool,
     /// A line shown at the top of every screen, such as "this is a sample journal".
     pub banner: Option<String>,
-    /// When the last key came (as of the tick before it): an encrypted journal locks itself
-    /// after a while with none.
-    pub idle_since: DateTime<FixedOffset>,
-}
-
-impl Screen {
-    /// The screen as a [`View`]: every screen owns its state and answers the same calls.
-    pub fn view(&self) -> &dyn View {
-        match self {
-            Screen::Setup(form) => form,
-            Screen::Who(who) => who,
-            Screen::Home(home) => home,
-            Screen::Write(write) => write.as_ref(),
-            Screen::Checkin(form) => form,
-            Screen::Journal(browse) => browse,
-            Screen::Progress(state) => state,
-            Screen::Promises(state) => state.as_ref(),
-            Screen::Plan(state) => state.as_ref(),
-            Screen::Settings(state) => state.as_ref(),
-            Screen::Talk(state) => state.as_ref(),
-        }
-    }
-
-    pub fn view_mut(&mut self) -> &mut dyn View {
-        match self {
-            Screen::Setup(form) => form,
-            Screen::Who(who) => who,
-            Screen::Home(home) => home,
-            Screen::Write(write) => write.as_mut(),
-            Screen::Checkin(form) => form,
-            Screen::Journal(browse) => browse,
-            Screen::Progress(state) => state,
-            Screen::Promises(state) => state.as_mut(),
-            Screen::Plan(state) => state.as_mut(),
-            Screen::Settings(state) => state.as_mut(),
-            Screen::Talk(state) => state.as_mut(),
-        }
-    }
+    /// When the last key came, and words held while an encrypted journal is locked (`lock.rs`).
+    pub locking: Locking,
 }
 
 impl App {
@@ -173,7 +116,7 @@ impl App {
             deleted: Vec::new(),
             running: true,
             banner: None,
-            idle_since: now,
+            locking: Locking::since(now),
         }
     }
 
@@ -256,7 +199,7 @@ impl App {
 
     /// Where the writing on screen is kept until it is saved, from what the disk reported.
     pub fn unsaved(&self) -> Unsaved {
-        let in_a_popup = self.popups.iter().any(|p| p.view().has_typed_words());
+        let in_a_popup = self.typed_in_popups();
         match self.screen.view().unsaved() {
             Unsaved::Nothing if in_a_popup => Unsaved::OnlyOnScreen,
             unsaved => unsaved,
@@ -286,7 +229,7 @@ impl App {
                 Vec::new()
             }
             Event::Paste(text) => {
-                self.idle_since = self.now;
+                self.locking.idle_since = self.now;
                 if let Some(popup) = self.popups.last_mut()
                     && popup.view().types_text()
                 {
@@ -307,7 +250,7 @@ impl App {
             return Vec::new();
         }
         self.notice = None;
-        self.idle_since = self.now;
+        self.locking.idle_since = self.now;
         // The global keys are one table, handled here once.
         let global = keys::command(keys::GLOBAL, key, false);
         if global == Some(Global::HardMoment) {

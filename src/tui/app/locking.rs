@@ -1,0 +1,34 @@
+//! When an encrypted journal last saw a key, and the unsaved words held while it is locked.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::screen::Screen;
+use crate::journal::PartnerId;
+use crate::tui::popups::Popup;
+
+/// When the last key came, and the words on screen held while the journal is locked.
+#[derive(Default)]
+pub struct Locking {
+    /// When the last key came (as of the tick before it): an encrypted journal locks itself
+    /// after a while with none.
+    pub idle_since: DateTime<FixedOffset>,
+    /// Words typed but not saved anywhere (a check-in note, a form) when mend locked itself:
+    /// kept in memory, never shown, and given back when the same partner opens their evening.
+    pub(super) held: Option<Held>,
+}
+
+/// One partner's unsaved words, held while the journal is locked.
+pub(super) struct Held {
+    pub(super) partner: PartnerId,
+    pub(super) screen: Option<Screen>,
+    pub(super) popups: Vec<Popup>,
+}
+
+impl Locking {
+    pub fn since(now: DateTime<FixedOffset>) -> Locking {
+        Locking {
+            idle_since: now,
+            held: None,
+        }
+    }
+}
