@@ -66,23 +66,11 @@ impl Journal {
             })
             .cloned()
             .collect::<Vec<Clock>>();
-        for clock in over {
-            mark_written_over(&mut entry.written_over, clock);
+        for clock in &over {
+            entry.mark_written_over(clock);
         }
         entry.note_written_over(&device);
         entry.meta.touch(now, &device);
         Ok(())
-    }
-}
-
-/// Notes `clock` among `written_over`: one clock per device, the latest, sorted by device.
-fn mark_written_over(written_over: &mut Vec<Clock>, clock: Clock) {
-    match written_over.iter_mut().find(|c| c.device == clock.device) {
-        Some(held) if *held >= clock => {}
-        Some(held) => *held = clock,
-        None => {
-            written_over.push(clock);
-            written_over.sort_by(|a, b| a.device.cmp(&b.device));
-        }
     }
 }

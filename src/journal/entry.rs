@@ -152,19 +152,36 @@ impl Entry {
     /// Before a change on `device`: if the text was last written on another computer, that
     /// version is the one this computer writes over (see `journal::merge`).
     pub(crate) fn note_written_over(&mut self, device: &super::clock::Device) {
-        let current = &self.meta.clock;
+        // This computer's own older words, kept as an earlier version when another computer's
+        // change won, were written here and are written over again now: a merge would not
+        // keep them beside a newer change from the same computer either.
+        // What those words were written over, this text is written over too.
+        let (own, others): (Vec<EarlierVersion>, Vec<EarlierVersion>) =
+            std::mem::take(&mut self.earlier_versions)
+                .into_iter()
+                .partition(|v| v.clock.device == *device);
+        self.earlier_versions = others;
+        for clock in own.iter().flat_map(|v| &v.written_over) {
+            self.mark_written_over(clock);
+        }
+        let current = self.meta.clock.clone();
         if current.device == *device {
             return;
         }
+        self.mark_written_over(&current);
+    }
+
+    /// Notes `clock` among `written_over`: one clock per device, the latest, by device.
+    pub(crate) fn mark_written_over(&mut self, clock: &Clock) {
         match self
             .written_over
             .iter_mut()
-            .find(|c| c.device == current.device)
+            .find(|c| c.device == clock.device)
         {
-            Some(held) if *held >= *current => {}
-            Some(held) => *held = current.clone(),
+            Some(held) if *held >= *clock => {}
+            Some(held) => *held = clock.clone(),
             None => {
-                self.written_over.push(current.clone());
+                self.written_over.push(clock.clone());
                 self.written_over.sort_by(|a, b| a.device.cmp(&b.device));
             }
         }

@@ -276,8 +276,11 @@ proptest! {
                     .chain(kept.earlier_versions.iter().map(|v| v.text.as_str()))
                     .collect();
                 let newer_deletion = kept.meta.deleted && kept.meta.clock > e.meta.clock;
+                // Deleted later on some laptop, then written again: the deletion won over it.
+                let outlived_deletion =
+                    kept.deleted_before.as_ref().is_some_and(|d| *d > e.meta.clock);
                 prop_assert!(
-                    e.meta.deleted || newer_deletion
+                    e.meta.deleted || newer_deletion || outlived_deletion
                         || texts.contains(&e.text.as_str())
                         || rewritten_later(kept, e),
                     "{:?} lost from {:?}", e.text, texts
