@@ -144,7 +144,8 @@ pub fn partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
     if !journal.opened().private_words_of(partner.id) {
         return Err(usage(format!(
             "{} may only be chosen with {}'s own passphrase, and the passphrase given is not theirs. Nothing was read or changed.",
-            partner.name, partner.name
+            crate::journal::text::one_line(&partner.name),
+            crate::journal::text::one_line(&partner.name)
         )));
     }
     Ok(partner.id)

@@ -7,6 +7,9 @@ use clap::Subcommand;
 
 use super::context::{CommandContext, partner_id};
 use super::output::{warn, write_stdout};
+use std::borrow::Cow;
+
+use crate::journal::text::one_line;
 use crate::journal::{Clock, Journal, KeyWrap, Opened, OpensWith, PLAIN_VERSION, PartnerId};
 use crate::store::seal::{Sealer, new_recovery_code, normalized_code, wrap};
 use crate::store::{Listing, parse};
@@ -100,7 +103,9 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         crate::journal::RECOVERY_CODE_WORDS
     ))?;
     for (partner, code) in codes {
-        let name = journal.partner(partner).map_or("?", |p| p.name.as_str());
+        let name = journal
+            .partner(partner)
+            .map_or(Cow::Borrowed("?"), |p| one_line(&p.name));
         write_stdout(format_args!("  {name}: {}\n", code.expose_secret()))?;
     }
     Ok(())
@@ -166,7 +171,7 @@ pub fn decrypt(ctx: &CommandContext, yes: bool) -> Result<()> {
     }
     let mut keys: Option<Sealer> = None;
     for partner in &journal.partners {
-        let prompt = format!("{}'s passphrase: ", partner.name);
+        let prompt = format!("{}'s passphrase: ", one_line(&partner.name));
         let secret = need(
             secret_for(PASSPHRASE_FILE, &partner.name, &prompt)?,
             PASSPHRASE_FILE,
@@ -175,7 +180,7 @@ pub fn decrypt(ctx: &CommandContext, yes: bool) -> Result<()> {
         let sealer = Sealer::unlock(
             &sealing,
             partner.id,
-            &partner.name,
+            &one_line(&partner.name),
             &secret,
             OpensWith::Passphrase,
         )
@@ -227,9 +232,11 @@ pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()
         bail!("This journal is not encrypted; `mend encrypt` turns encryption on.");
     };
     let partner = journal.partner_named(name)?.clone();
+    // The name as it may be printed: a hand-edited journal could hold control characters.
+    let shown = one_line(&partner.name).into_owned();
     let secret = match opens_with {
         OpensWith::Passphrase => {
-            let prompt = format!("{}'s passphrase now: ", partner.name);
+            let prompt = format!("{}'s passphrase now: ", one_line(&partner.name));
             need(
                 secret_for(PASSPHRASE_FILE, &partner.name, &prompt)?,
                 PASSPHRASE_FILE,
@@ -241,7 +248,7 @@ pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()
                 secret_for(
                     RECOVERY_FILE,
                     &partner.name,
-                    &format!("{}'s recovery code: ", partner.name),
+                    &format!("{}'s recovery code: ", one_line(&partner.name)),
                 )?,
                 RECOVERY_FILE,
                 Some(&partner.name),
@@ -249,7 +256,7 @@ pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()
             normalized_code(typed.expose_secret())
         }
     };
-    let sealer = Sealer::unlock(&sealing, partner.id, &partner.name, &secret, opens_with)
+    let sealer = Sealer::unlock(&sealing, partner.id, &shown, &secret, opens_with)
         .map_err(|err| anyhow::anyhow!("{err}; nothing was changed"))?;
     let keys = sealer
         .keys_of(partner.id)
@@ -286,19 +293,19 @@ pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()
     match code {
         Some(code) => write_stdout(format_args!(
             "A new recovery code for {}; the old one no longer works. It is shown only now, so keep it somewhere safe, apart from this laptop:\n\n  {}\n",
-            partner.name,
+            shown,
             code.expose_secret()
         )),
         None => {
             if opens_with == OpensWith::RecoveryCode {
                 warn(format_args!(
                     "note: your recovery code still works; `mend passphrase new-code --as {}` makes a new one.",
-                    partner.name
+                    shown
                 ));
             }
             write_stdout(format_args!(
                 "{}'s passphrase is changed. Every word is kept as it was.\n",
-                partner.name
+                shown
             ))
         }
     }

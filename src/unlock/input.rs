@@ -9,6 +9,8 @@ use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
+use crate::journal::text::one_line;
+
 /// The file holding the passphrase(s) of whoever runs the command.
 pub const PASSPHRASE_FILE: &str = "MEND_PASSPHRASE_FILE";
 /// The file holding a new passphrase (`mend passphrase change`, `recover`).
@@ -26,7 +28,11 @@ pub fn secret_for(variable: &str, name: &str, prompt: &str) -> Result<Option<Sec
                 .with_context(|| format!("Could not read {variable} ({})", file.display()))?,
         );
         return Ok(Some(from_file_text(&text, name).with_context(|| {
-            format!("{variable} ({}) holds no secret for {name}", file.display())
+            format!(
+                "{variable} ({}) holds no secret for {}",
+                file.display(),
+                one_line(name)
+            )
         })?));
     }
     typed(prompt)
@@ -70,7 +76,7 @@ pub fn new_secret_for(variable: &str, name: &str) -> Result<SecretString> {
         return long_enough(secret);
     }
     let first = need(
-        typed(&format!("A new passphrase for {name}: "))?,
+        typed(&format!("A new passphrase for {}: ", one_line(name)))?,
         variable,
         Some(name),
     )?;
@@ -100,7 +106,10 @@ pub fn need(
     variable: &str,
     name: Option<&str>,
 ) -> Result<SecretString> {
-    let whose = name.map_or_else(|| "a partner's".to_owned(), |name| format!("{name}'s"));
+    let whose = name.map_or_else(
+        || "a partner's".to_owned(),
+        |name| format!("{}'s", one_line(name)),
+    );
     secret.with_context(|| {
         format!(
             "This journal is encrypted, and mend needs {whose} passphrase: run this in a terminal, or set {variable} to a file that holds it (0600). Nothing was read or changed."

@@ -6,6 +6,7 @@ use age::secrecy::SecretString;
 use anyhow::{Result, bail};
 use std::sync::Arc;
 
+use crate::journal::text::one_line;
 use crate::journal::{Journal, OpensWith, PartnerId, Sealing};
 use crate::store::Store;
 use crate::store::seal::{Sealer, UnlockError};
@@ -34,7 +35,13 @@ fn first_that_opens(
             .iter()
             .map(|(partner, name, secret)| {
                 scope.spawn(move || {
-                    Sealer::unlock(sealing, *partner, name, secret, OpensWith::Passphrase)
+                    Sealer::unlock(
+                        sealing,
+                        *partner,
+                        &one_line(name),
+                        secret,
+                        OpensWith::Passphrase,
+                    )
                 })
             })
             .collect();

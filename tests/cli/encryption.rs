@@ -66,9 +66,9 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
         .any(|window| window == needle.as_bytes())
 }
 
-/// A journal with private and shared words of both partners, encrypted; returns the
-/// recovery codes printed, by name.
-fn encrypted(m: &Mend) -> (PathBuf, PathBuf, String) {
+/// Private and shared words of both partners: Alice's private entry, Bob's shared one and
+/// Bob's check-in with a private note.
+fn write_words(m: &Mend) {
     m.ok(
         &["write", "--as", "alice", "--stage", "healing", "--private"],
         "my secret fear of the dark",
@@ -90,6 +90,12 @@ fn encrypted(m: &Mend) -> (PathBuf, PathBuf, String) {
         ],
         "a note only for bob",
     );
+}
+
+/// A journal with private and shared words of both partners, encrypted; returns each
+/// partner's passphrase file and what `mend encrypt` printed.
+fn encrypted(m: &Mend) -> (PathBuf, PathBuf, String) {
+    write_words(m);
     let both = secret_file(m, "both", &format!("Alice: {ALICE}\nBob: {BOB}\n"));
     let printed = ok_with(m, &[("MEND_PASSPHRASE_FILE", &both)], &["encrypt"], "");
     let alice = secret_file(m, "alice", &format!("{ALICE}\n"));
@@ -275,26 +281,7 @@ fn the_recovery_code_sets_a_new_passphrase_and_every_word_is_kept() {
 #[test]
 fn encrypt_then_decrypt_gives_back_the_same_records() {
     let m = Mend::with_journal();
-    m.ok(
-        &["write", "--as", "alice", "--stage", "healing", "--private"],
-        "my secret fear of the dark",
-    );
-    m.write("Bob", "we walked along the quiet river");
-    m.ok(
-        &[
-            "checkin",
-            "--as",
-            "bob",
-            "--safety",
-            "3",
-            "--trust",
-            "4",
-            "--connection",
-            "5",
-            "--note-stdin",
-        ],
-        "steady",
-    );
+    write_words(&m);
     let before = m.journal_json();
     let both = secret_file(&m, "both", &format!("Alice: {ALICE}\nBob: {BOB}\n"));
     let pass = [("MEND_PASSPHRASE_FILE", &both)];
@@ -481,4 +468,43 @@ fn a_draft_kept_before_encrypting_is_sealed_by_encrypt() {
     let back: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&file).unwrap()).expect("a plain draft again");
     assert_eq!(back["text"], "half a sentence about the garden");
+}
+
+#[test]
+fn a_partner_name_with_a_control_character_never_reaches_the_terminal_raw() {
+    let m = Mend::with_journal();
+    let mut journal = m.journal_json();
+    journal["partners"][0]["name"] = serde_json::Value::String("Al\u{1b}[2Jice".to_owned());
+    std::fs::write(&m.journal, serde_json::to_vec_pretty(&journal).unwrap()).unwrap();
+    let both = secret_file(
+        &m,
+        "both",
+        &format!("Al\u{1b}[2Jice: {ALICE}\nBob: {BOB}\n"),
+    );
+    let out = run_with(&m, &[("MEND_PASSPHRASE_FILE", &both)], &["encrypt"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+    assert!(
+        !printed.contains(&0x1b),
+        "{}",
+        String::from_utf8_lossy(&printed)
+    );
+    assert!(String::from_utf8_lossy(&printed).contains("Al�[2Jice: "));
+    let wrong = secret_file(&m, "bob", &format!("{BOB}\n"));
+    let out = run_with(
+        &m,
+        &[("MEND_PASSPHRASE_FILE", &wrong)],
+        &["log", "--as", "Al\u{1b}[2Jice"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
