@@ -10,6 +10,11 @@ use serde_json::{Value, json};
 use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::mutation::{apply, mutation};
+
+/// Bytes inserted into a journal: JSON's own.
+const JSON_BYTES: &[u8] = b"{}[]\":,0123456789-.eE \ntfnul\\\xff";
+
 /// The name every parse reports; only used in messages.
 const PATH: &str = "/home/sam/journals/our journal.json";
 
@@ -232,42 +237,6 @@ fn a_huge_wrong_value_is_named_briefly() {
     }
 }
 
-/// One change to the bytes of a journal.
-#[derive(Debug, Clone)]
-enum Mutation {
-    Flip { at: usize, bit: u8 },
-    Insert { at: usize, byte: u8 },
-    Delete { at: usize },
-    Truncate { at: usize },
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    // Positions are taken modulo the length when applied.
-    prop_oneof![
-        (any::<usize>(), 0u8..8).prop_map(|(at, bit)| Mutation::Flip { at, bit }),
-        (
-            any::<usize>(),
-            prop::sample::select(b"{}[]\":,0123456789-.eE \ntfnul\\\xff".to_vec())
-        )
-            .prop_map(|(at, byte)| Mutation::Insert { at, byte }),
-        any::<usize>().prop_map(|at| Mutation::Delete { at }),
-        any::<usize>().prop_map(|at| Mutation::Truncate { at }),
-    ]
-}
-
-fn apply(bytes: &mut Vec<u8>, change: &Mutation) {
-    let len = bytes.len().max(1);
-    match *change {
-        Mutation::Flip { at, bit } if !bytes.is_empty() => bytes[at % len] ^= 1 << bit,
-        Mutation::Insert { at, byte } => bytes.insert(at % (bytes.len() + 1), byte),
-        Mutation::Delete { at } if !bytes.is_empty() => {
-            bytes.remove(at % len);
-        }
-        Mutation::Truncate { at } => bytes.truncate(at % len),
-        _ => {}
-    }
-}
-
 /// Characters that make random bytes look like JSON, so the parser goes deeper.
 fn jsonish_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(
@@ -290,7 +259,7 @@ proptest! {
 
     #[test]
     fn a_damaged_journal_loads_or_is_refused_with_a_reason(
-        changes in prop::collection::vec(mutation(), 1..6)
+        changes in prop::collection::vec(mutation(JSON_BYTES), 1..6)
     ) {
         let mut bytes = small_journal().to_vec();
         for change in &changes {

@@ -18,6 +18,7 @@ mod merge;
 mod merge_git;
 mod mode_backups;
 mod moments_and_pauses;
+mod mutation;
 mod partner;
 mod plan;
 mod promise_truth;

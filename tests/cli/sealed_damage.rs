@@ -2,6 +2,7 @@
 //! panic, never written over) or load and open, and a changed byte inside any sealed token
 //! is refused naming its record. Unlocking is part of the load, as it is for every command.
 
+use crate::mutation::{Mutation, apply, mutation};
 use crate::sealed_kit::{ALICE, Locked, TOKEN, open_both, open_file, tokens};
 use mend::journal::Visibility;
 use proptest::prelude::*;
@@ -9,45 +10,13 @@ use serde_json::Value;
 use std::path::Path;
 use std::sync::OnceLock;
 
+/// Bytes inserted into an encrypted journal: JSON's and base64's.
+const SEALED_BYTES: &[u8] = b"{}[]\":,0123456789+/=AZaz \n\\\xff";
+
 /// The small encrypted journal's bytes (made once).
 fn sealed_bytes() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| Locked::small().m.journal_bytes())
-}
-
-/// One change to the bytes of a journal; positions are taken modulo the length.
-#[derive(Debug, Clone)]
-enum Mutation {
-    Flip { at: usize, bit: u8 },
-    Insert { at: usize, byte: u8 },
-    Delete { at: usize },
-    Truncate { at: usize },
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<usize>(), 0u8..8).prop_map(|(at, bit)| Mutation::Flip { at, bit }),
-        (
-            any::<usize>(),
-            prop::sample::select(b"{}[]\":,0123456789+/=AZaz \n\\\xff".to_vec())
-        )
-            .prop_map(|(at, byte)| Mutation::Insert { at, byte }),
-        any::<usize>().prop_map(|at| Mutation::Delete { at }),
-        any::<usize>().prop_map(|at| Mutation::Truncate { at }),
-    ]
-}
-
-fn apply(bytes: &mut Vec<u8>, change: &Mutation) {
-    let len = bytes.len().max(1);
-    match *change {
-        Mutation::Flip { at, bit } if !bytes.is_empty() => bytes[at % len] ^= 1 << bit,
-        Mutation::Insert { at, byte } => bytes.insert(at % (bytes.len() + 1), byte),
-        Mutation::Delete { at } if !bytes.is_empty() => {
-            bytes.remove(at % len);
-        }
-        Mutation::Truncate { at } => bytes.truncate(at % len),
-        _ => {}
-    }
 }
 
 /// A refusal names the file (the library leaves naming it to whoever unlocks; the CLI
@@ -67,7 +36,7 @@ proptest! {
 
     #[test]
     fn a_damaged_encrypted_journal_loads_and_opens_or_is_refused_naming_the_file(
-        changes in prop::collection::vec(mutation(), 1..4)
+        changes in prop::collection::vec(mutation(SEALED_BYTES), 1..4)
     ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.json");
