@@ -7,8 +7,11 @@
 
 mod keys;
 mod opening;
+mod parallel;
 mod places;
+mod sealing;
 mod token;
+mod tokens;
 
 pub use keys::{
     PartnerKeys, Unwrapped, WORK_FACTOR, new_recovery_code, normalized_code, unwrap, wrap,
@@ -17,13 +20,13 @@ pub use places::{KeyName, Place};
 pub use token::{DataKey, TOKEN_PREFIX, is_token};
 
 use age::secrecy::SecretString;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
+use std::collections::BTreeMap;
 
 use crate::journal::{
     Clock, Journal, KeyWrap, Opened, OpensWith, PartnerId, Rating, RecordId, Sealing,
 };
 use places::each_place;
+use tokens::Tokens;
 
 /// The journal format version of an encrypted journal: a mend that reads only version 1
 /// refuses it by name instead of showing sealed words.
@@ -60,19 +63,13 @@ pub enum UnlockError {
 pub struct Sealer {
     couple: DataKey,
     private: BTreeMap<PartnerId, DataKey>,
-    opened_tokens: HashMap<Place, (u64, String)>,
+    tokens: Tokens,
 }
 
 impl std::fmt::Debug for Sealer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Sealer(private keys of {} partners)", self.private.len())
     }
-}
-
-fn fingerprint(words: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    words.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl Sealer {
@@ -86,7 +83,7 @@ impl Sealer {
         let mut sealer = Sealer {
             couple: couple.clone(),
             private: BTreeMap::new(),
-            opened_tokens: HashMap::new(),
+            tokens: Tokens::default(),
         };
         let mut sealing = Sealing::new();
         let mut codes = Vec::new();
@@ -133,7 +130,7 @@ impl Sealer {
         Ok(Sealer {
             couple: keys.couple,
             private: BTreeMap::from([(partner, keys.private)]),
-            opened_tokens: HashMap::new(),
+            tokens: Tokens::default(),
         })
     }
 
@@ -196,10 +193,7 @@ impl Sealer {
         })?;
         let found = self.open_places(&mut places)?;
         drop(places);
-        self.opened_tokens.reserve(found.len());
-        for (place, print, token) in found {
-            self.opened_tokens.insert(place, (print, token));
-        }
+        self.tokens.remember(found);
         for checkin in &mut journal.checkins {
             let damaged = || SealError::Damaged {
                 record: checkin.meta.id,
@@ -219,51 +213,6 @@ impl Sealer {
         }
         journal.set_opened(opened);
         Ok(())
-    }
-
-    /// A copy of `journal` with every place sealed: words unchanged since they were opened
-    /// keep their token; changed or new words get a new one.
-    pub fn seal(&mut self, journal: &Journal) -> Result<Journal, SealError> {
-        let mut sealed = journal.clone();
-        for checkin in &mut sealed.checkins {
-            if checkin.safety.is_sealed() {
-                continue;
-            }
-            let ratings = format!(
-                "{} {} {}",
-                checkin.safety, checkin.trust, checkin.connection
-            );
-            checkin.sealed_ratings = Some(ratings);
-            (checkin.safety, checkin.trust, checkin.connection) =
-                (Rating::SEALED, Rating::SEALED, Rating::SEALED);
-        }
-        let mut made = Vec::new();
-        each_place(&mut sealed, &mut |place, words| {
-            if token::is_token(words) {
-                return Ok(());
-            }
-            if let Some((print, token)) = self.opened_tokens.get(&place)
-                && *print == fingerprint(words)
-            {
-                *words = token.clone();
-                return Ok(());
-            }
-            let key = self.key(place.key).ok_or_else(|| SealError::KeyNotHeld {
-                record: place.record,
-                field: place.field.to_string(),
-            })?;
-            let token = token::seal(key, &place.binding(), words);
-            // Remembered, so the next save writes the same token for the same words.
-            made.push((place, fingerprint(words), token.clone()));
-            zeroize::Zeroize::zeroize(words);
-            *words = token;
-            Ok(())
-        })?;
-        for (place, print, token) in made {
-            self.opened_tokens.insert(place, (print, token));
-        }
-        sealed.version = sealed.version.max(SEALED_VERSION);
-        Ok(sealed)
     }
 }
 
@@ -354,7 +303,7 @@ mod tests {
         Sealer {
             couple,
             private: partners.iter().map(|p| (*p, DataKey::random())).collect(),
-            opened_tokens: HashMap::new(),
+            tokens: Tokens::default(),
         }
     }
 

@@ -3,52 +3,25 @@
 
 use std::collections::BTreeMap;
 
+use super::parallel::in_parts;
 use super::places::{KeyName, Place};
 use super::token::{self, Unopened};
-use super::{SealError, Sealer, fingerprint, not_sealed};
+use super::tokens::Known;
+use super::{SealError, Sealer, not_sealed};
 use crate::journal::PartnerId;
 
-/// What opening found at each place: the place, the words' fingerprint and the token.
-pub(super) type Opening = Vec<(Place, u64, String)>;
-
-/// Below this many places a journal is opened on one thread: starting more costs more.
-const PLACES_PER_THREAD: usize = 2048;
-
 impl Sealer {
-    /// Opens `places`, on as many threads as there are cores when there are many (most of
-    /// the time goes to the cipher, field by field); the first damaged place in journal
-    /// order is the one named.
+    /// Opens `places`, on as many threads as there are cores when there are many; the first
+    /// damaged place in journal order is the one named. Returns the tokens it opened.
     pub(super) fn open_places(
         &self,
         places: &mut [(Place, &mut String)],
-    ) -> Result<Opening, SealError> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        let part = places.len().div_ceil(threads).max(PLACES_PER_THREAD);
-        if places.len() <= part {
-            return self.open_part(places);
-        }
-        let parts: Vec<Result<Opening, SealError>> = std::thread::scope(|scope| {
-            let running: Vec<_> = places
-                .chunks_mut(part)
-                .map(|chunk| scope.spawn(|| self.open_part(chunk)))
-                .collect();
-            running
-                .into_iter()
-                .map(|thread| match thread.join() {
-                    Ok(result) => result,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect()
-        });
-        let mut found = Vec::with_capacity(places.len());
-        for part in parts {
-            found.append(&mut part?);
-        }
-        Ok(found)
+    ) -> Result<Vec<Known>, SealError> {
+        in_parts(places, |part| self.open_part(part))
     }
 
     /// Opens each place in `places` with the key it needs, if this sealer holds it.
-    fn open_part(&self, places: &mut [(Place, &mut String)]) -> Result<Opening, SealError> {
+    fn open_part(&self, places: &mut [(Place, &mut String)]) -> Result<Vec<Known>, SealError> {
         let (mut binding, mut scratch) = (Vec::new(), Vec::new());
         let couple = self.couple.cipher();
         let private: BTreeMap<PartnerId, _> =
@@ -68,9 +41,14 @@ impl Sealer {
             place.bind_into(&mut binding);
             match token::open_reusing(cipher, &binding, words, &mut scratch) {
                 Ok(plain) => {
-                    let print = fingerprint(&plain);
+                    let print = self.tokens.fingerprint(&plain);
                     let token = std::mem::replace(&mut **words, plain);
-                    found.push((place.clone(), print, token));
+                    found.push(Known {
+                        hash: self.tokens.hash(place),
+                        place: place.clone(),
+                        print,
+                        token,
+                    });
                 }
                 Err(Unopened::NotSealed) => return Err(not_sealed(place)),
                 Err(Unopened::Damaged) => {

@@ -1,0 +1,74 @@
+//! Sealing a journal for saving: every place gets a token, reusing the token of words that
+//! have not changed since they were opened or last sealed, on several threads when many.
+
+use zeroize::Zeroize;
+
+use super::parallel::in_parts;
+use super::places::{Place, each_place};
+use super::token;
+use super::tokens::Known;
+use super::{SEALED_VERSION, SealError, Sealer};
+use crate::journal::{Journal, Rating};
+
+impl Sealer {
+    /// A copy of `journal` with every place sealed: words unchanged since they were opened
+    /// keep their token; changed or new words get a new one.
+    pub fn seal(&mut self, journal: &Journal) -> Result<Journal, SealError> {
+        let mut sealed = journal.clone();
+        for checkin in &mut sealed.checkins {
+            if checkin.safety.is_sealed() {
+                continue;
+            }
+            let ratings = format!(
+                "{} {} {}",
+                checkin.safety, checkin.trust, checkin.connection
+            );
+            checkin.sealed_ratings = Some(ratings);
+            (checkin.safety, checkin.trust, checkin.connection) =
+                (Rating::SEALED, Rating::SEALED, Rating::SEALED);
+        }
+        let mut places = Vec::new();
+        each_place(&mut sealed, &mut |place, words| {
+            if !token::is_token(words) {
+                places.push((place, words));
+            }
+            Ok::<(), SealError>(())
+        })?;
+        let made = in_parts(&mut places, |part| self.seal_part(part))?;
+        drop(places);
+        // Remembered, so the next save writes the same token for the same words.
+        self.tokens.remember(made);
+        sealed.version = sealed.version.max(SEALED_VERSION);
+        Ok(sealed)
+    }
+
+    /// Puts a token at each of `places`; returns the new ones made.
+    fn seal_part(&self, places: &mut [(Place, &mut String)]) -> Result<Vec<Known>, SealError> {
+        let mut binding = Vec::new();
+        let mut made = Vec::new();
+        for (place, words) in places.iter_mut() {
+            let hash = self.tokens.hash(place);
+            let token = match self.tokens.reusable(hash, place, words) {
+                Some(token) => token.to_owned(),
+                None => {
+                    let key = self.key(place.key).ok_or_else(|| SealError::KeyNotHeld {
+                        record: place.record,
+                        field: place.field.to_string(),
+                    })?;
+                    place.bind_into(&mut binding);
+                    let token = token::seal(key, &binding, words);
+                    made.push(Known {
+                        hash,
+                        place: place.clone(),
+                        print: self.tokens.fingerprint(words),
+                        token: token.clone(),
+                    });
+                    token
+                }
+            };
+            words.zeroize();
+            **words = token;
+        }
+        Ok(made)
+    }
+}
