@@ -76,6 +76,8 @@ fn a_locked_journal_shows_the_names_and_asks_for_the_chosen_partners_passphrase_
         "nothing opens before the passphrase"
     );
     insta::assert_snapshot!("passphrase_sam_80x24", h.render(80, 24));
+    // Only the popup gets keys: the hint line shows its keys, not those of "who is here".
+    assert_eq!(h.hint_line(), "Enter open  Esc not now  Ctrl-G hard moment");
     h.keys_saving_to(&mut store, "tea");
     let screen = h.render(80, 24);
     assert!(screen.contains("•••"), "one dot per character: {screen}");
