@@ -20,7 +20,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_small(app, frame, area);
-        // "A hard moment, now" is drawn even where nothing else fits.
+        // "A hard moment, now" is drawn even where nothing else fits, and so are the recovery
+        // codes, shown only once: they say for themselves when the window is too small.
         let below = Below {
             bindings: &[],
             unsaved: app.unsaved(),
@@ -30,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         for moment in app
             .popups
             .iter()
-            .filter(|p| matches!(p, Popup::HardMoment(_)))
+            .filter(|p| matches!(p, Popup::HardMoment(_) | Popup::RecoveryCodes(_)))
         {
             moment.view().render(&ctx, &below, frame, area);
         }
