@@ -16,7 +16,7 @@ pub use keys::{
 };
 pub use places::{KeyName, Place};
 pub use token::{DataKey, TOKEN_PREFIX, is_token};
-pub use wipe::wipe_words;
+pub use wipe::{wipe_if_last, wipe_words};
 
 use age::secrecy::SecretString;
 use std::collections::{BTreeMap, HashMap};
