@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Popup};
 use super::keys::Hint;
+use super::keys::popups::ANY_KEY_CLOSES;
 use super::view::{Below, Placement};
 use super::widgets::hints::hint_line;
 
@@ -19,7 +20,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_small(app, frame, area);
-        // "A hard moment, now" is drawn even where nothing else fits.
+        // "A hard moment, now" is drawn even where nothing else fits, and so are the recovery
+        // codes, shown only once: they say for themselves when the window is too small.
         let below = Below {
             bindings: &[],
             unsaved: app.unsaved(),
@@ -29,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         for moment in app
             .popups
             .iter()
-            .filter(|p| matches!(p, Popup::HardMoment(_)))
+            .filter(|p| matches!(p, Popup::HardMoment(_) | Popup::RecoveryCodes(_)))
         {
             moment.view().render(&ctx, &below, frame, area);
         }
@@ -62,11 +64,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
             );
         }
         frame.render_widget(
-            Paragraph::new(hint_line(&bindings(app), app.theme, hints.width)),
+            Paragraph::new(hint_line(
+                &bindings(app),
+                app.hard_moment().is_some(),
+                app.theme,
+                hints.width,
+            )),
             hints,
         );
         let below = Below {
-            bindings: &bindings(app),
+            bindings: &app.screen.view().bindings(),
             unsaved: app.unsaved(),
             drafts: &app.drafts,
         };
@@ -83,9 +90,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
     app.theme.strip_colors(frame.buffer_mut());
 }
 
-/// The bindings of what is showing now.
+/// The keys that work now, for the hint line: the top popup's while one shows (only it gets
+/// keys; a popup with none closes on any key), otherwise the screen's.
 pub fn bindings(app: &App) -> Vec<Hint> {
-    app.screen.view().bindings()
+    match app.popup().map(|popup| popup.view().bindings()) {
+        Some(keys) if keys.is_empty() => vec![ANY_KEY_CLOSES],
+        Some(keys) => keys,
+        None => app.screen.view().bindings(),
+    }
 }
 
 fn screen_title(app: &App) -> String {

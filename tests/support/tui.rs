@@ -232,6 +232,13 @@ impl Harness {
         terminal.draw(|frame| draw(&self.app, frame)).unwrap();
         terminal.backend().to_string()
     }
+
+    /// The hint line at the foot of the screen, at a width that fits every hint.
+    pub fn hint_line(&self) -> String {
+        let screen = self.render(200, 30);
+        let last = screen.lines().last().unwrap_or_default();
+        last.trim_matches('"').trim_end().to_owned()
+    }
 }
 
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {

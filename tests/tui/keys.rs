@@ -14,7 +14,8 @@ use mend::tui::keys::hard_moment::{
     NOTE_SHARED, NOTE_SHARED_NO_PLAN, ONLY_CLOSE, PAUSE, PLAN_NOW, WHOSE,
 };
 use mend::tui::keys::popups::{
-    AGREE_FORM, CONFIRM, EXPORT, NOTE_FORM, PLAN_ITEM_FORM, PROMISE_FORM, RESTORE_DRAFT,
+    AGREE_FORM, ANY_KEY_CLOSES, CONFIRM, EXPORT, NOTE_FORM, PLAN_ITEM_FORM, PROMISE_FORM,
+    RESTORE_DRAFT,
 };
 use mend::tui::keys::tables::TALK;
 use mend::tui::keys::tables::{
@@ -105,18 +106,17 @@ fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("looking back", LOOK_BACK);
 }
 
-/// The hint line of `h` at a width that fits every hint.
-fn hint_line(h: &Harness) -> String {
-    let screen = h.render(200, 30);
-    let last = screen.lines().last().unwrap_or_default();
-    last.trim_matches('"').trim_end().to_owned()
-}
-
 /// A table's hints as the line shows them, with the hard-moment key that ends every line.
 fn shown(hints: &[Hint]) -> String {
+    shown_over(hints, false)
+}
+
+/// The same, without the hard-moment key while a hard moment is open (it does nothing then).
+fn shown_over(hints: &[Hint], hard_moment_open: bool) -> String {
+    let last = (!hard_moment_open).then_some(&HARD_MOMENT_HINT);
     hints
         .iter()
-        .chain(std::iter::once(&HARD_MOMENT_HINT))
+        .chain(last)
         .map(|(key, does)| format!("{key} {does}"))
         .collect::<Vec<_>>()
         .join("  ")
@@ -165,7 +165,7 @@ fn screens() -> Vec<(&'static str, Harness, Vec<Hint>)> {
 #[test]
 fn the_hint_line_and_the_help_show_the_table_and_nothing_else() {
     for (name, mut h, table) in screens() {
-        assert_eq!(hint_line(&h), shown(&table), "{name}'s hint line");
+        assert_eq!(h.hint_line(), shown(&table), "{name}'s hint line");
         if h.app.screen.view().types_text() {
             continue;
         }
@@ -173,6 +173,11 @@ fn the_hint_line_and_the_help_show_the_table_and_nothing_else() {
         assert!(
             matches!(h.app.popup(), Some(Popup::Help(_))),
             "{name}: ? opens the help"
+        );
+        assert_eq!(
+            h.hint_line(),
+            shown(&[ANY_KEY_CLOSES]),
+            "{name}: any key closes the help"
         );
         let help = h.render(120, 40);
         for (key, does) in &table {
@@ -378,6 +383,13 @@ fn every_popup_lists_the_keys_of_its_table() {
     for (name, h, table, lines) in cases {
         let popup = h.app.popup().unwrap_or_else(|| panic!("{name} is open"));
         assert_eq!(popup.view().bindings(), table, "{name}'s bindings");
+        // Only the popup gets keys, so the hint line shows its keys and not the screen's.
+        let moment = h.app.hard_moment().is_some();
+        assert_eq!(
+            h.hint_line(),
+            shown_over(&table, moment),
+            "{name}'s hint line"
+        );
         let screen = h.render(100, 30);
         // Each line once, in the table's order.
         let mut from = 0;

@@ -76,6 +76,8 @@ fn a_locked_journal_shows_the_names_and_asks_for_the_chosen_partners_passphrase_
         "nothing opens before the passphrase"
     );
     insta::assert_snapshot!("passphrase_sam_80x24", h.render(80, 24));
+    // Only the popup gets keys: the hint line shows its keys, not those of "who is here".
+    assert_eq!(h.hint_line(), "Enter open  Esc not now  Ctrl-G hard moment");
     h.keys_saving_to(&mut store, "tea");
     let screen = h.render(80, 24);
     assert!(screen.contains("•••"), "one dot per character: {screen}");
@@ -226,6 +228,7 @@ fn mend_locks_itself_when_unused_keeping_the_writing_sealed_and_offers_it_back()
         .app
         .update(Event::Tick(now() + chrono::Duration::minutes(14)));
     assert!(effects.is_empty());
+    let opened = Arc::downgrade(h.app.journal.as_ref().expect("a journal"));
     let effects = h
         .app
         .update(Event::Tick(now() + chrono::Duration::minutes(15)));
@@ -234,6 +237,8 @@ fn mend_locks_itself_when_unused_keeping_the_writing_sealed_and_offers_it_back()
         matches!(h.app.screen, Screen::Who(_)),
         "back to who is here"
     );
+    // Nothing holds the opened journal any longer: the app let go of it last, wiping it.
+    assert!(opened.upgrade().is_none(), "the opened journal is let go");
     assert!(h.app.partner.is_none());
     assert_eq!(
         h.app.journal.as_ref().map(|j| j.opened()),

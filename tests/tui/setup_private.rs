@@ -4,9 +4,11 @@
 use crate::harness::Harness;
 use crate::locked::encrypted_file;
 use age::secrecy::ExposeSecret;
-use mend::journal::Opened;
+use mend::journal::{Opened, RECOVERY_CODE_WORDS};
 use mend::store::Store;
 use mend::tui::app::{Popup, Screen};
+use mend::tui::effects::Passphrase;
+use mend::tui::popups::recovery_codes::{RecoveryCodes, TOO_SMALL};
 
 const ALEX_SAYS: &str = "a long walk home";
 const SAM_SAYS: &str = "tea before nine";
@@ -54,6 +56,18 @@ fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
     };
     insta::assert_snapshot!("setup_recovery_codes_80x24", hidden(h.render(80, 24)));
     insta::assert_snapshot!("setup_recovery_codes_50x24", hidden(h.render(50, 24)));
+    insta::assert_snapshot!("setup_recovery_codes_40x12", hidden(h.render(40, 12)));
+    for (width, height) in [(80, 24), (50, 24)] {
+        let screen = h.render(width, height);
+        assert!(
+            secrets.iter().all(|code| screen.contains(code.as_str())),
+            "every code whole at {width}x{height}: {screen}"
+        );
+        assert!(
+            popup_text(&screen).contains(RECOVERY_CODE_WORDS),
+            "{screen}"
+        );
+    }
     let shown = h.render(100, 30);
     assert!(
         secrets.iter().all(|code| shown.contains(code.as_str())),
@@ -84,4 +98,80 @@ fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
         h.app.partner,
         Some(h.app.journal.as_ref().unwrap().partners[1].id)
     );
+}
+
+/// The words inside a popup's borders, row by row, joined with single spaces.
+fn popup_text(screen: &str) -> String {
+    let inside = screen.lines().filter_map(|row| {
+        let from = row.find('│')?;
+        let to = row.rfind('│')?;
+        (to > from).then(|| &row[from + '│'.len_utf8()..to])
+    });
+    inside
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_recovery_code_shows_whole_or_not_at_all_at_every_size() {
+    let codes = [
+        ("Alex", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23"),
+        (
+            "Samantha Okonkwo-Delacroix",
+            "45678-9ABCD-EFGHJ-KMNPQ-RSTUV",
+        ),
+    ];
+    let mut h = Harness::new(None);
+    h.app.popups.push(Popup::RecoveryCodes(RecoveryCodes {
+        codes: codes
+            .iter()
+            .map(|(name, code)| ((*name).to_owned(), Passphrase::new(code)))
+            .collect(),
+    }));
+    insta::assert_snapshot!("recovery_codes_long_name_50x24", h.render(50, 24));
+    insta::assert_snapshot!("recovery_codes_44x12", h.render(44, 12));
+    let mut whole = 0;
+    for width in 20..=100 {
+        for height in 5..=40 {
+            let screen = h.render(width, height);
+            let shown = codes
+                .iter()
+                .filter(|(_, code)| screen.contains(code))
+                .count();
+            let any_part = codes
+                .iter()
+                .any(|(_, code)| code.split('-').any(|group| screen.contains(group)));
+            let at = format!("{width}x{height}:\n{screen}");
+            let text = popup_text(&screen);
+            if shown > 0 {
+                whole += 1;
+                assert_eq!(shown, codes.len(), "all or none, at {at}");
+                assert!(
+                    text.contains(RECOVERY_CODE_WORDS),
+                    "the words whole at {at}"
+                );
+                assert!(text.contains("Enter I have kept them safe"), "{at}");
+            } else {
+                assert!(!any_part, "no part of a code alone, at {at}");
+                let start: String = TOO_SMALL
+                    .split_whitespace()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(text.contains(&start), "says why, at {at}");
+            }
+        }
+    }
+    assert!(whole > 1000, "most sizes show the codes: {whole}");
+    // Smaller still, it draws without a panic.
+    for width in 1..=100 {
+        for height in 1..=40 {
+            if width < 20 || height < 5 {
+                h.render(width, height);
+            }
+        }
+    }
+    h.keys("x<Down>");
+    assert!(h.app.popup().is_some(), "only Enter closes it");
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::locking::Held;
 use super::{App, Popup, Screen, Unsaved};
 use crate::journal::{Journal, Opened, PartnerId};
+use crate::store::seal::wipe_if_last;
 use crate::tui::ctx::Ctx;
 use crate::tui::draft::Draft;
 use crate::tui::effects::Effect;
@@ -140,9 +141,10 @@ impl App {
 
     /// The keys are forgotten: back to "who is here" on the sealed journal.
     pub(super) fn locked(&mut self, journal: Option<Arc<Journal>>) {
-        if journal.is_some() {
-            self.journal = journal;
-        }
+        let opened = match journal {
+            Some(sealed) => self.journal.replace(sealed),
+            None => None,
+        };
         self.hold_unsaved_words();
         self.drafts.clear();
         self.popups.clear();
@@ -150,6 +152,10 @@ impl App {
         self.deleted.clear();
         self.go_who();
         self.refresh();
+        // The store let go of the opened journal as it locked, and now the app has too.
+        if let Some(opened) = opened {
+            wipe_if_last(opened);
+        }
     }
 
     /// Locks the journal: any writing on screen is kept first, as a sealed draft.

@@ -3,7 +3,10 @@
 
 use ratatui::crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Left, Right, Tab, Up};
 
-use super::{Binding, bind, ch, key, quiet};
+use super::{Binding, Hint, bind, ch, key, quiet};
+
+/// The hint line's words over a popup that has no keys of its own: any key closes it.
+pub const ANY_KEY_CLOSES: Hint = ("any key", "close");
 
 /// A yes/no question; the popup words what yes and no mean there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,14 +12,72 @@ use crate::tui::ctx::Ctx;
 use crate::tui::effects::Passphrase;
 use crate::tui::keys::popups::{CodesKey, RECOVERY_CODES};
 use crate::tui::keys::{Hint, command, hints};
+use crate::tui::theme::Theme;
 use crate::tui::view::{Answer, Below, PopupView};
-use crate::tui::widgets::popup::{key_line, popup};
+use crate::tui::widgets::popup::{key_line, popup, popup_fits, popup_inner_width};
+use crate::tui::widgets::text::width;
+
+const TITLE: &str = "Your recovery codes";
+
+/// What the popup says where the codes cannot all be shown whole.
+pub const TOO_SMALL: &str = "Make this window bigger to see your recovery codes whole. They are \
+                             shown only once, so keep them before you press Enter.";
 
 /// The codes, held only while this shows; they are wiped when it closes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecoveryCodes {
     /// Each partner's name and code (a locked journal is not lent to popups).
     pub codes: Vec<(String, Passphrase)>,
+}
+
+impl RecoveryCodes {
+    /// Each code on a line of its own that fits `columns`, after its partner's name (on the
+    /// same line where both fit, on the line above where not); `None` where a code itself
+    /// does not fit, since a code wrapped or cut could be copied wrong.
+    fn code_lines(&self, columns: usize, theme: Theme) -> Option<Vec<Line<'static>>> {
+        let mut lines = Vec::new();
+        for (name, code) in &self.codes {
+            let name = one_line(name);
+            let code = code.0.expose_secret();
+            let together = format!("{name}: {code}");
+            if width(&together) <= columns {
+                lines.push(Line::styled(together, theme.title()));
+            } else if width(code) <= columns {
+                lines.push(Line::styled(format!("{name}:"), theme.title()));
+                lines.push(Line::styled(code.to_owned(), theme.title()));
+            } else {
+                return None;
+            }
+        }
+        Some(lines)
+    }
+
+    /// What the popup shows in `area`: the words, the codes and the key, spaced where there is
+    /// room and close together where not; where even that does not fit, only [`TOO_SMALL`].
+    fn lines(&self, area: Rect, theme: Theme) -> Vec<Line<'static>> {
+        let too_small = vec![Line::raw(TOO_SMALL)];
+        let words = Line::raw(RECOVERY_CODE_WORDS);
+        let columns = popup_inner_width(area, TITLE, std::slice::from_ref(&words));
+        let Some(codes) = self.code_lines(columns, theme) else {
+            return too_small;
+        };
+        let keys: Vec<Line> = RECOVERY_CODES
+            .iter()
+            .map(|b| key_line(theme, b.hint, b.does))
+            .collect();
+        let spaced = [
+            vec![words.clone(), Line::raw("")],
+            codes.clone(),
+            vec![Line::raw("")],
+            keys.clone(),
+        ]
+        .concat();
+        let close = [vec![words], codes, keys].concat();
+        [spaced, close]
+            .into_iter()
+            .find(|lines| popup_fits(area, TITLE, lines))
+            .unwrap_or(too_small)
+    }
 }
 
 impl PopupView for RecoveryCodes {
@@ -39,20 +97,6 @@ impl PopupView for RecoveryCodes {
     }
 
     fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {
-        let theme = ctx.theme;
-        let mut lines = vec![Line::raw(RECOVERY_CODE_WORDS), Line::raw("")];
-        for (name, code) in &self.codes {
-            lines.push(Line::styled(
-                format!("  {}: {}", one_line(name), code.0.expose_secret()),
-                theme.title(),
-            ));
-        }
-        lines.push(Line::raw(""));
-        lines.extend(
-            RECOVERY_CODES
-                .iter()
-                .map(|b| key_line(theme, b.hint, b.does)),
-        );
-        popup(frame, area, "Your recovery codes", lines, theme);
+        popup(frame, area, TITLE, self.lines(area, ctx.theme), ctx.theme);
     }
 }

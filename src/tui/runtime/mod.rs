@@ -28,6 +28,7 @@ use crate::journal::PartnerId;
 use crate::paths::Paths;
 use crate::prompts::PromptLibrary;
 use crate::store::Store;
+use crate::store::seal::wipe_if_last;
 
 /// A hidden switch for the test that proves the terminal is restored after a panic.
 const PANIC_FOR_TEST: &str = "MEND_TEST_PANIC_AFTER_DRAW";
@@ -138,8 +139,13 @@ fn run_with(
         Some(signal) => Err(stop(signal, &app, &runner.store, &runner.drafts).into()),
         None => result.map(|_| ()),
     };
-    // Quitting locks: the keys are forgotten, and wiped as they drop.
+    // Quitting locks: the keys are forgotten, and wiped as they drop; the opened journal's
+    // words are wiped once the store and the app have both let go of it.
+    let opened = app.journal.take();
     let _ = runner.store.lock_keys();
+    if let Some(opened) = opened {
+        wipe_if_last(opened);
+    }
     give_back_terminal();
     result
 }

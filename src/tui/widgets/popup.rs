@@ -14,6 +14,27 @@ const FORM_WIDTH: u16 = 66;
 
 /// Draws `lines` in a bordered window centred in `area`, as large as needed and as fits.
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, theme: Theme) {
+    let width = popup_width(area, title, &lines);
+    window(frame, area, title, lines, theme, width);
+}
+
+/// The columns [`popup`] has for `lines` in `area`, inside its borders and padding.
+pub fn popup_inner_width(area: Rect, title: &str, lines: &[Line<'_>]) -> usize {
+    inner_width(popup_width(area, title, lines))
+}
+
+/// Whether [`popup`] shows every one of `lines` in `area`, wrapped, with none cut off below.
+pub fn popup_fits(area: Rect, title: &str, lines: &[Line<'_>]) -> bool {
+    window_height(lines, popup_width(area, title, lines)) <= usize::from(area.height)
+}
+
+/// Draws a form's `lines` in a window of a steady width, centred in `area`.
+pub fn form_window(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, theme: Theme) {
+    window(frame, area, title, lines, theme, FORM_WIDTH);
+}
+
+/// How wide [`popup`]'s window is: its widest line and its title, within the most and `area`.
+fn popup_width(area: Rect, title: &str, lines: &[Line<'_>]) -> u16 {
     let width = lines
         .iter()
         .map(Line::width)
@@ -21,13 +42,24 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, t
         .unwrap_or(0)
         .max(title.chars().count() + 2)
         .saturating_add(4);
-    let width = u16::try_from(width).unwrap_or(u16::MAX).min(MAX_WIDTH);
-    window(frame, area, title, lines, theme, width);
+    u16::try_from(width)
+        .unwrap_or(u16::MAX)
+        .min(MAX_WIDTH)
+        .min(area.width)
 }
 
-/// Draws a form's `lines` in a window of a steady width, centred in `area`.
-pub fn form_window(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, theme: Theme) {
-    window(frame, area, title, lines, theme, FORM_WIDTH);
+/// The columns inside a window `width` wide: less two borders and a space each side.
+fn inner_width(width: u16) -> usize {
+    usize::from(width.saturating_sub(4).max(1))
+}
+
+/// The rows a window `width` wide needs for `lines`, wrapped as it draws them, with its borders.
+fn window_height(lines: &[Line<'_>], width: u16) -> usize {
+    let columns = u16::try_from(inner_width(width)).unwrap_or(u16::MAX);
+    let rows = Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: true })
+        .line_count(columns);
+    rows + 2
 }
 
 fn window(
@@ -39,12 +71,7 @@ fn window(
     width: u16,
 ) {
     let width = width.min(area.width);
-    let inner_width = usize::from(width.saturating_sub(4).max(1));
-    let height: usize = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(inner_width))
-        .sum();
-    let height = u16::try_from(height + 2)
+    let height = u16::try_from(window_height(&lines, width))
         .unwrap_or(u16::MAX)
         .min(area.height);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height));
