@@ -12,17 +12,49 @@ use crate::journal::{Journal, Opened};
 impl Store {
     /// Gives the store the keys a passphrase opened, and opens the journal held with them.
     /// Until then an encrypted journal is held sealed: its names and dates, not its words.
+    /// The sealed journal already held is opened as it is, without reading the file again
+    /// (a change made meanwhile is picked up like any other, see [`Store::look_for_changes`]);
+    /// if it cannot be opened, it stays held sealed.
     pub fn unlock(&mut self, sealer: Sealer) -> Result<Option<Arc<Journal>>, LoadError> {
         self.sealer = Some(sealer);
-        self.loaded = None;
-        self.load()
+        let held_sealed = self
+            .loaded
+            .as_ref()
+            .filter(|(journal, _)| journal.is_sealed() && journal.opened() == Opened::Nothing)
+            .map(|(journal, stamp)| (Arc::clone(journal), *stamp));
+        let Some((sealed, stamp)) = held_sealed else {
+            self.loaded = None;
+            return self.load();
+        };
+        let opened = self.opened(&self.real_path(), Journal::clone(&sealed))?;
+        self.loaded = Some((Arc::new(opened), stamp));
+        Ok(self.shared())
     }
 
-    /// Forgets the keys (they are wiped as they drop) and holds the journal sealed again.
+    /// Forgets the keys (they are wiped as they drop) and holds the journal sealed again:
+    /// the words held open are sealed in memory first, so locking needs no file and leaves
+    /// no word open even when the file cannot be read just then.
     pub fn lock_keys(&mut self) -> Result<Option<Arc<Journal>>, LoadError> {
-        self.sealer = None;
-        self.loaded = None;
-        self.load()
+        let Some(mut sealer) = self.sealer.take() else {
+            return Ok(self.shared());
+        };
+        let Some((held, stamp)) = self.loaded.take() else {
+            return Ok(None);
+        };
+        if !held.is_sealed() || held.opened() == Opened::Nothing {
+            self.loaded = Some((held, stamp));
+            return Ok(self.shared());
+        }
+        match sealer.seal(&held) {
+            Ok(mut sealed) => {
+                drop(held);
+                sealed.set_opened(Opened::Nothing);
+                self.loaded = Some((Arc::new(sealed), stamp));
+                Ok(self.shared())
+            }
+            // Words opened with keys not held cannot be: the file is read sealed instead.
+            Err(_) => self.load(),
+        }
     }
 
     /// Holds `sealer`'s keys without reading the journal again: `mend encrypt` seals a plain

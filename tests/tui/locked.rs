@@ -55,6 +55,19 @@ pub fn locked_window(path: &Path) -> (Store, Harness) {
     (store, h)
 }
 
+/// Lets fifteen unused minutes pass, so mend locks itself, and checks it is back on "who is
+/// here".
+pub fn wait_until_locked(h: &mut Harness, store: &mut Store) {
+    let effects = h
+        .app
+        .update(Event::Tick(now() + chrono::Duration::minutes(15)));
+    h.run_saving_to(store, effects);
+    assert!(
+        matches!(h.app.screen, Screen::Who(_)),
+        "mend locked itself, back on who is here"
+    );
+}
+
 /// Whether the screen shows anything sealed as if it were words.
 fn shows_sealed(screen: &str) -> bool {
     screen.contains("mend-sealed") || screen.contains("255")
@@ -229,14 +242,7 @@ fn mend_locks_itself_when_unused_keeping_the_writing_sealed_and_offers_it_back()
         .update(Event::Tick(now() + chrono::Duration::minutes(14)));
     assert!(effects.is_empty());
     let opened = Arc::downgrade(h.app.journal.as_ref().expect("a journal"));
-    let effects = h
-        .app
-        .update(Event::Tick(now() + chrono::Duration::minutes(15)));
-    h.run_saving_to(&mut store, effects);
-    assert!(
-        matches!(h.app.screen, Screen::Who(_)),
-        "back to who is here"
-    );
+    wait_until_locked(&mut h, &mut store);
     // Nothing holds the opened journal any longer: the app let go of it last, wiping it.
     assert!(opened.upgrade().is_none(), "the opened journal is let go");
     assert!(h.app.partner.is_none());
@@ -356,11 +362,7 @@ fn words_typed_in_a_form_when_mend_locks_itself_are_held_for_their_writer_alone(
     h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
     h.keys_saving_to(&mut store, "onCook on Friday");
     assert!(matches!(h.app.popup(), Some(Popup::Form(_))));
-    let effects = h
-        .app
-        .update(Event::Tick(now() + chrono::Duration::minutes(15)));
-    h.run_saving_to(&mut store, effects);
-    assert!(matches!(h.app.screen, Screen::Who(_)), "locked");
+    wait_until_locked(&mut h, &mut store);
     let locked = h.render(80, 24);
     assert!(
         !locked.contains("Cook on Friday"),
@@ -393,11 +395,7 @@ fn a_check_in_note_typed_when_mend_locks_itself_comes_back_to_its_writer() {
     let (mut store, mut h) = locked_window(&path);
     h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
     h.keys_saving_to(&mut store, "c<Down><Down><Down>a hard evening");
-    let effects = h
-        .app
-        .update(Event::Tick(now() + chrono::Duration::minutes(15)));
-    h.run_saving_to(&mut store, effects);
-    assert!(matches!(h.app.screen, Screen::Who(_)), "locked");
+    wait_until_locked(&mut h, &mut store);
     assert!(!h.render(80, 24).contains("a hard evening"));
     h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
     let back = h.render(80, 24);

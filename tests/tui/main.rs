@@ -14,6 +14,7 @@ mod kindness_received;
 mod last_answer;
 mod live_refresh;
 mod locked;
+mod locked_file;
 mod locked_words;
 mod outcome_bars;
 mod plan;

@@ -10,6 +10,8 @@ mod opening;
 mod parallel;
 mod places;
 mod sealing;
+#[cfg(test)]
+mod test_journal;
 mod token;
 mod tokens;
 mod wipe;
@@ -283,9 +285,8 @@ mod tests {
     use super::*;
 
     fn sealer_for(partners: &[PartnerId]) -> Sealer {
-        let couple = DataKey::random();
         Sealer {
-            couple,
+            couple: DataKey::random(),
             private: partners.iter().map(|p| (*p, DataKey::random())).collect(),
             tokens: Tokens::default(),
         }

@@ -51,46 +51,13 @@ fn wiped_if_last(journal: Arc<Journal>) -> Option<Journal> {
 mod tests {
     use super::*;
     use crate::journal::Sealing;
+    use crate::store::seal::test_journal::journal_with_words;
 
     const WORDS: [&str; 2] = ["the bridge at dusk", "what I never said"];
 
-    /// A journal with a shared and a private entry of Alex's, opened.
-    fn journal_with_words() -> Journal {
-        use crate::journal::{NewEntry, Role, Stage, Visibility};
-        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH + chrono::TimeDelta::days(20_000);
-        let today = now.date_naive();
-        let Ok(mut journal) = Journal::new(
-            ("Alex", Some(Role::Repairing)),
-            ("Sam", Some(Role::Hurt)),
-            now,
-            today,
-        ) else {
-            panic!("a new journal for two");
-        };
-        let alex = journal.partners[0].id;
-        for (text, visibility) in WORDS
-            .into_iter()
-            .zip([Visibility::Shared, Visibility::Private])
-        {
-            let entry = NewEntry {
-                author: alex,
-                day: today,
-                stage: Stage::Communication,
-                prompt_id: None,
-                prompt: Some("What stayed with you?".into()),
-                text: text.into(),
-                visibility,
-            };
-            if let Err(err) = journal.add_entry(entry, now, today) {
-                panic!("adding an entry: {err}");
-            }
-        }
-        journal
-    }
-
     /// The same journal, as an encrypted one holds it once opened.
     fn sealed_journal_with_words() -> Journal {
-        let mut journal = journal_with_words();
+        let mut journal = journal_with_words(&WORDS);
         journal.sealing = Some(Sealing::new());
         journal
     }
@@ -113,7 +80,7 @@ mod tests {
 
     #[test]
     fn wiping_leaves_no_words_in_any_sealed_place() {
-        let mut journal = journal_with_words();
+        let mut journal = journal_with_words(&WORDS);
         wipe_words(&mut journal);
         assert_eq!(words_left(&mut journal), Vec::<String>::new());
         assert_eq!(journal.entries.len(), 2, "the records themselves stay");
@@ -148,6 +115,6 @@ mod tests {
 
     #[test]
     fn a_plain_journal_is_let_go_unwiped() {
-        assert!(wiped_if_last(Arc::new(journal_with_words())).is_none());
+        assert!(wiped_if_last(Arc::new(journal_with_words(&WORDS))).is_none());
     }
 }
