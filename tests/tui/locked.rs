@@ -10,8 +10,8 @@ use mend::tui::effects::Event;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-const ALEX_SAYS: &str = "a long walk home";
-const SAM_SAYS: &str = "tea before nine";
+pub const ALEX_SAYS: &str = "a long walk home";
+pub const SAM_SAYS: &str = "tea before nine";
 
 /// A lived-in journal file, encrypted with Alex's and Sam's passphrases.
 pub fn encrypted_file() -> (tempfile::TempDir, PathBuf) {
@@ -20,18 +20,24 @@ pub fn encrypted_file() -> (tempfile::TempDir, PathBuf) {
 
 /// A file holding `journal`, encrypted with Alex's and Sam's passphrases.
 pub fn encrypted_file_of(journal: Journal) -> (tempfile::TempDir, PathBuf) {
-    static FAST: std::sync::Once = std::sync::Once::new();
-    // Unwrapping keys wrapped with a small work factor is quick; only debug builds honour it.
-    FAST.call_once(|| unsafe { std::env::set_var("MEND_TEST_WORK_FACTOR", "10") });
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("journal.json");
     let mut store = Store::new(&path, None);
     store.create(journal).expect("created");
+    encrypt_file(&path);
+    (dir, path)
+}
+
+/// Encrypts the journal at `path` with Alex's and Sam's passphrases, as `mend encrypt` does.
+pub fn encrypt_file(path: &Path) {
+    static FAST: std::sync::Once = std::sync::Once::new();
+    // Unwrapping keys wrapped with a small work factor is quick; only debug builds honour it.
+    FAST.call_once(|| unsafe { std::env::set_var("MEND_TEST_WORK_FACTOR", "10") });
     let passphrases: Vec<(PartnerId, age::secrecy::SecretString)> = vec![
         (ALEX, ALEX_SAYS.to_owned().into()),
         (SAM, SAM_SAYS.to_owned().into()),
     ];
-    let mut store = Store::new(&path, None);
+    let mut store = Store::new(path, None);
     let journal = store.load().expect("loads").expect("a journal");
     let clock = Clock::start(now().to_utc(), journal.device());
     let (sealer, sealing, _codes) = Sealer::create(&passphrases, &clock);
@@ -42,7 +48,6 @@ pub fn encrypted_file_of(journal: Journal) -> (tempfile::TempDir, PathBuf) {
             Ok(())
         })
         .expect("encrypted");
-    (dir, path)
 }
 
 /// The app as it opens on an encrypted journal: locked, on "who is here".

@@ -7,6 +7,7 @@ mod harness;
 mod days;
 mod earlier_checkins;
 mod earlier_versions;
+mod encrypted_meanwhile;
 mod exchange;
 mod hard_moment;
 mod keys;

@@ -19,6 +19,10 @@ use crate::tui::screens::{
 impl App {
     /// Does what a screen asked for; returns the effects the loop must run.
     pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
+        let action = match self.wait_for_passphrase(action) {
+            Ok(effects) => return effects,
+            Err(action) => action,
+        };
         match action {
             Action::Create(journal) => return vec![Effect::Create(journal)],
             Action::CreateSealed {

@@ -107,17 +107,28 @@ impl App {
         journal: Arc<Journal>,
         draft: Option<Draft>,
     ) -> Vec<Effect> {
+        let asked_here = self.popups.iter_mut().find_map(|p| match p {
+            Popup::Passphrase(ask) if ask.in_place => Some(ask.then.take()),
+            _ => None,
+        });
         self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
         // Another partner's draft, opened before, is theirs alone: it stays sealed on disk.
         let opened = journal.opened();
         if journal.is_sealed() {
             self.drafts.retain(|p, _| opened.private_words_of(*p));
         }
+        self.journal = Some(journal);
+        self.locking.idle_since = self.now;
+        if let Some(then) = asked_here
+            && partner.is_some()
+            && partner == self.partner
+        {
+            // The writing on screen is newer than any draft on disk: it stays as it is.
+            return self.unlocked_here(then.map(|action| *action));
+        }
         if let (Some(partner), Some(draft)) = (partner, draft) {
             self.drafts.insert(partner, draft);
         }
-        self.journal = Some(journal);
-        self.locking.idle_since = self.now;
         match partner {
             Some(partner) => {
                 let effects = self.choose_partner(partner);

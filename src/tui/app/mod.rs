@@ -8,6 +8,7 @@ pub use locking::Locking;
 pub use screen::Screen;
 mod popup_actions;
 mod replies;
+mod sealed_meanwhile;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;

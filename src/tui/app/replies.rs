@@ -124,7 +124,12 @@ impl App {
         if self.journal.is_none() {
             return;
         }
+        let sealed_meanwhile = self.sealed_meanwhile(&journal);
+        self.together_sealed_meanwhile(&journal);
         self.journal = Some(journal);
+        if sealed_meanwhile {
+            self.ask_passphrase_here(None);
+        }
         self.refresh();
     }
 

@@ -30,6 +30,12 @@ pub struct PassphrasePopup {
     pub opening: bool,
     /// Why the last passphrase did not open the journal.
     pub problem: Option<String>,
+    /// Asked where the partner already is, because the journal was encrypted while it
+    /// was open: opening it leaves them where they are.
+    pub in_place: bool,
+    /// What they were saving when it was asked, done once the journal opens; it goes if
+    /// the popup does.
+    pub then: Option<Box<Action>>,
 }
 
 impl std::fmt::Debug for PassphrasePopup {
@@ -51,6 +57,18 @@ impl PassphrasePopup {
             typed: Zeroizing::new(String::new()),
             opening: false,
             problem: None,
+            in_place: false,
+            then: None,
+        }
+    }
+
+    /// Asked where `partner` already is, because the journal was encrypted while it was
+    /// open: `then` is what they were saving, done once it opens.
+    pub fn in_place(partner: (PartnerId, String), then: Option<Action>) -> PassphrasePopup {
+        PassphrasePopup {
+            in_place: true,
+            then: then.map(Box::new),
+            ..PassphrasePopup::new(Some(partner))
         }
     }
 
@@ -133,12 +151,19 @@ impl PopupView for PassphrasePopup {
             ),
         };
         let dots: String = "•".repeat(self.typed.chars().count().min(40));
-        let mut lines = vec![
+        let mut lines = Vec::new();
+        if self.in_place {
+            lines.push(Line::raw(
+                "The journal was encrypted while it was open here. What you were writing is still on this screen, not saved yet.",
+            ));
+            lines.push(Line::raw(""));
+        }
+        lines.extend([
             Line::raw(ask),
             Line::raw(""),
             Line::styled(format!("  {dots}▏"), theme.title()),
             Line::raw(""),
-        ];
+        ]);
         if self.opening {
             lines.push(Line::styled("Opening…", theme.muted()));
         } else if let Some(problem) = &self.problem {

@@ -1,0 +1,94 @@
+//! A journal encrypted while the app has it open (by `mend encrypt` in another terminal):
+//! the passphrase is asked where the partner is, and what they were writing waits for it.
+
+use crate::harness::{Harness, lived_in_journal, now};
+use crate::locked::{ALEX_SAYS, encrypt_file};
+use mend::journal::{Journal, Opened};
+use mend::store::Store;
+use mend::tui::app::{Popup, Screen};
+use mend::tui::effects::Event;
+use mend::tui::look_for_changes;
+
+const WRITING: &str = "The quiet hour by the lake";
+
+/// The app opened on a plain lived-in journal, and its store.
+fn plain_window() -> (tempfile::TempDir, std::path::PathBuf, Store, Harness) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("journal.json");
+    Store::new(&path, None)
+        .create(lived_in_journal())
+        .expect("created");
+    let mut store = Store::new(&path, None);
+    let journal = store.load().expect("loads").expect("a journal");
+    let mut h = Harness::new(Some(Journal::clone(&journal)));
+    h.app.journal = Some(journal);
+    h.app.refresh();
+    (dir, path, store, h)
+}
+
+/// What the real loop does once a second: look at the file and hand any news to the app.
+fn tick(store: &mut Store, h: &mut Harness) {
+    if let Some(reply) = look_for_changes(store) {
+        let effects = h.app.on_reply(reply);
+        h.run_saving_to(store, effects);
+    }
+    let effects = h.app.update(Event::Tick(now()));
+    h.run_saving_to(store, effects);
+}
+
+#[test]
+fn writing_in_progress_waits_for_the_passphrase_and_is_saved_sealed_once_it_is_typed() {
+    let (_dir, path, mut store, mut h) = plain_window();
+    h.keys_saving_to(&mut store, "<Enter>w");
+    h.keys_saving_to(&mut store, WRITING);
+    assert!(matches!(h.app.screen, Screen::Write(_)));
+    encrypt_file(&path);
+    tick(&mut store, &mut h);
+    // Asked where Alex is, the writing still on screen behind the question.
+    assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
+    assert!(matches!(h.app.screen, Screen::Write(_)));
+    let asked = h.render(80, 24);
+    assert!(asked.contains("encrypted while it was open"), "{asked}");
+    insta::assert_snapshot!("encrypted_meanwhile_80x24", asked);
+    // Not now: the writing stays; saving it asks again, and waits for the passphrase.
+    h.keys_saving_to(&mut store, "<Esc>");
+    assert!(h.app.popup().is_none());
+    assert!(h.render(80, 24).contains(WRITING));
+    h.keys_saving_to(&mut store, "<C-s>");
+    assert!(
+        matches!(h.app.popup(), Some(Popup::Passphrase(_))),
+        "{}",
+        h.render(80, 24)
+    );
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    assert!(!on_disk.contains("quiet hour"), "nothing saved yet");
+    h.keys_saving_to(&mut store, &format!("{ALEX_SAYS}<Enter>"));
+    assert!(h.app.popup().is_none(), "{}", h.render(80, 24));
+    let journal = h.app.journal.clone().expect("a journal");
+    assert_eq!(
+        journal.opened(),
+        Opened::SharedAndPrivateOf(crate::harness::ALEX)
+    );
+    assert!(
+        journal.entries.iter().any(|e| e.text == WRITING),
+        "the entry was saved once the passphrase opened the journal"
+    );
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    assert!(!on_disk.contains("quiet hour"), "saved sealed");
+    assert!(on_disk.contains("mend-sealed:"));
+}
+
+#[test]
+fn both_of_us_on_a_journal_encrypted_meanwhile_goes_back_to_who_is_here_saying_why() {
+    let (_dir, path, mut store, mut h) = plain_window();
+    h.keys_saving_to(&mut store, "<Down><Down><Enter>");
+    assert!(matches!(h.app.screen, Screen::Progress(_)));
+    encrypt_file(&path);
+    tick(&mut store, &mut h);
+    assert!(matches!(h.app.screen, Screen::Who(_)));
+    let screen = h.render(80, 24);
+    assert!(screen.contains("encrypted while it was open"), "{screen}");
+    // Choosing "both of us" again asks for a passphrase.
+    h.keys_saving_to(&mut store, "<Down><Down><Enter>");
+    assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
+}
