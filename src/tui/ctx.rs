@@ -22,4 +22,6 @@ pub struct Ctx<'a> {
     pub theme: Theme,
     pub tonight: Option<&'a Tonight>,
     pub progress: Option<&'a Arc<Progress>>,
+    /// The window the app was last drawn in, if it has been drawn.
+    pub window: Option<ratatui::layout::Rect>,
 }

@@ -89,6 +89,14 @@ fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
         Some(Opened::Nothing),
         "the app holds it locked"
     );
+    // In a window too small to show them, Enter does not close the codes unseen.
+    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 40, 12));
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert!(
+        matches!(h.app.popup(), Some(Popup::RecoveryCodes(_))),
+        "the codes stay until they can be seen"
+    );
+    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 80, 24));
     h.keys_saving_to(&mut store, "<Enter>");
     assert!(h.app.popups.is_empty(), "the codes are gone once kept");
     assert!(matches!(h.app.screen, Screen::Who(_)));

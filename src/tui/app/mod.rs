@@ -77,6 +77,9 @@ pub struct App {
     pub banner: Option<String>,
     /// When the last key came, and words held while an encrypted journal is locked (`lock.rs`).
     pub locking: Locking,
+    /// The size of the window the app was last drawn in, once it has been drawn: a popup that
+    /// cannot show what it must in it (the recovery codes) does not close on a key.
+    pub window: Option<ratatui::layout::Rect>,
 }
 
 impl App {
@@ -118,6 +121,7 @@ impl App {
             running: true,
             banner: None,
             locking: Locking::since(now),
+            window: None,
         }
     }
 
@@ -140,6 +144,7 @@ impl App {
             theme: self.theme,
             tonight: self.tonight.as_ref(),
             progress: self.progress.as_ref(),
+            window: self.window,
         }
     }
 

@@ -21,7 +21,7 @@ const TITLE: &str = "Your recovery codes";
 
 /// What the popup says where the codes cannot all be shown whole.
 pub const TOO_SMALL: &str = "Make this window bigger to see your recovery codes whole. They are \
-                             shown only once, so keep them before you press Enter.";
+                             shown only this once, so they stay until you can see them.";
 
 /// The codes, held only while this shows; they are wiped when it closes.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,15 +52,24 @@ impl RecoveryCodes {
         Some(lines)
     }
 
-    /// What the popup shows in `area`: the words, the codes and the key, spaced where there is
-    /// room and close together where not; where even that does not fit, only [`TOO_SMALL`].
+    /// Whether the codes show whole in `area`.
+    fn shows_codes(&self, area: Rect, ctx: &Ctx) -> bool {
+        self.fitting_lines(area, ctx.theme).is_some()
+    }
+
+    /// What the popup shows in `area`: the words, the codes and the key where they fit;
+    /// where they do not, only [`TOO_SMALL`].
     fn lines(&self, area: Rect, theme: Theme) -> Vec<Line<'static>> {
-        let too_small = vec![Line::raw(TOO_SMALL)];
+        self.fitting_lines(area, theme)
+            .unwrap_or_else(|| vec![Line::raw(TOO_SMALL)])
+    }
+
+    /// The words, the codes and the key, spaced where there is room and close together
+    /// where not, if they fit in `area` at all.
+    fn fitting_lines(&self, area: Rect, theme: Theme) -> Option<Vec<Line<'static>>> {
         let words = Line::raw(RECOVERY_CODE_WORDS);
         let columns = popup_inner_width(area, TITLE, std::slice::from_ref(&words));
-        let Some(codes) = self.code_lines(columns, theme) else {
-            return too_small;
-        };
+        let codes = self.code_lines(columns, theme)?;
         let keys: Vec<Line> = RECOVERY_CODES
             .iter()
             .map(|b| key_line(theme, b.hint, b.does))
@@ -76,13 +85,16 @@ impl RecoveryCodes {
         [spaced, close]
             .into_iter()
             .find(|lines| popup_fits(area, TITLE, lines))
-            .unwrap_or(too_small)
     }
 }
 
 impl PopupView for RecoveryCodes {
-    fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Answer {
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Answer {
         match command(RECOVERY_CODES, key, false) {
+            // Codes the window is too small to show are not closed unseen.
+            Some(CodesKey::Kept) if ctx.window.is_some_and(|w| !self.shows_codes(w, ctx)) => {
+                Answer::STAY
+            }
             Some(CodesKey::Kept) => Answer::CLOSE,
             None => Answer::STAY,
         }

@@ -199,7 +199,7 @@ fn run_until_quit(
     let mut tick_due = Instant::now() + TICK;
     while app.running {
         keep_held_draft(runner, app);
-        runner.terminal.draw(|frame| draw(app, frame))?;
+        app.window = Some(runner.terminal.draw(|frame| draw(app, frame))?.area);
         if panic_for_test {
             panic!("mend was asked to panic by {PANIC_FOR_TEST}");
         }
@@ -216,7 +216,7 @@ fn run_until_quit(
                         matches!(e, Effect::Unlock { .. } | Effect::CreateSealed { .. })
                     };
                     if effects.iter().any(slow) {
-                        runner.terminal.draw(|frame| draw(app, frame))?;
+                        app.window = Some(runner.terminal.draw(|frame| draw(app, frame))?.area);
                     }
                     run_effects(runner, app, effects);
                     if app.running && more_waiting()? {
