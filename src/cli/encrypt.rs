@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use crate::journal::text::one_line;
 use crate::journal::{Clock, Journal, KeyWrap, Opened, OpensWith, PLAIN_VERSION, PartnerId};
 use crate::store::seal::{Sealer, new_recovery_code, normalized_code, wrap};
-use crate::store::{Listing, parse};
+use crate::store::{Listing, RealFs, merged_copies, parse, to_bytes, write_atomically};
 use crate::tui::draft::Drafts;
 use crate::unlock::input::{
     NEW_PASSPHRASE_FILE, PASSPHRASE_FILE, RECOVERY_FILE, need, new_secret_for, secret_for,
@@ -51,14 +51,6 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
             "This journal is already encrypted. To change a passphrase: `mend passphrase change --as NAME`."
         );
     }
-    if store
-        .shared_files()
-        .is_some_and(|shared| Listing::of(&shared.folder).devices.len() > 1)
-    {
-        bail!(
-            "This journal is shared with another laptop. mend cannot yet turn encryption on for a journal two laptops already write; nothing was changed. Turn it on before `mend share`."
-        );
-    }
     let mut passphrases: Vec<(PartnerId, SecretString)> = Vec::new();
     for partner in &journal.partners {
         passphrases.push((partner.id, new_secret_for(PASSPHRASE_FILE, &partner.name)?));
@@ -74,11 +66,17 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         journal.sealing = Some(sealing);
         Ok(())
     })?;
+    let others = seal_the_shared_folder(&mut store);
     let removed = remove_plain_backups(&store);
     let sealed_drafts = seal_plain_drafts(ctx, &store, &journal);
     write_stdout(format_args!(
         "The journal is encrypted now: every word in it is sealed, and each of you opens it with your own passphrase.\n"
     ))?;
+    if others > 0 {
+        write_stdout(format_args!(
+            "The other laptop's file in the shared folder is sealed now too ({others}); on that laptop, mend asks for its partner's passphrase the next time it opens the journal.\n"
+        ))?;
+    }
     if sealed_drafts > 0 {
         write_stdout(format_args!(
             "Unsaved writing kept as a draft ({sealed_drafts}) is sealed now too, each with its writer's own key.\n"
@@ -109,6 +107,63 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         write_stdout(format_args!("  {name}: {}\n", code.expose_secret()))?;
     }
     Ok(())
+}
+
+/// On a shared folder, writes this laptop's sealed file over every other laptop's file (it
+/// holds all of theirs, merged), and seals the conflict copies kept in `conflicts-merged/`,
+/// so no plain word stays in the folder. Returns how many laptops' files it sealed.
+fn seal_the_shared_folder(store: &mut crate::store::Store) -> usize {
+    let Some(shared) = store.shared_files().cloned() else {
+        return 0;
+    };
+    let Some(sealing) = store.journal().and_then(|j| j.sealing.clone()) else {
+        return 0;
+    };
+    let Ok(bytes) = std::fs::read(&shared.own) else {
+        return 0;
+    };
+    let mut sealed = 0;
+    for (path, _) in Listing::of(&shared.folder).devices {
+        if path == shared.own {
+            continue;
+        }
+        match write_atomically(&path, &bytes, &RealFs) {
+            Ok(()) => sealed += 1,
+            Err(err) => warn(format_args!(
+                "The other laptop's file {} could not be sealed ({err}); it holds words unsealed until that laptop saves.",
+                path.display()
+            )),
+        }
+    }
+    for copy in merged_copies(&shared.folder) {
+        if let Err(why) = seal_copy(&copy, store, &sealing) {
+            warn(format_args!(
+                "The conflict copy {} kept in the shared folder could not be sealed ({why}); delete it once you no longer need it.",
+                copy.display()
+            ));
+        }
+    }
+    sealed
+}
+
+/// Seals the conflict copy at `path` in place with the journal's keys.
+fn seal_copy(
+    path: &std::path::Path,
+    store: &mut crate::store::Store,
+    sealing: &crate::journal::Sealing,
+) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|err| err.to_string())?;
+    let mut copy = parse(path, &bytes).map_err(|err| err.to_string())?;
+    if copy.is_sealed() {
+        return Ok(());
+    }
+    copy.sealing = Some(sealing.clone());
+    let sealer = store
+        .sealer_mut()
+        .ok_or_else(|| "the keys are not held".to_owned())?;
+    let sealed = sealer.seal(&copy).map_err(|err| err.to_string())?;
+    let bytes = to_bytes(&sealed).map_err(|err| err.to_string())?;
+    write_atomically(path, &bytes, &RealFs).map_err(|err| err.to_string())
 }
 
 /// Seals each partner's plain draft of unsaved writing with their own key; returns how many.

@@ -3,6 +3,7 @@
 mod backup;
 mod conflict_copies;
 mod device;
+mod gather;
 mod link;
 mod load;
 mod lock;
@@ -22,6 +23,7 @@ pub use conflict_copies::{
     Engine, conflict_copy_engine, git_markers_advice, has_git_conflict_markers,
 };
 pub use device::this_device;
+pub use gather::{Gathered, gather};
 pub use link::resolve;
 pub use load::{LoadError, MAX_JOURNAL_BYTES, load, load_stamped, parse};
 pub use lock::JournalLock;
@@ -30,7 +32,7 @@ pub use save::{
     PAUSE_MID_WRITE, RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private,
     to_bytes, write_atomically,
 };
-pub use shared::{Gathered, Listing, SharedFiles, gather, is_device_file};
+pub use shared::{Listing, SharedFiles, is_device_file, merged_copies};
 pub use stamp::FileStamp;
 pub use watch::{Freshness, should_reload};
 
@@ -303,6 +305,10 @@ impl Store {
         self.back_up_once(&real);
         // Under the lock no save is under way, so any temp file was left by a killed one.
         remove_stale_temps(&real);
+        if let Some(shared) = self.shared.as_mut() {
+            let kept = shared.keep_plain_leftovers();
+            self.notices.extend(kept);
+        }
         let bytes = match self.bytes_of(&real, &changed) {
             Ok(bytes) => bytes,
             Err(err) => {

@@ -73,6 +73,11 @@ impl Store {
         self.sealer.as_ref()
     }
 
+    /// The keys the store holds, to seal another copy of the journal with them.
+    pub fn sealer_mut(&mut self) -> Option<&mut Sealer> {
+        self.sealer.as_mut()
+    }
+
     /// A journal as read from `path`, opened with the keys the store holds. Without keys, an
     /// encrypted journal stays sealed and says so (`Opened::Nothing`).
     pub(super) fn opened(

@@ -4,9 +4,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::Store;
+use super::gather::gather;
 use super::lock::JournalLock;
 use super::save::write_atomically;
-use super::shared::{Listing, SharedFiles, gather, move_aside};
+use super::shared::{Listing, SharedFiles, move_aside};
 use super::stamp::FileStamp;
 use super::watch::Freshness;
 use crate::journal::Journal;
@@ -26,6 +27,7 @@ impl Store {
         let gathered = gather(&shared.own, &shared.kept, &listing);
         shared.seen = Some(listing);
         shared.copies = gathered.merged_copies;
+        shared.plain_left = gathered.plain_left;
         shared.skipped.clone_from(&gathered.warnings);
         let stamp = FileStamp::of(&shared.own);
         self.notices.extend(gathered.warnings);

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 /// Runs `mend ARGS` on a laptop (no `--journal`: the laptop's config decides), with the
-/// passphrase file `secret` when given.
-fn on(laptop: &Mend, secret: Option<&Path>, args: &[&str], stdin: &str) -> Output {
+/// passphrase file `secret` when given (also as the new passphrases, for `mend encrypt`).
+pub fn on(laptop: &Mend, secret: Option<&Path>, args: &[&str], stdin: &str) -> Output {
     let mut cmd = laptop.command_without_journal();
     if let Some(secret) = secret {
         cmd.env("MEND_PASSPHRASE_FILE", secret);
+        cmd.env("MEND_NEW_PASSPHRASE_FILE", secret);
     }
     cmd.args(args)
         .write_stdin(stdin.as_bytes().to_vec())
@@ -18,8 +19,9 @@ fn on(laptop: &Mend, secret: Option<&Path>, args: &[&str], stdin: &str) -> Outpu
         .expect("run mend")
 }
 
+/// As `on`, and it must succeed.
 #[track_caller]
-fn ok(laptop: &Mend, secret: Option<&Path>, args: &[&str], stdin: &str) -> String {
+pub fn ok_out(laptop: &Mend, secret: Option<&Path>, args: &[&str], stdin: &str) -> Output {
     let out = on(laptop, secret, args, stdin);
     assert!(
         out.status.success(),
@@ -27,17 +29,25 @@ fn ok(laptop: &Mend, secret: Option<&Path>, args: &[&str], stdin: &str) -> Strin
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    out
 }
 
-fn secret(laptop: &Mend, name: &str, text: &str) -> PathBuf {
+/// As `ok_out`; its standard output.
+#[track_caller]
+pub fn ok(laptop: &Mend, secret: Option<&Path>, args: &[&str], stdin: &str) -> String {
+    String::from_utf8_lossy(&ok_out(laptop, secret, args, stdin).stdout).into_owned()
+}
+
+/// A passphrase file (0600) on `laptop` holding `text`.
+pub fn secret(laptop: &Mend, name: &str, text: &str) -> PathBuf {
     let path = laptop.dir.path().join(name);
     std::fs::write(&path, text).expect("secret file");
+    crate::kit::set_private(&path);
     path
 }
 
-/// Every byte of every file under `dir`.
-fn bytes_under(dir: &Path) -> Vec<u8> {
+/// Every file under `dir`, with its bytes.
+pub fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut all = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(dir) = stack.pop() {
@@ -46,11 +56,29 @@ fn bytes_under(dir: &Path) -> Vec<u8> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                all.extend(std::fs::read(&path).unwrap_or_default());
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                all.push((path, bytes));
             }
         }
     }
     all
+}
+
+/// The files under `dir` that hold `words` readable.
+pub fn holding(dir: &Path, words: &str) -> Vec<PathBuf> {
+    files_under(dir)
+        .into_iter()
+        .filter(|(_, bytes)| bytes.windows(words.len()).any(|w| w == words.as_bytes()))
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// Every byte of every file under `dir`.
+fn bytes_under(dir: &Path) -> Vec<u8> {
+    files_under(dir)
+        .into_iter()
+        .flat_map(|(_, bytes)| bytes)
+        .collect()
 }
 
 fn holds(haystack: &[u8], needle: &str) -> bool {
@@ -59,11 +87,11 @@ fn holds(haystack: &[u8], needle: &str) -> bool {
         .any(|w| w == needle.as_bytes())
 }
 
-#[test]
-fn an_encrypted_journal_is_shared_and_joined_sealed_and_each_laptop_opens_its_own() {
+/// Alice's and Bob's laptops, Alice's holding a new plain journal with a private entry of
+/// hers, and the folder they will share (not made yet).
+pub fn alices_journal() -> (Mend, Mend, PathBuf) {
     let (alices, bobs) = (Mend::new(), Mend::new());
     let folder = alices.dir.path().join("Sync").join("mend");
-    let folder_arg = folder.display().to_string();
     ok(
         &alices,
         None,
@@ -76,6 +104,13 @@ fn an_encrypted_journal_is_shared_and_joined_sealed_and_each_laptop_opens_its_ow
         &["write", "--as", "alice", "--stage", "healing", "--private"],
         "alice alone at the window",
     );
+    (alices, bobs, folder)
+}
+
+#[test]
+fn an_encrypted_journal_is_shared_and_joined_sealed_and_each_laptop_opens_its_own() {
+    let (alices, bobs, folder) = alices_journal();
+    let folder_arg = folder.display().to_string();
     ok(
         &alices,
         None,

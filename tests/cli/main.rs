@@ -42,6 +42,7 @@ mod days_range;
 mod delete_words;
 mod encryption;
 mod encryption_shared;
+mod encryption_shared_later;
 mod export;
 mod privacy_differential;
 mod text_safety;

@@ -8,6 +8,7 @@
 //! order: the join is commutative, associative and idempotent, and so is every rule here.
 
 mod checkins;
+mod covered;
 mod entries;
 mod header;
 mod owned;

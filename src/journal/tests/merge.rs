@@ -275,3 +275,22 @@ fn a_weekly_talk_survives_a_merge() {
     let (again, _) = alex.merge(&sam);
     assert_eq!(bytes(&both), bytes(&again));
 }
+
+#[test]
+fn a_copy_is_covered_only_while_the_other_holds_every_record_at_its_change_or_later() {
+    let (mut journal, alex, sam) = couple();
+    promise(&mut journal, alex, sam);
+    let before = journal.clone();
+    assert!(before.is_covered_by(&journal), "the same copy");
+    promise(&mut journal, sam, alex);
+    assert!(before.is_covered_by(&journal), "the other only has more");
+    assert!(!journal.is_covered_by(&before), "a record the other lacks");
+    let mut older = journal.clone();
+    if let Some(p) = older.promises.first_mut() {
+        p.meta.clock = p.meta.clock.next(now(), &p.meta.clock.device.clone());
+    }
+    assert!(
+        !older.is_covered_by(&journal),
+        "a record changed later than the other's"
+    );
+}

@@ -1,0 +1,150 @@
+//! Encryption turned on for a journal two laptops already share: `mend encrypt` on one laptop
+//! seals every laptop's file in the folder, and the other laptop opens it with its own
+//! partner's passphrase, losing nothing it wrote before.
+
+use crate::encryption_shared::{alices_journal, files_under, holding, ok, ok_out, on, secret};
+use crate::kit::Mend;
+use std::path::PathBuf;
+
+/// Alice's and Bob's laptops sharing one plain journal, each having written in it.
+fn two_laptops_sharing() -> (Mend, Mend, PathBuf) {
+    let (alices, bobs, folder) = alices_journal();
+    let folder_arg = folder.display().to_string();
+    ok(&alices, None, &["share", &folder_arg], "");
+    ok(&bobs, None, &["join", &folder_arg, "--as", "bob"], "");
+    ok(
+        &bobs,
+        None,
+        &["write", "--as", "bob", "--stage", "healing"],
+        "bob by the harbour",
+    );
+    (alices, bobs, folder)
+}
+
+#[test]
+fn encrypting_a_shared_journal_seals_every_laptops_file_and_the_other_laptop_opens_it_with_its_own_passphrase()
+ {
+    let (alices, bobs, folder) = two_laptops_sharing();
+    let both = secret(
+        &alices,
+        "both",
+        "Alice: alice passphrase one\nBob: bob passphrase two\n",
+    );
+    let said = ok(&alices, Some(&both), &["encrypt"], "");
+    assert!(
+        said.contains("The other laptop's file in the shared folder is sealed now too"),
+        "{said}"
+    );
+    for words in ["alice alone at the window", "bob by the harbour"] {
+        assert_eq!(
+            holding(&folder, words),
+            Vec::<PathBuf>::new(),
+            "{words:?} readable in the folder"
+        );
+    }
+    // Bob's laptop: a passphrase opens it, every word there; his next save seals his copy.
+    let bob = secret(&bobs, "bob", "bob passphrase two\n");
+    let refused = on(&bobs, None, &["log", "--as", "bob"], "");
+    assert!(!refused.status.success(), "needs Bob's passphrase");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("passphrase"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let seen = ok(&bobs, Some(&bob), &["log", "--as", "bob"], "");
+    assert!(seen.contains("bob by the harbour"), "{seen}");
+    assert!(
+        !seen.contains("alice alone"),
+        "Alice's private words stay hers: {seen}"
+    );
+    let stderr = String::from_utf8_lossy(&on(&bobs, Some(&bob), &["log"], "").stderr).into_owned();
+    assert!(!stderr.contains("Skipped"), "nothing skipped: {stderr}");
+    ok(
+        &bobs,
+        Some(&bob),
+        &["write", "--as", "bob", "--stage", "healing"],
+        "bob after the change",
+    );
+    let kept = bobs.state_home().join("mend").join("shared");
+    for words in ["bob by the harbour", "bob after the change"] {
+        assert_eq!(
+            holding(&kept, words),
+            Vec::<PathBuf>::new(),
+            "{words:?} readable in Bob's kept copy"
+        );
+        assert_eq!(
+            holding(&folder, words),
+            Vec::<PathBuf>::new(),
+            "{words:?} readable in the folder"
+        );
+    }
+    let alice = secret(&alices, "alice", "alice passphrase one\n");
+    let seen = ok(&alices, Some(&alice), &["log", "--as", "alice"], "");
+    assert!(
+        seen.contains("bob after the change") && seen.contains("alice alone at the window"),
+        "{seen}"
+    );
+    ok(&bobs, Some(&bob), &["check"], "");
+}
+
+#[test]
+fn words_the_other_laptop_wrote_unsealed_just_before_it_learned_of_the_encryption_are_kept_not_lost()
+ {
+    let (alices, bobs, _folder) = two_laptops_sharing();
+    // Bob's laptop saved an entry the shared folder never carried before Alice encrypted:
+    // it is only in his laptop's kept copy, unsealed.
+    let kept_dir = bobs.state_home().join("mend").join("shared");
+    let kept = files_under(&kept_dir)
+        .into_iter()
+        .map(|(path, _)| path)
+        .find(|path| path.extension().is_some_and(|e| e == "json"))
+        .expect("Bob's kept copy");
+    let scratch = bobs.dir.path().join("scratch.json");
+    std::fs::copy(&kept, &scratch).expect("copy");
+    let mut cmd = bobs.command_without_journal();
+    cmd.args([
+        "--journal",
+        &scratch.display().to_string(),
+        "write",
+        "--as",
+        "bob",
+        "--stage",
+        "healing",
+    ])
+    .write_stdin("bob on the last ferry");
+    assert!(cmd.output().expect("run").status.success());
+    std::fs::copy(&scratch, &kept).expect("put back");
+    let both = secret(
+        &alices,
+        "both",
+        "Alice: alice passphrase one\nBob: bob passphrase two\n",
+    );
+    ok(&alices, Some(&both), &["encrypt"], "");
+    let bob = secret(&bobs, "bob", "bob passphrase two\n");
+    let read = ok_out(&bobs, Some(&bob), &["log", "--as", "bob"], "");
+    let told = String::from_utf8_lossy(&read.stderr);
+    assert!(
+        told.contains("holds changes from before the journal was encrypted"),
+        "{told}"
+    );
+    let wrote = ok_out(
+        &bobs,
+        Some(&bob),
+        &["write", "--as", "bob", "--stage", "healing"],
+        "bob after the change",
+    );
+    let told = String::from_utf8_lossy(&wrote.stderr);
+    assert!(told.contains("mend kept it"), "{told}");
+    // The unsealed entry is kept whole on Bob's laptop, and nowhere else.
+    let aside = holding(&bobs.state_home(), "bob on the last ferry");
+    assert!(
+        aside.iter().any(|p| p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("before-encryption-"))),
+        "{aside:?}"
+    );
+    assert_eq!(
+        holding(&kept_dir, "bob after the change"),
+        Vec::<PathBuf>::new()
+    );
+}
