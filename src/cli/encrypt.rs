@@ -72,9 +72,16 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
     write_stdout(format_args!(
         "The journal is encrypted now: every word in it is sealed, and each of you opens it with your own passphrase.\n"
     ))?;
-    if others > 0 {
+    let sealed_too = match others {
+        0 => None,
+        1 => Some("The other laptop's file in the shared folder is sealed now too".to_owned()),
+        n => Some(format!(
+            "The {n} other laptops' files in the shared folder are sealed now too"
+        )),
+    };
+    if let Some(sealed_too) = sealed_too {
         write_stdout(format_args!(
-            "The other laptop's file in the shared folder is sealed now too ({others}); on that laptop, mend asks for its partner's passphrase the next time it opens the journal.\n"
+            "{sealed_too}; there, mend asks for the partner's passphrase the next time it opens the journal.\n"
         ))?;
     }
     if sealed_drafts > 0 {
