@@ -174,8 +174,19 @@ fn each_partner_opens_with_their_own_passphrase_and_no_screen_ever_shows_sealed_
     for (name, screen) in every_screen(&mut h, &mut store) {
         assert!(!shows_sealed(&screen), "Sam's {name} screen:\n{screen}");
     }
-    // Alex's evening asks for Alex's passphrase; Sam's private words are sealed again.
-    h.app.go_who();
+    // Going back to "who is here" locked the journal: no one's words stay open behind it.
+    assert!(matches!(h.app.screen, Screen::Who(_)));
+    assert_eq!(
+        h.app.journal.as_ref().map(|j| j.opened()),
+        Some(Opened::Nothing)
+    );
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert!(
+        matches!(h.app.popup(), Some(Popup::Passphrase(_))),
+        "Sam's own evening needs Sam's passphrase again"
+    );
+    h.keys_saving_to(&mut store, "<Esc>");
+    // Alex's evening asks for Alex's passphrase; Sam's private words stay sealed.
     h.keys_saving_to(&mut store, "<Up><Enter>");
     assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
     h.keys_saving_to(&mut store, &format!("{ALEX_SAYS}<Enter>"));
@@ -265,8 +276,9 @@ fn mend_locks_itself_when_unused_keeping_the_writing_sealed_and_offers_it_back()
         assert!(!text.contains("quiet hour"), "the draft is sealed: {text}");
         assert!(text.contains("mend-sealed"), "{text}");
     }
-    // A wrong passphrase loses nothing; the right one offers the writing back.
-    h.keys_saving_to(&mut store, &format!("<Down><Enter>{ALEX_SAYS}<Enter><Esc>"));
+    // "Who is here" opens on Sam, who was here. A wrong passphrase loses nothing; the right
+    // one offers the writing back.
+    h.keys_saving_to(&mut store, &format!("<Enter>{ALEX_SAYS}<Enter><Esc>"));
     assert_eq!(std::fs::read_dir(&drafts_dir).expect("drafts").count(), 1);
     h.keys_saving_to(&mut store, &format!("<Enter>{SAM_SAYS}<Enter>"));
     assert!(matches!(h.app.popup(), Some(Popup::RestoreDraft(_))));
@@ -379,7 +391,7 @@ fn words_typed_in_a_form_when_mend_locks_itself_are_held_for_their_writer_alone(
     assert!(matches!(h.app.popup(), Some(Popup::Confirm(_))));
     h.keys_saving_to(&mut store, "n");
     // Alex opening his evening does not see Sam's words.
-    h.keys_saving_to(&mut store, &format!("<Enter>{ALEX_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, &format!("<Up><Enter>{ALEX_SAYS}<Enter>"));
     assert!(!h.render(80, 24).contains("Cook on Friday"));
     assert!(!matches!(h.app.popup(), Some(Popup::Form(_))));
     // Sam opening hers finds the form as she left it.
@@ -402,7 +414,31 @@ fn a_check_in_note_typed_when_mend_locks_itself_comes_back_to_its_writer() {
     h.keys_saving_to(&mut store, "c<Down><Down><Down>a hard evening");
     wait_until_locked(&mut h, &mut store);
     assert!(!h.render(80, 24).contains("a hard evening"));
-    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, &format!("<Enter>{SAM_SAYS}<Enter>"));
     let back = h.render(80, 24);
     assert!(back.contains("a hard evening"), "{back}");
+}
+
+#[test]
+fn going_back_to_who_is_here_locks_so_the_next_one_opens_only_their_own_evening() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    h.keys_saving_to(&mut store, "<Esc>");
+    assert!(matches!(h.app.screen, Screen::Who(_)));
+    assert_eq!(
+        h.app.journal.as_ref().map(|j| j.opened()),
+        Some(Opened::Nothing),
+        "Sam's words are sealed again"
+    );
+    let who = h.render(80, 24);
+    assert!(who.contains("Locked: each of you opens your own"), "{who}");
+    assert!(
+        !who.contains("kept as a draft"),
+        "nothing was being written: {who}"
+    );
+    // Whoever chooses Sam now needs Sam's passphrase.
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
 }

@@ -27,8 +27,8 @@ fn mend_locks_with_every_word_sealed_even_when_the_file_cannot_be_read_then() {
         .expect("the journal is still held, sealed");
     assert_eq!(held.opened(), Opened::Nothing, "the keys are gone");
     assert!(all_sealed(&held), "no word is held open after locking");
-    // Choosing Sam again asks for the passphrase: the evening is not open without it.
-    h.keys_saving_to(&mut store, "<Down><Enter>");
+    // Choosing Sam again ("who is here" opens on Sam) asks for the passphrase: the evening is not open without it.
+    h.keys_saving_to(&mut store, "<Enter>");
     assert!(
         matches!(h.app.popup(), Some(Popup::Passphrase(_))),
         "{}",

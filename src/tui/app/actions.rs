@@ -81,6 +81,7 @@ impl App {
             Action::Export(week, format) => return self.export(week, format),
             Action::RestoreDraft(partner) => self.restore_draft(partner),
             Action::DropDraft(partner) => return self.drop_draft(partner),
+            Action::ChooseWho if self.holds_words_open() => return self.lock_on_leaving(),
             Action::ChooseWho => self.go_who(),
             Action::ChoosePartner(partner) => return self.choose_partner(partner),
             Action::LookBackTogether => self.look_back_together(),

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
-use super::locking::Held;
+use super::locking::{Held, LockReason};
 use super::{App, Popup, Screen, Unsaved};
 use crate::journal::{Journal, Opened, PartnerId};
 use crate::store::seal::wipe_if_last;
@@ -79,6 +79,13 @@ impl App {
         self.journal
             .as_ref()
             .is_some_and(|j| j.is_sealed() && !j.opened().private_words_of(partner))
+    }
+
+    /// Whether the journal is encrypted and some of its words are open.
+    pub(super) fn holds_words_open(&self) -> bool {
+        self.journal
+            .as_ref()
+            .is_some_and(|j| j.is_sealed() && j.opened().shared_words())
     }
 
     /// Whether the journal is encrypted and nothing in it is open yet.
@@ -159,9 +166,10 @@ impl App {
         self.hold_unsaved_words();
         self.drafts.clear();
         self.popups.clear();
+        // "Who is here" opens on the partner who was here.
+        self.go_who();
         self.partner = None;
         self.deleted.clear();
-        self.go_who();
         self.refresh();
         // The store let go of the opened journal as it locked, and now the app has too.
         if let Some(opened) = opened {
@@ -169,15 +177,47 @@ impl App {
         }
     }
 
-    /// Locks the journal: any writing on screen is kept first, as a sealed draft.
+    /// Locks the journal after a while with no key: any writing on screen is kept first, as
+    /// a sealed draft.
     pub fn lock_now(&mut self) -> Vec<Effect> {
-        let mut effects: Vec<Effect> = self
-            .unsaved_draft()
-            .map(Effect::SaveDraft)
-            .into_iter()
-            .collect();
+        self.lock_because(LockReason::Idle)
+    }
+
+    /// Locks the journal as the partner goes back to "who is here", so whoever chooses a
+    /// name next opens only their own evening, with their own passphrase.
+    pub(super) fn lock_on_leaving(&mut self) -> Vec<Effect> {
+        self.lock_because(LockReason::Left)
+    }
+
+    fn lock_because(&mut self, reason: LockReason) -> Vec<Effect> {
+        let draft = self.unsaved_draft();
+        self.locking.locking_because = Some((reason, draft.is_some()));
+        let mut effects: Vec<Effect> = draft.map(Effect::SaveDraft).into_iter().collect();
         effects.push(Effect::Lock);
         effects
+    }
+
+    /// What to tell once the journal is locked: why, and where any writing went.
+    pub(super) fn locked_notice(&mut self, minutes: u16) -> String {
+        let (reason, drafted) = self
+            .locking
+            .locking_because
+            .take()
+            .unwrap_or((LockReason::Idle, false));
+        let kept = match (drafted, self.locking.held.is_some()) {
+            (true, _) => " What you were writing is kept as a draft, sealed.",
+            (false, true) => " What you typed is held, unseen, until you open your evening again.",
+            (false, false) => "",
+        };
+        match reason {
+            LockReason::Idle => format!(
+                "mend locked itself after {} with no key.{kept} Choose your name to go on.",
+                crate::words::count(usize::from(minutes), "minute", "minutes")
+            ),
+            LockReason::Left => format!(
+                "Locked: each of you opens your own evening with your own passphrase.{kept}"
+            ),
+        }
     }
 
     /// Whether an unlocked encrypted journal has waited long enough for a key, at `now`.

@@ -15,6 +15,18 @@ pub struct Locking {
     /// Words typed but not saved anywhere (a check-in note, a form) when mend locked itself:
     /// kept in memory, never shown, and given back when the same partner opens their evening.
     pub(super) held: Option<Held>,
+    /// Why the journal is being locked, and whether writing on screen went into a sealed
+    /// draft as it did: what the notice after locking says.
+    pub(super) locking_because: Option<(LockReason, bool)>,
+}
+
+/// Why an encrypted journal is locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LockReason {
+    /// No key came for the time the couple set.
+    Idle,
+    /// The partner went back to "who is here": the next one opens their own evening.
+    Left,
 }
 
 /// One partner's unsaved words, held while the journal is locked.
@@ -29,6 +41,7 @@ impl Locking {
         Locking {
             idle_since: now,
             held: None,
+            locking_because: None,
         }
     }
 }

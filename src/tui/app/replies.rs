@@ -108,10 +108,8 @@ impl App {
                         j.settings.lock_after_minutes()
                     });
                 self.locked(journal);
-                self.tell(format!(
-                    "mend locked itself after {} with no key. Your writing is kept, sealed; choose your name to go on.",
-                    crate::words::count(usize::from(minutes), "minute", "minutes")
-                ));
+                let notice = self.locked_notice(minutes);
+                self.tell(notice);
             }
         }
         Vec::new()
