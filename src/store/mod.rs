@@ -355,6 +355,7 @@ impl Store {
             Ok(Some((journal, stamp))) => {
                 self.skipped = None;
                 self.make_private_again(&real);
+                self.forget_keys_of_a_plain(&journal);
                 let journal = Arc::new(journal);
                 self.loaded = Some((Arc::clone(&journal), Some(stamp)));
                 Freshness::Newer(journal)

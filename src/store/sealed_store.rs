@@ -57,6 +57,15 @@ impl Store {
         }
     }
 
+    /// Forgets the keys once another process has decrypted the journal (`journal`, just read,
+    /// is plain): they open nothing any more, and a journal encrypted again later has new keys,
+    /// so it must be held sealed until a passphrase opens it, never sealed with the old ones.
+    pub(super) fn forget_keys_of_a_plain(&mut self, journal: &Journal) {
+        if !journal.is_sealed() {
+            self.sealer = None;
+        }
+    }
+
     /// Holds `sealer`'s keys without reading the journal again: `mend encrypt` seals a plain
     /// journal with new keys at its next save.
     pub fn hold_keys(&mut self, sealer: Sealer) {

@@ -105,6 +105,7 @@ impl Store {
         let notices = self.notices.len();
         match self.gather_shared() {
             Some((journal, stamp)) if Some(&journal) != before.as_ref() => {
+                self.forget_keys_of_a_plain(&journal);
                 self.loaded = Some((Arc::clone(&journal), stamp));
                 Freshness::Newer(journal)
             }

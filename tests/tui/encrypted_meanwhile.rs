@@ -2,7 +2,9 @@
 //! the passphrase is asked where the partner is, and what they were writing waits for it.
 
 use crate::harness::{Harness, lived_in_journal, now};
-use crate::locked::{ALEX_SAYS, encrypt_file};
+use crate::locked::{
+    ALEX_SAYS, SAM_SAYS, decrypt_file, encrypt_file, encrypted_file, locked_window,
+};
 use mend::journal::{Journal, Opened};
 use mend::store::Store;
 use mend::tui::app::{Popup, Screen};
@@ -91,4 +93,56 @@ fn both_of_us_on_a_journal_encrypted_meanwhile_goes_back_to_who_is_here_saying_w
     // Choosing "both of us" again asks for a passphrase.
     h.keys_saving_to(&mut store, "<Down><Down><Enter>");
     assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
+}
+
+#[test]
+fn a_journal_decrypted_and_encrypted_again_elsewhere_asks_for_the_passphrase_and_never_drafts_in_plain()
+ {
+    let (dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    let drafts_dir = dir.path().join("drafts");
+    h.real_drafts = Some(mend::tui::draft::Drafts::new(&drafts_dir));
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    decrypt_file(&path);
+    tick(&mut store, &mut h);
+    assert_eq!(h.app.journal.as_ref().map(|j| j.is_sealed()), Some(false));
+    encrypt_file(&path);
+    tick(&mut store, &mut h);
+    // New keys: the ones from before open nothing, so Sam is asked where she is.
+    assert!(
+        matches!(h.app.popup(), Some(Popup::Passphrase(_))),
+        "{}",
+        h.render(80, 24)
+    );
+    h.keys_saving_to(&mut store, &format!("{SAM_SAYS}<Enter>"));
+    assert!(h.app.popup().is_none(), "{}", h.render(80, 24));
+    h.keys_saving_to(&mut store, "w");
+    h.keys_saving_to(&mut store, "Stale keys never seal this");
+    h.keys_saving_to(&mut store, "<C-s>");
+    let journal = h.app.journal.clone().expect("a journal");
+    assert!(
+        journal
+            .entries
+            .iter()
+            .any(|e| e.text == "Stale keys never seal this")
+    );
+    for file in std::fs::read_dir(dir.path()).expect("dir").flatten() {
+        let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+        assert!(
+            !text.contains("Stale keys"),
+            "{} holds the words plain",
+            file.path().display()
+        );
+    }
+    for file in std::fs::read_dir(&drafts_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+        assert!(
+            !text.contains("Stale keys"),
+            "a draft holds the words plain"
+        );
+    }
 }

@@ -50,6 +50,37 @@ pub fn encrypt_file(path: &Path) {
         .expect("encrypted");
 }
 
+/// Decrypts the journal at `path` with both passphrases, as `mend decrypt --yes` does.
+pub fn decrypt_file(path: &Path) {
+    let mut store = Store::new(path, None);
+    let journal = store.load().expect("loads").expect("a journal");
+    let sealing = journal.sealing.clone().expect("encrypted");
+    let mut keys: Option<Sealer> = None;
+    for (partner, name, says) in [(ALEX, "Alex", ALEX_SAYS), (SAM, "Sam", SAM_SAYS)] {
+        let secret = age::secrecy::SecretString::from(says.to_owned());
+        let sealer = Sealer::unlock(
+            &sealing,
+            partner,
+            name,
+            &secret,
+            mend::journal::OpensWith::Passphrase,
+        )
+        .expect("the passphrase opens it");
+        match &mut keys {
+            Some(keys) => keys.join(sealer),
+            None => keys = Some(sealer),
+        }
+    }
+    store.unlock(keys.expect("keys")).expect("opened");
+    store
+        .update(|journal| {
+            journal.sealing = None;
+            journal.version = mend::journal::PLAIN_VERSION;
+            Ok(())
+        })
+        .expect("decrypted");
+}
+
 /// The app as it opens on an encrypted journal: locked, on "who is here".
 pub fn locked_window(path: &Path) -> (Store, Harness) {
     let mut store = Store::new(path, None);

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{App, Screen};
+use super::{App, Popup, Screen};
 use crate::journal::{Journal, PartnerId};
 use crate::tui::effects::{Effect, Reply};
 use crate::tui::view::View;
@@ -124,6 +124,10 @@ impl App {
         }
         let sealed_meanwhile = self.sealed_meanwhile(&journal);
         self.together_sealed_meanwhile(&journal);
+        if !journal.is_sealed() {
+            // Decrypted meanwhile: no passphrase is needed any more.
+            self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
+        }
         self.journal = Some(journal);
         if sealed_meanwhile {
             self.ask_passphrase_here(None);
