@@ -27,6 +27,17 @@ pub fn check_new_passphrase(first: &str, again: &str) -> Result<(), &'static str
     Ok(())
 }
 
+/// Whether a new passphrase is free to choose: not the one another partner has chosen, since
+/// either of them would then open the other's private words.
+pub fn check_passphrase_is_their_own(new: &str, others: &[&str]) -> Result<(), &'static str> {
+    match others.contains(&new) {
+        true => Err(
+            "Each of you needs your own passphrase: with the same one, either of you could open the other's private words.",
+        ),
+        false => Ok(()),
+    }
+}
+
 /// The value of `sealing.scheme` this build writes and reads.
 pub const SEALING_SCHEME: &str = "mend-seal-1";
 

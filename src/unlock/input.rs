@@ -21,12 +21,7 @@ pub const RECOVERY_FILE: &str = "MEND_RECOVERY_FILE";
 /// A secret for `name` from the file `variable` names, or typed at the terminal after
 /// `prompt`. `Ok(None)` when neither is available.
 pub fn secret_for(variable: &str, name: &str, prompt: &str) -> Result<Option<SecretString>> {
-    if let Some(file) = std::env::var_os(variable) {
-        let file = PathBuf::from(file);
-        let text = Zeroizing::new(
-            std::fs::read_to_string(&file)
-                .with_context(|| format!("Could not read {variable} ({})", file.display()))?,
-        );
+    if let Some((file, text)) = secret_file(variable)? {
         return Ok(Some(from_file_text(&text, name).with_context(|| {
             format!(
                 "{variable} ({}) holds no secret for {}",
@@ -36,6 +31,32 @@ pub fn secret_for(variable: &str, name: &str, prompt: &str) -> Result<Option<Sec
         })?));
     }
     typed(prompt)
+}
+
+/// The file `variable` names and its text, if it names one; an error naming both when it
+/// cannot be read or holds nothing.
+pub fn secret_file(variable: &str) -> Result<Option<(PathBuf, Zeroizing<String>)>> {
+    let Some(file) = std::env::var_os(variable).map(PathBuf::from) else {
+        return Ok(None);
+    };
+    let text = Zeroizing::new(std::fs::read_to_string(&file).with_context(|| {
+        format!(
+            "Could not read {variable} ({}); nothing was read or changed",
+            file.display()
+        )
+    })?);
+    if text.trim().is_empty() {
+        bail!(
+            "{variable} ({}) is empty: it holds a passphrase on its first line, or one `NAME: passphrase` line for each of you. Nothing was read or changed.",
+            file.display()
+        );
+    }
+    Ok(Some((file, text)))
+}
+
+/// The secret for `name` in the text of the file `variable` names, if it holds one.
+pub fn secret_in_file(text: &str, name: &str) -> Option<SecretString> {
+    from_file_text(text, name).ok()
 }
 
 /// The secret for `name` in a file's text: its `NAME: ` line, or else its only line.

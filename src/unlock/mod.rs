@@ -10,7 +10,7 @@ use crate::journal::text::one_line;
 use crate::journal::{Journal, OpensWith, PartnerId, Sealing};
 use crate::store::Store;
 use crate::store::seal::{Sealer, UnlockError};
-use input::{PASSPHRASE_FILE, need, secret_for};
+use input::{PASSPHRASE_FILE, need, secret_file, secret_for, secret_in_file};
 
 /// The partners in the order their passphrases are tried: this laptop's partner first.
 fn in_order(journal: &Journal, laptop: Option<&str>) -> Vec<(PartnerId, String)> {
@@ -73,10 +73,10 @@ pub fn unlock(store: &mut Store, journal: &Journal, laptop: Option<&str>) -> Res
     let Some(sealing) = &journal.sealing else {
         bail!("This journal is not encrypted.");
     };
-    let from_file = std::env::var_os(PASSPHRASE_FILE).is_some();
-    let typed = match from_file {
-        true => None,
-        false => Some(need(
+    let file = secret_file(PASSPHRASE_FILE)?;
+    let typed = match file {
+        Some(_) => None,
+        None => Some(need(
             secret_for(PASSPHRASE_FILE, "you", "Your mend passphrase: ")?,
             PASSPHRASE_FILE,
             None,
@@ -84,14 +84,21 @@ pub fn unlock(store: &mut Store, journal: &Journal, laptop: Option<&str>) -> Res
     };
     let mut tries: Vec<(PartnerId, String, SecretString)> = Vec::new();
     for (partner, name) in in_order(journal, laptop) {
-        let secret = match &typed {
-            Some(secret) => secret.clone(),
-            None => match secret_for(PASSPHRASE_FILE, &name, "") {
-                Ok(Some(secret)) => secret,
-                _ => continue,
+        let secret = match (&typed, &file) {
+            (Some(secret), _) => secret.clone(),
+            (None, Some((_, text))) => match secret_in_file(text, &name) {
+                Some(secret) => secret,
+                None => continue,
             },
+            (None, None) => continue,
         };
         tries.push((partner, name, secret));
+    }
+    if let (Some((path, _)), true) = (&file, tries.is_empty()) {
+        bail!(
+            "{PASSPHRASE_FILE} ({}) has no line for either of you: it holds a passphrase on its first line, or `NAME: passphrase` lines. Nothing was read or changed.",
+            path.display()
+        );
     }
     // The partner named first is most likely right: tried alone, so a right guess costs one
     // scrypt run. Otherwise every partner is tried at once, one thread each.

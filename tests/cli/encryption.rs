@@ -5,18 +5,18 @@ use crate::kit::Mend;
 use std::path::PathBuf;
 use std::process::Output;
 
-const ALICE: &str = "lantern by the window";
-const BOB: &str = "green kettle morning";
+pub const ALICE: &str = "lantern by the window";
+pub const BOB: &str = "green kettle morning";
 
 /// A 0600 file holding `text`, for MEND_PASSPHRASE_FILE and its kin.
-fn secret_file(m: &Mend, name: &str, text: &str) -> PathBuf {
+pub fn secret_file(m: &Mend, name: &str, text: &str) -> PathBuf {
     let path = m.dir.path().join(name);
     std::fs::write(&path, text).expect("write secret file");
     path
 }
 
 /// Runs `mend ARGS` with the given secret files named in the environment.
-fn run_with(m: &Mend, files: &[(&str, &PathBuf)], args: &[&str], stdin: &str) -> Output {
+pub fn run_with(m: &Mend, files: &[(&str, &PathBuf)], args: &[&str], stdin: &str) -> Output {
     let mut cmd = m.std_command();
     for (variable, path) in files {
         cmd.env(variable, path);
@@ -94,7 +94,7 @@ fn write_words(m: &Mend) {
 
 /// A journal with private and shared words of both partners, encrypted; returns each
 /// partner's passphrase file and what `mend encrypt` printed.
-fn encrypted(m: &Mend) -> (PathBuf, PathBuf, String) {
+pub fn encrypted(m: &Mend) -> (PathBuf, PathBuf, String) {
     write_words(m);
     let both = secret_file(m, "both", &format!("Alice: {ALICE}\nBob: {BOB}\n"));
     let printed = ok_with(m, &[("MEND_PASSPHRASE_FILE", &both)], &["encrypt"], "");

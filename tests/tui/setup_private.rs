@@ -183,3 +183,20 @@ fn a_recovery_code_shows_whole_or_not_at_all_at_every_size() {
     h.keys("x<Down>");
     assert!(h.app.popup().is_some(), "only Enter closes it");
 }
+
+#[test]
+fn setup_refuses_the_same_passphrase_for_both_partners() {
+    drop(encrypted_file());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("journal.json");
+    let mut store = Store::new(&path, None);
+    let mut h = Harness::new(None);
+    h.keys_saving_to(&mut store, "Alex<Tab><Tab>Sam<Tab><Enter>y");
+    h.keys_saving_to(&mut store, &format!("{ALEX_SAYS}<Enter>{ALEX_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, &format!("{ALEX_SAYS}<Enter>{ALEX_SAYS}<Enter>"));
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Each of you needs your own passphrase"), "{screen}");
+    assert!(!path.exists(), "nothing is made with one passphrase for both");
+    h.keys_saving_to(&mut store, &format!("{SAM_SAYS}<Enter>{SAM_SAYS}<Enter>"));
+    assert!(matches!(h.app.popup(), Some(Popup::RecoveryCodes(_))));
+}

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use zeroize::Zeroizing;
 
-use crate::journal::{MIN_PASSPHRASE_CHARS, check_new_passphrase};
+use crate::journal::{MIN_PASSPHRASE_CHARS, check_new_passphrase, check_passphrase_is_their_own};
 use crate::tui::ctx::Ctx;
 use crate::tui::effects::Passphrase;
 use crate::tui::keys::popups::{SETUP_PRIVATE, SetupPrivateKey};
@@ -125,6 +125,11 @@ impl PrivateSetup {
         };
         if let Err(why) = check_new_passphrase(&first, &typed) {
             self.problem = Some(format!("{why} Please choose it again."));
+            return Next::Stay;
+        }
+        let others: Vec<&str> = self.chosen.iter().map(|p| p.as_str()).collect();
+        if let Err(why) = check_passphrase_is_their_own(&first, &others) {
+            self.problem = Some(format!("{why} Please choose another."));
             return Next::Stay;
         }
         self.chosen.push(first);

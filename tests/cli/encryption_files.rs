@@ -1,0 +1,66 @@
+//! Passphrase files that cannot serve are named plainly, never taken for a wrong passphrase,
+//! and one passphrase is never given to both partners.
+
+use crate::encryption::{ALICE, BOB, encrypted, run_with, secret_file};
+use crate::kit::Mend;
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_passphrase_file_that_is_missing_empty_or_a_folder_is_named_and_never_called_a_wrong_passphrase()
+ {
+    let m = Mend::with_journal();
+    encrypted(&m);
+    let before = m.journal_bytes();
+    let missing = m.dir.path().join("no-such-file");
+    let empty = secret_file(&m, "empty", "");
+    let folder = m.dir.path().to_owned();
+    for (file, says) in [
+        (&missing, "Could not read MEND_PASSPHRASE_FILE"),
+        (&empty, "is empty"),
+        (&folder, "Could not read MEND_PASSPHRASE_FILE"),
+    ] {
+        let out = run_with(&m, &[("MEND_PASSPHRASE_FILE", file)], &["log"], "");
+        assert!(!out.status.success());
+        let told = stderr(&out);
+        assert!(told.contains(says), "{}: {told}", file.display());
+        assert!(
+            !told.contains("does not open"),
+            "not a wrong passphrase: {told}"
+        );
+        assert!(
+            told.contains(&file.display().to_string()),
+            "names the file: {told}"
+        );
+    }
+    let others = secret_file(&m, "others", "Carol: some other words\n");
+    let told = stderr(&run_with(
+        &m,
+        &[("MEND_PASSPHRASE_FILE", &others)],
+        &["log"],
+        "",
+    ));
+    assert!(told.contains("has no line for either of you"), "{told}");
+    assert_eq!(m.journal_bytes(), before, "nothing was written");
+}
+
+#[test]
+fn encrypt_refuses_one_passphrase_for_both_partners() {
+    let m = Mend::with_journal();
+    m.write("Bob", "words that stay plain");
+    let before = m.journal_bytes();
+    for text in [format!("{ALICE}\n"), format!("Alice: {BOB}\nBob: {BOB}\n")] {
+        let same = secret_file(&m, "same", &text);
+        let out = run_with(&m, &[("MEND_PASSPHRASE_FILE", &same)], &["encrypt"], "");
+        assert_eq!(out.status.code(), Some(1));
+        let told = stderr(&out);
+        assert!(
+            told.contains("Each of you needs your own passphrase"),
+            "{told}"
+        );
+        assert!(told.contains("Nothing was changed"), "{told}");
+        assert_eq!(m.journal_bytes(), before, "still plain");
+    }
+}
