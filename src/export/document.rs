@@ -73,7 +73,7 @@ fn ratings(glance: &Glance) -> Vec<Vec<Inline>> {
                 String::new()
             };
             vec![
-                Inline::Strong(capitalized(r.rating)),
+                Inline::Strong(crate::journal::text::capitalized(r.rating)),
                 text(format!(" {mean}{words} · {}", r.sparkline)),
             ]
         })
@@ -311,11 +311,4 @@ fn evenings_words(glance: &Glance) -> String {
             evenings(wrote)
         ),
     }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

@@ -87,6 +87,14 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(printable.replace(['\n', '\t'], " "))
 }
 
+/// `text` with its first letter a capital, to begin a sentence with words from elsewhere.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

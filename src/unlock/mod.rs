@@ -56,7 +56,9 @@ fn first_that_opens(
     for result in results {
         match result {
             Ok(sealer) => return Ok(Some(sealer)),
-            Err(UnlockError::WrongSecret(_) | UnlockError::NoKeyFor(_)) => {}
+            Err(
+                UnlockError::WrongSecret(_) | UnlockError::WrongCode(_) | UnlockError::NoKeyFor(_),
+            ) => {}
             Err(err) => bail!(
                 "Could not unlock the journal {}: {err}.",
                 store.path().display()

@@ -64,3 +64,26 @@ fn encrypt_refuses_one_passphrase_for_both_partners() {
         assert_eq!(m.journal_bytes(), before, "still plain");
     }
 }
+
+#[test]
+fn a_wrong_recovery_code_is_called_a_wrong_recovery_code() {
+    let m = Mend::with_journal();
+    encrypted(&m);
+    let before = m.journal_bytes();
+    let code = secret_file(&m, "code", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23\n");
+    let new = secret_file(&m, "new", "a brand new passphrase\n");
+    let out = run_with(
+        &m,
+        &[
+            ("MEND_RECOVERY_FILE", &code),
+            ("MEND_NEW_PASSPHRASE_FILE", &new),
+        ],
+        &["passphrase", "recover", "--as", "Alice"],
+        "",
+    );
+    assert!(!out.status.success());
+    let told = stderr(&out);
+    assert!(told.contains("recovery code does not open"), "{told}");
+    assert!(!told.contains("passphrase does not open"), "{told}");
+    assert_eq!(m.journal_bytes(), before);
+}

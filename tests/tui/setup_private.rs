@@ -195,8 +195,14 @@ fn setup_refuses_the_same_passphrase_for_both_partners() {
     h.keys_saving_to(&mut store, &format!("{ALEX_SAYS}<Enter>{ALEX_SAYS}<Enter>"));
     h.keys_saving_to(&mut store, &format!("{ALEX_SAYS}<Enter>{ALEX_SAYS}<Enter>"));
     let screen = h.render(80, 24);
-    assert!(screen.contains("Each of you needs your own passphrase"), "{screen}");
-    assert!(!path.exists(), "nothing is made with one passphrase for both");
+    assert!(
+        screen.contains("Each of you needs your own passphrase"),
+        "{screen}"
+    );
+    assert!(
+        !path.exists(),
+        "nothing is made with one passphrase for both"
+    );
     h.keys_saving_to(&mut store, &format!("{SAM_SAYS}<Enter>{SAM_SAYS}<Enter>"));
     assert!(matches!(h.app.popup(), Some(Popup::RecoveryCodes(_))));
 }

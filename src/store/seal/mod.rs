@@ -56,6 +56,8 @@ pub enum SealError {
 pub enum UnlockError {
     #[error("that passphrase does not open this journal for {0}")]
     WrongSecret(String),
+    #[error("that recovery code does not open this journal for {0}")]
+    WrongCode(String),
     #[error("{0} has no key in this journal for that kind of secret")]
     NoKeyFor(String),
     #[error("{0}'s wrapped key in this journal is damaged")]
@@ -128,6 +130,9 @@ impl Sealer {
             .wrap_for(partner, opens_with)
             .ok_or_else(|| UnlockError::NoKeyFor(name.to_owned()))?;
         let keys = unwrap(&wrap.wrapped, secret).map_err(|err| match err {
+            Unwrapped::WrongSecret if opens_with == OpensWith::RecoveryCode => {
+                UnlockError::WrongCode(name.to_owned())
+            }
             Unwrapped::WrongSecret => UnlockError::WrongSecret(name.to_owned()),
             Unwrapped::Damaged => UnlockError::Damaged(name.to_owned()),
         })?;

@@ -81,7 +81,8 @@ impl App {
             Reply::DraftNotKept(partner, message) => {
                 self.set_draft_kept(partner, false);
                 self.warn(format!(
-                    "Your writing is only on this screen for now: the draft could not be written (mend tries again as you type). {message}."
+                    "Your writing is only on this screen for now: the draft could not be written (mend tries again as you type). {}.",
+                    crate::journal::text::capitalized(&message)
                 ));
             }
             Reply::DraftNotRemoved(message) => self.warn(message),

@@ -61,11 +61,13 @@ pub fn unlock_store(
                     }
                 };
             }
-            Err(UnlockError::WrongSecret(_) | UnlockError::NoKeyFor(_)) => {}
+            Err(
+                UnlockError::WrongSecret(_) | UnlockError::WrongCode(_) | UnlockError::NoKeyFor(_),
+            ) => {}
             Err(err @ UnlockError::Damaged(_)) => {
                 return refused(format!(
                     "{}. Nothing was changed.",
-                    capitalized(&err.to_string())
+                    crate::journal::text::capitalized(&err.to_string())
                 ));
             }
         }
@@ -134,12 +136,4 @@ pub fn draft_sealer(store: &Store, partner: PartnerId) -> Result<Option<DraftSea
 pub fn keep_draft(store: &Store, drafts: &Drafts, draft: &Draft) -> anyhow::Result<()> {
     let sealer = draft_sealer(store, draft.partner).map_err(anyhow::Error::msg)?;
     drafts.save(draft, sealer.as_ref())
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
