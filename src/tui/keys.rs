@@ -126,6 +126,18 @@ pub fn command<C: Copy>(table: &[Binding<C>], key: KeyEvent, typing: bool) -> Op
     with_ctrl.or_else(|| find(|p| !matches!(p, KeyPattern::Ctrl(_))))
 }
 
+/// The character a key types into text, if it types one: a plain or shifted letter, never a
+/// Ctrl or Alt chord (Ctrl-U must not type a "u") nor a control character.
+pub fn typed_char(key: KeyEvent) -> Option<char> {
+    let chord = key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if !chord && !c.is_control() => Some(c),
+        _ => None,
+    }
+}
+
 /// What the hint line and the help show for `table`, in its order.
 pub fn hints<C>(table: &[Binding<C>]) -> Vec<Hint> {
     table

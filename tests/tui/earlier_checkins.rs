@@ -137,3 +137,12 @@ fn a_note_not_saved_keeps_the_form_on_its_evening() {
         "{screen}"
     );
 }
+
+#[test]
+fn ctrl_chords_in_a_check_in_note_type_no_letters() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>c<Down><Down><Down>calm<C-u><C-a><C-w> night");
+    let screen = flat(&h);
+    assert!(screen.contains("calm night"), "{screen}");
+    assert!(!screen.contains("calmuaw"), "{screen}");
+}

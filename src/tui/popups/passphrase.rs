@@ -1,7 +1,7 @@
 //! The passphrase popup: an encrypted journal opens for a partner, or for both, with a passphrase typed hidden.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use zeroize::Zeroizing;
@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::effects::Passphrase;
 use crate::tui::keys::popups::{PASSPHRASE, PassphraseKey};
-use crate::tui::keys::{Hint, command, hints};
+use crate::tui::keys::{Hint, command, hints, typed_char};
 use crate::tui::view::{Answer, Below, PopupView};
 use crate::tui::widgets::popup::{key_line, popup};
 
@@ -115,7 +115,7 @@ impl PopupView for PassphrasePopup {
             }
             Some(PassphraseKey::Cancel) => Answer::CLOSE,
             None => {
-                if let KeyCode::Char(c) = key.code {
+                if let Some(c) = typed_char(key) {
                     self.push(&c.to_string());
                 }
                 Answer::STAY

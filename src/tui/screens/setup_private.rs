@@ -1,7 +1,7 @@
 //! First-run setup, after the names: keep the journal private with a passphrase each, typed twice and never shown.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -11,7 +11,7 @@ use crate::journal::{MIN_PASSPHRASE_CHARS, check_new_passphrase, check_passphras
 use crate::tui::ctx::Ctx;
 use crate::tui::effects::Passphrase;
 use crate::tui::keys::popups::{SETUP_PRIVATE, SetupPrivateKey};
-use crate::tui::keys::{Hint, command, hints};
+use crate::tui::keys::{Hint, command, hints, typed_char};
 
 /// The most characters a passphrase may have here.
 const MOST: usize = 1024;
@@ -91,7 +91,7 @@ impl PrivateSetup {
                 Next::Stay
             }
             _ => {
-                if let KeyCode::Char(c) = key.code {
+                if let Some(c) = typed_char(key) {
                     self.paste(&c.to_string());
                 }
                 Next::Stay

@@ -1,6 +1,8 @@
 //! A one-line text field for short answers: typing, pasting and deleting, with a length limit.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::tui::keys::typed_char;
 use ratatui::text::{Line, Span};
 
 use crate::journal::text::one_line;
@@ -50,16 +52,13 @@ impl LineInput {
 
     /// Handles a typing key; returns false for keys that are not typing, so the form can use them.
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char(c) if plain && !c.is_control() => {
-                if self.room() > 0 {
-                    self.text.push(c);
-                }
-                true
+        if let Some(c) = typed_char(key) {
+            if self.room() > 0 {
+                self.text.push(c);
             }
+            return true;
+        }
+        match key.code {
             KeyCode::Backspace => {
                 self.text.pop();
                 true

@@ -12,7 +12,7 @@ use crate::journal::{Journal, NewCheckin, PartnerId, Rating, Visibility};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{CHECKIN, CheckinKey};
-use crate::tui::keys::{Hint, command, hints};
+use crate::tui::keys::{Hint, command, hints, typed_char};
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
 use chrono::{Duration, NaiveDate};
@@ -195,11 +195,11 @@ impl View for CheckinForm {
                     }
                 }
             }
-            None if typing => match key.code {
-                KeyCode::Backspace => {
+            None if typing => match (key.code, typed_char(key)) {
+                (KeyCode::Backspace, _) => {
                     form.note.pop();
                 }
-                KeyCode::Char(c) if form.note.chars().count() < NOTE_CHARS => form.note.push(c),
+                (_, Some(c)) if form.note.chars().count() < NOTE_CHARS => form.note.push(c),
                 _ => {}
             },
             None => {}
