@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
 use super::context::{CommandContext, check_flag, usage};
-use super::output::{say, write_stdout};
+use super::output::{say, warn, write_stdout};
 use crate::export::{ExportError, Format};
 use crate::journal::{Journal, Week};
 use crate::progress::Progress;
@@ -56,6 +56,12 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
     let format = Format::from(args.format);
     let Some(path) = args.output else {
         let summary = crate::export::render(&journal, &progress, week, format)?;
+        if journal.is_sealed() {
+            // Said on stderr, so the summary piped or redirected stays as it is.
+            warn(format_args!(
+                "The summary below is not encrypted: wherever you send or keep it, anyone who can open it can read it."
+            ));
+        }
         return write_stdout(format_args!("{summary}"));
     };
     match crate::export::write_week(&journal, &progress, week, format, &path, args.force) {

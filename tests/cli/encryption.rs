@@ -423,6 +423,19 @@ fn an_export_of_an_encrypted_journal_says_it_is_not_encrypted() {
     let written = std::fs::read_to_string(&out_file).unwrap_or_default();
     // The sealed ratings are opened for the summary.
     assert!(written.contains("**Safety** 3.0"), "{written}");
+    // To standard output, the note goes to standard error and the summary stays whole.
+    let out = run_with(
+        &m,
+        &[("MEND_PASSPHRASE_FILE", &alice)],
+        &["export", "--week", "2026-W48"],
+        "",
+    );
+    assert!(out.status.success());
+    let told = String::from_utf8_lossy(&out.stderr);
+    assert!(told.contains("not encrypted"), "{told}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(!summary.contains("not encrypted"), "{summary}");
+    assert!(summary.contains("**Safety** 3.0"), "{summary}");
 }
 
 #[test]
