@@ -89,7 +89,7 @@ impl CommandContext {
         let journal = match journal.is_sealed() {
             true => {
                 let first = self.acting.as_deref().or(self.paths.partner.as_deref());
-                crate::unlock::unlock(&mut store, &journal, first)?
+                crate::unlock::unlock(&mut store, &journal, first, self.acting.as_deref())?
             }
             false => journal,
         };

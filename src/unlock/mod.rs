@@ -71,17 +71,29 @@ fn first_that_opens(
 /// Opens `journal` in `store` with a passphrase from `MEND_PASSPHRASE_FILE` or the terminal.
 /// It opens the shared words and the private words of the partner it belongs to. A wrong
 /// passphrase changes nothing.
-pub fn unlock(store: &mut Store, journal: &Journal, laptop: Option<&str>) -> Result<Arc<Journal>> {
+/// `acting` is the partner the command was told to act as (`--as`, `--by`), whose passphrase
+/// the prompt asks for by name.
+pub fn unlock(
+    store: &mut Store,
+    journal: &Journal,
+    laptop: Option<&str>,
+    acting: Option<&str>,
+) -> Result<Arc<Journal>> {
     let Some(sealing) = &journal.sealing else {
         bail!("This journal is not encrypted.");
     };
     let file = secret_file(PASSPHRASE_FILE)?;
+    let named = acting.and_then(|name| journal.partner_named(name).ok());
+    let prompt = match named {
+        Some(partner) => format!("{}'s passphrase: ", one_line(&partner.name)),
+        None => "Your mend passphrase: ".to_owned(),
+    };
     let typed = match file {
         Some(_) => None,
         None => Some(need(
-            secret_for(PASSPHRASE_FILE, "you", "Your mend passphrase: ")?,
+            secret_for(PASSPHRASE_FILE, "you", &prompt)?,
             PASSPHRASE_FILE,
-            None,
+            named.map(|partner| partner.name.as_str()),
         )?),
     };
     let mut tries: Vec<(PartnerId, String, SecretString)> = Vec::new();

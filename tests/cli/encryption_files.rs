@@ -87,3 +87,13 @@ fn a_wrong_recovery_code_is_called_a_wrong_recovery_code() {
     assert!(!told.contains("passphrase does not open"), "{told}");
     assert_eq!(m.journal_bytes(), before);
 }
+
+#[test]
+fn acting_as_a_partner_without_a_terminal_asks_for_that_partners_passphrase_by_name() {
+    let m = Mend::with_journal();
+    encrypted(&m);
+    let out = run_with(&m, &[], &["log", "--as", "bob"], "");
+    assert!(!out.status.success());
+    let told = stderr(&out);
+    assert!(told.contains("needs Bob's passphrase"), "{told}");
+}
