@@ -351,6 +351,9 @@ pub struct LogArgs {
 
 /// Runs a command that needs no terminal UI.
 pub fn run(command: Command, ctx: &CommandContext) -> anyhow::Result<()> {
+    for note in crate::unlock::input::secret_files_others_can_read() {
+        output::warn(format_args!("{note}"));
+    }
     match command {
         Command::Init(args) => entries::init(ctx, args),
         Command::Write(args) => entries::write(ctx, args),

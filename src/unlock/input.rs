@@ -54,6 +54,31 @@ pub fn secret_file(variable: &str) -> Result<Option<(PathBuf, Zeroizing<String>)
     Ok(Some((file, text)))
 }
 
+/// What to say of each secret file named in the environment that others on this computer
+/// can read (its mode lets the group or everyone in): a passphrase kept there is not private.
+pub fn secret_files_others_can_read() -> Vec<String> {
+    let mut said = Vec::new();
+    #[cfg(unix)]
+    for variable in [PASSPHRASE_FILE, NEW_PASSPHRASE_FILE, RECOVERY_FILE] {
+        use std::os::unix::fs::PermissionsExt;
+        let Some(file) = std::env::var_os(variable).map(PathBuf::from) else {
+            continue;
+        };
+        let Ok(meta) = std::fs::metadata(&file) else {
+            continue;
+        };
+        let mode = meta.permissions().mode() & 0o777;
+        if meta.is_file() && mode & 0o077 != 0 {
+            said.push(format!(
+                "{variable} ({}) can be read by others on this computer (mode {mode:o}); `chmod 600 {}` keeps it yours alone.",
+                file.display(),
+                file.display()
+            ));
+        }
+    }
+    said
+}
+
 /// The secret for `name` in the text of the file `variable` names, if it holds one.
 pub fn secret_in_file(text: &str, name: &str) -> Option<SecretString> {
     from_file_text(text, name).ok()

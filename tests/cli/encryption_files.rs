@@ -97,3 +97,26 @@ fn acting_as_a_partner_without_a_terminal_asks_for_that_partners_passphrase_by_n
     let told = stderr(&out);
     assert!(told.contains("needs Bob's passphrase"), "{told}");
 }
+
+#[test]
+fn a_passphrase_file_others_can_read_is_named_with_how_to_make_it_private() {
+    let m = Mend::with_journal();
+    let (alice, _, _) = encrypted(&m);
+    crate::kit::set_private(&alice);
+    let quiet = run_with(&m, &[("MEND_PASSPHRASE_FILE", &alice)], &["log"], "");
+    assert!(
+        !stderr(&quiet).contains("can be read by others"),
+        "{}",
+        stderr(&quiet)
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&alice, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let out = run_with(&m, &[("MEND_PASSPHRASE_FILE", &alice)], &["log"], "");
+        assert!(out.status.success(), "still works");
+        let told = stderr(&out);
+        assert!(told.contains("can be read by others"), "{told}");
+        assert!(told.contains("chmod 600"), "{told}");
+    }
+}
