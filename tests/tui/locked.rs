@@ -160,6 +160,10 @@ fn a_wrong_passphrase_says_so_kindly_keeps_the_popup_and_changes_nothing() {
     );
     assert!(!screen.contains('•'), "what was typed is cleared: {screen}");
     insta::assert_snapshot!("passphrase_wrong_80x24", screen);
+    // At the smallest size the blank lines go, so the kind words and every key still show.
+    let small = h.render(44, 12);
+    assert!(small.contains("Esc  not now"), "{small}");
+    insta::assert_snapshot!("passphrase_wrong_44x12", small);
     assert!(h.app.partner.is_none());
     assert_eq!(
         std::fs::read(&path).expect("read"),

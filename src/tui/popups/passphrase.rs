@@ -13,7 +13,7 @@ use crate::tui::effects::Passphrase;
 use crate::tui::keys::popups::{PASSPHRASE, PassphraseKey};
 use crate::tui::keys::{Hint, command, hints, typed_char};
 use crate::tui::view::{Answer, Below, PopupView};
-use crate::tui::widgets::popup::{key_line, popup};
+use crate::tui::widgets::popup::{key_line, snug_popup};
 
 /// The most characters the popup takes: far more than any passphrase, few enough to draw.
 const MOST: usize = 1024;
@@ -173,6 +173,6 @@ impl PopupView for PassphrasePopup {
         }
         lines.push(Line::raw(""));
         lines.extend(hints(PASSPHRASE).iter().map(|(k, d)| key_line(theme, k, d)));
-        popup(frame, area, &title, lines, theme);
+        snug_popup(frame, area, &title, lines, theme);
     }
 }

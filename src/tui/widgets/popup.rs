@@ -18,6 +18,15 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, t
     window(frame, area, title, lines, theme, width);
 }
 
+/// [`popup`], with its blank lines left out where the window is too short for them all.
+pub fn snug_popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, theme: Theme) {
+    let lines = match popup_fits(area, title, &lines) {
+        true => lines,
+        false => lines.into_iter().filter(|l| l.width() > 0).collect(),
+    };
+    popup(frame, area, title, lines, theme);
+}
+
 /// The columns [`popup`] has for `lines` in `area`, inside its borders and padding.
 pub fn popup_inner_width(area: Rect, title: &str, lines: &[Line<'_>]) -> usize {
     inner_width(popup_width(area, title, lines))
