@@ -77,7 +77,7 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         Ok(())
     })?;
     let others = seal_the_shared_folder(&mut store);
-    let removed = remove_plain_backups(&store);
+    let removed = store.backups().map_or(0, |backups| backups.remove_plain());
     let sealed_drafts = seal_plain_drafts(ctx, &store, &journal);
     write_stdout(format_args!(
         "The journal is encrypted now: every word in it is sealed, and each of you opens it with your own passphrase.\n"
@@ -207,27 +207,6 @@ fn seal_plain_drafts(
         }
     }
     sealed
-}
-
-/// Removes mend's own backups of this journal that hold unsealed words; returns how many.
-fn remove_plain_backups(store: &crate::store::Store) -> usize {
-    let Some(backups) = store.backups() else {
-        return 0;
-    };
-    let Ok(list) = backups.list() else {
-        return 0;
-    };
-    let mut removed = 0;
-    for (_, path) in list {
-        let plain = std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| parse(&path, &bytes).ok())
-            .is_some_and(|journal| !journal.is_sealed());
-        if plain && std::fs::remove_file(&path).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
 }
 
 /// `mend decrypt`: with both partners' passphrases, every word is written unsealed again.

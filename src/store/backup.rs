@@ -96,6 +96,25 @@ impl Backups {
             .count()
     }
 
+    /// Removes the backups that hold words unsealed, once the journal is encrypted; returns
+    /// how many. A backup that cannot be read or parsed is left alone.
+    pub fn remove_plain(&self) -> usize {
+        let Ok(list) = self.list() else {
+            return 0;
+        };
+        let mut removed = 0;
+        for (_, path) in list {
+            let plain = std::fs::read(&path)
+                .ok()
+                .and_then(|bytes| super::parse(&path, &bytes).ok())
+                .is_some_and(|journal| !journal.is_sealed());
+            if plain && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
     /// Every backup, newest first, with the moment it was taken.
     pub fn list(&self) -> Result<Vec<(DateTime<Utc>, PathBuf)>> {
         let read = match std::fs::read_dir(&self.dir) {

@@ -17,6 +17,9 @@ pub struct Gathered {
     pub warnings: Vec<String>,
     /// Unencrypted files holding changes the encrypted journal lacks: left as they are.
     pub plain_left: Vec<PathBuf>,
+    /// Unencrypted files from before the journal was encrypted, all in it, were let go: the
+    /// journal was encrypted since this laptop last wrote.
+    pub encrypted_since: bool,
 }
 
 /// One side of a folder being gathered: the encrypted files merged, or the plain ones.
@@ -104,6 +107,7 @@ fn settle(out: &mut Gathered, sealed: Side, plain: Side) {
             _ if before.is_covered_by(encrypted) => {
                 // From before the journal was encrypted, and all in it: nothing to keep.
                 out.merged_copies.extend(plain.copies());
+                out.encrypted_since = true;
             }
             _ => {
                 out.warnings.push(skipped(

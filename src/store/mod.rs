@@ -67,6 +67,9 @@ pub struct Store {
     shared: Option<SharedFiles>,
     /// The keys of an encrypted journal, once a passphrase unlocked it (`sealed_store.rs`).
     sealer: Option<seal::Sealer>,
+    /// Whether this run already removed the unsealed backups of a journal encrypted on the
+    /// other laptop (`shared_store.rs`).
+    plain_backups_removed: bool,
 }
 
 impl Store {
@@ -84,6 +87,7 @@ impl Store {
             device_file: None,
             shared: None,
             sealer: None,
+            plain_backups_removed: false,
         }
     }
 

@@ -28,12 +28,16 @@ impl Store {
         shared.seen = Some(listing);
         shared.copies = gathered.merged_copies;
         shared.plain_left = gathered.plain_left;
+        let encrypted_since = gathered.encrypted_since;
         shared.skipped.clone_from(&gathered.warnings);
         let stamp = FileStamp::of(&shared.own);
+        let own = shared.own.clone();
         self.notices.extend(gathered.warnings);
+        if encrypted_since {
+            self.remove_plain_backups_once();
+        }
         let held = self.loaded.as_ref().map(|(journal, _)| Arc::clone(journal));
         // Every laptop's file is merged sealed, as the merge needs no key, then opened once.
-        let own = shared.own.clone();
         let now = match gathered.journal.map(|journal| self.opened(&own, journal)) {
             Some(Ok(journal)) => Some(journal),
             Some(Err(err)) => {
@@ -50,6 +54,21 @@ impl Store {
             (None, held) => held?,
         };
         Some((journal, stamp))
+    }
+
+    /// The journal was encrypted on another laptop since this one last wrote: this laptop's
+    /// own backups from before hold its words unsealed, so they go, once a run, as
+    /// `mend encrypt` removes them on the laptop it runs on.
+    fn remove_plain_backups_once(&mut self) {
+        if std::mem::replace(&mut self.plain_backups_removed, true) {
+            return;
+        }
+        let removed = self.backups.as_ref().map_or(0, |b| b.remove_plain());
+        if removed > 0 {
+            self.notices.push(format!(
+                "The journal was encrypted on the other laptop. The {removed} earlier backups on this laptop held the words unsealed; they were removed, and backups from now on are sealed too."
+            ));
+        }
     }
 
     /// The lock for saving: beside the journal, or for a shared folder beside this laptop's

@@ -18,6 +18,13 @@ fn two_laptops_sharing() -> (Mend, Mend, PathBuf) {
         &["write", "--as", "bob", "--stage", "healing"],
         "bob by the harbour",
     );
+    // A second run backs up Bob's file (Alice's words in it) before it saves.
+    ok(
+        &bobs,
+        None,
+        &["write", "--as", "bob", "--stage", "healing"],
+        "bob at the lighthouse",
+    );
     (alices, bobs, folder)
 }
 
@@ -42,16 +49,29 @@ fn encrypting_a_shared_journal_seals_every_laptops_file_and_the_other_laptop_ope
             "{words:?} readable in the folder"
         );
     }
-    // Bob's laptop: a passphrase opens it, every word there; his next save seals his copy.
+    // Bob's laptop: the first time it reads the journal, its backups from before (which
+    // hold Alice's words unsealed) go; a passphrase opens it, and his next save seals his copy.
+    let backups = bobs.state_home().join("mend").join("backups");
+    assert!(
+        !holding(&backups, "alice alone at the window").is_empty(),
+        "Bob's backup from before holds Alice's words unsealed"
+    );
     let bob = secret(&bobs, "bob", "bob passphrase two\n");
     let refused = on(&bobs, None, &["log", "--as", "bob"], "");
     assert!(!refused.status.success(), "needs Bob's passphrase");
+    let told = String::from_utf8_lossy(&refused.stderr);
+    assert!(told.contains("passphrase"), "{told}");
     assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("passphrase"),
-        "{}",
-        String::from_utf8_lossy(&refused.stderr)
+        told.contains("earlier backups on this laptop held the words unsealed"),
+        "{told}"
     );
-    let seen = ok(&bobs, Some(&bob), &["log", "--as", "bob"], "");
+    assert_eq!(
+        holding(&backups, "alice alone at the window"),
+        Vec::<PathBuf>::new(),
+        "removed on Bob's laptop as soon as it read the encrypted journal"
+    );
+    let read = ok_out(&bobs, Some(&bob), &["log", "--as", "bob"], "");
+    let seen = String::from_utf8_lossy(&read.stdout).into_owned();
     assert!(seen.contains("bob by the harbour"), "{seen}");
     assert!(
         !seen.contains("alice alone"),
