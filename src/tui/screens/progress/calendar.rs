@@ -1,6 +1,6 @@
 //! Consistency as a calendar: each evening either of you came, as marks in a grid; never a streak.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -26,15 +26,8 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     let days = view.progress.calendar(first.start(), last.end());
 
     let mut month_row = vec![Span::raw(" ".repeat(usize::from(LABEL_WIDTH)))];
-    let mut shown_month = None;
-    for week in &weeks {
-        let month = week.end().month();
-        let label = if shown_month != Some(month) {
-            shown_month = Some(month);
-            week.end().format("%b").to_string()
-        } else {
-            String::new()
-        };
+    let ends: Vec<NaiveDate> = weeks.iter().map(|week| week.end()).collect();
+    for label in month_labels(&ends) {
         month_row.push(Span::styled(format!("{label:<3}"), theme.muted()));
     }
     let mut lines = vec![Line::from(month_row)];
@@ -111,4 +104,43 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         theme.muted(),
     ));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The month's name over each week column (ending on `ends`), where a new month begins; a
+/// name waits a column when the last one is just before it, so two never run together
+/// ("JunJul").
+fn month_labels(ends: &[NaiveDate]) -> Vec<String> {
+    let (mut shown_month, mut last_label) = (None, None);
+    let mut labels = Vec::with_capacity(ends.len());
+    for (column, end) in ends.iter().enumerate() {
+        let room = last_label.is_none_or(|at| column >= at + 2);
+        if shown_month != Some(end.month()) && room {
+            shown_month = Some(end.month());
+            last_label = Some(column);
+            labels.push(end.format("%b").to_string());
+        } else {
+            labels.push(String::new());
+        }
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_month_names_never_run_together() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+        // The first week shown ends on the last day of June, the next in July.
+        let ends = [
+            day(6, 28),
+            day(7, 5),
+            day(7, 12),
+            day(7, 19),
+            day(7, 26),
+            day(8, 2),
+        ];
+        assert_eq!(month_labels(&ends), ["Jun", "", "Jul", "", "", "Aug"]);
+    }
 }
