@@ -153,10 +153,7 @@ fn fold(out: &mut Gathered, side: &mut Side, path: &Path, copy: Journal, is_copy
         None => copy,
         Some(base) => {
             if let Err(err) = base.check_can_merge(&copy) {
-                out.warnings.push(format!(
-                    "Skipped {} from the shared folder: {err} Nothing in it was merged, and mend wrote nothing over it.",
-                    path.display()
-                ));
+                out.warnings.push(skipped(path, &err.to_string()));
                 side.journal = Some(base);
                 return;
             }

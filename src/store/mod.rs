@@ -310,7 +310,7 @@ impl Store {
         // Under the lock no save is under way, so any temp file was left by a killed one.
         remove_stale_temps(&real);
         if let Some(shared) = self.shared.as_mut() {
-            let kept = shared.keep_plain_leftovers();
+            let kept = shared.keep_plain_leftovers((self.clock)());
             self.notices.extend(kept);
         }
         let bytes = match self.bytes_of(&real, &changed) {

@@ -57,6 +57,13 @@ impl Store {
         }
     }
 
+    /// Forgets the keys and lets go of the journal held, reading and sealing nothing: for
+    /// quitting, when nothing will be shown or saved again.
+    pub fn let_go(&mut self) {
+        self.sealer = None;
+        self.loaded = None;
+    }
+
     /// Forgets the keys once another process has decrypted the journal (`journal`, just read,
     /// is plain): they open nothing any more, and a journal encrypted again later has new keys,
     /// so it must be held sealed until a passphrase opens it, never sealed with the old ones.

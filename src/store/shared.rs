@@ -107,8 +107,12 @@ impl Listing {
 impl SharedFiles {
     /// Copies this laptop's own file and kept copy aside, into the state folder, where they
     /// are unencrypted and hold changes the encrypted journal lacks: the save about to
-    /// write over them must not lose those words. Returns what to tell.
-    pub(super) fn keep_plain_leftovers(&mut self) -> Vec<String> {
+    /// write over them must not lose those words. `now` names the copies. Returns what to
+    /// tell.
+    pub(super) fn keep_plain_leftovers(
+        &mut self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Vec<String> {
         let mut told = Vec::new();
         let Some(state) = self.kept.parent().map(Path::to_owned) else {
             return told;
@@ -117,7 +121,7 @@ impl SharedFiles {
             if *path != self.own && *path != self.kept {
                 continue;
             }
-            let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+            let stamp = now.format("%Y%m%dT%H%M%S");
             let aside = state.join(format!("before-encryption-{stamp}-{n}.json"));
             let copied = std::fs::read(path)
                 .map_err(|err| err.to_string())

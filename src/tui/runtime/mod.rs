@@ -142,7 +142,7 @@ fn run_with(
     // Quitting locks: the keys are forgotten, and wiped as they drop; the opened journal's
     // words are wiped once the store and the app have both let go of it.
     let opened = app.journal.take();
-    let _ = runner.store.lock_keys();
+    runner.store.let_go();
     if let Some(opened) = opened {
         wipe_if_last(opened);
     }
