@@ -4,8 +4,9 @@
 
 use crate::kit::{spawn_with_stdin, stderr};
 use crate::sealed_kit::{ALICE, BOB, Locked, open_file};
+use crate::store_kill_save::wait_for;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The entry texts of the journal as Alice's passphrase opens it; it must always open.
 fn texts(locked: &Locked, round: usize) -> Vec<String> {
@@ -33,21 +34,6 @@ fn start_write(locked: &Locked, text: &str, pause_in: Option<&Path>) -> std::pro
         cmd.env(mend::store::PAUSE_MID_WRITE, flags);
     }
     spawn_with_stdin(cmd, text)
-}
-
-/// Waits up to ten seconds for `flag`; false if the process ended first.
-fn wait_for(flag: &Path, child: &mut std::process::Child) -> bool {
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(10) {
-        if flag.exists() {
-            return true;
-        }
-        if child.try_wait().unwrap().is_some() {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    false
 }
 
 /// A journal large enough that half of it written in place would be a broken file.

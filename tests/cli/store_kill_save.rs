@@ -22,8 +22,8 @@ fn temp_files(m: &Mend) -> Vec<String> {
         .collect()
 }
 
-/// Waits up to a few seconds for `flag` to appear; false if the process ended first.
-fn wait_for(flag: &Path, child: &mut std::process::Child) -> bool {
+/// Waits up to ten seconds for `flag` to appear; false if the process ended first.
+pub fn wait_for(flag: &Path, child: &mut std::process::Child) -> bool {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(10) {
         if flag.exists() {
