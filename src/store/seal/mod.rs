@@ -136,11 +136,17 @@ impl Sealer {
             Unwrapped::WrongSecret => UnlockError::WrongSecret(name.to_owned()),
             Unwrapped::Damaged => UnlockError::Damaged(name.to_owned()),
         })?;
-        Ok(Sealer {
+        Ok(Sealer::from_keys(partner, keys))
+    }
+
+    /// A sealer holding `keys`, `partner`'s, as unlocking with their secret gives: no
+    /// token opened yet. For keys already unwrapped ([`Sealer::keys_of`]).
+    pub fn from_keys(partner: PartnerId, keys: PartnerKeys) -> Sealer {
+        Sealer {
             couple: keys.couple,
             private: BTreeMap::from([(partner, keys.private)]),
             tokens: Tokens::default(),
-        })
+        }
     }
 
     /// These keys without any partner's own: what "both of you" opens, shared words only.

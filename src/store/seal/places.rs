@@ -9,6 +9,8 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use uuid::Uuid;
+
 use crate::journal::{Clock, Journal, PartnerId, RecordId, Visibility};
 
 /// Which key seals a place: the couple's, or one partner's own.
@@ -38,14 +40,18 @@ impl Place {
 
     /// [`Place::binding`] written into `binding` (cleared first), to reuse its memory.
     pub fn bind_into(&self, binding: &mut Vec<u8>) {
-        use std::io::Write;
+        let mut record = Uuid::encode_buffer();
         binding.clear();
-        // Writing to a Vec cannot fail.
-        let _ = write!(
-            binding,
-            "mend-seal-1\u{0}{}\u{0}{}\u{0}{}",
-            self.record, self.field, self.stamp
-        );
+        for part in [
+            "mend-seal-1",
+            self.record.hyphenated().encode_lower(&mut record),
+            &self.field,
+            &self.stamp,
+        ] {
+            binding.extend_from_slice(part.as_bytes());
+            binding.push(0);
+        }
+        binding.pop();
     }
 }
 
@@ -54,10 +60,15 @@ impl Place {
 pub type Visit<'a, 'j, E> = dyn FnMut(Place, &'j mut String) -> Result<(), E> + 'a;
 
 fn stamp(clock: &Clock) -> Arc<str> {
-    Arc::from(format!(
-        "{}.{}.{}",
-        clock.wall_ms, clock.counter, clock.device
-    ))
+    let (mut wall, mut counter) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let parts = [
+        wall.format(clock.wall_ms),
+        ".",
+        counter.format(clock.counter),
+        ".",
+        clock.device.as_str(),
+    ];
+    Arc::from(parts.concat())
 }
 
 /// The stamp of an event inside a record: its moment and who made it.
@@ -225,4 +236,39 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Device;
+
+    /// Every token ever sealed is bound to these bytes: a change here would make every
+    /// encrypted journal unreadable.
+    #[test]
+    fn a_places_binding_is_the_scheme_the_record_the_field_and_the_stamp() {
+        let record = RecordId::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef);
+        let clock = Clock {
+            wall_ms: 1_764_102_600_000,
+            counter: 7,
+            device: Device("laptop-a".to_owned()),
+        };
+        let place = Place {
+            record,
+            field: "text".into(),
+            stamp: stamp(&clock),
+            key: KeyName::Couple,
+        };
+        assert_eq!(
+            place.binding(),
+            b"mend-seal-1\0\
+              01234567-89ab-cdef-0123-456789abcdef\0\
+              text\0\
+              1764102600000.7.laptop-a"
+                .to_vec()
+        );
+        let mut reused = b"left from before".to_vec();
+        place.bind_into(&mut reused);
+        assert_eq!(reused, place.binding());
+    }
 }
