@@ -52,7 +52,9 @@ impl Drafts {
     }
 
     /// `partner`'s draft, opened with their key when it is sealed; `None` when there is none
-    /// or it does not open (it is then left on disk as it is).
+    /// or it does not open (it is then left on disk as it is). A plain draft met with a key
+    /// (written on this laptop before the journal was encrypted elsewhere) is sealed on disk
+    /// at once, before it is offered back.
     pub fn load_for(&self, partner: PartnerId, sealer: Option<&DraftSealer>) -> Option<Draft> {
         let bytes = std::fs::read(self.path(partner)).ok()?;
         if let Ok(sealed) = serde_json::from_slice::<SealedDraft>(&bytes) {
@@ -61,9 +63,15 @@ impl Drafts {
                 .ok()
                 .filter(|d| d.partner == partner);
         }
-        serde_json::from_slice::<Draft>(&bytes)
+        let draft = serde_json::from_slice::<Draft>(&bytes)
             .ok()
-            .filter(|d| d.partner == partner)
+            .filter(|d| d.partner == partner)?;
+        if sealer.is_some() {
+            // If sealing it fails (a full disk), the plain draft stays as it was: the app
+            // writes it sealed with the next change, and the words are never lost.
+            let _ = self.save(&draft, sealer);
+        }
+        Some(draft)
     }
 
     /// Every readable plain draft; unreadable and sealed ones are skipped (and left on disk).

@@ -146,3 +146,34 @@ fn a_journal_decrypted_and_encrypted_again_elsewhere_asks_for_the_passphrase_and
         );
     }
 }
+
+#[test]
+fn a_plain_draft_from_before_encryption_is_sealed_as_soon_as_its_writer_opens_their_evening() {
+    let (dir, path, mut store, mut h) = plain_window();
+    let drafts_dir = dir.path().join("drafts");
+    h.real_drafts = Some(mend::tui::draft::Drafts::new(&drafts_dir));
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>w{WRITING}"));
+    let draft_holds = |words: &str| {
+        std::fs::read_dir(&drafts_dir)
+            .expect("drafts")
+            .flatten()
+            .any(|f| std::fs::read_to_string(f.path()).is_ok_and(|t| t.contains(words)))
+    };
+    assert!(draft_holds(WRITING), "the draft is written as Sam types");
+    // The app goes away with the writing unsaved, and the journal is encrypted on the other
+    // laptop: this laptop's draft from before is plain.
+    drop(h);
+    encrypt_file(&path);
+    let (mut store, mut h) = locked_window(&path);
+    h.real_drafts = Some(mend::tui::draft::Drafts::new(&drafts_dir));
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    assert!(
+        matches!(h.app.popup(), Some(Popup::RestoreDraft(_))),
+        "the writing is offered back:\n{}",
+        h.render(80, 24)
+    );
+    assert!(!draft_holds(WRITING), "the draft is sealed once Sam opens");
+    assert!(draft_holds("mend-sealed"));
+    h.keys_saving_to(&mut store, "r");
+    assert!(h.render(80, 24).contains(WRITING));
+}
