@@ -17,6 +17,9 @@ pub struct Gathered {
     pub warnings: Vec<String>,
     /// Unencrypted files holding changes the encrypted journal lacks: left as they are.
     pub plain_left: Vec<PathBuf>,
+    /// Unencrypted conflict copies from before the journal was encrypted, all in it: removed
+    /// after the next save rather than moved aside, so no word stays readable in the folder.
+    pub plain_copies_covered: Vec<PathBuf>,
     /// Unencrypted files from before the journal was encrypted, all in it, were let go: the
     /// journal was encrypted since this laptop last wrote.
     pub encrypted_since: bool,
@@ -106,7 +109,7 @@ fn settle(out: &mut Gathered, sealed: Side, plain: Side) {
             )),
             _ if before.is_covered_by(encrypted) => {
                 // From before the journal was encrypted, and all in it: nothing to keep.
-                out.merged_copies.extend(plain.copies());
+                out.plain_copies_covered = plain.copies().collect();
                 out.encrypted_since = true;
             }
             _ => {

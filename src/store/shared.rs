@@ -25,6 +25,9 @@ pub struct SharedFiles {
     /// Unencrypted files from before the journal was encrypted, holding changes it lacks:
     /// this laptop's own file or kept copy among them is copied aside before it is written.
     pub(super) plain_left: Vec<PathBuf>,
+    /// Unencrypted conflict copies the encrypted journal holds all of: removed after the
+    /// next save.
+    pub(super) plain_copies: Vec<PathBuf>,
 }
 
 impl SharedFiles {
@@ -41,6 +44,7 @@ impl SharedFiles {
             copies: Vec::new(),
             skipped: Vec::new(),
             plain_left: Vec::new(),
+            plain_copies: Vec::new(),
         }
     }
 }
@@ -180,6 +184,25 @@ pub fn move_aside(copies: &[PathBuf]) -> Vec<String> {
         }
     }
     warnings
+}
+
+/// Removes unencrypted conflict copies of an encrypted journal that hold nothing it lacks
+/// (a sync engine delivered a plain file late): kept, even aside, they would leave words
+/// readable in the shared folder. Call only after the journal is written and flushed.
+pub fn remove_plain_copies(copies: &[PathBuf]) -> Vec<String> {
+    copies
+        .iter()
+        .map(|copy| match std::fs::remove_file(copy) {
+            Ok(()) => format!(
+                "{} was an unencrypted copy of the journal from before it was encrypted. Everything in it is in the encrypted journal, so mend removed it: no word stays readable in the shared folder.",
+                copy.display()
+            ),
+            Err(err) => format!(
+                "{} is an unencrypted copy of the journal from before it was encrypted, and mend could not remove it ({err}). Everything in it is in the encrypted journal; delete it yourself, as anyone who can open the shared folder can read it.",
+                copy.display()
+            ),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::Store;
 use super::gather::gather;
 use super::lock::JournalLock;
 use super::save::write_atomically;
-use super::shared::{Listing, SharedFiles, move_aside};
+use super::shared::{Listing, SharedFiles, move_aside, remove_plain_copies};
 use super::stamp::FileStamp;
 use super::watch::Freshness;
 use crate::journal::Journal;
@@ -28,6 +28,7 @@ impl Store {
         shared.seen = Some(listing);
         shared.copies = gathered.merged_copies;
         shared.plain_left = gathered.plain_left;
+        shared.plain_copies = gathered.plain_copies_covered;
         let encrypted_since = gathered.encrypted_since;
         shared.skipped.clone_from(&gathered.warnings);
         let stamp = FileStamp::of(&shared.own);
@@ -112,6 +113,8 @@ impl Store {
         }
         let copies = std::mem::take(&mut shared.copies);
         self.notices.extend(move_aside(&copies));
+        let plain_copies = std::mem::take(&mut shared.plain_copies);
+        self.notices.extend(remove_plain_copies(&plain_copies));
         shared.seen = Some(Listing::of(&shared.folder));
     }
 

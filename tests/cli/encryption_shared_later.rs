@@ -168,3 +168,48 @@ fn words_the_other_laptop_wrote_unsealed_just_before_it_learned_of_the_encryptio
         Vec::<PathBuf>::new()
     );
 }
+
+#[test]
+fn an_unencrypted_conflict_copy_that_arrives_after_encryption_is_removed_not_kept_readable() {
+    let (alices, bobs, folder) = two_laptops_sharing();
+    // Bob's laptop file as it was before Alice encrypted: a sync engine that delivers it
+    // late makes a conflict copy of it beside the sealed one.
+    let bobs_file = files_under(&folder)
+        .into_iter()
+        .find(|(_, bytes)| String::from_utf8_lossy(bytes).contains("bob at the lighthouse"))
+        .expect("Bob's file in the folder");
+    let both = secret(
+        &alices,
+        "both",
+        "Alice: alice passphrase one\nBob: bob passphrase two\n",
+    );
+    ok(&alices, Some(&both), &["encrypt"], "");
+    let name = bobs_file.0.file_stem().expect("a name").to_string_lossy();
+    let copy = folder.join(format!("{name}.sync-conflict-20261130-210000-ABCDEF7.json"));
+    std::fs::write(&copy, &bobs_file.1).expect("the late copy");
+    assert!(!holding(&folder, "bob at the lighthouse").is_empty());
+    let alice = secret(&alices, "alice", "alice passphrase one\n");
+    let wrote = ok_out(
+        &alices,
+        Some(&alice),
+        &["write", "--as", "alice", "--stage", "healing"],
+        "alice after the change",
+    );
+    let told = String::from_utf8_lossy(&wrote.stderr);
+    assert!(
+        told.contains(&copy.display().to_string()) && told.contains("removed"),
+        "the removal is told, naming the copy: {told}"
+    );
+    for words in ["bob at the lighthouse", "alice alone at the window"] {
+        assert_eq!(
+            holding(&folder, words),
+            Vec::<PathBuf>::new(),
+            "{words:?} readable in the folder"
+        );
+    }
+    // Nothing was lost: every word in the copy is in the encrypted journal.
+    let seen = ok(&alices, Some(&alice), &["log"], "");
+    assert!(seen.contains("bob at the lighthouse"), "{seen}");
+    let bob = secret(&bobs, "bob", "bob passphrase two\n");
+    ok(&bobs, Some(&bob), &["check"], "");
+}
