@@ -78,7 +78,9 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         || args.reveal.is_some()
         || args.lock_after_minutes.is_some()
         || !args.role.is_empty();
-    let (mut store, journal) = ctx.load()?;
+    // Settings are in the clear, even in an encrypted journal: no passphrase is asked, as
+    // in the app's settings screen, and the words are written back sealed as they were.
+    let (mut store, journal) = ctx.load_sealed()?;
     if !changes {
         return show(ctx, &journal);
     }

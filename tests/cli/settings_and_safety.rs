@@ -175,3 +175,27 @@ fn the_wait_before_the_full_screen_locks_itself_can_be_chosen() {
     );
     assert_eq!(m.journal_json()["settings"]["lock_after_minutes"], 30);
 }
+
+/// Settings stay in the clear in an encrypted journal, and the app's settings screen changes
+/// them without a passphrase: so does `mend settings`, and every word stays sealed.
+#[test]
+fn settings_of_an_encrypted_journal_change_without_a_passphrase_as_in_the_app() {
+    let locked = crate::sealed_kit::Locked::small();
+    let before = locked.m.journal_bytes();
+    let said = locked.m.ok(&["settings", "--lock-after-minutes", "30"], "");
+    assert!(
+        said.contains("locks itself after 30 minutes with no key"),
+        "{said}"
+    );
+    let json = locked.m.journal_json();
+    assert_eq!(json["settings"]["lock_after_minutes"], 30);
+    let after = locked.m.journal_bytes();
+    assert_ne!(after, before);
+    for words in ["a fear kept to myself", "we walked by the river", "Made"] {
+        let text = String::from_utf8_lossy(&after);
+        assert!(!text.contains(words), "{words:?} unsealed by the change");
+    }
+    // The journal still opens, every word in it.
+    let log = locked.ok(&locked.alice, &["log", "--as", "Alice"], "");
+    assert!(log.contains("a fear kept to myself"), "{log}");
+}
