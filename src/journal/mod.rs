@@ -92,7 +92,8 @@ pub use reply::{MOST_REPLY_CHARS, Reply};
 pub use reveal::FirstWritten;
 pub use sealing::{
     KeyWrap, MIN_PASSPHRASE_CHARS, Opened, OpensWith, RECOVERY_CODE_WORDS, SEALING_SCHEME, Sealing,
-    check_new_passphrase, check_passphrase_is_their_own,
+    check_new_passphrase, check_passphrase_is_their_own, recovery_code_next_words,
+    recovery_code_words_for,
 };
 pub use search::{Hit, HitKind, narrow};
 pub use sight::{Reader, Reveal, Sight};

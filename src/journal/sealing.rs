@@ -11,7 +11,38 @@ use super::ids::PartnerId;
 use super::meta::Extra;
 
 /// What a recovery code is for and what losing it means, said wherever codes are shown.
-pub const RECOVERY_CODE_WORDS: &str = "Each of you has a recovery code. It is shown only now. Keep it somewhere safe and apart from this laptop (on paper, say): with it you can set a new passphrase. If both your passphrase and your code are lost, your private words cannot be opened again by anyone, mend included.";
+/// How to keep a recovery code, and what losing it with the passphrase means.
+macro_rules! keep_the_code {
+    () => {
+        "It is shown only now. Keep it somewhere safe and apart from this laptop (on paper, say): with it you can set a new passphrase. If both your passphrase and your code are lost, your private words cannot be opened again by anyone, mend included."
+    };
+}
+
+pub const RECOVERY_CODE_WORDS: &str =
+    concat!("Each of you has a recovery code. ", keep_the_code!());
+
+/// What one partner is told as their own recovery code is shown to them alone.
+pub fn recovery_code_words_for(name: &str) -> String {
+    format!(
+        concat!("{name}, this is your recovery code. ", keep_the_code!()),
+        name = name
+    )
+}
+
+/// What the others are asked before `name`'s recovery code shows: it opens `name`'s
+/// private words, so it is for them alone.
+pub fn recovery_code_next_words(name: &str, others: &[&str]) -> String {
+    let first = format!(
+        "{name}'s recovery code is next. It can open {name}'s private words, so it is for {name} alone."
+    );
+    match others {
+        [] => first,
+        others => format!(
+            "{first} {}, please look away for a moment.",
+            others.join(" and ")
+        ),
+    }
+}
 
 /// The fewest characters a new passphrase may have.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;

@@ -1,10 +1,10 @@
 //! First-run setup with passphrases: each partner types one twice, hidden; the journal is made
-//! sealed and locked, and each recovery code is shown once.
+//! sealed and locked, and each recovery code is shown once, to its partner alone.
 
 use crate::harness::Harness;
 use crate::locked::encrypted_file;
 use age::secrecy::ExposeSecret;
-use mend::journal::{Opened, RECOVERY_CODE_WORDS};
+use mend::journal::{Opened, recovery_code_words_for};
 use mend::store::Store;
 use mend::tui::app::{Popup, Screen};
 use mend::tui::effects::Passphrase;
@@ -38,7 +38,7 @@ fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
     assert!(!path.exists(), "nothing is written yet");
     h.keys_saving_to(&mut store, &format!("{ALEX_SAYS}<Enter>{ALEX_SAYS}<Enter>"));
     h.keys_saving_to(&mut store, &format!("{SAM_SAYS}<Enter>{SAM_SAYS}<Enter>"));
-    // Made, sealed and locked, with the codes shown once.
+    // Made, sealed and locked, with each code shown once, to its partner alone.
     let Some(Popup::RecoveryCodes(codes)) = h.app.popup() else {
         panic!("the recovery codes show: {}", h.render(80, 24));
     };
@@ -54,32 +54,67 @@ fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
             screen.replace(code.as_str(), &"#".repeat(code.chars().count()))
         })
     };
+    let shows = |screen: &str| -> Vec<usize> {
+        (0..secrets.len())
+            .filter(|n| screen.contains(secrets[*n].as_str()))
+            .collect()
+    };
+    // First Sam is asked to look away: no code shows yet.
+    let next = h.render(80, 24);
+    assert_eq!(shows(&next), Vec::<usize>::new(), "{next}");
+    assert!(
+        popup_text(&next).contains("Sam, please look away"),
+        "{next}"
+    );
+    insta::assert_snapshot!("setup_recovery_code_next_80x24", next);
+    h.keys_saving_to(&mut store, "<Enter>");
     insta::assert_snapshot!("setup_recovery_codes_80x24", hidden(h.render(80, 24)));
     insta::assert_snapshot!("setup_recovery_codes_50x24", hidden(h.render(50, 24)));
     insta::assert_snapshot!("setup_recovery_codes_40x12", hidden(h.render(40, 12)));
-    for (width, height) in [(80, 24), (50, 24)] {
+    for (width, height) in [(80, 24), (50, 24), (100, 30)] {
         let screen = h.render(width, height);
-        assert!(
-            secrets.iter().all(|code| screen.contains(code.as_str())),
-            "every code whole at {width}x{height}: {screen}"
+        assert_eq!(
+            shows(&screen),
+            vec![0],
+            "Alex's alone, at {width}x{height}: {screen}"
         );
         assert!(
-            popup_text(&screen).contains(RECOVERY_CODE_WORDS),
+            popup_text(&screen).contains(&recovery_code_words_for("Alex")),
             "{screen}"
         );
     }
-    let shown = h.render(100, 30);
-    assert!(
-        secrets.iter().all(|code| shown.contains(code.as_str())),
-        "{shown}"
+    // In a window too small to show it, Enter does not close Alex's code unseen.
+    assert!(popup_text(&h.render(30, 8)).contains("Make this window bigger"));
+    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 30, 8));
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert_eq!(
+        shows(&h.render(80, 24)),
+        vec![0],
+        "it stays until it can be seen"
     );
-    assert!(
-        shown.contains("If both your passphrase and your code are lost"),
-        "{shown}"
+    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 80, 24));
+    h.keys_saving_to(&mut store, "<Enter>");
+    // Kept: Alex's code is gone from memory, and Alex is asked to look away for Sam's.
+    let Some(Popup::RecoveryCodes(codes)) = h.app.popup() else {
+        panic!("Sam's code is still to come: {}", h.render(80, 24));
+    };
+    assert_eq!(
+        codes.codes[0].1.0.expose_secret(),
+        "",
+        "Alex's code is wiped once kept"
     );
+    let next = h.render(80, 24);
+    assert_eq!(shows(&next), Vec::<usize>::new(), "{next}");
     assert!(
-        shown.contains("Alex: ") && shown.contains("Sam: "),
-        "{shown}"
+        popup_text(&next).contains("Alex, please look away"),
+        "{next}"
+    );
+    h.keys_saving_to(&mut store, "<Enter>");
+    let sams = h.render(80, 24);
+    assert_eq!(shows(&sams), vec![1], "Sam's alone: {sams}");
+    assert!(
+        popup_text(&sams).contains("Sam, this is your recovery code."),
+        "{sams}"
     );
     let bytes = std::fs::read(&path).expect("the journal was made");
     let text = String::from_utf8_lossy(&bytes);
@@ -89,14 +124,6 @@ fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
         Some(Opened::Nothing),
         "the app holds it locked"
     );
-    // In a window too small to show them, Enter does not close the codes unseen.
-    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 40, 12));
-    h.keys_saving_to(&mut store, "<Enter>");
-    assert!(
-        matches!(h.app.popup(), Some(Popup::RecoveryCodes(_))),
-        "the codes stay until they can be seen"
-    );
-    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 80, 24));
     h.keys_saving_to(&mut store, "<Enter>");
     assert!(h.app.popups.is_empty(), "the codes are gone once kept");
     assert!(matches!(h.app.screen, Screen::Who(_)));
@@ -136,31 +163,28 @@ fn a_recovery_code_shows_whole_or_not_at_all_at_every_size() {
             .iter()
             .map(|(name, code)| ((*name).to_owned(), Passphrase::new(code)))
             .collect(),
+        at: 1,
+        showing: true,
     }));
     insta::assert_snapshot!("recovery_codes_long_name_50x24", h.render(50, 24));
     insta::assert_snapshot!("recovery_codes_44x12", h.render(44, 12));
+    let (_, code) = codes[1];
     let mut whole = 0;
     for width in 20..=100 {
         for height in 5..=40 {
             let screen = h.render(width, height);
-            let shown = codes
-                .iter()
-                .filter(|(_, code)| screen.contains(code))
-                .count();
-            let any_part = codes
-                .iter()
-                .any(|(_, code)| code.split('-').any(|group| screen.contains(group)));
             let at = format!("{width}x{height}:\n{screen}");
             let text = popup_text(&screen);
-            if shown > 0 {
+            assert!(!screen.contains(codes[0].1), "never Alex's, at {at}");
+            if screen.contains(code) {
                 whole += 1;
-                assert_eq!(shown, codes.len(), "all or none, at {at}");
                 assert!(
-                    text.contains(RECOVERY_CODE_WORDS),
+                    text.contains(&recovery_code_words_for(codes[1].0)),
                     "the words whole at {at}"
                 );
-                assert!(text.contains("Enter I have kept them safe"), "{at}");
+                assert!(text.contains("Enter I have kept it safe"), "{at}");
             } else {
+                let any_part = code.split('-').any(|group| screen.contains(group));
                 assert!(!any_part, "no part of a code alone, at {at}");
                 let start: String = TOO_SMALL
                     .split_whitespace()
@@ -171,7 +195,7 @@ fn a_recovery_code_shows_whole_or_not_at_all_at_every_size() {
             }
         }
     }
-    assert!(whole > 1000, "most sizes show the codes: {whole}");
+    assert!(whole > 1000, "most sizes show the code: {whole}");
     // Smaller still, it draws without a panic.
     for width in 1..=100 {
         for height in 1..=40 {

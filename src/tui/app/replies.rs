@@ -24,7 +24,7 @@ impl App {
                 self.journal = Some(journal);
                 self.go_who();
                 self.popups.push(super::Popup::RecoveryCodes(
-                    crate::tui::popups::recovery_codes::RecoveryCodes { codes },
+                    crate::tui::popups::recovery_codes::RecoveryCodes::new(codes),
                 ));
                 self.tell("Your journal is ready, and every word in it is sealed. Choose who is here tonight.");
             }

@@ -202,15 +202,25 @@ pub const SETUP_PRIVATE: &[Binding<SetupPrivateKey>] = &[
     bind(&[key(Esc)], "Esc", "back", SetupPrivateKey::Back),
 ];
 
-/// The recovery codes, shown once.
+/// The recovery codes, shown once, one partner's at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodesKey {
+    Show,
     Kept,
 }
 
-pub const RECOVERY_CODES: &[Binding<CodesKey>] = &[bind(
+/// Before a code shows, while the other partner looks away.
+pub const RECOVERY_CODE_NEXT: &[Binding<CodesKey>] = &[bind(
     &[key(Enter)],
     "Enter",
-    "I have kept them safe",
+    "show the code",
+    CodesKey::Show,
+)];
+
+/// While a code shows.
+pub const RECOVERY_CODE_SHOWN: &[Binding<CodesKey>] = &[bind(
+    &[key(Enter)],
+    "Enter",
+    "I have kept it safe",
     CodesKey::Kept,
 )];
