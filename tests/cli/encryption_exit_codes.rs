@@ -103,3 +103,51 @@ fn a_wrong_passphrase_the_other_partners_and_a_wrong_recovery_code_all_exit_1() 
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn acting_as_the_other_partner_with_ones_own_passphrase_is_refused_by_every_command() {
+    let m = Mend::with_journal();
+    encrypted(&m);
+    let before = (m.journal_bytes(), m.backups());
+    let bob = private_file(&m, "bob-only", &format!("{BOB}\n"));
+    let pass = [("MEND_PASSPHRASE_FILE", &bob)];
+    let says = "Alice may only be chosen with Alice's own passphrase";
+    for (args, stdin) in [
+        (
+            &["write", "--as", "alice", "--stage", "healing"][..],
+            "words",
+        ),
+        (&["moment", "--as", "alice"][..], "a hard evening"),
+        (&["pause", "--as", "alice", "--until", "23:30"][..], ""),
+        (
+            &["plan", "add", "--as", "alice"][..],
+            "noise\nquiet\nspace\n",
+        ),
+        (
+            &[
+                "checkin",
+                "--as",
+                "alice",
+                "--safety",
+                "5",
+                "--trust",
+                "5",
+                "--connection",
+                "5",
+            ][..],
+            "",
+        ),
+    ] {
+        let out = run_with(&m, &pass, args, stdin);
+        let told = String::from_utf8_lossy(&out.stderr);
+        assert!(told.contains(says), "mend {args:?}: {told}");
+        refused_with_1(&m, &before, &out, says);
+    }
+    // Listing one partner's plan items is only a filter: plan items are shared.
+    let out = run_with(&m, &pass, &["plan", "list", "--as", "alice"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
