@@ -1,9 +1,12 @@
 //! Words that wrap keep to their block's edge: the role line on "who is here" reads whole at
-//! 80 columns, and a line that must wrap on a narrower screen starts where its first line did.
+//! 80 columns, each partner's week in "Both of us" wraps under its own first words, and a
+//! line that must wrap on a narrower screen starts where its first line did.
 
 use crate::harness as tui_support;
 
-use tui_support::{Harness, empty_journal};
+use chrono::{TimeZone, Utc};
+use mend::journal::{NewCheckin, Rating, Visibility};
+use tui_support::{ALEX, Harness, SAM, day, empty_journal};
 
 /// The screen's rows, without the quotes the test backend prints around each.
 fn rows(screen: &str) -> Vec<&str> {
@@ -59,5 +62,50 @@ fn the_role_on_who_is_here_reads_whole_at_80_columns_and_keeps_its_edge_when_nar
     // Down to the smallest window, nothing breaks.
     for (width, height) in [(20, 5), (24, 8), (30, 10), (1, 1)] {
         h.render(width, height);
+    }
+}
+
+#[test]
+fn a_partners_first_week_wraps_under_their_own_figures_in_both_of_us() {
+    let mut j = empty_journal();
+    // This week is the first with check-ins for both: every rating says "(first week)".
+    for (author, d) in [(ALEX, 23), (SAM, 24)] {
+        let checkin = NewCheckin {
+            author,
+            day: day(11, d),
+            safety: Rating::saturating(4),
+            trust: Rating::saturating(5),
+            connection: Rating::saturating(6),
+            note: None,
+            note_visibility: Visibility::Shared,
+        };
+        let at = Utc.with_ymd_and_hms(2026, 11, d, 21, 30, 0).unwrap();
+        j.upsert_checkin(checkin, at, day(11, 25)).unwrap();
+    }
+    let mut h = Harness::new(Some(j));
+    h.keys("<Down><Down><Enter>");
+    let screen = h.render(80, 24);
+    let alex = block(&screen, "  Alex  safety 4.0 (first week)");
+    assert_eq!(
+        alex,
+        [
+            "   Alex  safety 4.0 (first week) · trust 5.0 (first week)                       ",
+            "         connection 6.0 (first week)                                            ",
+            "   Sam   safety 4.0 (first week) · trust 5.0 (first week)                       ",
+            "         connection 6.0 (first week)                                            ",
+        ],
+        "{screen}"
+    );
+    insta::assert_snapshot!("both_of_us_first_week_80x24", screen);
+    // Narrower, each wrapped row of the week still starts under the figures.
+    for width in mend::tui::draw::MIN_WIDTH..80 {
+        let screen = h.render(width, 24);
+        let feels = block(&screen, "  Alex  ");
+        let under = feels
+            .iter()
+            .filter(|row| !row.contains("Alex") && !row.contains("Sam"));
+        for row in under {
+            assert_eq!(indent(row), 9, "at {width} columns:\n{screen}");
+        }
     }
 }
