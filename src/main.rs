@@ -54,7 +54,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = CommandContext {
         paths: Paths::resolve(cli.journal)?,
         now: mend::now::now()?,
-        acting: mend::cli::acting_partner(std::env::args().skip(1)),
+        // args_os: a path given may hold any bytes, which std::env::args would panic on.
+        acting: mend::cli::acting_partner(
+            std::env::args_os()
+                .skip(1)
+                .map(|arg| arg.to_string_lossy().into_owned()),
+        ),
     };
     match cli.command {
         Some(command) => mend::cli::run(command, &ctx),
