@@ -16,6 +16,11 @@ fn main() -> ExitCode {
         // A mistake in what was typed, which clap quotes: through the same gate as every
         // other message, so a control character typed or pasted never reaches the terminal.
         Err(err) => {
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|arg| arg.to_string_lossy().into_owned())
+                .collect();
+            let err = with_help_usage(err, &args);
             mend::cli::write_stderr(&err.render().to_string());
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
@@ -49,7 +54,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = CommandContext {
         paths: Paths::resolve(cli.journal)?,
         now: mend::now::now()?,
-        acting: mend::cli::acting_partner(std::env::args().skip(1)),
+        // args_os: a path given may hold any bytes, which std::env::args would panic on.
+        acting: mend::cli::acting_partner(
+            std::env::args_os()
+                .skip(1)
+                .map(|arg| arg.to_string_lossy().into_owned()),
+        ),
     };
     match cli.command {
         Some(command) => mend::cli::run(command, &ctx),
@@ -69,4 +79,36 @@ fn is_usage(err: &anyhow::Error) -> bool {
                 .downcast_ref::<mend::journal::PlanError>()
                 .is_some_and(mend::journal::PlanError::is_usage)
     })
+}
+
+/// clap's refusal of what was typed, with the usage line the command's `--help` shows
+/// (`mend passphrase recover [OPTIONS] --as <NAME>`). clap's own line lists every option
+/// that was given, `--journal` (or `MEND_JOURNAL`) too, beside the required ones, so an
+/// optional flag read as one more thing to type.
+fn with_help_usage(mut err: clap::Error, args: &[String]) -> clap::Error {
+    use clap::CommandFactory;
+    use clap::error::{ContextKind, ContextValue};
+    if err.get(ContextKind::Usage).is_none() {
+        return err;
+    }
+    let mut root = Cli::command();
+    root.build();
+    // The subcommand typed: each word that names a subcommand of the one found so far.
+    let mut command = &root;
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--journal" {
+            words.next();
+            continue;
+        }
+        if let Some(sub) = command.find_subcommand(word) {
+            command = sub;
+        }
+    }
+    let usage = command.clone().render_usage();
+    err.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    err
 }

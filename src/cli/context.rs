@@ -141,14 +141,24 @@ pub fn other_partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
 /// On an encrypted journal, acting as a partner needs that partner's own passphrase.
 pub fn partner_id(journal: &Journal, name: &str) -> Result<PartnerId> {
     let partner = journal.partner_named(name)?;
-    if !journal.opened().private_words_of(partner.id) {
-        return Err(usage(format!(
-            "{} may only be chosen with {}'s own passphrase, and the passphrase given is not theirs. Nothing was read or changed.",
-            crate::journal::text::one_line(&partner.name),
-            crate::journal::text::one_line(&partner.name)
-        )));
-    }
+    their_own_passphrase(journal, partner.id)?;
     Ok(partner.id)
+}
+
+/// Refuses acting as `partner` in an encrypted journal opened with the other partner's
+/// passphrase. Like every passphrase that does not open the journal, this is exit code 1,
+/// not a mistake in what was typed on the command line.
+pub fn their_own_passphrase(journal: &Journal, partner: PartnerId) -> Result<()> {
+    if journal.opened().private_words_of(partner) {
+        return Ok(());
+    }
+    let name = journal.partner(partner).map_or_else(
+        || "That partner".to_owned(),
+        |p| crate::journal::text::one_line(&p.name).into_owned(),
+    );
+    bail!(
+        "{name} may only be chosen with {name}'s own passphrase, and the passphrase given is not theirs. Nothing was read or changed."
+    )
 }
 
 #[cfg(test)]

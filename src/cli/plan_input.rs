@@ -54,11 +54,19 @@ pub fn read_parts() -> Result<PlanParts> {
 }
 
 /// The partner named with `--as`, refused (exit 2) with the flag named when unknown.
-pub fn partner_as(journal: &Journal, name: &str) -> Result<PartnerId> {
+pub fn partner_named_as(journal: &Journal, name: &str) -> Result<PartnerId> {
     journal
         .partner_named(name)
         .map(|p| p.id)
         .map_err(|err| usage(format!("--as: {err}")))
+}
+
+/// The partner acting, named with `--as`: refused (exit 2) when unknown, and (exit 1) in an
+/// encrypted journal opened with the other partner's passphrase.
+pub fn partner_as(journal: &Journal, name: &str) -> Result<PartnerId> {
+    let partner = partner_named_as(journal, name)?;
+    super::context::their_own_passphrase(journal, partner)?;
+    Ok(partner)
 }
 
 /// A refusal of the plan's rules: exit 2 for what was typed, 1 for the journal's state.

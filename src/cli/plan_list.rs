@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::context::CommandContext;
 use super::output::{human_day, say, short, short_ids};
-use super::plan_input::partner_as;
+use super::plan_input::partner_named_as;
 use crate::journal::text::{one_line, printable};
 use crate::journal::{Journal, PartnerId, PlanItem, RecordId, ReviewKind};
 
@@ -78,7 +78,10 @@ fn standing(journal: &Journal, p: &PlanItem) -> String {
 
 pub fn list(ctx: &CommandContext, only: Option<&str>, json: bool) -> Result<()> {
     let (_, journal) = ctx.load()?;
-    let only = only.map(|name| partner_as(&journal, name)).transpose()?;
+    // Only a filter: plan items are shared, so either passphrase may list one partner's.
+    let only = only
+        .map(|name| partner_named_as(&journal, name))
+        .transpose()?;
     let mut items: Vec<&PlanItem> = journal
         .live_plan_items()
         .filter(|p| only.is_none_or(|owner| p.owner() == owner))

@@ -41,6 +41,7 @@ mod write;
 mod days_range;
 mod delete_words;
 mod encryption;
+mod encryption_exit_codes;
 mod encryption_files;
 mod encryption_shared;
 mod encryption_shared_later;

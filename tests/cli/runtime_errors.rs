@@ -269,3 +269,24 @@ fn a_reader_that_stops_early_ends_mend_quietly() {
         assert!(stderr.is_empty(), "mend {args:?} said: {stderr}");
     }
 }
+
+/// A journal path that is not valid UTF-8 (a Linux file name may hold any bytes) is read
+/// like any other: no panic, a plain message and exit code 1 when there is no journal there.
+#[cfg(unix)]
+#[test]
+fn a_journal_path_that_is_not_utf8_is_named_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let m = Mend::new();
+    let folder = m.dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    let out = m
+        .command_without_journal()
+        .arg("--journal")
+        .arg(folder.join("journal.json"))
+        .args(["log", "--as", "Alice"])
+        .output()
+        .expect("run mend");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("There is no journal at"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -297,3 +297,35 @@ fn a_due_day_before_the_promise_is_refused() {
         &["2026-11-01"],
     );
 }
+
+#[test]
+fn a_missing_flag_is_named_with_the_usage_line_help_gives_never_journal_as_if_required() {
+    let m = Mend::with_journal();
+    for (args, missing, usage) in [
+        (
+            &["passphrase", "recover"][..],
+            "--as <NAME>",
+            "Usage: mend passphrase recover [OPTIONS] --as <NAME>\n",
+        ),
+        (
+            &["pause", "--as", "Alice"][..],
+            "--until <HH:MM>",
+            "Usage: mend pause [OPTIONS] --as <NAME> --until <HH:MM>\n",
+        ),
+    ] {
+        // Given with --journal, as every test command is.
+        let err = refused(&m, args, "", 2, &[missing, usage]);
+        assert!(!err.contains("<PATH>"), "{err}");
+        // And given with MEND_JOURNAL.
+        let out = m
+            .command_without_journal()
+            .env("MEND_JOURNAL", &m.journal)
+            .args(args)
+            .output()
+            .expect("run mend");
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(err.contains(missing) && err.contains(usage), "{err}");
+        assert!(!err.contains("<PATH>"), "{err}");
+    }
+}

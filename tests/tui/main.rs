@@ -35,3 +35,4 @@ mod talk;
 mod two_windows;
 mod unsaved;
 mod weekly_talk;
+mod wrapping;

@@ -71,7 +71,7 @@ fn setup_says_what_a_role_changes_before_one_is_chosen() {
 fn who_is_here_changes_the_highlighted_partners_role_with_r() {
     use mend::journal::Role;
     let mut h = Harness::new(Some(empty_journal()));
-    assert!(flat_screen(&h).contains("Alex's role: the one repairing. r changes it."));
+    assert!(flat_screen(&h).contains("Alex's role: the one repairing. Press r to change it."));
     h.keys("<Down>r");
     let journal = h.saved.clone().expect("saved");
     let roles: Vec<_> = journal.partners.iter().map(|p| p.role).collect();
@@ -91,7 +91,7 @@ fn who_is_here_changes_the_highlighted_partners_role_with_r() {
     // Round the choices back to not saying, then on to hurt again.
     h.keys("rr");
     assert_eq!(h.saved.clone().unwrap().partners[1].role, None);
-    assert!(flat_screen(&h).contains("Sam's role: not said. r changes it."));
+    assert!(flat_screen(&h).contains("Sam's role: not said. Press r to change it."));
     h.keys("r");
     assert_eq!(h.saved.clone().unwrap().partners[1].role, Some(Role::Hurt));
     // The last row is the two of you: it has no role.

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::text::one_line;
-use crate::journal::{Change, Journal, Role};
+use crate::journal::{Change, Journal, Partner, Role};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{WHO, WhoKey};
 use crate::tui::keys::{Hint, command, hints};
+use crate::tui::theme::Theme;
 use crate::tui::tonight::greeting;
 use crate::tui::view::View;
 
@@ -82,6 +83,9 @@ impl View for WhoScreen {
     }
 }
 
+/// Columns the role lines are set in from the list's left edge, under the names.
+const ROLE_INDENT: u16 = 3;
+
 fn draw(ctx: &Ctx, selected: usize, frame: &mut Frame, area: Rect) {
     let theme = ctx.theme;
     let Some(journal) = ctx.journal else {
@@ -89,10 +93,20 @@ fn draw(ctx: &Ctx, selected: usize, frame: &mut Frame, area: Rect) {
     };
     let mut rows: Vec<String> = journal.partners.iter().map(|p| p.name.clone()).collect();
     rows.push("Both of us, to look back together".to_owned());
-    let height = u16::try_from(rows.len() * 2 + 3 + 2).unwrap_or(u16::MAX);
+    let width = area.width.min(48);
+    let role_width = width.saturating_sub(ROLE_INDENT);
+    // Room for the longest role words of the two, so the list stays put as the choice moves.
+    let role_height = journal
+        .partners
+        .iter()
+        .map(|p| role_words(p, theme).line_count(role_width))
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let height = rows.len() * 2 + 3 + role_height;
     let area = area.centered(
-        Constraint::Length(area.width.min(48)),
-        Constraint::Length(height.min(area.height)),
+        Constraint::Length(width),
+        Constraint::Length(u16::try_from(height).unwrap_or(u16::MAX).min(area.height)),
     );
     let [title, list, role] = Layout::vertical([
         Constraint::Length(3),
@@ -127,19 +141,27 @@ fn draw(ctx: &Ctx, selected: usize, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
-    // The highlighted partner's role, and the key that changes it.
+    // The highlighted partner's role, and the key that changes it, set in under the names
+    // so a line that wraps keeps to the same edge.
     if let Some(partner) = journal.partners.get(selected) {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!(
-                    "   {}'s role: {}. r changes it.",
-                    one_line(&partner.name),
-                    Role::describe_choice(partner.role)
-                ),
-                theme.muted(),
-            ))
-            .wrap(Wrap { trim: false }),
-            role,
-        );
+        let [_, role] =
+            Layout::horizontal([Constraint::Length(ROLE_INDENT), Constraint::Fill(1)]).areas(role);
+        frame.render_widget(role_words(partner, theme), role);
     }
+}
+
+/// "Alex's role: the one repairing." and, on a line of its own, the key that changes it.
+fn role_words(partner: &Partner, theme: Theme) -> Paragraph<'static> {
+    Paragraph::new(vec![
+        Line::styled(
+            format!(
+                "{}'s role: {}.",
+                one_line(&partner.name),
+                Role::describe_choice(partner.role)
+            ),
+            theme.muted(),
+        ),
+        Line::styled("Press r to change it.", theme.muted()),
+    ])
+    .wrap(Wrap { trim: true })
 }

@@ -1,5 +1,7 @@
-//! Text as the screens show it: tabs opened up to tab stops, and names fitted to a column.
+//! Text as the screens show it: tabs opened up to tab stops, names fitted to a column, and
+//! words wrapped under their own first line.
 
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 /// Columns between tab stops.
@@ -55,6 +57,67 @@ pub fn fit(text: &str, columns: usize) -> String {
     out
 }
 
+/// `items` joined by `separator` after `lead`, as lines at most `columns` wide: broken
+/// between items, and inside one only where it cannot fit on a line of its own. Every line
+/// after the first starts with `indent` spaces (at most half the width), so wrapped words
+/// stay under their block instead of running back to the screen's edge.
+pub fn hanging<'a>(
+    lead: Span<'a>,
+    items: &[String],
+    separator: &str,
+    indent: usize,
+    columns: usize,
+) -> Vec<Line<'a>> {
+    let mut out = Hanging {
+        lines: Vec::new(),
+        used: width(&lead.content),
+        spans: vec![lead],
+        text: String::new(),
+        indent: " ".repeat(indent.min(columns / 2)),
+    };
+    for (i, item) in items.iter().enumerate() {
+        let gap = if i == 0 { "" } else { separator };
+        if !out.text.is_empty() && out.used + width(gap) + width(item) > columns {
+            out.next_line();
+        }
+        for (j, word) in item.split(' ').enumerate() {
+            let mut before = match (out.text.is_empty(), j) {
+                (true, _) => "",
+                (false, 0) => gap,
+                (false, _) => " ",
+            };
+            if !out.text.is_empty() && out.used + width(before) + width(word) > columns {
+                out.next_line();
+                before = "";
+            }
+            out.text.push_str(before);
+            out.text.push_str(word);
+            out.used += width(before) + width(word);
+        }
+    }
+    out.next_line();
+    out.lines
+}
+
+/// The lines [`hanging`] has made so far, and the one it is filling.
+struct Hanging<'a> {
+    lines: Vec<Line<'a>>,
+    spans: Vec<Span<'a>>,
+    text: String,
+    used: usize,
+    indent: String,
+}
+
+impl Hanging<'_> {
+    /// Ends the line being filled and starts the next at the indent.
+    fn next_line(&mut self) {
+        self.spans.push(Span::raw(std::mem::take(&mut self.text)));
+        self.lines.push(Line::from(std::mem::take(&mut self.spans)));
+        self.spans.push(Span::raw(self.indent.clone()));
+        self.used = self.indent.len();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +137,42 @@ mod tests {
         assert_eq!(fit("Zoë", 3), "Zoë");
         assert_eq!(fit("日本語", 4), "日… ");
         assert_eq!(fit("x", 0), "");
+    }
+
+    fn shown(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn wrapped_items_keep_under_their_first_line() {
+        let items = ["safety 4.0 (first week)", "trust 4.0 (first week)"].map(str::to_owned);
+        let lines = hanging(Span::raw("  Sam  "), &items, " · ", 7, 40);
+        assert_eq!(
+            shown(&lines),
+            [
+                "  Sam  safety 4.0 (first week)",
+                "       trust 4.0 (first week)"
+            ]
+        );
+        let all = hanging(Span::raw("  Sam  "), &items, " · ", 7, 80);
+        assert_eq!(
+            shown(&all),
+            ["  Sam  safety 4.0 (first week) · trust 4.0 (first week)"]
+        );
+        // An item too long for a line of its own breaks between its words, still indented.
+        let long = ["one two three four five six".to_owned()];
+        assert_eq!(
+            shown(&hanging(Span::raw("  "), &long, "", 2, 12)),
+            ["  one two", "  three four", "  five six"]
+        );
+        // The indent never takes more than half the width.
+        assert_eq!(
+            shown(&hanging(Span::raw(""), &items, " · ", 30, 24)),
+            [
+                "safety 4.0 (first week)",
+                "            trust 4.0",
+                "            (first week)"
+            ]
+        );
     }
 }

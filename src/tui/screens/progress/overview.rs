@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::View;
 use crate::journal::Stage;
+use crate::tui::widgets::text::hanging;
 use crate::words::count;
 
 pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
@@ -36,7 +37,9 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     let label = |slot: usize, name: &str| {
         Span::styled(format!("  {name:<name_width$}"), theme.partner(slot))
     };
-    let indent = " ".repeat(name_width + 2);
+    // A line too long for the window wraps under its first words, not back at the edge.
+    let indent = name_width + 2;
+    let columns = usize::from(area.width);
 
     lines.push(Line::styled(
         "How each of you feels: this week's mean, against the four weeks before",
@@ -49,24 +52,23 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             .iter()
             .map(|t| t.describe_briefly())
             .collect();
-        lines.push(Line::from(vec![
-            label(slot, name),
-            Span::raw(words.join(" · ")),
-        ]));
+        lines.extend(hanging(label(slot, name), &words, " · ", indent, columns));
     }
     lines.push(Line::raw(""));
 
     lines.push(Line::styled("Promises and kindness", theme.heading()));
     for (slot, id, name) in view.partners() {
         let r = progress.reciprocity(id, week);
-        lines.push(Line::from(vec![
-            label(slot, name),
-            Span::raw(format!(
-                "made {}, kept {}, renegotiated {}, not kept {}",
-                r.made, r.kept, r.renegotiated, r.broken
-            )),
-        ]));
-        lines.push(Line::raw(format!("{indent}{}", r.kindness_words())));
+        let figures = [
+            format!("made {}", r.made),
+            format!("kept {}", r.kept),
+            format!("renegotiated {}", r.renegotiated),
+            format!("not kept {}", r.broken),
+        ];
+        lines.extend(hanging(label(slot, name), &figures, ", ", indent, columns));
+        let kindness = [r.kindness_words()];
+        let under = Span::raw(" ".repeat(indent));
+        lines.extend(hanging(under, &kindness, "", indent, columns));
     }
     lines.push(Line::raw(""));
 
@@ -78,13 +80,14 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             .map(|s| format!("{} {}", s.as_str(), c.entries(*s)))
             .collect::<Vec<_>>()
             .join(", ");
-        lines.push(Line::from(vec![
-            label(slot, name),
-            Span::raw(format!(
-                "wrote on {} · {stages}",
+        let written = [
+            format!(
+                "wrote on {}",
                 count(c.evenings_written as usize, "evening", "evenings")
-            )),
-        ]));
+            ),
+            stages,
+        ];
+        lines.extend(hanging(label(slot, name), &written, " · ", indent, columns));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("The weekly talk", theme.heading()));
@@ -95,7 +98,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             "No talk about this week yet. Press w when you are both ready; it takes about half an hour."
         }
     };
-    lines.push(Line::raw(format!("  {talk}")));
+    lines.extend(hanging(Span::raw("  "), &[talk.to_owned()], "", 2, columns));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
