@@ -239,3 +239,51 @@ fn text_from_the_editor_is_offered_back_after_quitting() {
     tui.wait_for("written in my editor", PATIENCE);
     quit_and_expect_the_draft_back(&sandbox, tui, "written in my editor");
 }
+
+/// Every file under `dir` whose bytes hold `words`.
+fn files_holding(dir: &Path, words: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .is_ok_and(|b| b.windows(words.len()).any(|w| w == words.as_bytes()))
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn an_editor_that_fails_without_a_change_leaves_no_file_behind_and_the_words_on_screen() {
+    let sandbox = Sandbox::with_journal();
+    // An editor that cannot start (sh says 127), as when $EDITOR names no program.
+    let mut tui = sandbox.tui_with(&[("EDITOR", "/nonexistent/editor")]);
+    open_as(&mut tui, "Alex");
+    open_writing(&mut tui);
+    tui.type_text("only for the screen");
+    tui.wait_for("only for the screen", PATIENCE);
+    tui.send(b"\x05"); // Ctrl-E
+    let screen = tui.wait_for("still here on the screen", PATIENCE);
+    assert!(screen.contains("did not finish cleanly"), "{screen}");
+    assert!(screen.contains("only for the screen"), "{screen}");
+    let state = sandbox.state_home();
+    let left: Vec<PathBuf> = files_holding(&state, "only for the screen")
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    assert_eq!(left, Vec::<PathBuf>::new(), "no editor file left");
+    tui.send(b"\x13"); // Ctrl-S
+    tui.wait_for("Saved", PATIENCE);
+    tui.quit();
+    assert_eq!(
+        files_holding(&state, "only for the screen"),
+        Vec::<PathBuf>::new(),
+        "nothing of the words is left in the state folder once saved"
+    );
+}

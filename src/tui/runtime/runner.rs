@@ -187,6 +187,15 @@ fn edit_on_screen(drafts: &Path, partner: PartnerId, text: &str) -> Result<Strin
             let _ = std::fs::remove_file(&path);
             Ok(edited)
         }
+        // Untouched by the editor, the file holds only what is on the screen (and in the
+        // draft, sealed in an encrypted journal): nothing is left behind in it.
+        Err(e) if std::fs::read(&path).is_ok_and(|held| held == text.as_bytes()) => {
+            let _ = std::fs::remove_file(&path);
+            Err(format!(
+                "{} Your writing is still here on the screen, as it was.",
+                crate::message::error_text(&e)
+            ))
+        }
         Err(e) => Err(format!("{:#}", keeping(e, &path))),
     }
 }
