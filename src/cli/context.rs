@@ -83,6 +83,24 @@ impl CommandContext {
         Ok((store, journal))
     }
 
+    /// Loads the journal to act as the partner `who` picks from it (found by what is in the
+    /// clear, such as who made a promise): an encrypted one is unlocked with that partner's
+    /// own passphrase, asked for by name, and refused with the other's.
+    pub fn load_as(
+        &self,
+        who: impl FnOnce(&Journal) -> Result<PartnerId>,
+    ) -> Result<(CommandStore, Arc<Journal>)> {
+        let (mut store, journal) = self.load_sealed()?;
+        if !journal.is_sealed() {
+            return Ok((store, journal));
+        }
+        let partner = who(&journal)?;
+        let name = journal.name_of(partner).to_owned();
+        let opened = crate::unlock::unlock(&mut store, &journal, Some(&name), Some(&name))?;
+        their_own_passphrase(&opened, partner)?;
+        Ok((store, opened))
+    }
+
     /// Loads the journal, saying how to make one if there is none yet.
     pub fn load(&self) -> Result<(CommandStore, Arc<Journal>)> {
         let (mut store, journal) = self.load_sealed()?;

@@ -86,10 +86,11 @@ fn promise_ids(journal: &Journal) -> Vec<RecordId> {
     journal.live_promises().map(|p| p.meta.id).collect()
 }
 
-/// The promiser acts on their promise; the action's actor is always the one who made it.
+/// The promiser acts on their promise; the action's actor is always the one who made it,
+/// so in an encrypted journal it takes their own passphrase.
 fn close(ctx: &CommandContext, args: CloseArgs, action: PromiseAction) -> Result<()> {
-    let (mut store, journal) = ctx.load()?;
     let id = args.id.as_str();
+    let (mut store, journal) = ctx.load_as(|journal| Ok(journal.promise_by_prefix(id)?.by()))?;
     let promise_id = journal.promise_by_prefix(id)?.meta.id;
     if let PromiseAction::Renegotiate { due: Some(due), .. } = &action {
         check_flag("--due", journal.check_due(*due, ctx.today(&journal)))?;

@@ -151,3 +151,44 @@ fn acting_as_the_other_partner_with_ones_own_passphrase_is_refused_by_every_comm
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Only the partner who made a promise closes or renegotiates it: the record names them as
+/// the one who did, so the other's passphrase must not do it in their name.
+#[test]
+fn only_the_promise_makers_own_passphrase_closes_or_renegotiates_it() {
+    let locked = crate::sealed_kit::Locked::small();
+    let m = &locked.m;
+    // Bob's promise to Alice, found by its id in the clear.
+    let json = m.journal_json();
+    let id = json["promises"][0]["id"]
+        .as_str()
+        .expect("Bob's promise")
+        .to_owned();
+    let before = (m.journal_bytes(), m.backups());
+    for args in [
+        &["promise", "not-kept", &id, "--note", "never happened"][..],
+        &["promise", "keep", &id][..],
+        &["promise", "withdraw", &id][..],
+        &["promise", "renegotiate", &id, "--text", "Never text"][..],
+    ] {
+        let out = locked.run(&locked.alice, args, "");
+        refused_with_1(
+            m,
+            &before,
+            &out,
+            "Bob may only be chosen with Bob's own passphrase",
+        );
+    }
+    // Without a passphrase file, the terminal would be asked for Bob's, by name.
+    let asked = m.run(&["promise", "keep", &id], "");
+    let told = String::from_utf8_lossy(&asked.stderr);
+    assert!(told.contains("Bob's passphrase"), "{told}");
+    assert!(m.journal_bytes() == before.0);
+    let kept = locked.ok(&locked.bob, &["promise", "keep", &id], "");
+    assert!(kept.contains("kept"), "{kept}");
+    let listed = locked.ok(&locked.bob, &["promise", "list", "--json"], "");
+    assert!(
+        listed.contains("\"by\": \"Bob\"") || listed.contains("\"by\":\"Bob\""),
+        "{listed}"
+    );
+}
