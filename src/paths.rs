@@ -81,6 +81,23 @@ impl Paths {
         Ok(paths)
     }
 
+    /// Whether writing `path` would write over something of mend's own: the journal (or
+    /// anything in its shared folder) or anything in mend's state and config folders, its
+    /// backups and drafts among them. Symlinks are followed, so another name for the
+    /// journal is caught too.
+    pub fn is_mends_own(&self, path: &Path) -> bool {
+        let Some(wanted) = real_path(path) else {
+            return false;
+        };
+        let folders = [self.backups_root.parent(), self.prompts.parent()];
+        let is_the_journal = real_path(&self.journal)
+            .is_some_and(|journal| wanted == journal || wanted.starts_with(&journal));
+        is_the_journal
+            || (folders.into_iter().flatten())
+                .filter_map(real_path)
+                .any(|folder| wanted.starts_with(folder))
+    }
+
     /// The paths for `journal`, with mend's own files under `state` and `config`.
     pub fn under(journal: PathBuf, state: &Path, config: &Path) -> Paths {
         let id = file_key(&journal);
@@ -94,4 +111,18 @@ impl Paths {
             journal,
         }
     }
+}
+
+/// `path` with every symlink followed, or for a file not made yet its folder's real path
+/// and its name; `None` where neither can be found.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = path.canonicalize() {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.canonicalize().ok()?,
+        _ => std::env::current_dir().ok()?,
+    };
+    Some(folder.join(name))
 }

@@ -49,6 +49,14 @@ impl From<FormatArg> for Format {
 }
 
 pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
+    if let Some(path) = args.output.as_deref()
+        && ctx.paths.is_mends_own(path)
+    {
+        return Err(usage(format!(
+            "{} is mend's own (the journal, or a file mend keeps beside it); a summary is never written over it, even with --force. Give another file name.",
+            path.display()
+        )));
+    }
     let (_, journal) = ctx.load()?;
     let today = ctx.today(&journal);
     let progress = Progress::compute(&journal, today, ctx.now.offset());
@@ -64,6 +72,14 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
         }
         return write_stdout(format_args!("{summary}"));
     };
+    if path.is_dir() {
+        return Err(usage(format!(
+            "{} is a folder; give a file name in it, such as {}.",
+            path.display(),
+            path.join(crate::export::default_file_name(week, format))
+                .display()
+        )));
+    }
     match crate::export::write_week(&journal, &progress, week, format, &path, args.force) {
         Ok(path) => {
             say!("Wrote the summary of week {week} to {}.", path.display())?;

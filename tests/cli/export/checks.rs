@@ -280,3 +280,40 @@ fn a_kindness_received_is_the_doers_in_the_summary_and_noticed_by_the_receiver()
     let md = export(&m, &["--week", "2026-W52", "--format", "md"]);
     assert!(md.contains("Warmed up the car (Sam noticed)"), "{md}");
 }
+
+#[test]
+fn a_summary_is_never_written_over_the_journal_or_what_mend_keeps_even_with_force() {
+    let m = couple();
+    let journal = m.journal.display().to_string();
+    for args in [
+        vec!["-o", journal.as_str()],
+        vec!["-o", journal.as_str(), "--force"],
+    ] {
+        refused(&m, &args, 2, "mend's own", m.dir.path());
+    }
+    // Another name for the journal, through a symlink, is the journal too.
+    #[cfg(unix)]
+    {
+        let link = m.dir.path().join("link-to-journal.json");
+        std::os::unix::fs::symlink(&m.journal, &link).unwrap();
+        let link = link.display().to_string();
+        refused(&m, &["-o", &link, "--force"], 2, "mend's own", m.dir.path());
+    }
+    // What mend keeps in its state folder (backups, drafts) is its own as well.
+    let backups = m.state_home().join("mend").join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let inside = backups.join("summary.md").display().to_string();
+    refused(&m, &["-o", &inside, "--force"], 2, "mend's own", &backups);
+    // A folder is named as one, with a file name to give instead.
+    let folder = m.dir.path().join("summaries");
+    std::fs::create_dir(&folder).unwrap();
+    let folder_arg = folder.display().to_string();
+    refused(
+        &m,
+        &["-o", &folder_arg, "--force"],
+        2,
+        "is a folder",
+        &folder,
+    );
+    m.ok(&["log"], "");
+}
