@@ -34,7 +34,7 @@ pub mod talk_words;
 mod words;
 
 pub use calendar::{CalendarDay, DayMark};
-pub use communication::{Communication, SharedEvening};
+pub use communication::{Communication, SharedEvening, waiting_words};
 pub use hard_moments::{PlanChange, WeekMoment, WeekPause, WeekPlanChange};
 pub use healing::{COMPARISON_WEEKS, CheckinTotals, Healing, RatingTrend, WeekMean};
 pub use plan_words::{moment_afterword, pause_until, plan_change_words};

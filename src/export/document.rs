@@ -9,6 +9,7 @@ use super::summary::{
     PromiseLine, Summary, WeekSpan,
 };
 use crate::journal::PromiseStatus;
+use crate::progress::waiting_words;
 
 pub use super::blocks::{Block, Inline, long_day};
 
@@ -189,8 +190,17 @@ fn communication(summary: &Summary, blocks: &mut Vec<Block>) {
 }
 
 fn shared_entries(partner: &PartnerEntries, blocks: &mut Vec<Block>) {
+    if partner.waiting_to_open > 0 {
+        blocks.push(Block::Paragraph(vec![text(waiting_words(
+            &partner.partner,
+            &partner.other,
+            partner.waiting_to_open,
+        ))]));
+    }
     if partner.evenings.is_empty() {
-        blocks.push(Block::Paragraph(vec![text("Nothing shared this week.")]));
+        if partner.waiting_to_open == 0 {
+            blocks.push(Block::Paragraph(vec![text("Nothing shared this week.")]));
+        }
         return;
     }
     for EveningEntries { day, entries } in &partner.evenings {

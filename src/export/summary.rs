@@ -119,6 +119,16 @@ pub struct KindActLine {
 pub struct PartnerEntries {
     pub partner: String,
     pub evenings: Vec<EveningEntries>,
+    /// Shared entries still closed (until the other partner writes that evening too).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub waiting_to_open: u32,
+    /// The other partner, whom those entries wait for.
+    #[serde(skip)]
+    pub other: String,
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -302,6 +312,10 @@ fn communication(
         .enumerate()
         .map(|(slot, &partner)| PartnerEntries {
             partner: words(journal.name_of(partner)),
+            waiting_to_open: progress.communication(partner, week).waiting_to_open,
+            other: (partners.iter())
+                .find(|p| **p != partner)
+                .map_or_else(String::new, |other| words(journal.name_of(*other))),
             evenings: evenings
                 .iter()
                 .filter_map(|evening| {

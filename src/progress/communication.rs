@@ -1,6 +1,7 @@
 //! Honest communication figures: evenings written, entries per stage, and a week side by side.
 //!
 //! Only live shared entries count here; private entries are never seen, not even as numbers.
+//! A shared entry still closed to both is counted as written, and its words stay closed.
 
 use chrono::NaiveDate;
 
@@ -10,8 +11,11 @@ use crate::journal::Stage;
 /// What one partner shared over a week.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Communication {
-    /// Evenings with at least one shared entry by this partner.
+    /// Evenings with at least one shared entry by this partner, open or still closed.
     pub evenings_written: u32,
+    /// Shared entries still closed to both (each opens once the other partner has written
+    /// that evening too): counted so no one is told nothing was written, never shown.
+    pub waiting_to_open: u32,
     per_stage: [u32; 3],
 }
 
@@ -72,4 +76,15 @@ pub(super) fn side_by_side(shared: &[SharedEntry]) -> Vec<SharedEvening> {
         }
     }
     evenings
+}
+
+/// What is said of a partner's shared entries still closed: that they wait, never what
+/// they hold.
+pub fn waiting_words(name: &str, other: &str, waiting: u32) -> String {
+    match waiting {
+        1 => format!("One entry of {name}'s opens once {other} has written on that evening too."),
+        n => {
+            format!("{n} entries of {name}'s open once {other} has written on those evenings too.")
+        }
+    }
 }

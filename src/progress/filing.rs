@@ -14,15 +14,20 @@ impl Progress {
     /// left out until they do, so "Both of us" and the summary never show them early.
     pub(super) fn file_shared_entries(&mut self, journal: &Journal) {
         for (index, entry) in journal.entries.iter().enumerate() {
-            if entry.meta.deleted
-                || !entry.is_shared()
-                || !journal.can_read(entry, Reader::Both, self.today)
-            {
+            if entry.meta.deleted || !entry.is_shared() {
                 continue;
             }
             let Some(slot) = self.slot(entry.meta.author) else {
                 continue;
             };
+            if !journal.can_read(entry, Reader::Both, self.today) {
+                // Written, and closed until the other has written that evening too.
+                self.week_mut(entry.day).by_partner[slot]
+                    .communication
+                    .waiting_to_open += 1;
+                self.days.entry(entry.day).or_default()[slot].wrote = true;
+                continue;
+            }
             let figures = self.week_mut(entry.day);
             figures.by_partner[slot]
                 .communication

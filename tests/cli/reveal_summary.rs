@@ -23,6 +23,24 @@ fn tonights_words_stay_out_of_the_summary_until_both_have_written() {
         let text = summary(&m, &format!("waiting.{format}"), format);
         assert!(!text.contains("ALICE-TONIGHT"), "{format}: {text}");
     }
+    // Closed, but never said not to be written: the summary says the entry waits.
+    let text = summary(&m, "waiting-said.md", "md");
+    assert!(
+        text.contains("One entry of Alice's opens once Bob has written on that evening too."),
+        "{text}"
+    );
+    assert!(
+        text.contains("**Alice** shared writing on 1 evening"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("### Alice\n\nNothing shared this week."),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&summary(&m, "waiting-said.json", "json")).expect("json");
+    let alice = &json["communication"][0];
+    assert_eq!(alice["waiting_to_open"], 1, "{json}");
     m.ok(
         &["write", "--as", "bob", "--stage", "healing", "--private"],
         "BOB-PRIVATE words",

@@ -213,3 +213,31 @@ fn the_week_shown_exports_in_the_chosen_format_and_says_where() {
     h.keys("e<Esc>");
     assert_eq!(h.exports.len(), 1, "Esc writes nothing");
 }
+
+/// Tonight's shared entry of Alex's, closed until Sam writes too: counted as written, said to
+/// be waiting, and never shown.
+#[test]
+fn an_entry_still_closed_is_said_to_wait_never_shown_and_never_called_nothing() {
+    let mut j = journal_with_weeks();
+    let today = day(11, 25);
+    let at = Utc.with_ymd_and_hms(2026, 11, 25, 20, 0, 0).unwrap();
+    let new = mend::journal::NewEntry {
+        author: ALEX,
+        day: today,
+        stage: mend::journal::Stage::Healing,
+        prompt_id: None,
+        prompt: None,
+        text: "Words that wait for Sam".into(),
+        visibility: mend::journal::Visibility::Shared,
+    };
+    j.add_entry(new, at, today).unwrap();
+    let mut h = both_of_us(j);
+    h.keys("4");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("One entry of Alex's opens once Sam has written on that evening"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Words that wait"), "closed: {screen}");
+    insta::assert_snapshot!("progress_shared_waiting_80x24", screen);
+}

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::View;
 use crate::progress::EntryRef;
+use crate::progress::waiting_words;
 
 /// Roughly how many lines `text` takes when wrapped to `width` columns.
 fn wrapped_height(lines: &[Line], width: u16) -> u16 {
@@ -31,20 +32,45 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             column,
         );
     }
+    // Shared entries still closed are said to be waiting, so no one reads that nothing was
+    // written; what they hold stays closed.
+    let waiting: Vec<Line<'static>> = (partners.iter())
+        .filter_map(|(_, id, name)| {
+            let count = view
+                .progress
+                .communication(*id, view.state.week)
+                .waiting_to_open;
+            let other = partners
+                .iter()
+                .find(|(_, o, _)| o != id)
+                .map_or("", |p| p.2);
+            (count > 0).then(|| Line::styled(waiting_words(name, other, count), theme.muted()))
+        })
+        .collect();
     if evenings.is_empty() {
+        let said = match waiting.is_empty() {
+            true => vec![Line::styled(
+                "No shared writing this week. Private entries stay private and never show here.",
+                theme.muted(),
+            )],
+            false => waiting,
+        };
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(
-                    "No shared writing this week. Private entries stay private and never show here.",
-                    theme.muted(),
-                ),
-            ])
-            .wrap(Wrap { trim: true }),
+            Paragraph::new([vec![Line::raw("")], said].concat()).wrap(Wrap { trim: true }),
             body,
         );
         return;
     }
+    let body = match waiting.is_empty() {
+        true => body,
+        false => {
+            let height = wrapped_height(&waiting, body.width).min(body.height);
+            let [said, rest] =
+                Layout::vertical([Constraint::Length(height + 1), Constraint::Fill(1)]).areas(body);
+            frame.render_widget(Paragraph::new(waiting).wrap(Wrap { trim: true }), said);
+            rest
+        }
+    };
     let column_width = columns(body)[0].width;
     let entry_lines = |refs: &[EntryRef]| -> Vec<Line<'static>> {
         let mut lines = Vec::new();
