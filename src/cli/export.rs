@@ -100,7 +100,8 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
     }
 }
 
-/// The week asked for, or the last complete week; a usage error outside the journal's range.
+/// The week asked for, or the last complete week (this week, in a journal begun this week);
+/// a usage error outside the journal's range.
 fn chosen_week(journal: &Journal, progress: &Progress, args: &ExportArgs) -> Result<Week> {
     let today = progress.today();
     if let Some(text) = &args.week {
@@ -118,5 +119,10 @@ fn chosen_week(journal: &Journal, progress: &Progress, args: &ExportArgs) -> Res
         check_flag("--date", journal.check_day(day, today))?;
         return Ok(progress.week_of(day));
     }
-    Ok(progress.this_week().previous())
+    // The last complete week; in a journal begun this week, which has none, this week so far.
+    let last = progress.this_week().previous();
+    match journal.check_week(last, today) {
+        Ok(()) => Ok(last),
+        Err(_) => Ok(progress.this_week()),
+    }
 }

@@ -317,3 +317,23 @@ fn a_summary_is_never_written_over_the_journal_or_what_mend_keeps_even_with_forc
     );
     m.ok(&["log"], "");
 }
+
+#[test]
+fn a_journal_begun_this_week_exports_this_week_by_default_never_one_before_it() {
+    let m = Mend::new();
+    // Begun on Tuesday 5 January 2027, in week 2027-W01 (Monday 4 January).
+    ok_at(
+        &m,
+        EXPORT_NOW,
+        &["init", "--partner", "Alex", "--partner", "Sam"],
+        "",
+    );
+    let default = export(&m, &[]);
+    assert_eq!(default, export(&m, &["--week", "2027-W01"]));
+    let before = run_at(&m, EXPORT_NOW, &["export", "--week", "2026-W53"], "");
+    assert_eq!(
+        before.status.code(),
+        Some(2),
+        "the week before is outside the journal"
+    );
+}
