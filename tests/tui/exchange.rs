@@ -130,7 +130,11 @@ fn an_entry_changed_after_it_opened_says_when() {
     assert!(screen.contains("edited 20:40"), "{screen}");
     // The journal marks it too, in the list and when reading it.
     h.keys("j");
-    assert!(flat(&h).contains("(edited)"), "{}", flat(&h));
+    assert!(
+        flat(&h).contains("(edited) I noticed you waited up."),
+        "the mark never runs into the words: {}",
+        flat(&h)
+    );
 }
 
 #[test]

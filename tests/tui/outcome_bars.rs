@@ -118,6 +118,9 @@ fn without_colour_each_outcome_has_its_own_symbol_and_the_legend_names_it() {
         buffer.content.iter().all(|c| c.fg == Color::Reset),
         "no colour under NO_COLOR"
     );
+    // The counts under a week's bars read as three numbers, never as one ("111").
+    assert!(screen.contains("1 1 1"), "{screen}");
+    assert!(!screen.contains("11"), "{screen}");
 }
 
 #[test]

@@ -103,7 +103,7 @@ pub fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
             let first_line = e.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
             let private = if e.is_shared() { "" } else { " (private)" };
             let edited = if row.edited.is_some() {
-                " (edited)"
+                "(edited) "
             } else {
                 ""
             };

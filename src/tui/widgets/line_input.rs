@@ -75,12 +75,39 @@ impl LineInput {
     pub fn line(&self, label: &str, focused: bool, theme: Theme) -> Line<'static> {
         let label_style = if focused { theme.key() } else { theme.muted() };
         let mut spans = vec![
-            Span::styled(format!("{label:<10}"), label_style),
+            Span::styled(label_column(label), label_style),
             Span::raw(self.text.clone()),
         ];
         if focused {
             spans.push(Span::styled(" ", theme.selected()));
         }
         Line::from(spans)
+    }
+}
+
+/// `label` as the column before a field's words: ten columns wide, and never touching the
+/// words after it ("Alex heard" is ten columns and gets a space of its own).
+pub fn label_column(label: &str) -> String {
+    let columns = crate::tui::widgets::text::width(label);
+    match columns {
+        0..10 => format!("{label}{}", " ".repeat(10 - columns)),
+        _ if label.ends_with(' ') => label.to_owned(),
+        _ => format!("{label} "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_column;
+
+    #[test]
+    fn a_label_never_touches_the_words_after_it() {
+        assert_eq!(label_column("Note"), "Note      ");
+        assert_eq!(label_column("Alex heard"), "Alex heard ");
+        assert_eq!(
+            label_column("Alexandra-Maria heard"),
+            "Alexandra-Maria heard "
+        );
+        assert_eq!(label_column("A short note: "), "A short note: ");
     }
 }

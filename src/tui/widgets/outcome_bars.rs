@@ -68,9 +68,12 @@ pub struct WeekBars {
 }
 
 /// Columns between two weeks' bars.
-const GROUP_GAP: u16 = 3;
-/// The width of one week: three bars side by side.
-const GROUP_WIDTH: u16 = 3;
+const GROUP_GAP: u16 = 2;
+/// The width of one week: three bars a column apart, so the counts under them read as three
+/// numbers ("2 1 1"), never as one ("211").
+const GROUP_WIDTH: u16 = 5;
+/// Columns from one bar of a week to the next.
+const BAR_STEP: u16 = 2;
 
 /// Draws the weeks left to right (the latest ones, when not all fit): the bars, their counts on
 /// the row below, then the labels. A bar's height is its count against `tallest`; any count
@@ -95,7 +98,8 @@ pub fn draw(weeks: &[WeekBars], tallest: u32, theme: Theme, buf: &mut Buffer, ar
             usize::from(GROUP_WIDTH),
             theme.muted(),
         );
-        for ((column, outcome), count) in (left..).zip(Outcome::ALL).zip(week.counts) {
+        let columns = (0..).map(|bar| left + bar * BAR_STEP);
+        for ((column, outcome), count) in columns.zip(Outcome::ALL).zip(week.counts) {
             if count == 0 {
                 continue;
             }

@@ -13,6 +13,7 @@ use crate::progress::Progress;
 use crate::progress::talk_words::{appreciation_starters, week_in_words};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::line_input::label_column;
 
 /// The step's number and name, as the heading shows it.
 fn step_name(step: Step) -> (usize, &'static str) {
@@ -99,7 +100,7 @@ impl Drawing<'_> {
         } else {
             let saved = field.saved(self.talk);
             Line::from(vec![
-                Span::styled(format!("{label:<10}"), self.theme.muted()),
+                Span::styled(label_column(label), self.theme.muted()),
                 Span::raw(one_line(&saved).into_owned()),
             ])
         }
