@@ -25,7 +25,7 @@ pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
         return Err(usage(format!(
             "{} already holds the journal of another couple ({}); mend will not mix two journals. Choose another folder.",
             folder.display(),
-            names(&found)
+            names(&found, "and")
         )));
     }
     create_private_dir(&folder)
@@ -59,7 +59,7 @@ pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
     }
     say!(
         "On the other laptop, once the folder has arrived there, run (with the folder's path on that laptop, and the name of whose laptop it is: {}):",
-        names(&journal)
+        names(&journal, "or")
     )?;
     let partner = journal
         .partners
@@ -176,9 +176,10 @@ fn absolute(dir: &Path) -> Result<PathBuf> {
     std::path::absolute(dir).with_context(|| format!("Could not find the folder {}", dir.display()))
 }
 
-fn names(journal: &Journal) -> String {
+/// The partners' names, joined by `joined` ("and" for a couple, "or" for a choice).
+fn names(journal: &Journal, joined: &str) -> String {
     let names: Vec<_> = journal.partners.iter().map(|p| one_line(&p.name)).collect();
-    names.join(" or ")
+    names.join(&format!(" {joined} "))
 }
 
 fn file_name(path: &Path) -> String {

@@ -161,7 +161,11 @@ fn share_refuses_another_couples_folder_and_a_file() {
     let before = device_files(&folder);
     let out = other.run(&["share", folder.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("another couple"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the journal of another couple (Alice and Bob)"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(device_files(&folder), before, "nothing written");
     assert!(
         !other

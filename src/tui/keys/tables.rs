@@ -185,7 +185,7 @@ pub const CHECKIN: &[Binding<CheckinKey>] = &[
     bind(
         &[ctrl('t')],
         "Ctrl-T",
-        "private",
+        "note shared/private",
         CheckinKey::NoteVisibility,
     ),
     bind(
