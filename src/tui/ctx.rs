@@ -14,7 +14,8 @@ pub struct Ctx<'a> {
     pub journal: Option<&'a Arc<Journal>>,
     /// Where the journal is kept, as the couple is shown it.
     pub journal_path: &'a str,
-    /// Who is here tonight; none on setup, on "who is here" and when both look back together.
+    /// Who is here tonight; none on setup, on "who is here" (and its settings) and when both
+    /// look back together.
     pub partner: Option<PartnerId>,
     pub now: DateTime<FixedOffset>,
     /// This evening, by the journal's day boundary.

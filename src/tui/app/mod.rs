@@ -138,13 +138,22 @@ impl App {
         Ctx {
             journal: self.journal.as_ref(),
             journal_path: &self.journal_path,
-            partner: self.partner,
+            partner: self.here(),
             now: self.now,
             today: self.today(),
             theme: self.theme,
             tonight: self.tonight.as_ref(),
             progress: self.progress.as_ref(),
             window: self.window,
+        }
+    }
+
+    /// Who is here now: no one on "who is here" and the settings it opens, even when someone's
+    /// evening was open before (it stays in `partner`, so "who is here" opens on their name).
+    pub fn here(&self) -> Option<PartnerId> {
+        match self.screen {
+            Screen::Who(_) | Screen::Settings(_) => None,
+            _ => self.partner,
         }
     }
 
