@@ -17,6 +17,9 @@ pub struct Ctx<'a> {
     /// Who is here tonight; none on setup, on "who is here" (and its settings) and when both
     /// look back together.
     pub partner: Option<PartnerId>,
+    /// The journal is encrypted and none of its words are open yet: it is there, but a popup
+    /// is lent no journal until a passphrase opens it.
+    pub locked: bool,
     pub now: DateTime<FixedOffset>,
     /// This evening, by the journal's day boundary.
     pub today: NaiveDate,

@@ -139,6 +139,7 @@ impl App {
             journal: self.journal.as_ref(),
             journal_path: &self.journal_path,
             partner: self.here(),
+            locked: self.needs_any_passphrase(),
             now: self.now,
             today: self.today(),
             theme: self.theme,
