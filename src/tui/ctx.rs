@@ -14,6 +14,8 @@ pub struct Ctx<'a> {
     pub journal: Option<&'a Arc<Journal>>,
     /// Where the journal is kept, as the couple is shown it.
     pub journal_path: &'a str,
+    /// The journal is a shared folder that a sync engine copies to the other laptop.
+    pub on_shared_folder: bool,
     /// Who is here tonight; none on setup, on "who is here" (and its settings) and when both
     /// look back together.
     pub partner: Option<PartnerId>,
