@@ -14,8 +14,14 @@ pub struct Ctx<'a> {
     pub journal: Option<&'a Arc<Journal>>,
     /// Where the journal is kept, as the couple is shown it.
     pub journal_path: &'a str,
-    /// Who is here tonight; none on setup, on "who is here" and when both look back together.
+    /// The journal is a shared folder that a sync engine copies to the other laptop.
+    pub on_shared_folder: bool,
+    /// Who is here tonight; none on setup, on "who is here" (and its settings) and when both
+    /// look back together.
     pub partner: Option<PartnerId>,
+    /// The journal is encrypted and none of its words are open yet: it is there, but a popup
+    /// is lent no journal until a passphrase opens it.
+    pub locked: bool,
     pub now: DateTime<FixedOffset>,
     /// This evening, by the journal's day boundary.
     pub today: NaiveDate,

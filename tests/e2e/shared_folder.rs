@@ -43,3 +43,35 @@ fn sams_laptop_opens_on_sam_and_shows_what_alex_saved_on_the_other_laptop() {
     eprintln!("shared folder refresh delay: {delay:?}");
     assert!(delay < Duration::from_secs(3), "{delay:?}");
 }
+
+#[test]
+fn the_help_on_a_shared_folder_says_it_syncs_to_the_other_laptop_and_who_can_read_it() {
+    let alex = Sandbox::with_journal();
+    let folder = alex.path("sync");
+    alex.cli(&["share", folder.to_str().unwrap()], "");
+    let sams = Mend::flat();
+    sams.command_without_journal()
+        .args(["join", folder.to_str().unwrap(), "--as", "sam"])
+        .assert()
+        .success();
+    let sam = Sandbox(Mend {
+        dir: sams.dir,
+        journal: folder.clone(),
+    });
+    let mut tui = sam.tui();
+    tui.wait_for("Who is here tonight?", PATIENCE);
+    tui.send(b"?");
+    tui.wait_until("the help to say where the journal is", PATIENCE, |screen| {
+        let words = flat(&screen.contents());
+        words.contains("Your journal is in the shared folder that syncs to the other laptop:")
+            && words.contains("It is not encrypted: whoever runs the engine's servers can read everything in it, private entries and notes included.")
+    });
+    assert!(
+        !flat(&tui.screen()).contains("stays on this computer"),
+        "{}",
+        tui.screen()
+    );
+    // Any key closes the help; then quit as usual.
+    tui.send(b"x");
+    tui.quit();
+}

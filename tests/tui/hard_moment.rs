@@ -225,6 +225,27 @@ fn with_no_one_chosen_it_asks_whose_moment_it_is() {
 }
 
 #[test]
+fn back_on_who_is_here_it_asks_whose_moment_it_is_whoever_was_open_before() {
+    // Alex's evening was open; back on "who is here", Sam is highlighted.
+    let mut h = Harness::new(Some(journal_with_plan()));
+    h.keys("<Enter><Esc><Down><C-g><Enter>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Whose moment is it?"), "{screen}");
+    assert!(!screen.contains("A hard moment · Alex"), "{screen}");
+    h.keys("<Down><Enter>");
+    assert!(h.render(80, 24).contains("A hard moment · Sam"));
+    h.keys("<Enter>p<Enter>");
+    let saved = h.saved.clone().expect("saved");
+    let pause = saved.live_pauses().next().expect("a pause");
+    assert_eq!(pause.meta.author, SAM, "the pause is Sam's, as chosen");
+    // The settings opened from "who is here" have no one chosen either.
+    h.keys("<Esc>");
+    h.keys("<Enter><Esc>,<C-g><Enter>");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Whose moment is it?"), "{screen}");
+}
+
+#[test]
 fn on_setup_only_the_breathing() {
     let mut h = Harness::new(None);
     h.keys("Al<C-g>");

@@ -15,7 +15,7 @@ use mend::tui::keys::hard_moment::{
 };
 use mend::tui::keys::popups::{
     AGREE_FORM, ANY_KEY_CLOSES, CONFIRM, EXPORT, NOTE_FORM, PLAN_ITEM_FORM, PROMISE_FORM,
-    RESTORE_DRAFT,
+    RESTORE_DRAFT, SETUP_PASSPHRASE, SETUP_PRIVATE,
 };
 use mend::tui::keys::tables::TALK;
 use mend::tui::keys::tables::{
@@ -69,6 +69,8 @@ fn every_key_gives_its_command<C: Copy + PartialEq + std::fmt::Debug>(
 fn every_key_in_every_table_gives_its_command() {
     every_key_gives_its_command("global", GLOBAL);
     every_key_gives_its_command("setup", SETUP);
+    every_key_gives_its_command("setup, keeping it private", SETUP_PRIVATE);
+    every_key_gives_its_command("setup, a passphrase", SETUP_PASSPHRASE);
     every_key_gives_its_command("who", WHO);
     every_key_gives_its_command("home", HOME);
     every_key_gives_its_command("write", WRITE);

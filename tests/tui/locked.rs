@@ -383,6 +383,34 @@ fn a_hard_moment_on_a_locked_journal_never_shows_sealed_words() {
 }
 
 #[test]
+fn a_hard_moment_on_a_locked_journal_says_the_plan_opens_with_a_name_and_passphrase() {
+    let (_dir, path) = encrypted_file_of(crate::hard_moment::journal_with_plan());
+    let (mut store, mut h) = locked_window(&path);
+    // Alex's evening, then back to "who is here": locked again.
+    h.keys_saving_to(&mut store, &format!("<Enter>{ALEX_SAYS}<Enter><Esc>"));
+    assert!(matches!(h.app.screen, Screen::Who(_)));
+    h.keys_saving_to(&mut store, "<C-g>");
+    let screen = h.render(80, 24);
+    insta::assert_snapshot!("hard_moment_locked_80x24", screen);
+    let flat = screen
+        .replace(['│', '"'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Once you choose your name and type your passphrase, this key also shows your plan and lets you ask for a pause."),
+        "{screen}"
+    );
+    assert!(!flat.contains("set up"), "the journal is set up: {screen}");
+    assert!(
+        flat.contains("Breathe in"),
+        "the breaths are there: {screen}"
+    );
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert!(h.app.hard_moment().is_none(), "Enter closes, as it says");
+}
+
+#[test]
 fn words_saved_by_both_of_us_are_sealed_and_every_private_word_stays_intact() {
     let (_dir, path) = encrypted_file();
     let (mut store, mut h) = locked_window(&path);

@@ -124,3 +124,61 @@ fn the_plan_forms_are_on_the_same_stack_and_a_new_item_is_chosen_once_saved() {
     };
     assert_eq!(plan.chosen(), Some(item.meta.id), "the new item is chosen");
 }
+
+/// The screen's words in one line, without the window's borders.
+fn flat(screen: &str) -> String {
+    screen
+        .replace(['│', '"'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_help_on_a_shared_folder_says_it_is_copied_and_who_else_can_read_it() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.app.on_shared_folder = true;
+    h.app.journal_path = "/home/you/Sync/mend".into();
+    h.keys("<Enter>?");
+    let screen = h.render(80, 24);
+    insta::assert_snapshot!("help_shared_folder_80x24", screen);
+    let words = flat(&screen);
+    assert!(!words.contains("stays on this computer"), "{screen}");
+    assert!(
+        words.contains("Your journal is in the shared folder that syncs to the other laptop: /home/you/Sync/mend"),
+        "{screen}"
+    );
+    assert!(
+        words.contains("It is not encrypted: whoever runs the engine's servers can read everything in it, private entries and notes included."),
+        "{screen}"
+    );
+    assert!(words.contains("Press any key to close this."), "{screen}");
+}
+
+#[test]
+fn the_help_on_an_encrypted_shared_folder_says_its_words_are_encrypted() {
+    let (_dir, path) = crate::locked::encrypted_file();
+    let (_store, mut h) = crate::locked::locked_window(&path);
+    h.app.on_shared_folder = true;
+    h.app.journal_path = "/home/you/Sync/mend".into();
+    h.keys("?");
+    let words = flat(&h.render(80, 24));
+    assert!(
+        words.contains("Your journal is in the shared folder that syncs to the other laptop: /home/you/Sync/mend Its words are encrypted: whoever runs the engine's servers cannot read them."),
+        "{words}"
+    );
+}
+
+#[test]
+fn the_help_on_a_single_file_says_it_stays_on_this_computer() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("?");
+    let words = flat(&h.render(80, 24));
+    assert!(
+        words.contains(
+            "Your journal stays on this computer: /home/you/.local/share/mend/journal.json"
+        ),
+        "{words}"
+    );
+    assert!(!words.contains("shared folder"), "{words}");
+}

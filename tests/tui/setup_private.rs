@@ -14,6 +14,47 @@ const ALEX_SAYS: &str = "a long walk home";
 const SAM_SAYS: &str = "tea before nine";
 
 #[test]
+fn enter_alone_does_not_answer_whether_to_keep_it_private() {
+    let mut h = Harness::new(None);
+    h.keys("Alex<Tab><Tab>Sam<Tab><Enter>");
+    assert!(
+        h.render(80, 24)
+            .contains("Keep it private with passphrases?")
+    );
+    assert_eq!(
+        h.hint_line(),
+        "y yes, with passphrases  n not now  Esc back  Ctrl-G hard moment",
+        "the hint line offers no Enter here"
+    );
+    h.keys("<Enter>");
+    assert!(h.saved.is_none(), "Enter made no journal");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Keep it private with passphrases?"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("setup_private_enter_80x24", screen);
+    assert!(
+        screen.contains("Enter does not choose for you: press y or n."),
+        "{screen}"
+    );
+    // Each answer is still its own key.
+    h.keys("n");
+    let journal = h.saved.clone().expect("n made a journal");
+    assert!(!journal.is_sealed(), "without passphrases, as chosen");
+    let mut h = Harness::new(None);
+    h.keys("Alex<Tab><Tab>Sam<Tab><Enter><Enter>y");
+    assert!(
+        h.render(80, 24).contains("Alex, choose your passphrase"),
+        "y goes on to the passphrases after an Enter"
+    );
+    assert_eq!(
+        h.hint_line(),
+        "Enter continue  Esc back  Ctrl-G hard moment"
+    );
+}
+
+#[test]
 fn setup_can_keep_the_journal_private_with_a_passphrase_each() {
     // The same small work factor as the other encrypted tests (debug builds only).
     drop(encrypted_file());

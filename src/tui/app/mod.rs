@@ -48,6 +48,8 @@ pub struct App {
     pub theme: Theme,
     pub now: DateTime<FixedOffset>,
     pub journal_path: String,
+    /// `journal_path` is a shared folder (`mend share`, `mend join`), not a single file.
+    pub on_shared_folder: bool,
     pub prompts: PromptLibrary,
     /// Shared with the store, which owns the copy that is saved.
     pub journal: Option<Arc<Journal>>,
@@ -105,6 +107,7 @@ impl App {
             theme,
             now,
             journal_path,
+            on_shared_folder: false,
             prompts,
             journal,
             partner: None,
@@ -138,13 +141,24 @@ impl App {
         Ctx {
             journal: self.journal.as_ref(),
             journal_path: &self.journal_path,
-            partner: self.partner,
+            on_shared_folder: self.on_shared_folder,
+            partner: self.here(),
+            locked: self.needs_any_passphrase(),
             now: self.now,
             today: self.today(),
             theme: self.theme,
             tonight: self.tonight.as_ref(),
             progress: self.progress.as_ref(),
             window: self.window,
+        }
+    }
+
+    /// Who is here now: no one on "who is here" and the settings it opens, even when someone's
+    /// evening was open before (it stays in `partner`, so "who is here" opens on their name).
+    pub fn here(&self) -> Option<PartnerId> {
+        match self.screen {
+            Screen::Who(_) | Screen::Settings(_) => None,
+            _ => self.partner,
         }
     }
 

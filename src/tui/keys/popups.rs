@@ -175,11 +175,14 @@ pub const PASSPHRASE: &[Binding<PassphraseKey>] = &[
 pub enum SetupPrivateKey {
     Yes,
     No,
+    /// Enter on the question: it chooses neither, and asks for y or n.
+    Unanswered,
     Continue,
     Erase,
     Back,
 }
 
+/// "Keep it private with passphrases?": only y or n answers it.
 pub const SETUP_PRIVATE: &[Binding<SetupPrivateKey>] = &[
     bind(
         &[ch('y'), ch('Y')],
@@ -188,6 +191,16 @@ pub const SETUP_PRIVATE: &[Binding<SetupPrivateKey>] = &[
         SetupPrivateKey::Yes,
     ),
     bind(&[ch('n'), ch('N')], "n", "not now", SetupPrivateKey::No),
+    quiet(
+        &[key(Enter)],
+        "asks for y or n",
+        SetupPrivateKey::Unanswered,
+    ),
+    bind(&[key(Esc)], "Esc", "back", SetupPrivateKey::Back),
+];
+
+/// Each passphrase, typed twice and never shown.
+pub const SETUP_PASSPHRASE: &[Binding<SetupPrivateKey>] = &[
     bind(
         &[key(Enter)],
         "Enter",

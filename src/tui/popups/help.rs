@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::{GLOBAL, Global};
 use crate::tui::view::{Answer, Below, PopupView};
-use crate::tui::widgets::popup::{key_line, popup};
+use crate::tui::widgets::popup::{key_line, snug_popup};
 
 /// The keys of the screen below, from the same bindings as its hint line; any key closes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,12 +37,35 @@ impl PopupView for Help {
             crate::journal::support::NOT_THERAPY,
             theme.muted(),
         ));
-        lines.push(Line::styled(
-            "Your journal stays on this computer:",
-            theme.muted(),
-        ));
-        lines.push(Line::styled(ctx.journal_path.to_owned(), theme.muted()));
+        lines.extend(
+            where_kept(ctx)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted())),
+        );
         lines.push(Line::styled("Press any key to close this.", theme.muted()));
-        popup(frame, area, "Keys", lines, theme);
+        // Between the title line and the hint line, which stay in sight; on a short window the
+        // blank lines go first.
+        let area = area.inner(ratatui::layout::Margin::new(0, 1));
+        snug_popup(frame, area, "Keys", lines, theme);
     }
+}
+
+/// Where the journal is kept and, on a shared folder, who else holds it.
+fn where_kept(ctx: &Ctx) -> Vec<String> {
+    let path = ctx.journal_path.to_owned();
+    if !ctx.on_shared_folder {
+        return vec!["Your journal stays on this computer:".to_owned(), path];
+    }
+    let encrypted = ctx.locked || ctx.journal.is_some_and(|j| j.is_sealed());
+    let who_reads = match encrypted {
+        true => "Its words are encrypted: whoever runs the engine's servers cannot read them.",
+        false => {
+            "It is not encrypted: whoever runs the engine's servers can read everything in it, private entries and notes included."
+        }
+    };
+    vec![
+        "Your journal is in the shared folder that syncs to the other laptop:".to_owned(),
+        path,
+        who_reads.to_owned(),
+    ]
 }

@@ -111,6 +111,7 @@ fn run_with(
         Theme::from_env(),
     );
     app.banner = banner;
+    app.on_shared_folder = store.shared_files().is_some();
     app.kept_texts = kept_texts;
     if let Some(message) = warning {
         app.warn(message);

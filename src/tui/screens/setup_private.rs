@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 use crate::journal::{MIN_PASSPHRASE_CHARS, check_new_passphrase, check_passphrase_is_their_own};
 use crate::tui::ctx::Ctx;
 use crate::tui::effects::Passphrase;
-use crate::tui::keys::popups::{SETUP_PRIVATE, SetupPrivateKey};
+use crate::tui::keys::popups::{SETUP_PASSPHRASE, SETUP_PRIVATE, SetupPrivateKey};
 use crate::tui::keys::{Hint, command, hints, typed_char};
 
 /// The most characters a passphrase may have here.
@@ -28,6 +28,8 @@ pub struct PrivateSetup {
     /// Each partner's passphrase, once typed twice the same.
     chosen: Vec<Zeroizing<String>>,
     pub problem: Option<String>,
+    /// Enter was pressed on the question, which only y or n answers.
+    pub unanswered: bool,
     /// The journal is being made and sealed.
     pub sealing: bool,
 }
@@ -61,6 +63,7 @@ impl PrivateSetup {
             typed: Zeroizing::new(String::new()),
             chosen: Vec::new(),
             problem: None,
+            unanswered: false,
             sealing: false,
         }
     }
@@ -75,12 +78,16 @@ impl PrivateSetup {
                     self.partner = Some(0);
                     Next::Stay
                 }
-                Some(SetupPrivateKey::No | SetupPrivateKey::Continue) => Next::Plain,
+                Some(SetupPrivateKey::No) => Next::Plain,
+                Some(SetupPrivateKey::Unanswered) => {
+                    self.unanswered = true;
+                    Next::Stay
+                }
                 Some(SetupPrivateKey::Back) => Next::Back,
                 _ => Next::Stay,
             };
         };
-        match command(SETUP_PRIVATE, key, true) {
+        match command(SETUP_PASSPHRASE, key, true) {
             Some(SetupPrivateKey::Continue) => self.next_passphrase(partner),
             Some(SetupPrivateKey::Erase) => {
                 self.typed.pop();
@@ -144,7 +151,7 @@ impl PrivateSetup {
     pub fn bindings(&self) -> Vec<Hint> {
         match self.partner {
             None => hints(SETUP_PRIVATE),
-            Some(_) => vec![("Enter", "continue"), ("Esc", "back")],
+            Some(_) => hints(SETUP_PASSPHRASE),
         }
     }
 
@@ -165,6 +172,13 @@ impl PrivateSetup {
                     "y: yes, a passphrase each    n: not now (mend encrypt turns it on later)",
                     theme.key(),
                 ));
+                if self.unanswered {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled(
+                        "Enter does not choose for you: press y or n.",
+                        theme.gentle(),
+                    ));
+                }
             }
             Some(partner) => {
                 let name = self.names.get(partner).map_or("", String::as_str);

@@ -33,7 +33,7 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
         lines.push(Line::raw(""));
     }
     match (&popup.step, journal, popup.who) {
-        (Step::Breathe, _, _) => breathe(popup, theme, &mut lines),
+        (Step::Breathe, _, _) => breathe(popup, ctx.locked, theme, &mut lines),
         (Step::Who(row), Some(journal), _) => who(journal, *row, theme, &mut lines),
         (Step::Plan, Some(journal), Some(me)) => plan(journal, me, theme, &mut lines),
         (Step::Choices(row), Some(journal), Some(me)) => {
@@ -189,7 +189,7 @@ fn row_line(chosen: bool, key: &str, what: &str, theme: Theme) -> Line<'static> 
     ])
 }
 
-fn breathe(popup: &HardMomentPopup, theme: Theme, lines: &mut Vec<Line>) {
+fn breathe(popup: &HardMomentPopup, locked: bool, theme: Theme, lines: &mut Vec<Line>) {
     lines.push(Line::raw(
         "There is nothing to explain. First, a few slow breaths together.",
     ));
@@ -219,13 +219,19 @@ fn breathe(popup: &HardMomentPopup, theme: Theme, lines: &mut Vec<Line>) {
         key_lines(BREATHE, theme, lines);
         return;
     }
-    // Before setup, Enter closes; the line before it says what it will do once there is a plan.
+    // Before setup, or while an encrypted journal is locked, Enter closes; the line before it
+    // says when it will show the plan.
+    let when = match locked {
+        true => {
+            "Once you choose your name and type your passphrase, this key also shows your plan and lets you ask for a pause."
+        }
+        false => {
+            "Once your journal is set up, this key also shows your plan and lets you ask for a pause."
+        }
+    };
     for binding in BREATHE_BEFORE_SETUP.iter().filter(|b| !b.hint.is_empty()) {
         if binding.keys.contains(&KeyPattern::Key(KeyCode::Enter)) {
-            lines.push(Line::styled(
-                "Once your journal is set up, this key also shows your plan and lets you ask for a pause.",
-                theme.muted(),
-            ));
+            lines.push(Line::styled(when, theme.muted()));
         }
         lines.push(key_line(theme, binding.hint, binding.does));
     }
