@@ -185,7 +185,7 @@ pub const CHECKIN: &[Binding<CheckinKey>] = &[
     bind(
         &[ctrl('t')],
         "Ctrl-T",
-        "note shared/private",
+        "private",
         CheckinKey::NoteVisibility,
     ),
     bind(
