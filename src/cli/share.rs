@@ -57,6 +57,11 @@ pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
             ctx.paths.journal.display()
         )?;
     }
+    if !journal.is_sealed() {
+        say!(
+            "It is not encrypted: whoever runs the sync engine's servers can read everything in it, private entries and notes included. `mend encrypt` seals every word, on both laptops."
+        )?;
+    }
     say!(
         "On the other laptop, once the folder has arrived there, run (with the folder's path on that laptop, and the name of whose laptop it is: {}):",
         names(&journal, "or")

@@ -124,7 +124,8 @@ fn an_encrypted_journal_is_shared_and_joined_sealed_and_each_laptop_opens_its_ow
     );
     ok(&alices, Some(&both), &["encrypt"], "");
     // Sharing and joining move sealed words only, so they ask for no passphrase.
-    ok(&alices, None, &["share", &folder_arg], "");
+    let said = ok(&alices, None, &["share", &folder_arg], "");
+    assert!(!said.contains("not encrypted"), "{said}");
     ok(&bobs, None, &["join", &folder_arg, "--as", "bob"], "");
     let bob = secret(&bobs, "bob", "bob passphrase two\n");
     ok(

@@ -86,6 +86,12 @@ fn share_then_join_and_both_laptops_see_what_both_wrote() {
         out.contains(&format!("mend join {} --as", folder.display())),
         "share says what to run on the other laptop: {out}"
     );
+    assert!(
+        out.contains(
+            "It is not encrypted: whoever runs the sync engine's servers can read everything in it"
+        ),
+        "sharing a plain journal says who can read it: {out}"
+    );
     assert_eq!(alice.journal_bytes(), old, "the old file stays as a backup");
     assert_eq!(mode(&folder), 0o700);
     let config = alice.config_home().join("mend").join("shared.json");
