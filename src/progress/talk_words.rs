@@ -1,5 +1,6 @@
 //! The weekly talk's words from the week's figures: starters for appreciations, and the week
-//! read together in plain words (counts only, never a percentage or a score).
+//! read together in plain words (counts only, never a percentage or a score, and only what
+//! each of you did: nothing that did not happen is listed).
 
 use crate::journal::{Journal, PartnerId, PromiseStatus, Week};
 use crate::words::count;
@@ -58,14 +59,13 @@ pub fn week_in_words(progress: &Progress, journal: &Journal, week: Week) -> Vec<
         } else {
             format!(" (about {} a week in the four weeks before)", usual.round())
         };
-        let checked_in = match now {
-            0 => format!("{name} did not check in this week"),
-            n => format!(
-                "{name} checked in on {}",
-                count(n as usize, "evening", "evenings")
-            ),
-        };
-        lines.push(format!("{checked_in}{against}."));
+        // What went well: what each of you did, never what did not happen.
+        if now > 0 {
+            lines.push(format!(
+                "{name} checked in on {}{against}.",
+                count(now as usize, "evening", "evenings")
+            ));
+        }
         let r = progress.reciprocity(id, week);
         let mut promises = Vec::new();
         if r.kept > 0 {
@@ -83,7 +83,9 @@ pub fn week_in_words(progress: &Progress, journal: &Journal, week: Week) -> Vec<
         if !promises.is_empty() {
             lines.push(format!("{name} {}.", promises.join(" and ")));
         }
-        lines.push(format!("{name}: {}.", r.kindness_words()));
+        if r.kind_acts > 0 || r.acknowledgements_given > 0 || r.acknowledgements_received > 0 {
+            lines.push(format!("{name}: {}.", r.kindness_words()));
+        }
         let written = progress.communication(id, week).total_entries();
         if written > 0 {
             lines.push(format!(

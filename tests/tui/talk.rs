@@ -74,6 +74,11 @@ fn a_whole_talk_step_by_step() {
     assert_eq!(step(&h), Step::WentWell);
     let screen = h.render(80, 24);
     insta::assert_snapshot!("talk_3_went_well", screen);
+    // What went well lists what each did, never what did not happen.
+    for absence in ["did not", "no kind acts", "quiet week"] {
+        assert!(!screen.contains(absence), "{absence:?}: {screen}");
+    }
+    assert!(screen.contains("Sam checked in on 1 evening."), "{screen}");
     assert!(!screen.contains('%'), "no percentages: {screen}");
     h.keys("<Enter>");
     assert_eq!(

@@ -172,17 +172,21 @@ impl Drawing<'_> {
     fn went_well(&self, progress: Option<&Progress>, lines: &mut Vec<Line<'static>>) {
         lines.push(Line::raw("Your week, read together:"));
         lines.push(Line::raw(""));
-        for line in progress
+        let week = progress
             .map(|p| week_in_words(p, self.journal, self.screen.week))
-            .unwrap_or_default()
-        {
-            lines.push(Line::raw(format!("  {}", one_line(&line))));
+            .unwrap_or_default();
+        for line in &week {
+            lines.push(Line::raw(format!("  {}", one_line(line))));
+        }
+        if week.is_empty() {
+            lines.push(Line::raw("  A quiet week: nothing was written down."));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "A quiet week is still a week you came back to. Enter when you are ready.",
-            self.theme.muted(),
-        ));
+        let ready = match week.is_empty() {
+            true => "A quiet week is still a week you came back to. Enter when you are ready.",
+            false => "Enter when you are ready.",
+        };
+        lines.push(Line::styled(ready, self.theme.muted()));
     }
 
     fn issue(
