@@ -109,7 +109,7 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
             journal.settings.week_starts = week_starts.into();
         }
         if let Some(reveal) = args.reveal {
-            journal.settings.reveal = reveal.into();
+            journal.set_reveal(reveal.into(), ctx.today(journal));
         }
         if let Some(minutes) = args.lock_after_minutes {
             journal.set_lock_after_minutes(minutes)?;
@@ -172,7 +172,12 @@ fn show(ctx: &CommandContext, journal: &Journal) -> Result<()> {
         ctx.paths.journal.display(),
         settings.day_ends_at
     )?;
-    say!("  {}", reveal_words(settings.reveal))?;
+    match journal.at_once_from_tomorrow(ctx.today(journal)) {
+        true => say!(
+            "  From tomorrow evening, shared words open to your partner as soon as they are saved. Tonight's still wait until you have both written."
+        )?,
+        false => say!("  {}", reveal_words(settings.reveal))?,
+    }
     if journal.is_sealed() || settings.lock_after_minutes.is_some() {
         say!(
             "  The full screen locks itself after {} with no key (mend settings --lock-after-minutes N).",

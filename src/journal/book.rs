@@ -102,6 +102,11 @@ pub struct Settings {
     /// When one partner's shared words for an evening open to the other.
     #[serde(skip_serializing_if = "Reveal::is_default")]
     pub reveal: Reveal,
+    /// With `reveal` at once, the first evening whose words open at once: a change to at
+    /// once waits for the next evening, so no one opens tonight's waiting words early by
+    /// changing the setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_once_from: Option<NaiveDate>,
     /// Minutes without a key after which an encrypted journal locks itself in the app
     /// (`None`: the default, [`DEFAULT_LOCK_AFTER_MINUTES`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,6 +125,7 @@ deserialize_keeping_unknown!(Settings {
     week_starts: WeekStart => default,
     support_contacts: Vec<String> => default,
     reveal: Reveal => default,
+    at_once_from: Option<NaiveDate> => default,
     lock_after_minutes: Option<u16> => default,
 });
 
@@ -143,6 +149,7 @@ impl Default for Settings {
             week_starts: WeekStart::default(),
             support_contacts: Vec::new(),
             reveal: Reveal::default(),
+            at_once_from: None,
             lock_after_minutes: None,
             extra: Extra::new(),
         }

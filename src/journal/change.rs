@@ -243,7 +243,7 @@ impl Change {
                 Ok(())
             }
             Change::SetReveal { reveal } => {
-                journal.set_reveal(reveal);
+                journal.set_reveal(reveal, today);
                 Ok(())
             }
             Change::SetLockAfter { minutes } => journal.set_lock_after_minutes(minutes),

@@ -7,7 +7,7 @@ use super::book::Journal;
 use super::day::local_time;
 use super::entry::Entry;
 use super::ids::PartnerId;
-use super::sight::{Reader, Reveal, Sight};
+use super::sight::{Reader, Sight};
 
 impl Journal {
     /// What `reader` may see of `entry` at `now`.
@@ -74,9 +74,9 @@ impl Journal {
         if !self.can_read_from(first, entry, reader, evening_of(now.to_utc())) {
             return Sight::Waiting;
         }
-        let opened = match self.settings.reveal {
-            Reveal::AtOnce => Some(entry.meta.created),
-            Reveal::AfterBoth => self
+        let opened = match self.opens_at_once(entry.day) {
+            true => Some(entry.meta.created),
+            false => self
                 .first_written_by_reader(first, entry, reader)
                 .map(|at| at.max(entry.meta.created)),
         };
@@ -108,7 +108,7 @@ impl Journal {
             return true;
         }
         entry.is_shared()
-            && (self.settings.reveal == Reveal::AtOnce
+            && (self.opens_at_once(entry.day)
                 || entry.day < today
                 || self.first_written_by_reader(first, entry, reader).is_some())
     }

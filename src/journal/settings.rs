@@ -1,6 +1,7 @@
 //! Changing the couple's settings, with the rules each value must keep.
 
 use super::{DomainError, Journal, Reveal, WeekStart};
+use chrono::NaiveDate;
 
 /// How many support contacts the settings hold at most, and how long one may be.
 pub const MOST_CONTACTS: usize = 5;
@@ -68,10 +69,30 @@ impl Journal {
     }
 
     /// Sets when one partner's shared words for an evening open to the other; says whether
-    /// anything changed.
-    pub fn set_reveal(&mut self, reveal: Reveal) -> bool {
+    /// anything changed. Opening at once starts with the evening after `today`: tonight's
+    /// words keep waiting, so changing the setting never opens them early. Waiting again
+    /// starts at once.
+    pub fn set_reveal(&mut self, reveal: Reveal, today: NaiveDate) -> bool {
         let changed = self.settings.reveal != reveal;
+        if changed {
+            self.settings.at_once_from = match reveal {
+                Reveal::AtOnce => today.succ_opt(),
+                Reveal::AfterBoth => None,
+            };
+        }
         self.settings.reveal = reveal;
         changed
+    }
+
+    /// Whether opening at once is chosen but starts only after the evening `today`.
+    pub fn at_once_from_tomorrow(&self, today: NaiveDate) -> bool {
+        self.settings.reveal == Reveal::AtOnce
+            && self.settings.at_once_from.is_some_and(|from| from > today)
+    }
+
+    /// Whether the words of an entry written for the evening `day` open at once.
+    pub fn opens_at_once(&self, day: NaiveDate) -> bool {
+        self.settings.reveal == Reveal::AtOnce
+            && self.settings.at_once_from.is_none_or(|from| day >= from)
     }
 }

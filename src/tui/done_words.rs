@@ -82,6 +82,9 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
             "Saved. Weeks now start on {}.",
             week_start_name(*week_starts)
         ),
+        Change::SetReveal {
+            reveal: Reveal::AtOnce,
+        } => format!("Saved. {AT_ONCE_FROM_TOMORROW}"),
         Change::SetReveal { reveal } => format!("Saved. {}", reveal_words(*reveal)),
         Change::SetLockAfter { minutes } => format!(
             "Saved. mend now locks itself after {} with no key.",
@@ -110,6 +113,9 @@ pub fn week_start_name(week_starts: WeekStart) -> &'static str {
         WeekStart::Sunday => "Sunday",
     }
 }
+
+/// Opening at once, as chosen tonight: it starts with the next evening.
+pub const AT_ONCE_FROM_TOMORROW: &str = "From tomorrow evening, shared words open to the other partner as soon as they are saved. Tonight's still wait until you have both written.";
 
 /// When shared words open, in one plain sentence that matches the reveal rule.
 pub fn reveal_words(reveal: Reveal) -> &'static str {

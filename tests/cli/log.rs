@@ -126,11 +126,40 @@ fn tonights_words_open_once_both_have_written_and_the_setting_opens_them_at_once
     assert_eq!(log_texts(&m, &[]).len(), 2);
 
     let other = Mend::with_journal();
+    other.write("Alice", "Written before the change");
+    // Choosing "at once" tonight never opens tonight's waiting words: it starts tomorrow.
     let said = other.ok(&["settings", "--reveal", "at-once"], "");
-    assert!(said.contains("as soon as they are saved"), "{said}");
+    assert!(
+        said.contains("From tomorrow evening, shared words open to your partner as soon as they are saved. Tonight's still wait"),
+        "{said}"
+    );
     assert_eq!(other.journal_json()["settings"]["reveal"], "at_once");
-    other.write("Alice", "Read this whenever");
-    assert_eq!(log_texts(&other, &["--as", "bob"]), ["Read this whenever"]);
+    assert_eq!(
+        other.journal_json()["settings"]["at_once_from"],
+        "2026-11-26"
+    );
+    other.write("Alice", "Also tonight");
+    assert!(log_texts(&other, &["--as", "bob"]).is_empty());
+    let tomorrow = |args: &[&str], stdin: &str| {
+        let out = assert_cmd::Command::from_std(other.std_command())
+            .env("MEND_NOW", "2026-11-26T21:00:00+00:00")
+            .args(args)
+            .write_stdin(stdin.as_bytes().to_vec())
+            .output()
+            .expect("run mend");
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    tomorrow(
+        &["write", "--as", "alice", "--stage", "healing"],
+        "Read this whenever",
+    );
+    let bob_reads = tomorrow(&["log", "--as", "bob"], "");
+    assert!(bob_reads.contains("Read this whenever"), "{bob_reads}");
+    assert!(
+        tomorrow(&["settings"], "").contains("as soon as they are saved"),
+        "tomorrow the setting is simply at once"
+    );
 
     let before = std::fs::read(&other.journal).unwrap();
     let out = other.run(&["settings", "--reveal", "never"], "");

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 /// Sam's evening open in a pty, with shared words opening at once.
 fn sams_evening(sandbox: &Sandbox) -> Session {
-    sandbox.cli(&["settings", "--reveal", "at-once"], "");
+    sandbox.open_words_at_once();
     let mut tui = sandbox.tui();
     tui.wait_for("Who is here tonight?", PATIENCE);
     tui.send(DOWN);

@@ -68,6 +68,22 @@ impl Sandbox {
         self.ok(args, stdin)
     }
 
+    /// Shared words open as soon as they are saved, tonight included: the setting is chosen
+    /// as of the evening before, since one chosen tonight waits for tomorrow.
+    fn open_words_at_once(&self) {
+        let out = self
+            .std_command()
+            .env("MEND_NOW", "2026-11-24T21:00:00+00:00")
+            .args(["settings", "--reveal", "at-once"])
+            .output()
+            .expect("run mend settings");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Opens the full-screen app on this journal in a fresh pty.
     fn tui(&self) -> Session {
         self.tui_with(&[])

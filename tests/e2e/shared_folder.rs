@@ -7,7 +7,7 @@ use std::time::Instant;
 #[test]
 fn sams_laptop_opens_on_sam_and_shows_what_alex_saved_on_the_other_laptop() {
     let alex = Sandbox::with_journal();
-    alex.cli(&["settings", "--reveal", "at-once"], "");
+    alex.open_words_at_once();
     let folder = alex.path("sync");
     alex.cli(&["share", folder.to_str().unwrap()], "");
 

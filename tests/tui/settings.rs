@@ -106,7 +106,17 @@ fn roles_the_evenings_end_the_week_and_the_reveal_change_with_arrows() {
     assert!(flat(&h).contains("Weeks now start on Sunday."));
     h.keys("<Down><Right>");
     assert_eq!(h.saved.as_ref().unwrap().settings.reveal, Reveal::AtOnce);
-    assert!(flat(&h).contains("open as soon as they are saved"));
+    // Chosen tonight, it starts tomorrow: tonight's words keep waiting, and the screen says so.
+    assert!(
+        flat(&h).contains("open as soon as saved, from tomorrow"),
+        "{}",
+        flat(&h)
+    );
+    assert!(
+        flat(&h).contains("From tomorrow evening, shared words open to the other partner as soon as they are saved."),
+        "{}",
+        flat(&h)
+    );
 }
 
 #[test]

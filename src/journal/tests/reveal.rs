@@ -182,6 +182,34 @@ fn the_setting_turned_off_opens_at_once() {
 }
 
 #[test]
+fn choosing_at_once_tonight_never_opens_tonights_waiting_words() {
+    let (mut j, a, s) = couple();
+    let alex = write(&mut j, a, today(), Visibility::Shared, now());
+    let e = entry(&j, alex);
+    assert_eq!(j.sight(&e, Reader::Partner(s), at(1)), Sight::Waiting);
+    // Sam changes the setting tonight: Alex's words for tonight still wait for Sam's.
+    assert!(j.set_reveal(Reveal::AtOnce, today()));
+    assert!(j.at_once_from_tomorrow(today()));
+    assert_eq!(j.sight(&e, Reader::Partner(s), at(1)), Sight::Waiting);
+    assert!(!j.can_read(&e, Reader::Both, today()));
+    // From the next evening on, words open as soon as they are saved.
+    let tomorrow = today().succ_opt().unwrap();
+    let next = write(
+        &mut j,
+        a,
+        tomorrow,
+        Visibility::Shared,
+        now() + Duration::hours(24),
+    );
+    assert!(j.can_read(&entry(&j, next), Reader::Partner(s), tomorrow));
+    assert!(!j.at_once_from_tomorrow(tomorrow));
+    // Back to waiting: at once, for tonight too (it only closes).
+    assert!(j.set_reveal(Reveal::AfterBoth, tomorrow));
+    assert_eq!(j.settings.at_once_from, None);
+    assert!(!j.can_read(&entry(&j, next), Reader::Partner(s), tomorrow));
+}
+
+#[test]
 fn private_entries_are_never_revealed_or_waited_for() {
     let (mut j, a, s) = couple();
     let private = write(&mut j, a, today(), Visibility::Private, now());

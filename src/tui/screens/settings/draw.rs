@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Row, SettingsScreen};
 use crate::journal::{Journal, MAX_NAME_CHARS, Reveal, Role};
 use crate::tui::ctx::Ctx;
-use crate::tui::done_words::{reveal_words, week_start_name};
+use crate::tui::done_words::{AT_ONCE_FROM_TOMORROW, reveal_words, week_start_name};
 use crate::tui::widgets::text;
 
 pub(super) fn draw(ctx: &Ctx, screen: &SettingsScreen, frame: &mut Frame, area: Rect) {
@@ -40,8 +40,11 @@ pub(super) fn draw(ctx: &Ctx, screen: &SettingsScreen, frame: &mut Frame, area: 
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);
     frame.render_widget(
-        Paragraph::new(Line::styled(about_words(journal, screen), theme.muted()))
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(Line::styled(
+            about_words(journal, screen, ctx),
+            theme.muted(),
+        ))
+        .wrap(Wrap { trim: true }),
         about,
     );
 }
@@ -64,6 +67,7 @@ fn row_line(
         text::fit(name, LABEL_NAME_COLUMNS).trim_end().to_owned()
     };
     let settings = &journal.settings;
+    let from_tomorrow = journal.at_once_from_tomorrow(ctx.today);
     let (label, value) = match row {
         Row::Name(slot) => {
             let label = format!("{}'s name", name(slot));
@@ -94,9 +98,10 @@ fn row_line(
         ),
         Row::Reveal => (
             "Your partner's words".to_owned(),
-            match settings.reveal {
-                Reveal::AfterBoth => "open once you have both written",
-                Reveal::AtOnce => "open as soon as they are saved",
+            match (settings.reveal, from_tomorrow) {
+                (Reveal::AfterBoth, _) => "open once you have both written",
+                (Reveal::AtOnce, false) => "open as soon as they are saved",
+                (Reveal::AtOnce, true) => "open as soon as saved, from tomorrow",
             }
             .to_owned(),
         ),
@@ -130,8 +135,9 @@ fn label_style(focused: bool, ctx: &Ctx) -> ratatui::style::Style {
 }
 
 /// What the focused setting changes, in a plain sentence or two.
-fn about_words(journal: &Journal, screen: &SettingsScreen) -> String {
+fn about_words(journal: &Journal, screen: &SettingsScreen, ctx: &Ctx) -> String {
     let settings = &journal.settings;
+    let from_tomorrow = journal.at_once_from_tomorrow(ctx.today);
     match screen.row() {
         Row::Name(_) => format!(
             "Type a new name (up to {MAX_NAME_CHARS} characters), then Enter saves it. Everything already written keeps its author."
@@ -145,6 +151,7 @@ fn about_words(journal: &Journal, screen: &SettingsScreen) -> String {
             "The first day of each week in \"Both of us\" and the weekly summary. ←/→ changes it."
                 .to_owned()
         }
+        Row::Reveal if from_tomorrow => format!("{AT_ONCE_FROM_TOMORROW} ←/→ changes it."),
         Row::Reveal => format!("{} ←/→ changes it.", reveal_words(settings.reveal)),
         Row::LockAfter => format!(
             "After {} with no key, mend locks itself: it forgets the keys and goes back to \"who is here\", keeping any writing as a sealed draft. It locks on quit too. ←/→ changes it.",
