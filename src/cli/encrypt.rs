@@ -7,7 +7,6 @@ use clap::Subcommand;
 
 use super::context::{CommandContext, partner_id};
 use super::output::{warn, write_stdout};
-use std::borrow::Cow;
 
 use crate::journal::text::one_line;
 use crate::journal::{
@@ -113,17 +112,7 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
             ))?;
         }
     }
-    write_stdout(format_args!(
-        "\n{}\n\n",
-        crate::journal::RECOVERY_CODE_WORDS
-    ))?;
-    for (partner, code) in codes {
-        let name = journal
-            .partner(partner)
-            .map_or(Cow::Borrowed("?"), |p| one_line(&p.name));
-        write_stdout(format_args!("  {name}: {}\n", code.expose_secret()))?;
-    }
-    Ok(())
+    super::recovery_codes::show(&journal, &codes)
 }
 
 /// On a shared folder, writes this laptop's sealed file over every other laptop's file (it

@@ -19,6 +19,7 @@ mod plan;
 mod plan_input;
 mod plan_list;
 mod promises;
+mod recovery_codes;
 mod reply;
 mod settings;
 mod share;

@@ -64,3 +64,75 @@ fn sams_evening_opens_with_sams_passphrase_typed_into_the_app() {
         "the journal stays sealed on disk"
     );
 }
+
+/// The recovery codes on the screen as `mend encrypt` shows them: five groups of five.
+fn codes_on(screen: &str) -> Vec<String> {
+    screen
+        .split_whitespace()
+        .filter(|word| {
+            let groups: Vec<&str> = word.split('-').collect();
+            groups.len() == 5
+                && groups
+                    .iter()
+                    .all(|g| g.len() == 5 && g.chars().all(|c| c.is_ascii_alphanumeric()))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn mend_encrypt_at_a_terminal_shows_each_recovery_code_to_its_partner_alone() {
+    let sandbox = Sandbox::with_journal();
+    let mut run = Session::spawn(sandbox.command("", &["encrypt"], &[]));
+    for (name, says) in [("Alex", ALEX_SAYS), ("Sam", SAM_SAYS)] {
+        run.wait_for(&format!("A new passphrase for {name}:"), PATIENCE);
+        run.type_text(says);
+        run.send(ENTER);
+        run.wait_for("The same passphrase again:", PATIENCE);
+        run.type_text(says);
+        run.send(ENTER);
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (name, other) in [("Alex", "Sam"), ("Sam", "Alex")] {
+        let asked = run.wait_for(&format!("{other}, please look away"), PATIENCE);
+        assert_eq!(
+            codes_on(&asked),
+            Vec::<String>::new(),
+            "no code yet:\n{asked}"
+        );
+        run.send(ENTER);
+        let shown = run.wait_for(&format!("{name}, this is your recovery code."), PATIENCE);
+        let codes = codes_on(&shown);
+        assert_eq!(codes.len(), 1, "{name}'s code alone:\n{shown}");
+        assert!(!seen.contains(&codes[0]), "a new code for each of you");
+        seen.extend(codes);
+        run.send(ENTER);
+        let after = run.wait_for(&format!("{name}'s recovery code was shown"), PATIENCE);
+        assert_eq!(
+            codes_on(&after),
+            Vec::<String>::new(),
+            "gone once kept:\n{after}"
+        );
+    }
+    assert!(run.wait_exit(PATIENCE).success());
+    // The code Alex saw is Alex's: it sets a new passphrase.
+    let code = sandbox.path("code");
+    std::fs::write(&code, format!("{}\n", seen[0])).expect("write");
+    let new = sandbox.path("new");
+    std::fs::write(&new, "a brand new lantern\n").expect("write");
+    for file in [&code, &new] {
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    }
+    let out = sandbox
+        .std_command()
+        .env("MEND_RECOVERY_FILE", &code)
+        .env("MEND_NEW_PASSPHRASE_FILE", &new)
+        .args(["passphrase", "recover", "--as", "alex"])
+        .output()
+        .expect("run mend passphrase recover");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
