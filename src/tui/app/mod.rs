@@ -289,7 +289,7 @@ impl App {
         &mut self,
         f: impl FnOnce(&mut dyn View, &Ctx) -> Option<Action>,
     ) -> Option<Action> {
-        let mut screen = std::mem::replace(&mut self.screen, Screen::Home(HomeScreen));
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Home(HomeScreen::default()));
         let action = f(screen.view_mut(), &self.ctx());
         self.screen = screen;
         action

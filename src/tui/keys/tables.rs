@@ -106,6 +106,13 @@ pub enum HomeKey {
     LastAnswer,
     Partner,
     Quit,
+    /// The part under the prompt, a line at a time, a page at a time, to its top or end.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
 }
 
 pub const HOME: &[Binding<HomeKey>] = &[
@@ -121,6 +128,13 @@ pub const HOME: &[Binding<HomeKey>] = &[
     bind(&[ch('n')], "n", "prompt", HomeKey::Prompt),
     bind(&[ch('q')], "q", "quit", HomeKey::Quit),
     bind(&[ch('l')], "l", "your last answer", HomeKey::LastAnswer),
+    // Last: its "↓ 3 more" line shows where there is more, and the help lists the keys.
+    bind(&[key(Up)], "↑/↓ PgUp/PgDn Home/End", "scroll", HomeKey::Up),
+    quiet(&[key(Down)], "scroll down", HomeKey::Down),
+    quiet(&[key(PageUp)], "a page up", HomeKey::PageUp),
+    quiet(&[key(PageDown)], "a page down", HomeKey::PageDown),
+    quiet(&[key(Home)], "the top", HomeKey::Top),
+    quiet(&[key(End)], "the end", HomeKey::Bottom),
 ];
 
 /// The writing screen; every other key is text.
