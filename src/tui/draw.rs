@@ -63,6 +63,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(
             Paragraph::new(hint_line(
                 &bindings(app),
+                app.help_is_a_key(),
                 app.hard_moment().is_some(),
                 app.theme,
                 hints.width,
