@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Popup};
 use super::keys::Hint;
 use super::keys::popups::ANY_KEY_CLOSES;
+use super::layout::{self, Bands};
 use super::view::{Below, Placement};
 use super::widgets::hints::hint_line;
 
@@ -36,21 +37,17 @@ pub fn draw(app: &App, frame: &mut Frame) {
             moment.view().render(&ctx, &below, frame, area);
         }
     } else {
-        let notice_height = app.notice.as_ref().map_or(1, |n| {
-            let width = usize::from(area.width.saturating_sub(2).max(1));
-            u16::try_from((n.text.chars().count() + 1).div_ceil(width))
-                .unwrap_or(3)
-                .clamp(1, 3)
-        });
-        let [header, body, notice, hints] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Fill(1),
-            Constraint::Length(notice_height),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let notice_rows = layout::notice_rows(
+            app.notice.as_ref().map(|n| n.text.chars().count()),
+            area.width,
+        );
+        let Bands {
+            header,
+            body,
+            notice,
+            hints,
+        } = layout::bands(area, notice_rows);
         draw_header(app, frame, header);
-        let body = body.inner(ratatui::layout::Margin::new(1, 0));
         app.screen.view().render(&app.ctx(), frame, body);
         if let Some(n) = &app.notice {
             let style = if n.problem {
@@ -66,6 +63,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(
             Paragraph::new(hint_line(
                 &bindings(app),
+                app.help_is_a_key(),
                 app.hard_moment().is_some(),
                 app.theme,
                 hints.width,

@@ -9,6 +9,7 @@ pub mod draw;
 pub mod effects;
 pub mod exchange;
 pub mod keys;
+pub mod layout;
 pub mod popups;
 pub mod screens;
 pub mod theme;

@@ -23,6 +23,7 @@ use mend::tui::keys::tables::{
     SEARCH, SEARCH_HIT, SETTINGS, SETUP, WHO, WRITE,
 };
 use mend::tui::keys::{Binding, GLOBAL, HARD_MOMENT_HINT, Hint, KeyPattern, command, hints};
+use mend::tui::widgets::hints::HELP_HINT;
 
 /// Every key of every binding gives that binding's command, whether or not the screen is
 /// taking text (then only keys that are not characters); a global key shown on a screen gives
@@ -115,9 +116,17 @@ fn shown(hints: &[Hint]) -> String {
 
 /// The same, without the hard-moment key while a hard moment is open (it does nothing then).
 fn shown_over(hints: &[Hint], hard_moment_open: bool) -> String {
+    shown_with(hints, false, hard_moment_open)
+}
+
+/// A screen's hints as the line shows them: `? help` before the hard-moment key where `?`
+/// opens the help.
+fn shown_with(hints: &[Hint], help: bool, hard_moment_open: bool) -> String {
+    let help = help.then_some(&HELP_HINT);
     let last = (!hard_moment_open).then_some(&HARD_MOMENT_HINT);
     hints
         .iter()
+        .chain(help)
         .chain(last)
         .map(|(key, does)| format!("{key} {does}"))
         .collect::<Vec<_>>()
@@ -167,8 +176,15 @@ fn screens() -> Vec<(&'static str, Harness, Vec<Hint>)> {
 #[test]
 fn the_hint_line_and_the_help_show_the_table_and_nothing_else() {
     for (name, mut h, table) in screens() {
-        assert_eq!(h.hint_line(), shown(&table), "{name}'s hint line");
-        if h.app.screen.view().types_text() {
+        let help = !h.app.screen.view().types_text();
+        assert_eq!(
+            h.hint_line(),
+            shown_with(&table, help, false),
+            "{name}'s hint line"
+        );
+        if !help {
+            h.keys("?");
+            assert!(h.app.popup().is_none(), "{name}: ? is text here");
             continue;
         }
         h.keys("?");
@@ -189,6 +205,43 @@ fn the_hint_line_and_the_help_show_the_table_and_nothing_else() {
             );
         }
     }
+}
+
+/// At 80 columns and narrower, every screen's hint line shows its first hints whole, then
+/// `? help` where `?` opens the help, then the hard-moment key: no hint is cut in the middle
+/// and the help, which lists every key, is never the one left out.
+#[test]
+fn a_narrow_hint_line_keeps_whole_hints_and_ends_with_the_help() {
+    for (name, h, table) in screens() {
+        let help = !h.app.screen.view().types_text();
+        let tail = shown_with(&[], help, false);
+        let hints: Vec<String> = table.iter().map(|(k, d)| format!("{k} {d}")).collect();
+        for width in [80, 64, 44] {
+            let screen = h.render(width, 24);
+            let line = screen.lines().last().unwrap_or_default();
+            let line = line.trim_matches('"').trim_end();
+            assert!(line.ends_with(&tail), "{name} at {width}: {line}");
+            let shown: Vec<&str> = line[..line.len() - tail.len()]
+                .split("  ")
+                .filter(|s| !s.is_empty())
+                .collect();
+            assert_eq!(
+                shown,
+                hints[..shown.len()],
+                "{name} at {width}: the table's first hints, whole: {line}"
+            );
+        }
+    }
+    let progress = screens()
+        .into_iter()
+        .find(|(name, ..)| *name == "progress")
+        .map(|(_, h, _)| h.render(80, 24));
+    let progress = progress.unwrap_or_default();
+    let line = progress.lines().last().unwrap_or_default();
+    assert_eq!(
+        line.trim_matches('"').trim_end(),
+        "←/→ week  Tab/1-6 section  w weekly talk  p partner  ? help  Ctrl-G hard moment"
+    );
 }
 
 /// The lines of a popup's keys, as `key_line` draws them inside the window.

@@ -8,6 +8,7 @@ mod days;
 mod earlier_checkins;
 mod earlier_versions;
 mod encrypted_meanwhile;
+mod evening_scroll;
 mod exchange;
 mod hard_moment;
 mod keys;

@@ -314,7 +314,7 @@ impl App {
     }
 
     pub fn go_home(&mut self) {
-        self.screen = Screen::Home(HomeScreen);
+        self.screen = Screen::Home(HomeScreen::default());
         self.refresh();
     }
 

@@ -34,8 +34,8 @@ impl App {
         if !screen_holds && popups.is_empty() {
             return;
         }
-        let screen =
-            screen_holds.then(|| std::mem::replace(&mut self.screen, Screen::Home(HomeScreen)));
+        let screen = screen_holds
+            .then(|| std::mem::replace(&mut self.screen, Screen::Home(HomeScreen::default())));
         self.locking.held = Some(Held {
             partner,
             screen,

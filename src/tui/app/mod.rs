@@ -284,7 +284,7 @@ impl App {
         }
         match global {
             Some(Global::Quit) => return self.ask_quit(),
-            Some(Global::Help) if self.help_is_a_key() => {
+            Some(Global::Help) if self.screen_help_is_a_key() => {
                 self.popups.push(Popup::Help(super::popups::help::Help));
                 return Vec::new();
             }
@@ -303,7 +303,7 @@ impl App {
         &mut self,
         f: impl FnOnce(&mut dyn View, &Ctx) -> Option<Action>,
     ) -> Option<Action> {
-        let mut screen = std::mem::replace(&mut self.screen, Screen::Home(HomeScreen));
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Home(HomeScreen::default()));
         let action = f(screen.view_mut(), &self.ctx());
         self.screen = screen;
         action
@@ -349,13 +349,19 @@ impl App {
         self.popups.last()
     }
 
+    /// Whether `?` opens the help now, as the hint line says: no popup shows (only the top
+    /// popup gets keys) and the screen is not taking text.
+    pub fn help_is_a_key(&self) -> bool {
+        self.popups.is_empty() && self.screen_help_is_a_key()
+    }
+
     /// Whether `?` opens the help here: everywhere but where it is typed as text (setup, writing,
     /// the check-in note, a promise's form).
     ///
     /// `q` follows one rule, which each screen's bindings keep: on a list inside the evening
     /// (the journal, a read entry, promises) it goes back one level; on the evening screen, on
     /// "who is here" and on the progress view it quits (asking first if writing is unsaved).
-    fn help_is_a_key(&self) -> bool {
+    fn screen_help_is_a_key(&self) -> bool {
         !self.screen.view().types_text()
     }
 }

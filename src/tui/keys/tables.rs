@@ -1,4 +1,5 @@
-//! Every screen's keys: one table each, in the order the hint line shows them.
+//! Every screen's keys: one table each, in the order the hint line shows them, the most
+//! important first (a narrow line keeps the first that fit, then `? help`).
 
 use ratatui::crossterm::event::KeyCode::{
     BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -9,7 +10,7 @@ pub use super::journal_table::{JOURNAL, JournalKey, READ, READ_EARLIER, READ_THE
 pub use super::plan_table::{PLAN, PlanKey};
 pub use super::search_table::{SEARCH, SEARCH_HIT, SearchKey};
 pub use super::talk_table::{TALK, TalkKey};
-use super::{Binding, HELP, bind, ch, ctrl, global, key, quiet};
+use super::{Binding, bind, ch, ctrl, key, quiet};
 
 /// First-run setup: two names and two roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +107,13 @@ pub enum HomeKey {
     LastAnswer,
     Partner,
     Quit,
+    /// The part under the prompt, a line at a time, a page at a time, to its top or end.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
 }
 
 pub const HOME: &[Binding<HomeKey>] = &[
@@ -114,13 +122,18 @@ pub const HOME: &[Binding<HomeKey>] = &[
     bind(&[ch('j')], "j", "journal", HomeKey::Journal),
     bind(&[ch('o')], "o", "promises", HomeKey::Promises),
     bind(&[ch('h')], "h", "plan", HomeKey::Plan),
-    // At 80 columns the line ends here, before the hard-moment key; the help lists the rest.
-    global(HELP),
     bind(&[ch('p'), key(Esc)], "p", "partner", HomeKey::Partner),
     bind(&[ch('s')], "s", "stage", HomeKey::Stage),
     bind(&[ch('n')], "n", "prompt", HomeKey::Prompt),
     bind(&[ch('q')], "q", "quit", HomeKey::Quit),
     bind(&[ch('l')], "l", "your last answer", HomeKey::LastAnswer),
+    // Last: its "↓ 3 more" line shows where there is more, and the help lists the keys.
+    bind(&[key(Up)], "↑/↓ PgUp/PgDn Home/End", "scroll", HomeKey::Up),
+    quiet(&[key(Down)], "scroll down", HomeKey::Down),
+    quiet(&[key(PageUp)], "a page up", HomeKey::PageUp),
+    quiet(&[key(PageDown)], "a page down", HomeKey::PageDown),
+    quiet(&[key(Home)], "the top", HomeKey::Top),
+    quiet(&[key(End)], "the end", HomeKey::Bottom),
 ];
 
 /// The writing screen; every other key is text.
@@ -235,13 +248,13 @@ pub const PROGRESS: &[Binding<ProgressKey>] = &[
         "a section by number",
         ProgressKey::Section,
     ),
-    bind(&[ch('e')], "e", "export", ProgressKey::Export),
-    bind(&[ch('r')], "r", "rating", ProgressKey::Rating),
-    // At 80 columns the line ends here, before the hard-moment key; the help lists the rest.
-    global(HELP),
+    // At 80 columns the line ends here, before `? help` and the hard-moment key.
+    bind(&[ch('w')], "w", "weekly talk", ProgressKey::Talk),
     bind(&[ch('p'), key(Esc)], "p", "partner", ProgressKey::Partner),
     bind(&[key(Up), ch('k')], "↑/↓", "scroll", ProgressKey::Up),
     quiet(&[key(Down), ch('j')], "scroll down", ProgressKey::Down),
+    bind(&[ch('e')], "e", "export", ProgressKey::Export),
+    bind(&[ch('r')], "r", "rating", ProgressKey::Rating),
     bind(
         &[ch('t'), key(Home)],
         "t",
@@ -249,8 +262,6 @@ pub const PROGRESS: &[Binding<ProgressKey>] = &[
         ProgressKey::ThisWeek,
     ),
     bind(&[ch('q')], "q", "quit", ProgressKey::Quit),
-    // Last, so the hint line keeps its keys; the overview says it, and the help lists it.
-    bind(&[ch('w')], "w", "weekly talk", ProgressKey::Talk),
 ];
 
 /// Promises and kind acts.

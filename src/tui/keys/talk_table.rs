@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Tab, Up};
 
 use super::KeyPattern::Chars;
-use super::{Binding, HELP, bind, ch, global, key, quiet};
+use super::{Binding, bind, ch, key, quiet};
 
 /// The weekly talk, guided. Letters are words where a step is written; the letter keys
 /// below answer only where nothing is being written.
@@ -34,6 +34,5 @@ pub const TALK: &[Binding<TalkKey>] = &[
         "the field before",
         TalkKey::PreviousField,
     ),
-    global(HELP),
     bind(&[key(Esc)], "Esc", "pause the talk", TalkKey::Back),
 ];

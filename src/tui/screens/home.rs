@@ -12,12 +12,19 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{HOME, HomeKey};
 use crate::tui::keys::{Hint, command, hints};
+use crate::tui::layout;
 use crate::tui::tonight::{PromiseLine, Tonight};
 use crate::tui::view::View;
+use crate::tui::widgets::scroll::{Row, Scroll};
 
-/// The evening screen; everything it shows is tonight's, so it keeps no state of its own.
+/// The evening screen; everything it shows is tonight's, so it keeps only how far the part
+/// under the prompt is scrolled.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct HomeScreen;
+pub struct HomeScreen {
+    /// The line asked for first under the prompt; drawing never goes past the last line that
+    /// can be first, so a window made taller shows as much as fits.
+    pub scroll: usize,
+}
 
 impl View for HomeScreen {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
@@ -38,11 +45,15 @@ impl View for HomeScreen {
             },
             HomeKey::Partner => Action::ChooseWho,
             HomeKey::Quit => Action::Quit,
+            scroll => {
+                self.scroll_by(scroll, ctx, tonight);
+                return None;
+            }
         })
     }
 
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        draw(ctx, frame, area);
+        draw(ctx, frame, area, self.scroll);
     }
 
     fn title(&self, name: &str) -> String {
@@ -54,14 +65,36 @@ impl View for HomeScreen {
     }
 }
 
-fn draw(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+impl HomeScreen {
+    /// Moves the part under the prompt, as it is laid out in the window last drawn.
+    fn scroll_by(&mut self, key: HomeKey, ctx: &Ctx, tonight: &Tonight) {
+        let [_, status_area] = areas(tonight, layout::body_after_key(ctx.window));
+        let rows = status_rows(ctx, tonight, status_area.width);
+        let list = Scroll::new(&rows, status_area);
+        self.scroll = match key {
+            HomeKey::Up => list.up(self.scroll),
+            HomeKey::Down => list.down(self.scroll),
+            HomeKey::PageUp => list.page_up(self.scroll),
+            HomeKey::PageDown => list.page_down(self.scroll),
+            HomeKey::Top => 0,
+            HomeKey::Bottom => list.last_start(),
+            _ => self.scroll,
+        };
+    }
+}
+
+/// The prompt's box, and the part under it.
+fn areas(tonight: &Tonight, area: Rect) -> [Rect; 2] {
+    let prompt_height = prompt_height(tonight, area.width);
+    Layout::vertical([Constraint::Length(prompt_height), Constraint::Fill(1)]).areas(area)
+}
+
+fn draw(ctx: &Ctx, frame: &mut Frame, area: Rect, scroll: usize) {
     let Some(tonight) = ctx.tonight else {
         return;
     };
     let theme = ctx.theme;
-    let prompt_height = prompt_height(tonight, area.width);
-    let [prompt_area, status_area] =
-        Layout::vertical([Constraint::Length(prompt_height), Constraint::Fill(1)]).areas(area);
+    let [prompt_area, status_area] = areas(tonight, area);
 
     let block = Block::new()
         .borders(Borders::ALL)
@@ -86,10 +119,8 @@ fn draw(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: true }),
         prompt_area,
     );
-    frame.render_widget(
-        Paragraph::new(status_lines(ctx, tonight, status_area.width)).wrap(Wrap { trim: false }),
-        status_area,
-    );
+    let rows = status_rows(ctx, tonight, status_area.width);
+    Scroll::new(&rows, status_area).render(scroll, frame, status_area, theme);
 }
 
 /// Room for the prompt box: its text wrapped to the width, plus the purpose and borders.
@@ -116,11 +147,15 @@ fn last_answer_line(ctx: &Ctx, tonight: &Tonight) -> Option<Line<'static>> {
     ))
 }
 
-fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight, width: u16) -> Vec<Line<'a>> {
+/// Everything under the prompt, one row per line; a heading keeps its first line under it.
+fn status_rows<'a>(ctx: &Ctx, tonight: &'a Tonight, width: u16) -> Vec<Row<'a>> {
     let theme = ctx.theme;
-    let mut lines = home_plan::pause_and_date_lines(ctx, tonight);
-    lines.push(Line::styled("This evening", theme.heading()));
-    lines.push(if tonight.written > 0 {
+    let mut rows: Vec<Row> = home_plan::pause_and_date_lines(ctx, tonight)
+        .into_iter()
+        .map(Row::plain)
+        .collect();
+    rows.push(Row::heading(Line::styled("This evening", theme.heading())));
+    rows.push(Row::plain(if tonight.written > 0 {
         Line::from(vec![
             Span::styled("  ✓ ", theme.done()),
             Span::raw(written_words(tonight.written)),
@@ -130,8 +165,8 @@ fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight, width: u16) -> Vec<Line<'a>
             Span::styled("  · ", theme.muted()),
             Span::raw("Nothing written yet. Whenever you are ready."),
         ])
-    });
-    lines.push(match tonight.checkin {
+    }));
+    rows.push(Row::plain(match tonight.checkin {
         Some([safety, trust, connection]) => Line::from(vec![
             Span::styled("  ✓ ", theme.done()),
             Span::raw(format!(
@@ -142,35 +177,46 @@ fn status_lines<'a>(ctx: &Ctx, tonight: &'a Tonight, width: u16) -> Vec<Line<'a>
             Span::styled("  · ", theme.muted()),
             Span::raw("No check-in yet tonight."),
         ]),
-    });
-    lines.push(Line::raw(""));
-    lines.extend(home_exchange::exchange_lines(ctx, tonight, width));
-    promise_section(&mut lines, ctx, "Your open promises", &tonight.my_promises);
+    }));
+    rows.push(Row::plain(""));
+    let exchange = home_exchange::exchange_lines(ctx, tonight, width);
+    // Its first line, when there is one, is the heading "From Alex".
+    for (at, line) in exchange.into_iter().enumerate() {
+        rows.push(match at {
+            0 => Row::heading(line),
+            _ => Row::plain(line),
+        });
+    }
+    promise_section(&mut rows, ctx, "Your open promises", &tonight.my_promises);
     promise_section(
-        &mut lines,
+        &mut rows,
         ctx,
         &format!("{}'s promises to you", tonight.other_name),
         &tonight.their_promises,
     );
     if !tonight.to_notice.is_empty() {
-        lines.push(Line::styled(
+        rows.push(Row::heading(Line::styled(
             format!("Kept by {}; notice it if you like", tonight.other_name),
             theme.heading(),
-        ));
+        )));
         for p in &tonight.to_notice {
-            lines.push(Line::from(vec![
+            rows.push(Row::plain(Line::from(vec![
                 Span::styled("  ♡ ", theme.done()),
                 Span::raw(p.text.clone()),
-            ]));
+            ])));
         }
-        lines.push(Line::raw(""));
+        rows.push(Row::plain(""));
     }
     if let Some(look) = home_plan::look_line(ctx, tonight) {
-        lines.push(look);
-        lines.push(Line::raw(""));
+        rows.push(Row::plain(look));
+        rows.push(Row::plain(""));
     }
-    lines.push(Line::styled(together_words(tonight), theme.muted()));
-    lines
+    // "Evening 25 since…" closes the screen; it never pushes a kept promise out for a sign.
+    rows.push(Row::quiet(Line::styled(
+        together_words(tonight),
+        theme.muted(),
+    )));
+    rows
 }
 
 fn written_words(count: usize) -> String {
@@ -187,12 +233,15 @@ fn together_words(tonight: &Tonight) -> String {
     }
 }
 
-fn promise_section(lines: &mut Vec<Line<'_>>, ctx: &Ctx, heading: &str, promises: &[PromiseLine]) {
+fn promise_section(rows: &mut Vec<Row<'_>>, ctx: &Ctx, heading: &str, promises: &[PromiseLine]) {
     if promises.is_empty() {
         return;
     }
     let theme = ctx.theme;
-    lines.push(Line::styled(heading.to_owned(), theme.heading()));
+    rows.push(Row::heading(Line::styled(
+        heading.to_owned(),
+        theme.heading(),
+    )));
     for p in promises.iter().take(4) {
         let mut spans = vec![
             Span::styled("  • ", theme.muted()),
@@ -206,13 +255,13 @@ fn promise_section(lines: &mut Vec<Line<'_>>, ctx: &Ctx, heading: &str, promises
             };
             spans.push(Span::styled(format!("  ({due})"), style));
         }
-        lines.push(Line::from(spans));
+        rows.push(Row::plain(Line::from(spans)));
     }
     if promises.len() > 4 {
-        lines.push(Line::styled(
+        rows.push(Row::plain(Line::styled(
             format!("  and {} more", promises.len() - 4),
             theme.muted(),
-        ));
+        )));
     }
-    lines.push(Line::raw(""));
+    rows.push(Row::plain(""));
 }

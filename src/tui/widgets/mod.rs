@@ -6,4 +6,5 @@ pub mod outcome_bars;
 pub mod popup;
 pub mod reciprocity_card;
 pub mod rows;
+pub mod scroll;
 pub mod text;
