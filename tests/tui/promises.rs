@@ -52,6 +52,9 @@ fn promises_screen_lists_open_ones_by_due_day_then_closed_ones_by_outcome() {
     for harsh in ["overdue", "late!", "failed", "streak"] {
         assert!(!lower.contains(harsh), "{harsh:?} on screen: {screen}");
     }
+    // Noticing is the heart of reciprocity: its key shows on an 80-column hint line.
+    let hints = screen.lines().last().unwrap_or_default().to_owned();
+    assert!(hints.contains("a I noticed"), "{hints}");
     snapshot("promises_alex", &h);
 }
 

@@ -289,10 +289,11 @@ pub enum PromisesKey {
 pub const PROMISES: &[Binding<PromisesKey>] = &[
     bind(&[ch('n')], "n", "new", PromisesKey::New),
     bind(&[ch('k')], "k", "kept", PromisesKey::Keep),
+    // Noticing is the heart of it: early enough to show on an 80-column hint line.
+    bind(&[ch('a')], "a", "I noticed", PromisesKey::Notice),
     bind(&[ch('b')], "b", "not kept", PromisesKey::Break),
     bind(&[ch('r')], "r", "renegotiate", PromisesKey::Renegotiate),
     bind(&[ch('x')], "x", "withdraw", PromisesKey::Withdraw),
-    bind(&[ch('a')], "a", "I noticed", PromisesKey::Notice),
     bind(&[key(Enter)], "Enter", "details", PromisesKey::Details),
     bind(
         &[key(Tab), key(BackTab)],
