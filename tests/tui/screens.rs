@@ -17,6 +17,22 @@ fn setup_screen_on_first_run() {
 }
 
 #[test]
+fn esc_on_setup_with_names_typed_asks_before_letting_them_go() {
+    let mut h = Harness::new(None);
+    h.keys("<Esc>");
+    assert!(!h.app.running, "nothing typed: Esc quits at once");
+    let mut h = Harness::new(None);
+    h.keys("Ana<Esc>");
+    assert!(h.app.running, "names typed: Esc asks first");
+    assert!(h.render(80, 24).contains("Quit?"), "{}", h.render(80, 24));
+    h.keys("n");
+    assert!(h.app.running);
+    assert!(h.render(80, 24).contains("Ana"), "the name is still there");
+    h.keys("<Esc>y");
+    assert!(!h.app.running);
+}
+
+#[test]
 fn setup_refuses_two_identical_names() {
     let mut h = Harness::new(None);
     h.keys("Alex<Tab><Tab>alex<Tab><Enter>");

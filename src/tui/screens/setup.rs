@@ -12,6 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{SETUP, SetupKey};
 use crate::tui::keys::{Hint, command, hints};
+use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
 
 use super::setup_private::{Next, PrivateSetup};
@@ -112,6 +113,14 @@ impl SetupForm {
 }
 
 impl View for SetupForm {
+    /// Names typed are writing too: quitting asks first rather than letting them go unseen.
+    fn unsaved(&self) -> Unsaved {
+        match self.names.iter().any(|name| !name.trim().is_empty()) {
+            true => Unsaved::OnlyOnScreen,
+            false => Unsaved::Nothing,
+        }
+    }
+
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         let now = ctx.now;
         if let Some(private) = &mut self.private {
