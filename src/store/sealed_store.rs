@@ -13,22 +13,32 @@ impl Store {
     /// Gives the store the keys a passphrase opened, and opens the journal held with them.
     /// Until then an encrypted journal is held sealed: its names and dates, not its words.
     /// The sealed journal already held is opened as it is, without reading the file again
-    /// (a change made meanwhile is picked up like any other, see [`Store::look_for_changes`]);
-    /// if it cannot be opened, it stays held sealed.
+    /// (a change made meanwhile is picked up like any other, see [`Store::look_for_changes`]),
+    /// and in place when nothing else holds it (the app lets go of it first), else a copy;
+    /// if it cannot be opened, the file is read again and held sealed.
     pub fn unlock(&mut self, sealer: Sealer) -> Result<Option<Arc<Journal>>, LoadError> {
         self.sealer = Some(sealer);
         let held_sealed = self
             .loaded
-            .as_ref()
-            .filter(|(journal, _)| journal.is_sealed() && journal.opened() == Opened::Nothing)
-            .map(|(journal, stamp)| (Arc::clone(journal), *stamp));
+            .take_if(|(journal, _)| journal.is_sealed() && journal.opened() == Opened::Nothing);
         let Some((sealed, stamp)) = held_sealed else {
             self.loaded = None;
             return self.load();
         };
-        let opened = self.opened(&self.real_path(), Journal::clone(&sealed))?;
-        self.loaded = Some((Arc::new(opened), stamp));
-        Ok(self.shared())
+        let sealed = Arc::try_unwrap(sealed).unwrap_or_else(|shared| Journal::clone(&shared));
+        match self.opened(&self.real_path(), sealed) {
+            Ok(opened) => {
+                self.loaded = Some((Arc::new(opened), stamp));
+                Ok(self.shared())
+            }
+            Err(err) => {
+                // Partly opened, it is let go: the file is read again, sealed, without keys.
+                let sealer = self.sealer.take();
+                let _ = self.load();
+                self.sealer = sealer;
+                Err(err)
+            }
+        }
     }
 
     /// Forgets the keys (they are wiped as they drop) and holds the journal sealed again:

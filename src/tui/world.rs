@@ -68,7 +68,10 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
             Effect::Unlock {
                 partner,
                 passphrase,
-            } => Some(world.unlock(partner, &passphrase)),
+            } => {
+                app.let_go_of_sealed_words();
+                Some(world.unlock(partner, &passphrase))
+            }
             Effect::Lock => Some(world.lock()),
             Effect::Quit => None,
         };

@@ -505,3 +505,40 @@ fn going_back_to_who_is_here_locks_so_the_next_one_opens_only_their_own_evening(
     h.keys_saving_to(&mut store, "<Enter>");
     assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
 }
+
+/// After a passphrase, the journal the store read for "who is here" is opened in place: the
+/// app lets go of its sealed words first, so no second copy of a long journal is made.
+#[test]
+fn unlocking_opens_the_held_journal_in_place_without_a_copy() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    let held = store.journal().expect("held sealed").entries.as_ptr() as usize;
+    h.keys_saving_to(&mut store, &format!("<Enter>{ALEX_SAYS}<Enter>"));
+    assert_eq!(
+        h.app.partner,
+        Some(crate::harness::ALEX),
+        "{}",
+        h.render(80, 24)
+    );
+    let opened = store.journal().expect("opened");
+    assert_eq!(
+        opened.opened(),
+        Opened::SharedAndPrivateOf(crate::harness::ALEX)
+    );
+    assert_eq!(
+        opened.entries.as_ptr() as usize,
+        held,
+        "the same records, opened where they were"
+    );
+    // A wrong passphrase leaves "who is here" as it was, and the next try still opens.
+    h.keys_saving_to(&mut store, "<Esc>");
+    h.keys_saving_to(&mut store, "<Down><Enter>not sams passphrase<Enter>");
+    assert!(h.render(80, 24).contains("does not open Sam's words"));
+    h.keys_saving_to(&mut store, &format!("<C-u>{SAM_SAYS}<Enter>"));
+    assert_eq!(
+        h.app.partner,
+        Some(crate::harness::SAM),
+        "{}",
+        h.render(80, 24)
+    );
+}

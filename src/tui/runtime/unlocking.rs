@@ -34,6 +34,12 @@ pub fn unlock_store(
         .filter(|p| partner.is_none_or(|wanted| wanted == p.id))
         .map(|p| (p.id, p.name.clone()))
         .collect();
+    let whose = match partner {
+        Some(p) => format!("{}'s words", journal.name_of(p)),
+        None => "what you share".to_owned(),
+    };
+    // Let go, so the store, holding the only copy, can open it in place.
+    drop(journal);
     for (who, name) in tried {
         match Sealer::unlock(&sealing, who, &name, &passphrase.0, OpensWith::Passphrase) {
             Ok(sealer) => {
@@ -72,10 +78,6 @@ pub fn unlock_store(
             }
         }
     }
-    let whose = match partner {
-        Some(p) => format!("{}'s words", journal.name_of(p)),
-        None => "what you share".to_owned(),
-    };
     refused(format!(
         "That passphrase does not open {whose}. Nothing was changed. Capitals and spaces count."
     ))
