@@ -4,6 +4,19 @@
 use super::*;
 use std::time::Instant;
 
+/// Sam's laptop: its own home, state and config, joined to `folder` as Sam's.
+fn sams_laptop_joined(folder: &Path) -> Sandbox {
+    let sams = Mend::flat();
+    sams.command_without_journal()
+        .args(["join", folder.to_str().unwrap(), "--as", "sam"])
+        .assert()
+        .success();
+    Sandbox(Mend {
+        dir: sams.dir,
+        journal: folder.to_owned(),
+    })
+}
+
 #[test]
 fn sams_laptop_opens_on_sam_and_shows_what_alex_saved_on_the_other_laptop() {
     let alex = Sandbox::with_journal();
@@ -11,16 +24,7 @@ fn sams_laptop_opens_on_sam_and_shows_what_alex_saved_on_the_other_laptop() {
     let folder = alex.path("sync");
     alex.cli(&["share", folder.to_str().unwrap()], "");
 
-    // Sam's laptop: its own home, state and config, joined to the folder.
-    let sams = Mend::flat();
-    sams.command_without_journal()
-        .args(["join", folder.to_str().unwrap(), "--as", "sam"])
-        .assert()
-        .success();
-    let sam = Sandbox(Mend {
-        dir: sams.dir,
-        journal: folder.clone(),
-    });
+    let sam = sams_laptop_joined(&folder);
     let mut tui = sam.tui();
     tui.wait_for("Who is here tonight?", PATIENCE);
     // No arrow pressed: "who is here" starts on this laptop's partner.
@@ -49,15 +53,7 @@ fn the_help_on_a_shared_folder_says_it_syncs_to_the_other_laptop_and_who_can_rea
     let alex = Sandbox::with_journal();
     let folder = alex.path("sync");
     alex.cli(&["share", folder.to_str().unwrap()], "");
-    let sams = Mend::flat();
-    sams.command_without_journal()
-        .args(["join", folder.to_str().unwrap(), "--as", "sam"])
-        .assert()
-        .success();
-    let sam = Sandbox(Mend {
-        dir: sams.dir,
-        journal: folder.clone(),
-    });
+    let sam = sams_laptop_joined(&folder);
     let mut tui = sam.tui();
     tui.wait_for("Who is here tonight?", PATIENCE);
     tui.send(b"?");

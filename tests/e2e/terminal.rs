@@ -240,25 +240,6 @@ fn text_from_the_editor_is_offered_back_after_quitting() {
     quit_and_expect_the_draft_back(&sandbox, tui, "written in my editor");
 }
 
-/// Every file under `dir` whose bytes hold `words`.
-fn files_holding(dir: &Path, words: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if std::fs::read(&path)
-                .is_ok_and(|b| b.windows(words.len()).any(|w| w == words.as_bytes()))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found
-}
-
 #[test]
 fn an_editor_that_fails_without_a_change_leaves_no_file_behind_and_the_words_on_screen() {
     let sandbox = Sandbox::with_journal();
@@ -273,7 +254,7 @@ fn an_editor_that_fails_without_a_change_leaves_no_file_behind_and_the_words_on_
     assert!(screen.contains("did not finish cleanly"), "{screen}");
     assert!(screen.contains("only for the screen"), "{screen}");
     let state = sandbox.state_home();
-    let left: Vec<PathBuf> = files_holding(&state, "only for the screen")
+    let left: Vec<PathBuf> = crate::kit::files::holding(&state, "only for the screen")
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
@@ -282,7 +263,7 @@ fn an_editor_that_fails_without_a_change_leaves_no_file_behind_and_the_words_on_
     tui.wait_for("Saved", PATIENCE);
     tui.quit();
     assert_eq!(
-        files_holding(&state, "only for the screen"),
+        crate::kit::files::holding(&state, "only for the screen"),
         Vec::<PathBuf>::new(),
         "nothing of the words is left in the state folder once saved"
     );

@@ -2,6 +2,7 @@
 //! the demo fixtures and the TUI harness.
 #![allow(dead_code)]
 
+pub mod files;
 pub mod fixtures;
 pub mod pty;
 pub mod sandbox;
