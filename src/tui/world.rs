@@ -69,7 +69,11 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
                 partner,
                 passphrase,
             } => {
-                app.let_go_of_sealed_words();
+                // Only "who is here" needs no more than names and settings if the passphrase
+                // is refused; a passphrase asked where the partner is keeps the journal shown.
+                if matches!(app.screen, super::app::Screen::Who(_)) {
+                    app.let_go_of_sealed_words();
+                }
                 Some(world.unlock(partner, &passphrase))
             }
             Effect::Lock => Some(world.lock()),

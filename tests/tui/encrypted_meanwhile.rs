@@ -177,3 +177,27 @@ fn a_plain_draft_from_before_encryption_is_sealed_as_soon_as_its_writer_opens_th
     h.keys_saving_to(&mut store, "r");
     assert!(h.render(80, 24).contains(WRITING));
 }
+
+#[test]
+fn a_wrong_passphrase_asked_where_the_partner_is_keeps_the_journal_their_screen_shows() {
+    let (_dir, path, mut store, mut h) = plain_window();
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    let records = |h: &Harness| h.app.journal.as_ref().map_or(0, |j| j.entries.len());
+    let before = records(&h);
+    assert!(before > 0);
+    encrypt_file(&path);
+    tick(&mut store, &mut h);
+    assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
+    h.keys_saving_to(&mut store, "not alexs passphrase<Enter>");
+    assert!(
+        h.render(80, 24).contains("does not open"),
+        "{}",
+        h.render(80, 24)
+    );
+    assert_eq!(
+        records(&h),
+        before,
+        "the evening still has its journal behind the refusal"
+    );
+}

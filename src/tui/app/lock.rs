@@ -157,10 +157,10 @@ impl App {
         }
     }
 
-    /// Before a passphrase is tried: a locked journal's screens show only names and settings,
-    /// so the app keeps those and lets go of the sealed words. The store then holds the only
-    /// copy and opens it in place rather than copying it first (a refused passphrase leaves
-    /// the app on "who is here", which needs no more).
+    /// Before a passphrase is tried on "who is here": a locked journal shows only names and
+    /// settings there, so the app keeps those and lets go of the sealed words. The store then
+    /// holds the only copy and opens it in place rather than copying it first (a refused
+    /// passphrase leaves the app on "who is here", which needs no more).
     pub fn let_go_of_sealed_words(&mut self) {
         if let Some(shown) = self.journal.take() {
             let locked = shown.is_sealed() && shown.opened() == Opened::Nothing;
