@@ -17,8 +17,9 @@ pub struct Gathered {
     pub warnings: Vec<String>,
     /// Unencrypted files holding changes the encrypted journal lacks: left as they are.
     pub plain_left: Vec<PathBuf>,
-    /// Unencrypted conflict copies from before the journal was encrypted, all in it: removed
-    /// after the next save rather than moved aside, so no word stays readable in the folder.
+    /// Unencrypted conflict copies from before the journal was encrypted, all in it: taken
+    /// out of the folder after the next save (kept in the state folder), so no word stays
+    /// readable there.
     pub plain_copies_covered: Vec<PathBuf>,
     /// Unencrypted files from before the journal was encrypted, all in it, were let go: the
     /// journal was encrypted since this laptop last wrote.

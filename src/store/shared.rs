@@ -25,8 +25,8 @@ pub struct SharedFiles {
     /// Unencrypted files from before the journal was encrypted, holding changes it lacks:
     /// this laptop's own file or kept copy among them is copied aside before it is written.
     pub(super) plain_left: Vec<PathBuf>,
-    /// Unencrypted conflict copies the encrypted journal holds all of: removed after the
-    /// next save.
+    /// Unencrypted conflict copies the encrypted journal holds all of: taken out of the
+    /// folder (kept in the state folder) after the next save.
     pub(super) plain_copies: Vec<PathBuf>,
 }
 
@@ -117,24 +117,13 @@ impl SharedFiles {
         &mut self,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Vec<String> {
-        let mut told = Vec::new();
-        let Some(state) = self.kept.parent().map(Path::to_owned) else {
-            return told;
-        };
-        for (n, path) in std::mem::take(&mut self.plain_left).iter().enumerate() {
-            if *path != self.own && *path != self.kept {
-                continue;
-            }
-            let stamp = now.format("%Y%m%dT%H%M%S");
-            let aside = state.join(format!("before-encryption-{stamp}-{n}.json"));
-            let copied = std::fs::read(path)
-                .map_err(|err| err.to_string())
-                .and_then(|bytes| {
-                    super::save::write_atomically(&aside, &bytes, &super::save::RealFs)
-                        .map_err(|err| err.to_string())
-                });
-            told.push(match copied {
-                Ok(()) => format!(
+        let leftovers = std::mem::take(&mut self.plain_left);
+        let mine = leftovers
+            .iter()
+            .filter(|p| **p == self.own || **p == self.kept);
+        mine.enumerate()
+            .map(|(n, path)| match self.keep_aside(path, now, &n.to_string()) {
+                Ok(aside) => format!(
                     "{} was written before the journal was encrypted and holds changes the encrypted journal lacks; before writing over it, mend kept it, unencrypted and readable only by you, at {}.",
                     path.display(),
                     aside.display()
@@ -143,9 +132,62 @@ impl SharedFiles {
                     "{} holds changes from before the journal was encrypted, and mend could not keep a copy of it ({err}).",
                     path.display()
                 ),
-            });
-        }
-        told
+            })
+            .collect()
+    }
+
+    /// Takes unencrypted conflict copies of an encrypted journal (a sync engine delivered a
+    /// plain file late) out of the shared folder, where their words would stay readable: each
+    /// is first copied into the state folder, unencrypted and readable only by this account,
+    /// since a merge keeps more than the encrypted journal's clocks show (earlier versions,
+    /// a promise's history), and only then removed. Call only after the journal is written.
+    pub(super) fn take_plain_copies_aside(
+        &mut self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Vec<String> {
+        let copies = std::mem::take(&mut self.plain_copies);
+        copies
+            .iter()
+            .enumerate()
+            .map(|(n, copy)| {
+                let moved = self
+                    .keep_aside(copy, now, &format!("copy-{n}"))
+                    .and_then(|aside| {
+                        std::fs::remove_file(copy).map_err(|err| err.to_string())?;
+                        Ok(aside)
+                    });
+                match moved {
+                    Ok(aside) => format!(
+                        "{} was an unencrypted copy of the journal from before it was encrypted; mend took it out of the shared folder, so no word stays readable there, and kept it, unencrypted and readable only by you, at {}.",
+                        copy.display(),
+                        aside.display()
+                    ),
+                    Err(err) => format!(
+                        "{} is an unencrypted copy of the journal from before it was encrypted, and mend could not take it out of the shared folder ({err}); anyone who can open the folder can read it.",
+                        copy.display()
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    /// A copy of `path` in the state folder, named by `now` and `tag`; where it went.
+    fn keep_aside(
+        &self,
+        path: &Path,
+        now: chrono::DateTime<chrono::Utc>,
+        tag: &str,
+    ) -> Result<PathBuf, String> {
+        let state = self
+            .kept
+            .parent()
+            .ok_or_else(|| "this laptop's state folder is unknown".to_owned())?;
+        let stamp = now.format("%Y%m%dT%H%M%S");
+        let aside = state.join(format!("before-encryption-{stamp}-{tag}.json"));
+        let bytes = std::fs::read(path).map_err(|err| err.to_string())?;
+        super::save::write_atomically(&aside, &bytes, &super::save::RealFs)
+            .map_err(|err| err.to_string())?;
+        Ok(aside)
     }
 }
 
@@ -184,25 +226,6 @@ pub fn move_aside(copies: &[PathBuf]) -> Vec<String> {
         }
     }
     warnings
-}
-
-/// Removes unencrypted conflict copies of an encrypted journal that hold nothing it lacks
-/// (a sync engine delivered a plain file late): kept, even aside, they would leave words
-/// readable in the shared folder. Call only after the journal is written and flushed.
-pub fn remove_plain_copies(copies: &[PathBuf]) -> Vec<String> {
-    copies
-        .iter()
-        .map(|copy| match std::fs::remove_file(copy) {
-            Ok(()) => format!(
-                "{} was an unencrypted copy of the journal from before it was encrypted. Everything in it is in the encrypted journal, so mend removed it: no word stays readable in the shared folder.",
-                copy.display()
-            ),
-            Err(err) => format!(
-                "{} is an unencrypted copy of the journal from before it was encrypted, and mend could not remove it ({err}). Everything in it is in the encrypted journal; delete it yourself, as anyone who can open the shared folder can read it.",
-                copy.display()
-            ),
-        })
-        .collect()
 }
 
 #[cfg(test)]

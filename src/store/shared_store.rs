@@ -7,7 +7,7 @@ use super::Store;
 use super::gather::gather;
 use super::lock::JournalLock;
 use super::save::write_atomically;
-use super::shared::{Listing, SharedFiles, move_aside, remove_plain_copies};
+use super::shared::{Listing, SharedFiles, move_aside};
 use super::stamp::FileStamp;
 use super::watch::Freshness;
 use crate::journal::Journal;
@@ -113,8 +113,8 @@ impl Store {
         }
         let copies = std::mem::take(&mut shared.copies);
         self.notices.extend(move_aside(&copies));
-        let plain_copies = std::mem::take(&mut shared.plain_copies);
-        self.notices.extend(remove_plain_copies(&plain_copies));
+        let taken = shared.take_plain_copies_aside((self.clock)());
+        self.notices.extend(taken);
         shared.seen = Some(Listing::of(&shared.folder));
     }
 

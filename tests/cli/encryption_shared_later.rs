@@ -170,7 +170,8 @@ fn words_the_other_laptop_wrote_unsealed_just_before_it_learned_of_the_encryptio
 }
 
 #[test]
-fn an_unencrypted_conflict_copy_that_arrives_after_encryption_is_removed_not_kept_readable() {
+fn an_unencrypted_conflict_copy_that_arrives_after_encryption_leaves_the_folder_and_is_kept_on_this_laptop()
+ {
     let (alices, bobs, folder) = two_laptops_sharing();
     // Bob's laptop file as it was before Alice encrypted: a sync engine that delivers it
     // late makes a conflict copy of it beside the sealed one.
@@ -197,9 +198,19 @@ fn an_unencrypted_conflict_copy_that_arrives_after_encryption_is_removed_not_kep
     );
     let told = String::from_utf8_lossy(&wrote.stderr);
     assert!(
-        told.contains(&copy.display().to_string()) && told.contains("removed"),
+        told.contains(&copy.display().to_string())
+            && told.contains("took it out of the shared folder"),
         "the removal is told, naming the copy: {told}"
     );
+    // Kept on this laptop, readable only here: a merge keeps more than clocks show.
+    let aside = holding(&alices.state_home(), "bob at the lighthouse");
+    assert!(
+        aside.iter().any(|p| p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("before-encryption-"))),
+        "{aside:?}"
+    );
+    assert!(told.contains("before-encryption-"), "says where: {told}");
     for words in ["bob at the lighthouse", "alice alone at the window"] {
         assert_eq!(
             holding(&folder, words),
