@@ -90,8 +90,20 @@ impl Paths {
             return false;
         };
         let folders = [self.backups_root.parent(), self.prompts.parent()];
-        let is_the_journal = real_path(&self.journal)
-            .is_some_and(|journal| wanted == journal || wanted.starts_with(&journal));
+        // The journal, anything in it (a shared folder), and the files mend keeps beside it
+        // under its name (`journal.json.lock`, a save's temp file).
+        let beside = |journal: &Path| {
+            let name = journal
+                .file_name()
+                .map(|n| format!("{}.", n.to_string_lossy()));
+            wanted.parent() == journal.parent()
+                && (wanted.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .zip(name)
+                    .is_some_and(|(wanted, prefix)| wanted.starts_with(&prefix))
+        };
+        let is_the_journal = real_path(&self.journal).is_some_and(|journal| {
+            wanted == journal || wanted.starts_with(&journal) || beside(&journal)
+        });
         is_the_journal
             || (folders.into_iter().flatten())
                 .filter_map(real_path)

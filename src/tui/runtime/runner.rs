@@ -112,7 +112,7 @@ impl World for Runner<'_> {
     }
 
     fn export(&mut self, request: &ExportRequest) -> Reply {
-        Reply::Exported(export_week(request))
+        Reply::Exported(export_week(request, self.paths))
     }
 
     fn unlock(&mut self, partner: Option<PartnerId>, passphrase: &Passphrase) -> Reply {
@@ -221,7 +221,10 @@ fn with_terminal_released<T>(
 
 /// Writes the summary of `week` into the folder mend was started from, under a name not yet
 /// taken (`mend-2026-W48.md`, then `mend-2026-W48-2.md`, …).
-fn export_week(request: &ExportRequest) -> std::result::Result<std::path::PathBuf, String> {
+fn export_week(
+    request: &ExportRequest,
+    paths: &Paths,
+) -> std::result::Result<std::path::PathBuf, String> {
     let ExportRequest {
         journal,
         progress,
@@ -231,6 +234,7 @@ fn export_week(request: &ExportRequest) -> std::result::Result<std::path::PathBu
     let (week, format) = (*week, *format);
     let folder =
         std::env::current_dir().map_err(|e| format!("could not find the current folder: {e}."))?;
+    export_folder(&folder, paths)?;
     let name = crate::export::default_file_name(week, format);
     let stem = name.trim_end_matches(&format!(".{}", format.extension()));
     let path = std::iter::once(folder.join(&name))
@@ -239,4 +243,37 @@ fn export_week(request: &ExportRequest) -> std::result::Result<std::path::PathBu
         .ok_or_else(|| format!("{} and 98 numbered copies already exist.", name))?;
     crate::export::write_week(journal, progress, week, format, &path, false)
         .map_err(|e| e.to_string())
+}
+
+/// `folder`, if a summary may be written there: never into the shared folder (the sync engine
+/// would carry it off unencrypted) or mend's own state and config folders.
+fn export_folder(folder: &std::path::Path, paths: &Paths) -> std::result::Result<(), String> {
+    match paths.is_mends_own(&folder.join("summary")) {
+        true => Err(format!(
+            "mend was started in its own folder ({}), where the summary is not written: the sync engine would copy it unencrypted, or it would sit among mend's own files. Start mend from another folder, or use `mend export --output FILE`.",
+            folder.display()
+        )),
+        false => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_is_never_written_into_the_shared_folder_or_mends_own_folders() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let shared = home.path().join("Sync").join("mend");
+        let (state, config) = (home.path().join("state"), home.path().join("config"));
+        for dir in [&shared, &state, &config] {
+            std::fs::create_dir_all(dir).expect("folder");
+        }
+        let paths = Paths::under(shared.clone(), &state, &config);
+        assert!(export_folder(&shared, &paths).is_err());
+        assert!(export_folder(&state, &paths).is_err());
+        let told = export_folder(&shared, &paths).unwrap_err();
+        assert!(told.contains("mend export --output FILE"), "{told}");
+        assert_eq!(export_folder(home.path(), &paths), Ok(()));
+    }
 }

@@ -299,6 +299,9 @@ fn a_summary_is_never_written_over_the_journal_or_what_mend_keeps_even_with_forc
         let link = link.display().to_string();
         refused(&m, &["-o", &link, "--force"], 2, "mend's own", m.dir.path());
     }
+    // The lock beside the journal, and mend's save's temp files, are its own too.
+    let lock = format!("{journal}.lock");
+    refused(&m, &["-o", &lock, "--force"], 2, "mend's own", m.dir.path());
     // What mend keeps in its state folder (backups, drafts) is its own as well.
     let backups = m.state_home().join("mend").join("backups");
     std::fs::create_dir_all(&backups).unwrap();
