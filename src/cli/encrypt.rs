@@ -100,7 +100,9 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
     }
     if removed > 0 {
         write_stdout(format_args!(
-            "The {removed} earlier backups held the words unsealed; they were removed. Backups from now on are sealed too.\n"
+            "The {} held the words unsealed; {} removed. Backups from now on are sealed too.\n",
+            crate::words::count(removed, "earlier backup", "earlier backups"),
+            if removed == 1 { "it was" } else { "they were" }
         ))?;
     }
     for partner in &journal.partners {

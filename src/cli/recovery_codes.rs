@@ -29,8 +29,9 @@ pub fn show(journal: &Journal, codes: &[(PartnerId, SecretString)]) -> Result<()
             (name.into_owned(), code)
         })
         .collect();
+    // The passphrases were typed at the terminal (read from /dev/tty), so both are there.
     let at_a_terminal = std::io::stdout().is_terminal()
-        && std::io::stdin().is_terminal()
+        && std::fs::File::open("/dev/tty").is_ok()
         && std::env::var_os(PASSPHRASE_FILE).is_none();
     if !at_a_terminal {
         write_stdout(format_args!("\n{RECOVERY_CODE_WORDS}\n\n"))?;
@@ -44,34 +45,69 @@ pub fn show(journal: &Journal, codes: &[(PartnerId, SecretString)]) -> Result<()
             .filter(|(other, _)| *other != n)
             .map(|(_, (other, _))| other.as_str())
             .collect();
-        write_stdout(format_args!(
-            "\n{}\n",
-            recovery_code_next_words(name, &others)
-        ))?;
-        wait_for_enter("Press Enter to show it.")?;
-        execute!(std::io::stdout(), EnterAlternateScreen)
-            .context("Could not show the recovery code on the terminal")?;
-        let shown = write_stdout(format_args!(
-            "\n{}\n\n  {}\n\n",
-            recovery_code_words_for(name),
-            code.expose_secret()
-        ))
-        .and_then(|()| {
-            wait_for_enter("Press Enter once you have kept it; it then leaves the screen.")
-        });
-        // Back to the usual screen whatever happened, so the code does not stay on it.
-        let _ = execute!(std::io::stdout(), LeaveAlternateScreen);
-        shown?;
-        write_stdout(format_args!(
-            "{name}'s recovery code was shown, and kept.\n"
-        ))?;
+        show_one(name, code, &others).map_err(|err| {
+            let unseen: Vec<String> = named[n..]
+                .iter()
+                .map(|(name, _)| format!("`mend passphrase new-code --as {name}`"))
+                .collect();
+            err.context(format!(
+                "The journal is encrypted, but the recovery code of {} was not shown; {} makes a new one",
+                named[n..]
+                    .iter()
+                    .map(|(name, _)| name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                unseen.join(" and ")
+            ))
+        })?;
     }
     Ok(())
 }
 
-/// Waits for Enter at the terminal; nothing typed is shown or kept.
+/// Asks the others to look away, then shows `name`'s code on the terminal's second screen
+/// until Enter, and goes back to the usual screen whatever happens, so the code stays on
+/// neither the screen nor its scrollback.
+fn show_one(name: &str, code: &SecretString, others: &[&str]) -> Result<()> {
+    write_stdout(format_args!(
+        "\n{}\n",
+        recovery_code_next_words(name, others)
+    ))?;
+    wait_for_enter("Press Enter to show it.")?;
+    execute!(std::io::stdout(), EnterAlternateScreen)
+        .context("Could not show the recovery code on the terminal")?;
+    let shown = write_stdout(format_args!(
+        "\n{}\n\n  {}\n\n",
+        recovery_code_words_for(name),
+        code.expose_secret()
+    ))
+    .and_then(|()| wait_for_enter("Press Enter once you have kept it; it then leaves the screen."));
+    let _ = execute!(std::io::stdout(), LeaveAlternateScreen);
+    shown?;
+    write_stdout(format_args!("{name}'s recovery code was shown.\n"))
+}
+
+/// Waits for Enter at the terminal, with the terminal in raw mode so nothing typed shows and
+/// Ctrl-C is a key, not a signal that would end mend with a code still on the screen: the
+/// journal is encrypted by now, so Ctrl-C goes on like Enter rather than lose a code unseen.
 fn wait_for_enter(prompt: &str) -> Result<()> {
-    rpassword::prompt_password(format!("{prompt} "))
-        .map(drop)
-        .context("Could not read Enter from the terminal")
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+    write_stdout(format_args!("{prompt} "))?;
+    enable_raw_mode().context("Could not read Enter from the terminal")?;
+    let pressed = loop {
+        match event::read() {
+            Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => {
+                let ctrl_c =
+                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+                if key.code == KeyCode::Enter || ctrl_c {
+                    break Ok(());
+                }
+            }
+            Ok(_) => {}
+            Err(err) => break Err(err),
+        }
+    };
+    let _ = disable_raw_mode();
+    write_stdout(format_args!("\n"))?;
+    pressed.context("Could not read Enter from the terminal")
 }

@@ -67,7 +67,9 @@ impl Store {
         let removed = self.backups.as_ref().map_or(0, |b| b.remove_plain());
         if removed > 0 {
             self.notices.push(format!(
-                "The journal was encrypted on the other laptop. The {removed} earlier backups on this laptop held the words unsealed; they were removed, and backups from now on are sealed too."
+                "The journal was encrypted on the other laptop. The {} on this laptop held the words unsealed; {} removed, and backups from now on are sealed too.",
+                crate::words::count(removed, "earlier backup", "earlier backups"),
+                if removed == 1 { "it was" } else { "they were" }
             ));
         }
     }
