@@ -245,8 +245,12 @@ fn a_recovery_code_shows_whole_or_not_at_all_at_every_size() {
             }
         }
     }
-    h.keys("x<Down>");
+    h.keys("x<Down><C-c><C-q>");
     assert!(h.app.popup().is_some(), "only Enter closes it");
+    assert!(
+        h.app.running,
+        "Ctrl-C never quits with a code unseen: it is shown only once"
+    );
 }
 
 #[test]
