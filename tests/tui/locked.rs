@@ -542,3 +542,25 @@ fn unlocking_opens_the_held_journal_in_place_without_a_copy() {
         h.render(80, 24)
     );
 }
+
+/// "Both of us" opens with either passphrase, so no one may act in a partner's name there:
+/// Ctrl-G offers the breaths and the way to the plan, never "whose moment is it?".
+#[test]
+fn a_hard_moment_in_both_of_us_on_an_encrypted_journal_is_never_in_a_partners_name() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(&mut store, &format!("<Down><Down><Enter>{SAM_SAYS}<Enter>"));
+    assert!(matches!(h.app.screen, Screen::Progress(_)));
+    h.keys_saving_to(&mut store, "<C-g>");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Once you choose your name and type your passphrase"),
+        "{screen}"
+    );
+    h.keys_saving_to(&mut store, "<Enter>");
+    let after = h.render(80, 24);
+    assert!(!after.contains("Whose moment is it?"), "{after}");
+    assert!(h.app.popup().is_none(), "Enter closes: {after}");
+    let saved = store.journal().expect("a journal");
+    assert!(saved.pauses.is_empty(), "no pause in anyone's name");
+}

@@ -144,7 +144,6 @@ impl PopupView for RecoveryCodes {
         hints(self.keys())
     }
 
-
     fn render(&self, ctx: &Ctx, _below: &Below, frame: &mut Frame, area: Rect) {
         popup(frame, area, TITLE, self.lines(area, ctx.theme), ctx.theme);
     }

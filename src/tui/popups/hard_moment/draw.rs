@@ -33,7 +33,10 @@ pub fn render(popup: &HardMomentPopup, ctx: &Ctx, frame: &mut Frame, area: Rect)
         lines.push(Line::raw(""));
     }
     match (&popup.step, journal, popup.who) {
-        (Step::Breathe, _, _) => breathe(popup, ctx.locked, theme, &mut lines),
+        (Step::Breathe, _, _) => {
+            let locked = ctx.locked || ctx.journal.is_some_and(|j| !super::can_act(j));
+            breathe(popup, locked, theme, &mut lines)
+        }
         (Step::Who(row), Some(journal), _) => who(journal, *row, theme, &mut lines),
         (Step::Plan, Some(journal), Some(me)) => plan(journal, me, theme, &mut lines),
         (Step::Choices(row), Some(journal), Some(me)) => {

@@ -75,6 +75,18 @@ pub enum Choice {
     LookBack,
 }
 
+/// Whether someone may act in `journal` here: any journal that is not encrypted, and an
+/// encrypted one opened with a partner's own passphrase. Opened for both of you (either
+/// passphrase, shared words only), no one may note a moment or ask for a pause in a
+/// partner's name: the breaths are offered, and the way to the plan.
+pub fn can_act(journal: &Journal) -> bool {
+    !journal.is_sealed()
+        || journal
+            .partners
+            .iter()
+            .any(|p| journal.opened().private_words_of(p.id))
+}
+
 impl HardMomentPopup {
     /// Opens on the breathing step, for the partner here (if any).
     pub fn new(ctx: &Ctx) -> HardMomentPopup {
@@ -82,7 +94,7 @@ impl HardMomentPopup {
             step: Step::Breathe,
             breath: Breath::default(),
             who: ctx.partner,
-            has_journal: ctx.journal.is_some(),
+            has_journal: ctx.journal.is_some_and(|j| can_act(j)),
             saving: None,
             said: None,
         }
@@ -144,7 +156,7 @@ impl HardMomentPopup {
         if self.is_saving() || is_open_key(&key) {
             return MomentKey::Stay;
         }
-        let journal = ctx.journal.map(|j| j.as_ref());
+        let journal = ctx.journal.map(|j| j.as_ref()).filter(|j| can_act(j));
         self.has_journal = journal.is_some();
         match (&mut self.step, journal, self.who) {
             (Step::Breathe, _, _) => self.breathe_key(key, journal),
