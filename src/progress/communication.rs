@@ -82,9 +82,11 @@ pub(super) fn side_by_side(shared: &[SharedEntry]) -> Vec<SharedEvening> {
 /// they hold.
 pub fn waiting_words(name: &str, other: &str, waiting: u32) -> String {
     match waiting {
-        1 => format!("One entry of {name}'s opens once {other} has written on that evening too."),
-        n => {
-            format!("{n} entries of {name}'s open once {other} has written on those evenings too.")
-        }
+        1 => format!(
+            "One entry of {name}'s opens once {other} has shared an entry on that evening too."
+        ),
+        n => format!(
+            "{n} entries of {name}'s open once {other} has shared an entry on those evenings too."
+        ),
     }
 }

@@ -22,9 +22,10 @@ impl Progress {
             };
             if !journal.can_read(entry, Reader::Both, self.today) {
                 // Written, and closed until the other has written that evening too.
-                self.week_mut(entry.day).by_partner[slot]
-                    .communication
-                    .waiting_to_open += 1;
+                let communication = &mut self.week_mut(entry.day).by_partner[slot].communication;
+                communication.waiting_to_open += 1;
+                // Counted by stage too, so the counts agree with the evenings written.
+                communication.add_entry(entry.stage);
                 self.days.entry(entry.day).or_default()[slot].wrote = true;
                 continue;
             }

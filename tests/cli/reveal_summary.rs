@@ -26,7 +26,9 @@ fn tonights_words_stay_out_of_the_summary_until_both_have_written() {
     // Closed, but never said not to be written: the summary says the entry waits.
     let text = summary(&m, "waiting-said.md", "md");
     assert!(
-        text.contains("One entry of Alice's opens once Bob has written on that evening too."),
+        text.contains(
+            "One entry of Alice's opens once Bob has shared an entry on that evening too."
+        ),
         "{text}"
     );
     assert!(

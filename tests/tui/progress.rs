@@ -235,9 +235,18 @@ fn an_entry_still_closed_is_said_to_wait_never_shown_and_never_called_nothing() 
     h.keys("4");
     let screen = h.render(80, 24);
     assert!(
-        screen.contains("One entry of Alex's opens once Sam has written on that evening"),
+        screen.contains("One entry of Alex's opens once Sam has shared an entry on that evening"),
         "{screen}"
     );
     assert!(!screen.contains("Words that wait"), "closed: {screen}");
     insta::assert_snapshot!("progress_shared_waiting_80x24", screen);
+    // The overview's counts agree: the evening and its stage are counted, the words closed.
+    h.keys("1");
+    let overview = h.render(120, 40);
+    let alex = overview
+        .lines()
+        .find(|l| l.contains("Alex") && l.contains("wrote on"))
+        .unwrap_or_default();
+    assert!(alex.contains("healing 1"), "{overview}");
+    assert!(!overview.contains("Words that wait"), "{overview}");
 }

@@ -321,7 +321,9 @@ fn tonights_shared_words_wait_until_both_have_written() {
         waiting.shared_evenings(week).is_empty(),
         "Alex's words are not shown before Sam has written"
     );
-    assert_eq!(waiting.communication(a, week).total_entries(), 0);
+    // Counted as written, and as waiting, so no one is told nothing was written.
+    assert_eq!(waiting.communication(a, week).total_entries(), 1);
+    assert_eq!(waiting.communication(a, week).waiting_to_open, 1);
     // A private entry of Sam's opens nothing: two reading together count only shared ones.
     b.write(s, today(), Stage::Healing, "Sam alone", Visibility::Private);
     let still = Progress::compute(&b.j, today(), &Utc);
