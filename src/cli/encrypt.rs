@@ -9,10 +9,7 @@ use super::context::{CommandContext, partner_id};
 use super::output::{warn, write_stdout};
 
 use crate::journal::text::one_line;
-use crate::journal::{
-    Clock, Journal, KeyWrap, Opened, OpensWith, PLAIN_VERSION, PartnerId,
-    check_passphrase_is_their_own,
-};
+use crate::journal::{Clock, Journal, KeyWrap, Opened, OpensWith, PLAIN_VERSION, PartnerId};
 use crate::store::seal::{Sealer, new_recovery_code, normalized_code, wrap};
 use crate::store::{Listing, RealFs, merged_copies, parse, to_bytes, write_atomically};
 use crate::tui::draft::Drafts;
@@ -55,13 +52,8 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
     }
     let mut passphrases: Vec<(PartnerId, SecretString)> = Vec::new();
     for partner in &journal.partners {
-        let secret = new_secret_for(PASSPHRASE_FILE, &partner.name)?;
         let others: Vec<&str> = passphrases.iter().map(|(_, p)| p.expose_secret()).collect();
-        if let Err(why) = check_passphrase_is_their_own(secret.expose_secret(), &others) {
-            bail!(
-                "{why} With {PASSPHRASE_FILE}, give one `NAME: passphrase` line for each of you. Nothing was changed."
-            );
-        }
+        let secret = new_secret_for(PASSPHRASE_FILE, &partner.name, &others)?;
         passphrases.push((partner.id, secret));
     }
     let (sealer, mut sealing, codes) = Sealer::create(&passphrases, &stamp(ctx, &journal));
@@ -313,7 +305,7 @@ pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()
             (code.clone(), OpensWith::RecoveryCode, Some(code))
         }
         _ => (
-            new_secret_for(NEW_PASSPHRASE_FILE, &partner.name)?,
+            new_secret_for(NEW_PASSPHRASE_FILE, &partner.name, &[])?,
             OpensWith::Passphrase,
             None,
         ),

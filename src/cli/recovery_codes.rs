@@ -70,14 +70,14 @@ pub fn show(journal: &Journal, codes: &[(PartnerId, SecretString)]) -> Result<()
 fn show_one(name: &str, code: &SecretString, others: &[&str]) -> Result<()> {
     write_stdout(format_args!(
         "\n{}\n",
-        recovery_code_next_words(name, others)
+        wrapped(&recovery_code_next_words(name, others))
     ))?;
     wait_for_enter("Press Enter to show it.")?;
     execute!(std::io::stdout(), EnterAlternateScreen)
         .context("Could not show the recovery code on the terminal")?;
     let shown = write_stdout(format_args!(
         "\n{}\n\n  {}\n\n",
-        recovery_code_words_for(name),
+        wrapped(&recovery_code_words_for(name)),
         code.expose_secret()
     ))
     .and_then(|()| wait_for_enter("Press Enter once you have kept it; it then leaves the screen."));
@@ -110,4 +110,44 @@ fn wait_for_enter(prompt: &str) -> Result<()> {
     let _ = disable_raw_mode();
     write_stdout(format_args!("\n"))?;
     pressed.context("Could not read Enter from the terminal")
+}
+
+/// `text` broken between words to fit the terminal's width (80 columns when it cannot be
+/// told), so no word is cut in two at the edge.
+fn wrapped(text: &str) -> String {
+    let columns = ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| columns);
+    wrap_to(text, usize::from(columns.max(20)) - 1)
+}
+
+fn wrap_to(text: &str, columns: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > columns {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_to;
+
+    #[test]
+    fn words_are_never_cut_at_the_edge() {
+        let text = "Keep it somewhere safe and apart from this laptop (on paper, say).";
+        let lines = wrap_to(text, 20);
+        assert_eq!(
+            lines,
+            "Keep it somewhere\nsafe and apart from\nthis laptop (on\npaper, say)."
+        );
+        assert!(lines.lines().all(|l| l.chars().count() <= 20));
+    }
 }

@@ -114,25 +114,50 @@ fn typed(prompt: &str) -> Result<Option<SecretString>> {
     }
 }
 
-/// A new passphrase for `name`: from `variable`'s file, or typed twice at the terminal.
-pub fn new_secret_for(variable: &str, name: &str) -> Result<SecretString> {
+/// How many times a new passphrase typed at the terminal is asked for before giving up.
+const NEW_PASSPHRASE_TRIES: usize = 3;
+
+/// A new passphrase for `name`: from `variable`'s file, or typed twice at the terminal, and
+/// not one of `others` (the other partner's, chosen just before). Typed, a passphrase that
+/// does not meet the rules is asked for again, saying why, up to three times.
+pub fn new_secret_for(variable: &str, name: &str, others: &[&str]) -> Result<SecretString> {
     use age::secrecy::ExposeSecret;
+    let their_own = |secret: &SecretString| {
+        crate::journal::check_passphrase_is_their_own(secret.expose_secret(), others)
+    };
     if std::env::var_os(variable).is_some() {
-        let secret = need(secret_for(variable, name, "")?, variable, Some(name))?;
-        return long_enough(secret);
+        let secret = long_enough(need(secret_for(variable, name, "")?, variable, Some(name))?)?;
+        if let Err(why) = their_own(&secret) {
+            bail!(
+                "{why} With {variable}, give one `NAME: passphrase` line for each of you. Nothing was changed."
+            );
+        }
+        return Ok(secret);
     }
-    let first = need(
-        typed(&format!("A new passphrase for {}: ", one_line(name)))?,
-        variable,
-        Some(name),
-    )?;
-    let again = need(typed("The same passphrase again: ")?, variable, Some(name))?;
-    if let Err(why) =
-        crate::journal::check_new_passphrase(first.expose_secret(), again.expose_secret())
-    {
-        bail!("{why} Nothing was changed; please try again.");
+    let mut why_again = String::new();
+    for _ in 0..NEW_PASSPHRASE_TRIES {
+        let first = need(
+            typed(&format!(
+                "{why_again}A new passphrase for {} (at least {} characters): ",
+                one_line(name),
+                crate::journal::MIN_PASSPHRASE_CHARS
+            ))?,
+            variable,
+            Some(name),
+        )?;
+        let again = need(typed("The same passphrase again: ")?, variable, Some(name))?;
+        let checked =
+            crate::journal::check_new_passphrase(first.expose_secret(), again.expose_secret())
+                .and_then(|()| their_own(&first));
+        match checked {
+            Ok(()) => return Ok(first),
+            Err(why) => why_again = format!("{why} Please choose again.\n"),
+        }
     }
-    Ok(first)
+    bail!(
+        "{}Nothing was changed.",
+        why_again.replace("Please choose again.\n", "")
+    );
 }
 
 /// A new passphrase from a file, held to the same rule as one typed.

@@ -80,18 +80,29 @@ fn codes_on(screen: &str) -> Vec<String> {
         .collect()
 }
 
+/// Types `says` twice at `mend encrypt`'s prompts for `name`'s new passphrase.
+fn choose(run: &mut Session, name: &str, says: &str) {
+    run.wait_for(
+        &format!("A new passphrase for {name} (at least 8 characters):"),
+        PATIENCE,
+    );
+    run.type_text(says);
+    run.send(ENTER);
+    run.wait_for("The same passphrase again:", PATIENCE);
+    run.type_text(says);
+    run.send(ENTER);
+}
+
 #[test]
 fn mend_encrypt_at_a_terminal_shows_each_recovery_code_to_its_partner_alone() {
     let sandbox = Sandbox::with_journal();
     let mut run = Session::spawn(sandbox.command("", &["encrypt"], &[]));
-    for (name, says) in [("Alex", ALEX_SAYS), ("Sam", SAM_SAYS)] {
-        run.wait_for(&format!("A new passphrase for {name}:"), PATIENCE);
-        run.type_text(says);
-        run.send(ENTER);
-        run.wait_for("The same passphrase again:", PATIENCE);
-        run.type_text(says);
-        run.send(ENTER);
-    }
+    choose(&mut run, "Alex", ALEX_SAYS);
+    // Sam picks Alex's passphrase by mistake: asked again on the spot, saying why, with
+    // nothing typed before lost.
+    choose(&mut run, "Sam", ALEX_SAYS);
+    run.wait_for("Each of you needs your own passphrase", PATIENCE);
+    choose(&mut run, "Sam", SAM_SAYS);
     let mut seen: Vec<String> = Vec::new();
     for (name, other) in [("Alex", "Sam"), ("Sam", "Alex")] {
         let asked = run.wait_for(&format!("{other}, please look away"), PATIENCE);
@@ -101,7 +112,11 @@ fn mend_encrypt_at_a_terminal_shows_each_recovery_code_to_its_partner_alone() {
             "no code yet:\n{asked}"
         );
         run.send(ENTER);
-        let shown = run.wait_for(&format!("{name}, this is your recovery code."), PATIENCE);
+        let shown = run.wait_for("Press Enter once you have kept it", PATIENCE);
+        assert!(
+            shown.contains(&format!("{name}, this is your recovery code.")),
+            "{shown}"
+        );
         let codes = codes_on(&shown);
         assert_eq!(codes.len(), 1, "{name}'s code alone:\n{shown}");
         assert!(!seen.contains(&codes[0]), "a new code for each of you");
