@@ -97,7 +97,12 @@ impl CommandContext {
         let partner = who(&journal)?;
         let name = journal.name_of(partner).to_owned();
         let opened = crate::unlock::unlock(&mut store, &journal, Some(&name), Some(&name))?;
-        their_own_passphrase(&opened, partner)?;
+        if !opened.opened().private_words_of(partner) {
+            let name = crate::journal::text::one_line(&name);
+            bail!(
+                "This is {name}'s to do, with {name}'s own passphrase, and the passphrase given is not theirs. Nothing was read or changed."
+            );
+        }
         Ok((store, opened))
     }
 

@@ -176,7 +176,7 @@ fn only_the_promise_makers_own_passphrase_closes_or_renegotiates_it() {
             m,
             &before,
             &out,
-            "Bob may only be chosen with Bob's own passphrase",
+            "This is Bob's to do, with Bob's own passphrase, and the passphrase given is not theirs.",
         );
     }
     // Without a passphrase file, the terminal would be asked for Bob's, by name.
