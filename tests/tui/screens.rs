@@ -25,6 +25,12 @@ fn esc_on_setup_with_names_typed_asks_before_letting_them_go() {
     h.keys("Ana<Esc>");
     assert!(h.app.running, "names typed: Esc asks first");
     assert!(h.render(80, 24).contains("Quit?"), "{}", h.render(80, 24));
+    assert!(
+        h.render(80, 24)
+            .contains("What you typed is not saved anywhere yet."),
+        "names are not called writing: {}",
+        h.render(80, 24)
+    );
     h.keys("n");
     assert!(h.app.running);
     assert!(h.render(80, 24).contains("Ana"), "the name is still there");

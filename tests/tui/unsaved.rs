@@ -5,7 +5,7 @@ use crate::harness as tui_support;
 
 use tui_support::{Harness, empty_journal};
 
-const NOWHERE: &str = "This writing is not saved anywhere yet. Leave it?";
+const NOWHERE: &str = "What you typed is not saved anywhere yet. Leave it?";
 
 fn screen(h: &Harness) -> String {
     h.render(80, 24)

@@ -64,7 +64,7 @@ impl PopupView for Confirm {
 }
 
 /// Said before letting go of writing that neither the journal nor a draft holds.
-const NOT_SAVED_ANYWHERE: &str = "This writing is not saved anywhere yet. Leave it?";
+const NOT_SAVED_ANYWHERE: &str = "What you typed is not saved anywhere yet. Leave it?";
 
 /// Draws the question, worded by where the unsaved writing is kept.
 fn render(question: &Question, unsaved: Unsaved, theme: Theme, frame: &mut Frame, area: Rect) {
