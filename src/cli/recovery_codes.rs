@@ -92,20 +92,25 @@ fn show_one(name: &str, code: &SecretString, others: &[&str]) -> Result<()> {
 fn wait_for_enter(prompt: &str) -> Result<()> {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
-    write_stdout(format_args!("{prompt} "))?;
+    // Raw before the prompt shows: an Enter typed the moment it appears is read as Enter, not
+    // left in the terminal's line buffer as a newline (which raw mode reads as Ctrl-J).
     enable_raw_mode().context("Could not read Enter from the terminal")?;
-    let pressed = loop {
-        match event::read() {
-            Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => {
-                let ctrl_c =
-                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-                if key.code == KeyCode::Enter || ctrl_c {
-                    break Ok(());
+    let pressed = match write_stdout(format_args!("{prompt} ")) {
+        Err(err) => Err(std::io::Error::other(err)),
+        Ok(()) => loop {
+            match event::read() {
+                Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => {
+                    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                    let newline = key.code == KeyCode::Char('j') && ctrl;
+                    let ctrl_c = key.code == KeyCode::Char('c') && ctrl;
+                    if key.code == KeyCode::Enter || newline || ctrl_c {
+                        break Ok(());
+                    }
                 }
+                Ok(_) => {}
+                Err(err) => break Err(err),
             }
-            Ok(_) => {}
-            Err(err) => break Err(err),
-        }
+        },
     };
     let _ = disable_raw_mode();
     write_stdout(format_args!("\n"))?;
