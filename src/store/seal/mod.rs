@@ -5,6 +5,8 @@
 //! token). Words are sealed field by field (`token.rs`) in the places `places.rs` lists,
 //! with the couple's key or, for private words, their author's own key (`keys.rs`).
 
+#[cfg(test)]
+mod carried_tests;
 mod keys;
 mod opening;
 mod parallel;

@@ -39,7 +39,11 @@ impl Sealer {
                 }
             };
             place.bind_into(&mut binding);
-            match token::open_reusing(cipher, &binding, words, &mut scratch) {
+            let mut opened = token::open_reusing(cipher, &binding, words, &mut scratch);
+            if opened == Err(Unopened::Damaged) && place.older_binding_into(&mut binding) {
+                opened = token::open_reusing(cipher, &binding, words, &mut scratch);
+            }
+            match opened {
                 Ok(plain) => {
                     let print = self.tokens.fingerprint(&plain);
                     let token = std::mem::replace(&mut **words, plain);

@@ -28,6 +28,10 @@ pub struct Place {
     pub field: Cow<'static, str>,
     pub stamp: Arc<str>,
     pub key: KeyName,
+    /// The field the words are bound as, when not `field`: an entry's earlier version holds
+    /// the words its text held at that version's clock, and a merge carries them over sealed
+    /// as they were, bound as `text` with that clock.
+    pub bound_as: Option<&'static str>,
 }
 
 impl Place {
@@ -40,12 +44,26 @@ impl Place {
 
     /// [`Place::binding`] written into `binding` (cleared first), to reuse its memory.
     pub fn bind_into(&self, binding: &mut Vec<u8>) {
+        self.bind_field_into(self.bound_as.unwrap_or(&self.field), binding);
+    }
+
+    /// The binding mend wrote before places were bound as another field (an earlier
+    /// version's words, sealed under their own field's name while the journal was whole on
+    /// one laptop), if this place has one.
+    pub fn older_binding_into(&self, binding: &mut Vec<u8>) -> bool {
+        self.bound_as.is_some() && {
+            self.bind_field_into(&self.field, binding);
+            true
+        }
+    }
+
+    fn bind_field_into(&self, field: &str, binding: &mut Vec<u8>) {
         let mut record = Uuid::encode_buffer();
         binding.clear();
         for part in [
             "mend-seal-1",
             self.record.hyphenated().encode_lower(&mut record),
-            &self.field,
+            field,
             &self.stamp,
         ] {
             binding.extend_from_slice(part.as_bytes());
@@ -83,38 +101,59 @@ fn key_for(visibility: Visibility, author: PartnerId) -> KeyName {
     }
 }
 
+/// Visits the place `record`'s `field` is (stamped and sealed with `key`) with its words.
+fn at<'j, E>(
+    visit: &mut Visit<'_, 'j, E>,
+    record: RecordId,
+    field: Cow<'static, str>,
+    stamp: &Arc<str>,
+    key: KeyName,
+    words: &'j mut String,
+) -> Result<(), E> {
+    at_bound(visit, record, field, stamp, key, None, words)
+}
+
+/// As [`at`], for words bound as another field (`Place::bound_as`).
+fn at_bound<'j, E>(
+    visit: &mut Visit<'_, 'j, E>,
+    record: RecordId,
+    field: Cow<'static, str>,
+    stamp: &Arc<str>,
+    key: KeyName,
+    bound_as: Option<&'static str>,
+    words: &'j mut String,
+) -> Result<(), E> {
+    let place = Place {
+        record,
+        field,
+        stamp: Arc::clone(stamp),
+        key,
+        bound_as,
+    };
+    visit(place, words)
+}
+
 /// Visits every place in `journal` that holds words.
 pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>) -> Result<(), E> {
-    let mut at = |record: RecordId,
-                  field: Cow<'static, str>,
-                  stamp: &Arc<str>,
-                  key: KeyName,
-                  words: &'j mut String| {
-        let place = Place {
-            record,
-            field,
-            stamp: Arc::clone(stamp),
-            key,
-        };
-        visit(place, words)
-    };
     for entry in &mut journal.entries {
         let (id, clock) = (entry.meta.id, stamp(&entry.meta.clock));
         let key = key_for(entry.visibility, entry.meta.author);
-        at(id, "text".into(), &clock, key, &mut entry.text)?;
+        at(visit, id, "text".into(), &clock, key, &mut entry.text)?;
         if let Some(prompt) = &mut entry.prompt {
-            at(id, "prompt".into(), &clock, key, prompt)?;
+            at(visit, id, "prompt".into(), &clock, key, prompt)?;
         }
         if let Some(prompt_id) = &mut entry.prompt_id {
-            at(id, "prompt_id".into(), &clock, key, prompt_id)?;
+            at(visit, id, "prompt_id".into(), &clock, key, prompt_id)?;
         }
         for version in &mut entry.earlier_versions {
             let key = key_for(version.visibility, entry.meta.author);
-            at(
+            at_bound(
+                visit,
                 id,
                 "earlier_versions.text".into(),
                 &stamp(&version.clock),
                 key,
+                Some("text"),
                 &mut version.text,
             )?;
         }
@@ -122,16 +161,24 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
     for checkin in &mut journal.checkins {
         let (id, clock) = (checkin.meta.id, stamp(&checkin.meta.clock));
         if let Some(ratings) = &mut checkin.sealed_ratings {
-            at(id, "ratings".into(), &clock, KeyName::Couple, ratings)?;
+            at(
+                visit,
+                id,
+                "ratings".into(),
+                &clock,
+                KeyName::Couple,
+                ratings,
+            )?;
         }
         if let Some(note) = &mut checkin.note {
             let key = key_for(checkin.note_visibility, checkin.meta.author);
-            at(id, "note".into(), &clock, key, note)?;
+            at(visit, id, "note".into(), &clock, key, note)?;
         }
     }
     for promise in &mut journal.promises {
         let (id, clock) = (promise.meta.id, stamp(&promise.meta.clock));
         at(
+            visit,
             id,
             "text".into(),
             &clock,
@@ -141,29 +188,58 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
         for step in &mut promise.history {
             if let Some(note) = &mut step.note {
                 let when = event_stamp(&step.at, step.by);
-                at(id, "history.note".into(), &when, KeyName::Couple, note)?;
+                at(
+                    visit,
+                    id,
+                    "history.note".into(),
+                    &when,
+                    KeyName::Couple,
+                    note,
+                )?;
             }
         }
         if let Some(seen) = &mut promise.acknowledged
             && let Some(note) = &mut seen.note
         {
             let when = event_stamp(&seen.at, seen.by);
-            at(id, "acknowledged.note".into(), &when, KeyName::Couple, note)?;
+            at(
+                visit,
+                id,
+                "acknowledged.note".into(),
+                &when,
+                KeyName::Couple,
+                note,
+            )?;
         }
     }
     for act in &mut journal.kind_acts {
         let (id, clock) = (act.meta.id, stamp(&act.meta.clock));
-        at(id, "text".into(), &clock, KeyName::Couple, &mut act.text)?;
+        at(
+            visit,
+            id,
+            "text".into(),
+            &clock,
+            KeyName::Couple,
+            &mut act.text,
+        )?;
         if let Some(seen) = &mut act.acknowledged
             && let Some(note) = &mut seen.note
         {
             let when = event_stamp(&seen.at, seen.by);
-            at(id, "acknowledged.note".into(), &when, KeyName::Couple, note)?;
+            at(
+                visit,
+                id,
+                "acknowledged.note".into(),
+                &when,
+                KeyName::Couple,
+                note,
+            )?;
         }
     }
     for item in &mut journal.plan_items {
         let (id, clock) = (item.meta.id, stamp(&item.meta.clock));
         at(
+            visit,
             id,
             "brings_it_on".into(),
             &clock,
@@ -171,6 +247,7 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
             &mut item.brings_it_on,
         )?;
         at(
+            visit,
             id,
             "helps_me".into(),
             &clock,
@@ -178,6 +255,7 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
             &mut item.helps_me,
         )?;
         at(
+            visit,
             id,
             "i_ask_of_you".into(),
             &clock,
@@ -187,25 +265,32 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
         for review in &mut item.reviews {
             if let Some(note) = &mut review.note {
                 let when = event_stamp(&review.at, review.by);
-                at(id, "reviews.note".into(), &when, KeyName::Couple, note)?;
+                at(
+                    visit,
+                    id,
+                    "reviews.note".into(),
+                    &when,
+                    KeyName::Couple,
+                    note,
+                )?;
             }
         }
     }
     for moment in &mut journal.hard_moments {
         let (id, clock) = (moment.meta.id, stamp(&moment.meta.clock));
         let key = key_for(moment.visibility, moment.meta.author);
-        at(id, "text".into(), &clock, key, &mut moment.text)?;
+        at(visit, id, "text".into(), &clock, key, &mut moment.text)?;
     }
     for pause in &mut journal.pauses {
         let (id, clock) = (pause.meta.id, stamp(&pause.meta.clock));
         if let Some(note) = &mut pause.note {
-            at(id, "note".into(), &clock, KeyName::Couple, note)?;
+            at(visit, id, "note".into(), &clock, KeyName::Couple, note)?;
         }
     }
     for reply in &mut journal.replies {
         let (id, clock) = (reply.meta.id, stamp(&reply.meta.clock));
         if let Some(text) = &mut reply.text {
-            at(id, "text".into(), &clock, KeyName::Couple, text)?;
+            at(visit, id, "text".into(), &clock, KeyName::Couple, text)?;
         }
     }
     for talk in &mut journal.talks {
@@ -215,6 +300,7 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
             let field = |name: &str| format!("sides.{partner}.{name}");
             for (n, words) in side.appreciations.iter_mut().enumerate() {
                 at(
+                    visit,
                     id,
                     field(&format!("appreciations.{n}")).into(),
                     &clock,
@@ -230,7 +316,14 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
                 ("cared_for", &mut side.cared_for),
             ] {
                 if let Some(words) = words {
-                    at(id, field(name).into(), &clock, KeyName::Couple, words)?;
+                    at(
+                        visit,
+                        id,
+                        field(name).into(),
+                        &clock,
+                        KeyName::Couple,
+                        words,
+                    )?;
                 }
             }
         }
@@ -258,6 +351,7 @@ mod tests {
             field: "text".into(),
             stamp: stamp(&clock),
             key: KeyName::Couple,
+            bound_as: None,
         };
         assert_eq!(
             place.binding(),

@@ -83,6 +83,7 @@ mod tests {
             field: field.into(),
             stamp: Arc::from(stamp),
             key: KeyName::Couple,
+            bound_as: None,
         }
     }
 
