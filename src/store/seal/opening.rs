@@ -48,7 +48,6 @@ impl Sealer {
                     let print = self.tokens.fingerprint(&plain);
                     let token = std::mem::replace(&mut **words, plain);
                     found.push(Known {
-                        hash: self.tokens.hash(place),
                         place: place.clone(),
                         print,
                         token,

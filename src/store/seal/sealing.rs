@@ -6,7 +6,7 @@ use zeroize::Zeroize;
 use super::parallel::in_parts;
 use super::places::{Place, each_place};
 use super::token;
-use super::tokens::Known;
+use super::tokens::{Cursor, Known};
 use super::{SEALED_VERSION, SealError, Sealer};
 use crate::journal::{Journal, Rating};
 
@@ -34,6 +34,7 @@ impl Sealer {
             }
             Ok::<(), SealError>(())
         })?;
+        self.tokens.index_all();
         let made = in_parts(&mut places, |part| self.seal_part(part))?;
         drop(places);
         // Remembered, so the next save writes the same token for the same words.
@@ -44,11 +45,10 @@ impl Sealer {
 
     /// Puts a token at each of `places`; returns the new ones made.
     fn seal_part(&self, places: &mut [(Place, &mut String)]) -> Result<Vec<Known>, SealError> {
-        let mut binding = Vec::new();
+        let (mut binding, mut cursor) = (Vec::new(), Cursor::default());
         let mut made = Vec::new();
         for (place, words) in places.iter_mut() {
-            let hash = self.tokens.hash(place);
-            let token = match self.tokens.reusable(hash, place, words) {
+            let token = match self.tokens.reusable(&mut cursor, place, words) {
                 Some(token) => token.to_owned(),
                 None => {
                     let key = self.key(place.key).ok_or_else(|| SealError::KeyNotHeld {
@@ -58,7 +58,6 @@ impl Sealer {
                     place.bind_into(&mut binding);
                     let token = token::seal(key, &binding, words);
                     made.push(Known {
-                        hash,
                         place: place.clone(),
                         print: self.tokens.fingerprint(words),
                         token: token.clone(),
