@@ -106,9 +106,13 @@ pub enum DomainError {
     )]
     NotTheSameJournal,
     #[error(
-        "One copy of this journal is encrypted and the other is not, so they cannot be merged as they are: encrypt the plain copy with the same passphrases first (`mend encrypt`), or decrypt the other."
+        "One copy of this journal is encrypted and the other is not, so they cannot be merged as they are; nothing was changed. To fold them together, decrypt the encrypted one (`mend decrypt`; add `--journal FILE` for a copy that is not your journal), merge them, then encrypt the journal again (`mend encrypt`)."
     )]
     SealedAndPlain,
+    #[error(
+        "These two copies of the journal were encrypted apart, each with keys of its own, so the words of one cannot be opened with the other's passphrases and they cannot be merged as they are; nothing was changed. To fold them together, decrypt both (`mend decrypt`; add `--journal FILE` for a copy that is not your journal), merge them, then encrypt the journal once (`mend encrypt`)."
+    )]
+    SealedWithOtherKeys,
 }
 
 impl DomainError {

@@ -76,6 +76,12 @@ pub const SEALING_SCHEME: &str = "mend-seal-1";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sealing {
     pub scheme: String,
+    /// Which keys seal this journal's words: the same on every copy sealed with the same
+    /// keys, and different on a copy encrypted apart (or encrypted again), whose words no
+    /// key of this one opens. Worked out from the couple's key (it reveals nothing of it);
+    /// missing in a copy written before mend kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keys_id: Option<String>,
     /// One wrapped copy of the keys per partner and secret (passphrase or recovery code).
     pub wraps: Vec<KeyWrap>,
     #[serde(flatten)]
@@ -151,6 +157,7 @@ impl Sealing {
     pub fn new() -> Self {
         Self {
             scheme: SEALING_SCHEME.to_owned(),
+            keys_id: None,
             wraps: Vec::new(),
             extra: Extra::new(),
         }
@@ -171,9 +178,18 @@ impl Sealing {
         self.wraps.sort_by_key(|w| (w.partner, w.opens_with));
     }
 
+    /// Whether this header and `other` are known to seal with different keys (a copy
+    /// without an id may be either).
+    pub fn seals_apart_from(&self, other: &Sealing) -> bool {
+        matches!((&self.keys_id, &other.keys_id), (Some(a), Some(b)) if a != b)
+    }
+
     /// Both headers joined: for each partner and secret the later copy (by clock) is kept.
     pub fn join(&self, other: &Sealing) -> Sealing {
         let mut joined = self.clone();
+        if joined.keys_id.is_none() {
+            joined.keys_id.clone_from(&other.keys_id);
+        }
         for wrap in &other.wraps {
             match joined.wrap_for(wrap.partner, wrap.opens_with) {
                 Some(held) if held.changed >= wrap.changed => {}

@@ -38,7 +38,13 @@ impl Backups {
     }
 
     /// Copies the journal as it is now into the backup folder, then prunes old backups.
-    pub fn back_up(&self, journal: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+    /// With `only_sealed`, a file that is not encrypted is left out (`Ok(None)`).
+    pub fn back_up(
+        &self,
+        journal: &Path,
+        now: DateTime<Utc>,
+        only_sealed: bool,
+    ) -> Result<Option<PathBuf>> {
         let bytes = match std::fs::read(journal) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -48,6 +54,10 @@ impl Backups {
                 });
             }
         };
+        let plain = || super::parse(journal, &bytes).is_ok_and(|j| !j.is_sealed());
+        if only_sealed && plain() {
+            return Ok(None);
+        }
         create_private_dir(&self.dir).with_context(|| {
             format!("Could not create the backup folder {}", self.dir.display())
         })?;
@@ -171,7 +181,7 @@ mod tests {
         for day in 0..30 {
             for hour in 0..3 {
                 let at = start + Duration::days(day) + Duration::hours(hour);
-                backups.back_up(&journal, at).unwrap();
+                backups.back_up(&journal, at, false).unwrap();
             }
         }
         let kept = backups.list().unwrap();

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::conflict_copies::{git_markers_advice, has_git_conflict_markers};
 use super::load::{parse, read_stamped};
+use super::seal::words_blanked;
 use super::shared::Listing;
 use crate::journal::Journal;
 
@@ -108,7 +109,7 @@ fn settle(out: &mut Gathered, sealed: Side, plain: Side) {
                 Path::new(&paths()),
                 "it is another couple's journal.",
             )),
-            _ if before.is_covered_by(encrypted) => {
+            _ if words_blanked(encrypted).covers(&words_blanked(before)) => {
                 // From before the journal was encrypted, and all in it: nothing to keep.
                 out.plain_copies_covered = plain.copies().collect();
                 out.encrypted_since = true;

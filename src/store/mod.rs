@@ -4,6 +4,8 @@ mod backup;
 mod conflict_copies;
 mod device;
 mod gather;
+#[cfg(test)]
+mod gather_sealed_tests;
 mod link;
 mod load;
 mod lock;
@@ -306,12 +308,17 @@ impl Store {
             self.loaded = Some((fresh, on_disk));
             return Ok(value);
         }
-        self.back_up_once(&real);
+        self.back_up_once(&real, changed.is_sealed());
         // Under the lock no save is under way, so any temp file was left by a killed one.
         remove_stale_temps(&real);
         if let Some(shared) = self.shared.as_mut() {
-            let kept = shared.keep_plain_leftovers((self.clock)());
-            self.notices.extend(kept);
+            match shared.keep_plain_leftovers((self.clock)()) {
+                Ok(kept) => self.notices.extend(kept),
+                Err(why) => {
+                    self.loaded = Some((fresh, on_disk));
+                    anyhow::bail!(why);
+                }
+            }
         }
         let bytes = match self.bytes_of(&real, &changed) {
             Ok(bytes) => bytes,
@@ -374,13 +381,17 @@ impl Store {
     }
 
     /// Before the first save of this run, copies the file as it is into the backup folder.
-    fn back_up_once(&mut self, real: &Path) {
+    /// Backs the journal file up before the first save of this run. For an encrypted journal
+    /// (`sealed`) a file still unencrypted on disk is not backed up: its words would lie
+    /// readable among sealed backups (the encrypted journal holds them, or the shared folder
+    /// kept that file aside first).
+    fn back_up_once(&mut self, real: &Path, sealed: bool) {
         if self.backed_up {
             return;
         }
         self.backed_up = true;
         if let Some(backups) = &self.backups
-            && let Err(err) = backups.back_up(real, (self.clock)())
+            && let Err(err) = backups.back_up(real, (self.clock)(), sealed)
         {
             // A backup that fails must not stop a partner saving what they wrote.
             self.notices.push(crate::message::error_text(&err));

@@ -112,28 +112,34 @@ impl SharedFiles {
     /// Copies this laptop's own file and kept copy aside, into the state folder, where they
     /// are unencrypted and hold changes the encrypted journal lacks: the save about to
     /// write over them must not lose those words. `now` names the copies. Returns what to
-    /// tell.
+    /// tell; or, when a copy could not be kept, why nothing may be written over it (they are
+    /// tried again at the next save).
     pub(super) fn keep_plain_leftovers(
         &mut self,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Vec<String> {
-        let leftovers = std::mem::take(&mut self.plain_left);
-        let mine = leftovers
-            .iter()
-            .filter(|p| **p == self.own || **p == self.kept);
-        mine.enumerate()
-            .map(|(n, path)| match self.keep_aside(path, now, &n.to_string()) {
-                Ok(aside) => format!(
+    ) -> Result<Vec<String>, String> {
+        let mine: Vec<PathBuf> = (self.plain_left.iter())
+            .filter(|p| **p == self.own || **p == self.kept)
+            .cloned()
+            .collect();
+        let mut told = Vec::new();
+        for (n, path) in mine.iter().enumerate() {
+            match self.keep_aside(path, now, &n.to_string()) {
+                Ok(aside) => told.push(format!(
                     "{} was written before the journal was encrypted and holds changes the encrypted journal lacks; before writing over it, mend kept it, unencrypted and readable only by you, at {}.",
                     path.display(),
                     aside.display()
-                ),
-                Err(err) => format!(
-                    "{} holds changes from before the journal was encrypted, and mend could not keep a copy of it ({err}).",
-                    path.display()
-                ),
-            })
-            .collect()
+                )),
+                Err(err) => {
+                    return Err(format!(
+                        "{} holds changes from before the journal was encrypted, and mend could not keep a copy of it ({err}), so nothing was saved and the file was left as it is.",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        self.plain_left.clear();
+        Ok(told)
     }
 
     /// Takes unencrypted conflict copies of an encrypted journal (a sync engine delivered a
@@ -254,5 +260,39 @@ mod tests {
         assert_eq!(listing.devices.len(), 1);
         assert_eq!(listing.copies.len(), 1);
         assert!(listing.copies[0].0.ends_with(copy));
+    }
+
+    #[test]
+    fn a_plain_own_file_that_cannot_be_kept_aside_stops_the_save_and_is_tried_again() {
+        let (folder, state) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut shared = SharedFiles::new(folder.path(), state.path());
+        std::fs::write(&shared.own, "{\"words\": \"from before\"}").unwrap();
+        shared.plain_left = vec![shared.own.clone()];
+        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        // Where the copy would go is taken by a folder, so it cannot be written.
+        let aside = state.path().join("shared");
+        let blocked = aside.join("before-encryption-19700101T000000-0.json");
+        std::fs::create_dir_all(&blocked).unwrap();
+        let refused = shared.keep_plain_leftovers(now);
+        let own = shared.own.display().to_string();
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|why| why.contains(&own) && why.contains("nothing was saved")),
+            "{refused:?}"
+        );
+        assert_eq!(
+            shared.plain_left,
+            vec![shared.own.clone()],
+            "tried again next time"
+        );
+        std::fs::remove_dir(&blocked).unwrap();
+        let kept = shared.keep_plain_leftovers(now);
+        assert!(kept.as_ref().is_ok_and(|told| told.len() == 1), "{kept:?}");
+        assert_eq!(
+            std::fs::read_to_string(&blocked).unwrap(),
+            "{\"words\": \"from before\"}"
+        );
+        assert!(shared.plain_left.is_empty());
     }
 }

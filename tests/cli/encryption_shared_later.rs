@@ -4,7 +4,7 @@
 
 use crate::encryption_shared::{alices_journal, files_under, holding, ok, ok_out, on, secret};
 use crate::kit::Mend;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Alice's and Bob's laptops sharing one plain journal, each having written in it.
 fn two_laptops_sharing() -> (Mend, Mend, PathBuf) {
@@ -26,6 +26,46 @@ fn two_laptops_sharing() -> (Mend, Mend, PathBuf) {
         "bob at the lighthouse",
     );
     (alices, bobs, folder)
+}
+
+/// Alice encrypts the journal the two laptops share; Bob's file in the folder (its path
+/// and its bytes) as it was just before, unencrypted.
+fn encrypted_on_alices_laptop(alices: &Mend, folder: &Path) -> (PathBuf, Vec<u8>) {
+    let bobs_file = files_under(folder)
+        .into_iter()
+        .find(|(_, bytes)| String::from_utf8_lossy(bytes).contains("bob at the lighthouse"))
+        .expect("Bob's file in the folder");
+    let both = secret(
+        alices,
+        "both",
+        "Alice: alice passphrase one\nBob: bob passphrase two\n",
+    );
+    ok(alices, Some(&both), &["encrypt"], "");
+    bobs_file
+}
+
+/// Bob writes an entry on his laptop with his passphrase file `bob`.
+fn bob_writes_after_the_change(bobs: &Mend, bob: &Path) {
+    ok(
+        bobs,
+        Some(bob),
+        &["write", "--as", "bob", "--stage", "healing"],
+        "bob after the change",
+    );
+}
+
+/// No file under any of `places` (each a folder and what to call it) holds any of `words`.
+#[track_caller]
+fn readable_in_none(places: &[(&Path, &str)], words: &[&str]) {
+    for (dir, name) in places {
+        for words in words {
+            assert_eq!(
+                holding(dir, words),
+                Vec::<PathBuf>::new(),
+                "{words:?} readable in {name}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -79,25 +119,13 @@ fn encrypting_a_shared_journal_seals_every_laptops_file_and_the_other_laptop_ope
     );
     let stderr = String::from_utf8_lossy(&on(&bobs, Some(&bob), &["log"], "").stderr).into_owned();
     assert!(!stderr.contains("Skipped"), "nothing skipped: {stderr}");
-    ok(
-        &bobs,
-        Some(&bob),
-        &["write", "--as", "bob", "--stage", "healing"],
-        "bob after the change",
-    );
+    bob_writes_after_the_change(&bobs, &bob);
     let kept = bobs.state_home().join("mend").join("shared");
-    for words in ["bob by the harbour", "bob after the change"] {
-        assert_eq!(
-            holding(&kept, words),
-            Vec::<PathBuf>::new(),
-            "{words:?} readable in Bob's kept copy"
-        );
-        assert_eq!(
-            holding(&folder, words),
-            Vec::<PathBuf>::new(),
-            "{words:?} readable in the folder"
-        );
-    }
+    let words = ["bob by the harbour", "bob after the change"];
+    readable_in_none(
+        &[(&kept, "Bob's kept copy"), (&folder, "the folder")],
+        &words,
+    );
     let alice = secret(&alices, "alice", "alice passphrase one\n");
     let seen = ok(&alices, Some(&alice), &["log", "--as", "alice"], "");
     assert!(
@@ -175,16 +203,7 @@ fn an_unencrypted_conflict_copy_that_arrives_after_encryption_leaves_the_folder_
     let (alices, bobs, folder) = two_laptops_sharing();
     // Bob's laptop file as it was before Alice encrypted: a sync engine that delivers it
     // late makes a conflict copy of it beside the sealed one.
-    let bobs_file = files_under(&folder)
-        .into_iter()
-        .find(|(_, bytes)| String::from_utf8_lossy(bytes).contains("bob at the lighthouse"))
-        .expect("Bob's file in the folder");
-    let both = secret(
-        &alices,
-        "both",
-        "Alice: alice passphrase one\nBob: bob passphrase two\n",
-    );
-    ok(&alices, Some(&both), &["encrypt"], "");
+    let bobs_file = encrypted_on_alices_laptop(&alices, &folder);
     let name = bobs_file.0.file_stem().expect("a name").to_string_lossy();
     let copy = folder.join(format!("{name}.sync-conflict-20261130-210000-ABCDEF7.json"));
     std::fs::write(&copy, &bobs_file.1).expect("the late copy");
@@ -223,4 +242,26 @@ fn an_unencrypted_conflict_copy_that_arrives_after_encryption_leaves_the_folder_
     assert!(seen.contains("bob at the lighthouse"), "{seen}");
     let bob = secret(&bobs, "bob", "bob passphrase two\n");
     ok(&bobs, Some(&bob), &["check"], "");
+}
+
+#[test]
+fn an_own_file_put_back_unencrypted_by_the_sync_engine_is_never_copied_into_the_backups() {
+    let (alices, bobs, folder) = two_laptops_sharing();
+    let bobs_file = encrypted_on_alices_laptop(&alices, &folder);
+    // The sync engine puts Bob's file back as it was before, unencrypted.
+    std::fs::write(&bobs_file.0, &bobs_file.1).expect("the older version back");
+    let bob = secret(&bobs, "bob", "bob passphrase two\n");
+    ok(&bobs, Some(&bob), &["log", "--as", "bob"], "");
+    bob_writes_after_the_change(&bobs, &bob);
+    let backups = bobs.state_home().join("mend").join("backups");
+    let words = ["bob at the lighthouse", "alice alone at the window"];
+    readable_in_none(
+        &[(&backups, "Bob's backups"), (&folder, "the folder")],
+        &words,
+    );
+    let seen = ok(&bobs, Some(&bob), &["log", "--as", "bob"], "");
+    assert!(
+        seen.contains("bob at the lighthouse"),
+        "nothing lost: {seen}"
+    );
 }

@@ -223,3 +223,76 @@ fn unchanged_words_keep_their_tokens_and_a_changed_entry_changes_only_its_own() 
         "only that entry's words"
     );
 }
+
+#[test]
+fn a_copy_sealed_with_other_keys_is_refused_naming_it_and_the_journal_keeps_opening() {
+    let a = Locked::small();
+    // A copy kept from the first encryption; then the journal is decrypted and encrypted
+    // again, with new keys.
+    let old = a.m.dir.path().join("old.json");
+    std::fs::copy(&a.m.journal, &old).unwrap();
+    let both = a.m.dir.path().join("both");
+    a.ok(&both, &["decrypt", "--yes"], "");
+    a.ok(&both, &["encrypt"], "");
+    let before = a.m.journal_bytes();
+    let first = serde_json::from_slice::<Value>(&std::fs::read(&old).unwrap()).unwrap();
+    let now = a.m.journal_json();
+    assert_ne!(
+        first["sealing"]["keys_id"], now["sealing"]["keys_id"],
+        "new keys, a new id"
+    );
+
+    let out = a.run(&a.alice, &["merge", &old.display().to_string()], "");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("old.json"), "names the copy: {said}");
+    assert!(said.contains("encrypted apart"), "{said}");
+    assert_eq!(a.m.journal_bytes(), before, "nothing written");
+    assert!(open_file(&a.m.journal, &[("Alice", ALICE)]).is_ok());
+}
+
+#[test]
+fn copies_of_one_encryption_keep_one_keys_id_through_saves_and_a_new_passphrase() {
+    let a = Locked::small();
+    let id = a.m.journal_json()["sealing"]["keys_id"].clone();
+    assert!(id.as_str().is_some_and(|id| id.len() == 32), "{id}");
+    a.ok(
+        &a.alice,
+        &["write", "--as", "Alice", "--stage", "healing"],
+        "later words",
+    );
+    assert_eq!(a.m.journal_json()["sealing"]["keys_id"], id);
+    let newer = crate::sealed_kit::secret_file(&a.m, "newer", "a passphrase of her own\n");
+    let mut cmd = a.m.std_command();
+    cmd.env("MEND_PASSPHRASE_FILE", &a.alice)
+        .env("MEND_NEW_PASSPHRASE_FILE", &newer);
+    let out = assert_cmd::Command::from_std(cmd)
+        .args(["passphrase", "change", "--as", "Alice"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        a.m.journal_json()["sealing"]["keys_id"],
+        id,
+        "the same keys"
+    );
+    let b = second_laptop(&a);
+    b.ok(
+        &b.bob,
+        &["write", "--as", "Bob", "--stage", "healing"],
+        "on laptop B",
+    );
+    merge(&a, &b.m.journal);
+    assert_eq!(a.m.journal_json()["sealing"]["keys_id"], id);
+    let both = [("Alice", "a passphrase of her own"), ("Bob", BOB)];
+    let merged = open_file(&a.m.journal, &both).unwrap();
+    let texts: Vec<&str> = merged.entries.iter().map(|e| e.text.as_str()).collect();
+    assert!(
+        texts.contains(&"later words") && texts.contains(&"on laptop B"),
+        "{texts:?}"
+    );
+}

@@ -78,6 +78,12 @@ impl Journal {
         if self.is_sealed() != other.is_sealed() {
             return Err(DomainError::SealedAndPlain);
         }
+        // Words sealed with other keys would open with neither copy's passphrases.
+        if let (Some(ours), Some(theirs)) = (&self.sealing, &other.sealing)
+            && ours.seals_apart_from(theirs)
+        {
+            return Err(DomainError::SealedWithOtherKeys);
+        }
         Ok(())
     }
 

@@ -281,16 +281,49 @@ fn a_copy_is_covered_only_while_the_other_holds_every_record_at_its_change_or_la
     let (mut journal, alex, sam) = couple();
     promise(&mut journal, alex, sam);
     let before = journal.clone();
-    assert!(before.is_covered_by(&journal), "the same copy");
+    assert!(journal.covers(&before), "the same copy");
     promise(&mut journal, sam, alex);
-    assert!(before.is_covered_by(&journal), "the other only has more");
-    assert!(!journal.is_covered_by(&before), "a record the other lacks");
+    assert!(journal.covers(&before), "the other only has more");
+    assert!(!before.covers(&journal), "a record the other lacks");
     let mut older = journal.clone();
     if let Some(p) = older.promises.first_mut() {
         p.meta.clock = p.meta.clock.next(now(), &p.meta.clock.device.clone());
     }
     assert!(
-        !older.is_covered_by(&journal),
+        !journal.covers(&older),
         "a record changed later than the other's"
     );
+}
+
+#[test]
+fn a_copy_whose_words_a_merge_would_keep_is_not_covered_though_every_clock_is() {
+    // An entry edited on laptop A, then on laptop B: B's clock is later, but a merge keeps
+    // A's words as an earlier version, so B's copy does not cover A's.
+    let (journal, alex, _) = couple();
+    let mut a = journal.clone();
+    let day = now().date_naive();
+    let entry = NewEntry {
+        author: alex,
+        day,
+        stage: Stage::Healing,
+        prompt_id: None,
+        prompt: None,
+        text: "first words".into(),
+        visibility: Visibility::Shared,
+    };
+    a.add_entry(entry, now(), day).unwrap();
+    let id = a.entries[0].meta.id;
+    let mut b = a.clone();
+    a.set_device(Device("laptop-a".into()));
+    b.set_device(Device("laptop-b".into()));
+    a.edit_entry(id, alex, "written on A", Visibility::Shared, later(1))
+        .unwrap();
+    b.edit_entry(id, alex, "written on B", Visibility::Shared, later(2))
+        .unwrap();
+    assert!(
+        !b.covers(&a),
+        "A's words would be kept as an earlier version"
+    );
+    let (merged, _) = b.merge(&a);
+    assert!(merged.covers(&a) && merged.covers(&b));
 }

@@ -36,6 +36,18 @@ pub struct PartnerKeys {
     pub private: DataKey,
 }
 
+/// The id of the keys `couple` belongs to, for the journal's header (`Sealing::keys_id`):
+/// 16 bytes of HKDF-SHA256 from the couple's key under a label of its own, in hex. The same
+/// keys give the same id on every laptop; it tells nothing of the key.
+pub fn keys_id(couple: &DataKey) -> String {
+    let mut id = [0u8; 16];
+    let derived =
+        hkdf::Hkdf::<sha2::Sha256>::new(None, couple.as_bytes()).expand(b"mend keys id 1", &mut id);
+    // 16 bytes is far below HKDF-SHA256's limit of 8160.
+    debug_assert!(derived.is_ok());
+    id.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Why wrapped keys did not open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unwrapped {

@@ -19,11 +19,11 @@ mod tokens;
 mod wipe;
 
 pub use keys::{
-    PartnerKeys, Unwrapped, WORK_FACTOR, new_recovery_code, normalized_code, unwrap, wrap,
+    PartnerKeys, Unwrapped, WORK_FACTOR, keys_id, new_recovery_code, normalized_code, unwrap, wrap,
 };
 pub use places::{KeyName, Place};
 pub use token::{DataKey, TOKEN_PREFIX, is_token};
-pub use wipe::{wipe_if_last, wipe_words};
+pub use wipe::{wipe_if_last, wipe_words, words_blanked};
 
 use age::secrecy::SecretString;
 use std::collections::BTreeMap;
@@ -94,6 +94,7 @@ impl Sealer {
             tokens: Tokens::default(),
         };
         let mut sealing = Sealing::new();
+        sealing.keys_id = Some(keys_id(&couple));
         let mut codes = Vec::new();
         for (partner, passphrase) in passphrases {
             let private = DataKey::random();

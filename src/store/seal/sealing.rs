@@ -40,6 +40,10 @@ impl Sealer {
         // Remembered, so the next save writes the same token for the same words.
         self.tokens.remember(made);
         sealed.version = sealed.version.max(SEALED_VERSION);
+        if let Some(sealing) = &mut sealed.sealing {
+            // Said in every copy these keys seal, so a copy sealed with others is not merged.
+            sealing.keys_id = Some(super::keys_id(&self.couple));
+        }
         Ok(sealed)
     }
 

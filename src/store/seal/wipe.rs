@@ -23,6 +23,18 @@ pub fn wipe_words(journal: &mut Journal) {
     }
 }
 
+/// A copy of `journal` with every word blank and every rating sealed: what is left to
+/// compare of a plain copy and an encrypted one (or two copies sealed apart), whose words
+/// never compare equal.
+pub fn words_blanked(journal: &Journal) -> Journal {
+    let mut blank = journal.clone();
+    wipe_words(&mut blank);
+    for checkin in &mut blank.checkins {
+        checkin.sealed_ratings = None;
+    }
+    blank
+}
+
 /// Lets go of one reference to an encrypted journal, wiping its words ([`wipe_words`]) when it
 /// was the last one; returns whether it wiped. The app calls it when it locks and when it
 /// quits, once the store and the app have both let go of the opened journal. Where another
