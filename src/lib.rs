@@ -10,6 +10,7 @@ pub mod now;
 pub mod paths;
 pub mod progress;
 pub mod prompts;
+pub mod shell;
 pub mod store;
 pub mod tui;
 pub mod unlock;

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 /// How high each top-level module stands; a module may use its own layer and those below.
 const LAYERS: &[(&str, u8)] = &[
-    // Small helpers that know nothing of the rest: counting words, joining error messages.
+    // Small helpers that know nothing of the rest: counting words, joining error messages,
+    // quoting words for a shell.
     ("words", 0),
     ("message", 0),
+    ("shell", 0),
     ("journal", 1),
     ("paths", 2),
     ("now", 2),

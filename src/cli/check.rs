@@ -38,7 +38,7 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         if mode & 0o077 != 0 {
             problems.push(format!(
                 "the file can be read by others (mode {mode:o}); run `chmod 600 {}`",
-                file.display()
+                crate::shell::quoted(&file.display().to_string())
             ));
         }
     }
@@ -50,7 +50,7 @@ pub fn check(ctx: &CommandContext) -> Result<()> {
         problems.push(format!(
             "{} is a conflict copy {engine} made of this journal; fold it in with `mend merge {}` (the copy is only read, never moved or deleted)",
             copy.display(),
-            shell_quoted(&copy.display().to_string())
+            crate::shell::quoted(&copy.display().to_string())
         ));
     }
     let private = journal.live_entries().filter(|e| !e.is_shared()).count();
@@ -138,19 +138,6 @@ fn conflict_copies_beside(journal: &Path) -> Vec<(PathBuf, Engine)> {
         .collect();
     copies.sort_by(|a, b| a.0.cmp(&b.0));
     copies
-}
-
-/// A path as it can be pasted into a shell: in single quotes when it holds anything but
-/// plain characters.
-fn shell_quoted(path: &str) -> String {
-    let plain = path
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@".contains(c));
-    if plain {
-        path.to_owned()
-    } else {
-        format!("'{}'", path.replace('\'', "'\\''"))
-    }
 }
 
 pub fn path(ctx: &CommandContext) -> Result<()> {

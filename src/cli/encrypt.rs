@@ -100,9 +100,14 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
     for partner in &journal.partners {
         for kept in crate::editor::kept_texts(&ctx.paths.drafts, partner.id) {
             write_stdout(format_args!(
-                "Writing kept from an editor when it could not be saved is still a plain file: {}. `mend write --as {}` offers it again; delete it once it is in the journal.\n",
+                "Writing kept from an editor when it could not be saved is still a plain file: {}. `{}` offers it again; delete it once it is in the journal.\n",
                 kept.display(),
-                crate::journal::text::one_line(&partner.name)
+                crate::shell::command(&[
+                    "mend",
+                    "write",
+                    "--as",
+                    &crate::journal::text::one_line(&partner.name)
+                ])
             ))?;
         }
     }
@@ -333,8 +338,8 @@ pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()
         None => {
             if opens_with == OpensWith::RecoveryCode {
                 warn(format_args!(
-                    "note: your recovery code still works; `mend passphrase new-code --as {}` makes a new one.",
-                    shown
+                    "note: your recovery code still works; `{}` makes a new one.",
+                    crate::shell::command(&["mend", "passphrase", "new-code", "--as", &shown])
                 ));
             }
             write_stdout(format_args!(

@@ -107,8 +107,9 @@ pub fn write(ctx: &CommandContext, args: WriteArgs) -> Result<()> {
     )?;
     if let Some(path) = kept_texts(&ctx.paths.drafts, author).first() {
         say!(
-            "Writing from an earlier editor is still kept in {}; `mend write --as {name}` at a terminal opens it again.",
-            path.display()
+            "Writing from an earlier editor is still kept in {}; `{}` at a terminal opens it again.",
+            path.display(),
+            crate::shell::command(&["mend", "write", "--as", &name])
         )?;
     }
     Ok(())

@@ -48,7 +48,10 @@ pub fn show(journal: &Journal, codes: &[(PartnerId, SecretString)]) -> Result<()
         show_one(name, code, &others).map_err(|err| {
             let unseen: Vec<String> = named[n..]
                 .iter()
-                .map(|(name, _)| format!("`mend passphrase new-code --as {name}`"))
+                .map(|(name, _)| {
+                    let command = ["mend", "passphrase", "new-code", "--as", name.as_str()];
+                    format!("`{}`", crate::shell::command(&command))
+                })
                 .collect();
             err.context(format!(
                 "The journal is encrypted, but the recovery code of {} was not shown; {} makes a new one",

@@ -72,8 +72,8 @@ pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
         .map_or_else(|| "NAME".to_owned(), |p| one_line(&p.name).into_owned());
     say!(
         "  mend join {} --as {}",
-        quoted(&folder.display().to_string()),
-        quoted(&partner)
+        crate::shell::quoted(&folder.display().to_string()),
+        crate::shell::quoted(&partner)
     )?;
     Ok(())
 }
@@ -190,17 +190,4 @@ fn names(journal: &Journal, joined: &str) -> String {
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-}
-
-/// A word or path as it can be pasted into a shell.
-fn quoted(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@~".contains(c));
-    if plain {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
 }

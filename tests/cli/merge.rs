@@ -72,6 +72,28 @@ fn a_syncthing_conflict_copy_is_listed_by_check_and_folded_in_by_merge() {
 }
 
 #[test]
+fn the_merge_check_suggests_for_a_dropbox_copy_runs_as_it_is_pasted() {
+    let (alex, sam) = two_laptops();
+    sam.write("Bob", "Written on Bob's laptop");
+    let copy = deliver(
+        &sam,
+        &alex,
+        "journal (Sam's conflicted copy 2026-11-25).json",
+    );
+    let listed = stdout(&alex.run(&["check"], ""));
+    let suggested = listed
+        .split('`')
+        .find(|part| part.starts_with("mend merge "))
+        .unwrap_or_else(|| panic!("a merge command in {listed}"));
+    // As a shell reads it back: the copy's path whole, spaces and apostrophe included.
+    let words = shlex::split(suggested).unwrap_or_default();
+    assert_eq!(words.len(), 3, "{suggested}");
+    assert_eq!(PathBuf::from(&words[2]), copy);
+    let out = alex.ok(&["merge", &words[2]], "");
+    assert!(out.contains("1 entry added"), "{out}");
+}
+
+#[test]
 fn merging_both_ways_gives_both_laptops_the_same_journal() {
     let (alex, sam) = two_laptops();
     alex.write("Alice", "Alice's evening");

@@ -122,3 +122,15 @@ fn writing_kept_from_an_editor_is_mentioned_when_its_writer_arrives() {
     );
     assert!(said.contains("mend write --as Alex"), "{said}");
 }
+
+#[test]
+fn the_command_offered_for_kept_writing_quotes_a_name_with_a_space() {
+    let mut journal = empty_journal();
+    journal.partners[0].name = "Mary Ann".into();
+    let mut h = Harness::new(Some(journal));
+    let path = std::path::PathBuf::from("/state/mend/drafts/j/alex.abc.md");
+    h.app.kept_texts.insert(tui_support::ALEX, path);
+    h.keys("<Enter>");
+    let said = flat(&h);
+    assert!(said.contains("mend write --as 'Mary Ann'"), "{said}");
+}

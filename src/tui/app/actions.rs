@@ -295,8 +295,9 @@ impl App {
                 .map_or("NAME", |j| j.name_of(partner))
                 .to_owned();
             self.tell(format!(
-                "Writing from an editor is kept in {}; `mend write --as {name}` opens it again.",
-                path.display()
+                "Writing from an editor is kept in {}; `{}` opens it again.",
+                path.display(),
+                crate::shell::command(&["mend", "write", "--as", &name])
             ));
         }
         vec![Effect::RememberPartner(partner)]
