@@ -148,9 +148,6 @@ fn reciprocity_words(part: &PartnerReciprocity, other: &str) -> String {
             part.partner, f.acknowledgements_given
         ));
     }
-    if f.kind_acts == 0 {
-        sentences.push("No kind acts logged this week.".into());
-    }
     sentences.join(" ")
 }
 

@@ -44,17 +44,19 @@ impl Reciprocity {
 
 impl Reciprocity {
     /// Kind acts and noticing in plain words, as history: a count of zero is left out rather
-    /// than shown as a lack ("2 kind acts · noticed the other once").
-    pub fn kindness_words(&self) -> String {
+    /// than shown as a lack ("2 kind acts · noticed the other once"), and with nothing to
+    /// tell there are no words at all.
+    pub fn kindness_words(&self) -> Option<String> {
         let times = |n: u32| match n {
             1 => "once".to_owned(),
             2 => "twice".to_owned(),
             n => format!("{n} times"),
         };
-        let mut parts = vec![match self.kind_acts {
-            0 => "no kind acts logged".to_owned(),
-            n => crate::words::count(n as usize, "kind act", "kind acts"),
-        }];
+        let mut parts = Vec::new();
+        if self.kind_acts > 0 {
+            let acts = crate::words::count(self.kind_acts as usize, "kind act", "kind acts");
+            parts.push(acts);
+        }
         if self.acknowledgements_given > 0 {
             parts.push(format!(
                 "noticed the other {}",
@@ -67,7 +69,7 @@ impl Reciprocity {
                 times(self.acknowledgements_received)
             ));
         }
-        parts.join(" · ")
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 }
 

@@ -83,8 +83,8 @@ pub fn week_in_words(progress: &Progress, journal: &Journal, week: Week) -> Vec<
         if !promises.is_empty() {
             lines.push(format!("{name} {}.", promises.join(" and ")));
         }
-        if r.kind_acts > 0 || r.acknowledgements_given > 0 || r.acknowledgements_received > 0 {
-            lines.push(format!("{name}: {}.", r.kindness_words()));
+        if let Some(words) = r.kindness_words() {
+            lines.push(format!("{name}: {words}."));
         }
         let written = progress.communication(id, week).total_entries();
         if written > 0 {

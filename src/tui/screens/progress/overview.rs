@@ -66,9 +66,10 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
             format!("not kept {}", r.broken),
         ];
         lines.extend(hanging(label(slot, name), &figures, ", ", indent, columns));
-        let kindness = [r.kindness_words()];
-        let under = Span::raw(" ".repeat(indent));
-        lines.extend(hanging(under, &kindness, "", indent, columns));
+        if let Some(words) = r.kindness_words() {
+            let under = Span::raw(" ".repeat(indent));
+            lines.extend(hanging(under, &[words], "", indent, columns));
+        }
     }
     lines.push(Line::raw(""));
 

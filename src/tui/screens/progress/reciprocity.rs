@@ -58,10 +58,12 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     }
     for (slot, id, name) in &partners {
         let r = view.progress.reciprocity(*id, week);
-        lines.push(Line::from(vec![
-            Span::styled(format!("{name}: "), theme.partner(*slot)),
-            Span::raw(r.kindness_words()),
-        ]));
+        if let Some(words) = r.kindness_words() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{name}: "), theme.partner(*slot)),
+                Span::raw(words),
+            ]));
+        }
     }
     lines.push(Line::styled(
         "Renegotiating openly never counts against anyone.",
