@@ -275,23 +275,38 @@ impl Store {
         if self.shared.is_some() && (self.loaded.is_none() || self.shared_changed()) {
             self.loaded = self.gather_shared();
         }
+        let mut held_before = None;
         let cached = match self.loaded.take() {
             Some((journal, _)) if self.shared.is_some() => Some(journal),
             Some((journal, stamp)) if stamp == on_disk && on_disk.is_some() => Some(journal),
-            _ => None,
+            held => {
+                held_before = held;
+                None
+            }
         };
         let fresh = match cached {
             Some(journal) => journal,
-            None => match load_stamped(&real)? {
-                Some((journal, stamp)) => {
-                    on_disk = Some(stamp);
-                    Arc::new(self.opened(&real, journal)?)
+            None => {
+                let read = match load_stamped(&real) {
+                    Ok(Some((journal, stamp))) => {
+                        on_disk = Some(stamp);
+                        self.opened(&real, journal).map_err(anyhow::Error::from)
+                    }
+                    Ok(None) => Err(anyhow::anyhow!(
+                        "There is no journal at {} yet; run `mend` or `mend init` to create one.",
+                        self.path.display()
+                    )),
+                    Err(err) => Err(err.into()),
+                };
+                match read {
+                    Ok(journal) => Arc::new(journal),
+                    Err(err) => {
+                        // Memory keeps what it held: locking then seals it there.
+                        self.loaded = held_before;
+                        return Err(err);
+                    }
                 }
-                None => anyhow::bail!(
-                    "There is no journal at {} yet; run `mend` or `mend init` to create one.",
-                    self.path.display()
-                ),
-            },
+            }
         };
         let mut changed = Journal::clone(&fresh);
         if let Some(file) = &self.device_file {

@@ -49,7 +49,8 @@ impl Store {
             return Ok(self.shared());
         };
         let Some((held, stamp)) = self.loaded.take() else {
-            return Ok(None);
+            // Nothing held (the file was away at the last read): read it sealed, if it is back.
+            return self.load();
         };
         if !held.is_sealed() || held.opened() == Opened::Nothing {
             self.loaded = Some((held, stamp));

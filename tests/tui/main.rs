@@ -17,6 +17,7 @@ mod last_answer;
 mod live_refresh;
 mod locked;
 mod locked_file;
+mod locked_keep;
 mod locked_words;
 mod outcome_bars;
 mod plan;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
-use super::locking::{Held, LockReason};
+use super::locking::{Held, Kept, LockReason};
 use super::{App, Popup, Screen, Unsaved};
 use crate::journal::{Journal, Opened, PartnerId};
 use crate::store::seal::wipe_if_last;
@@ -16,46 +16,48 @@ use crate::tui::screens::home::HomeScreen;
 impl App {
     /// Whether words are typed in a popup, or held while the journal is locked.
     pub(super) fn typed_in_popups(&self) -> bool {
-        self.locking.held.is_some() || self.popups.iter().any(|p| p.view().has_typed_words())
+        !self.locking.held.is_empty() || self.popups.iter().any(|p| p.view().has_typed_words())
     }
 
-    /// Keeps the words typed but not saved anywhere (the writing screen's are kept as a
-    /// sealed draft instead), for the same partner to find again once they unlock.
-    fn hold_unsaved_words(&mut self) {
+    /// Keeps the words typed but not saved anywhere (the writing screen's are in a sealed
+    /// draft, unless it could not be written), for the same partner to find again once they
+    /// unlock; returns whether the screen's words were held.
+    fn hold_unsaved_words(&mut self) -> bool {
         let Some(partner) = self.partner else {
-            return;
+            return false;
         };
-        let screen_holds =
-            self.screen.view().unsaved() != Unsaved::Nothing && self.unsaved_draft().is_none();
+        let screen_holds = self.screen.view().unsaved() == Unsaved::OnlyOnScreen;
         let popups: Vec<Popup> = std::mem::take(&mut self.popups)
             .into_iter()
             .filter(|p| p.view().has_typed_words())
             .collect();
         if !screen_holds && popups.is_empty() {
-            return;
+            return false;
         }
         let screen = screen_holds
             .then(|| std::mem::replace(&mut self.screen, Screen::Home(HomeScreen::default())));
-        self.locking.held = Some(Held {
-            partner,
-            screen,
-            popups,
-        });
+        match self.locking.held.iter_mut().find(|h| h.partner == partner) {
+            // Held words are given back whenever their partner opens their evening, so none
+            // are held for this partner now; were any, their popups stay beside the new ones.
+            Some(before) => {
+                before.popups.extend(popups);
+                before.screen = screen.or(before.screen.take());
+            }
+            None => self.locking.held.push(Held {
+                partner,
+                screen,
+                popups,
+            }),
+        }
+        screen_holds
     }
 
     /// Gives `partner` back the words held for them when mend locked itself.
-    fn give_back_held_words(&mut self, partner: PartnerId) {
-        if self
-            .locking
-            .held
-            .as_ref()
-            .is_none_or(|held| held.partner != partner)
-        {
-            return;
-        }
-        let Some(held) = self.locking.held.take() else {
+    pub(super) fn give_back_held_words(&mut self, partner: PartnerId) {
+        let Some(at) = self.locking.held.iter().position(|h| h.partner == partner) else {
             return;
         };
+        let held = self.locking.held.remove(at);
         if let Some(screen) = held.screen {
             self.screen = screen;
             self.refresh();
@@ -171,13 +173,38 @@ impl App {
         }
     }
 
-    /// The keys are forgotten: back to "who is here" on the sealed journal.
+    /// The keys are forgotten: back to "who is here" on the sealed journal. Without one (the
+    /// file could not be read just then) the app keeps only the journal's names and
+    /// settings, so no opened word stays behind "who is here".
     pub(super) fn locked(&mut self, journal: Option<Arc<Journal>>) {
         let opened = match journal {
             Some(sealed) => self.journal.replace(sealed),
-            None => None,
+            None => match self.journal.take() {
+                Some(shown) if shown.is_sealed() && shown.opened() != Opened::Nothing => {
+                    let mut names = shown.header_only();
+                    names.set_opened(Opened::Nothing);
+                    self.journal = Some(Arc::new(names));
+                    Some(shown)
+                }
+                shown => {
+                    self.journal = shown;
+                    None
+                }
+            },
         };
-        self.hold_unsaved_words();
+        let drafting = self.locking.locking_because.is_some_and(|(_, d)| d);
+        // A draft that could not be written leaves the writing only on screen: it is held.
+        let screen_held = self.hold_unsaved_words();
+        let holds_theirs = self
+            .locking
+            .held
+            .iter()
+            .any(|h| Some(h.partner) == self.partner);
+        self.locking.kept = match (drafting && !screen_held, holds_theirs) {
+            (true, _) => Kept::Drafted,
+            (false, true) => Kept::Held,
+            (false, false) => Kept::Nothing,
+        };
         self.drafts.clear();
         self.popups.clear();
         // "Who is here" opens on the partner who was here.
@@ -213,15 +240,15 @@ impl App {
 
     /// What to tell once the journal is locked: why, and where any writing went.
     pub(super) fn locked_notice(&mut self, minutes: u16) -> String {
-        let (reason, drafted) = self
+        let (reason, _) = self
             .locking
             .locking_because
             .take()
             .unwrap_or((LockReason::Idle, false));
-        let kept = match (drafted, self.locking.held.is_some()) {
-            (true, _) => " What you were writing is kept as a draft, sealed.",
-            (false, true) => " What you typed is held, unseen, until you open your evening again.",
-            (false, false) => "",
+        let kept = match std::mem::take(&mut self.locking.kept) {
+            Kept::Drafted => " What you were writing is kept as a draft, sealed.",
+            Kept::Held => " What you typed is held, unseen, until you open your evening again.",
+            Kept::Nothing => "",
         };
         match reason {
             LockReason::Idle => format!(

@@ -12,12 +12,27 @@ pub struct Locking {
     /// When the last key came (as of the tick before it): an encrypted journal locks itself
     /// after a while with none.
     pub idle_since: DateTime<FixedOffset>,
-    /// Words typed but not saved anywhere (a check-in note, a form) when mend locked itself:
-    /// kept in memory, never shown, and given back when the same partner opens their evening.
-    pub(super) held: Option<Held>,
-    /// Why the journal is being locked, and whether writing on screen went into a sealed
-    /// draft as it did: what the notice after locking says.
+    /// Words typed but not saved anywhere (a check-in note, a form, writing whose draft
+    /// could not be written) when mend locked itself, one partner's at most once each: kept
+    /// in memory, never shown, and given back when that partner opens their evening.
+    pub(super) held: Vec<Held>,
+    /// Why the journal is being locked, and whether writing on screen was sent to a sealed
+    /// draft as it did.
     pub(super) locking_because: Option<(LockReason, bool)>,
+    /// Where the words on screen went as the journal locked: what the notice says.
+    pub(super) kept: Kept,
+}
+
+/// Where the words typed when the journal locked went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Kept {
+    /// Nothing was typed.
+    #[default]
+    Nothing,
+    /// Into a sealed draft on disk.
+    Drafted,
+    /// Held in memory for the same partner.
+    Held,
 }
 
 /// Why an encrypted journal is locked.
@@ -40,8 +55,9 @@ impl Locking {
     pub fn since(now: DateTime<FixedOffset>) -> Locking {
         Locking {
             idle_since: now,
-            held: None,
+            held: Vec::new(),
             locking_because: None,
+            kept: Kept::Nothing,
         }
     }
 }
