@@ -201,3 +201,56 @@ fn a_wrong_passphrase_asked_where_the_partner_is_keeps_the_journal_their_screen_
         "the evening still has its journal behind the refusal"
     );
 }
+
+#[test]
+fn screens_go_on_showing_words_never_sealed_tokens_while_the_passphrase_waits() {
+    let (_dir, path, mut store, mut h) = plain_window();
+    h.keys_saving_to(&mut store, "<Enter>");
+    encrypt_file(&path);
+    tick(&mut store, &mut h);
+    assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
+    let mut seen = vec![("behind the question".to_owned(), h.render(100, 40))];
+    h.keys_saving_to(&mut store, "<Esc>");
+    seen.push(("home".to_owned(), h.render(100, 40)));
+    for (name, keys) in [
+        ("journal", "j"),
+        ("an entry", "<Enter>"),
+        ("promises", "<Esc><Esc>o"),
+        ("plan", "<Esc>h"),
+        ("check-in", "<Esc>c"),
+        ("writing", "<Esc>w"),
+        ("a hard moment", "<Esc><C-g>"),
+    ] {
+        h.keys_saving_to(&mut store, keys);
+        seen.push((name.to_owned(), h.render(100, 40)));
+    }
+    for (name, screen) in seen {
+        assert!(!screen.contains("mend-sealed"), "{name}:\n{screen}");
+    }
+}
+
+#[test]
+fn words_shown_after_not_now_are_locked_away_when_unused_and_what_was_typed_is_held() {
+    let (_dir, path, mut store, mut h) = plain_window();
+    h.keys_saving_to(&mut store, "<Enter>c<Down><Down><Down>a hard evening");
+    encrypt_file(&path);
+    tick(&mut store, &mut h);
+    h.keys_saving_to(&mut store, "<Esc>");
+    assert!(h.render(80, 24).contains("a hard evening"));
+    let effects = h
+        .app
+        .update(Event::Tick(now() + chrono::Duration::minutes(40)));
+    h.run_saving_to(&mut store, effects);
+    assert!(
+        matches!(h.app.screen, Screen::Who(_)),
+        "{}",
+        h.render(80, 24)
+    );
+    let who = h.render(120, 24);
+    assert!(
+        !who.contains("a hard evening") && who.contains("held, unseen"),
+        "{who}"
+    );
+    h.keys_saving_to(&mut store, &format!("<Enter>{ALEX_SAYS}<Enter>"));
+    assert!(h.render(80, 24).contains("a hard evening"), "given back");
+}

@@ -81,7 +81,14 @@ impl App {
             Action::Export(week, format) => return self.export(week, format),
             Action::RestoreDraft(partner) => self.restore_draft(partner),
             Action::DropDraft(partner) => return self.drop_draft(partner),
-            Action::ChooseWho if self.holds_words_open() => return self.lock_on_leaving(),
+            // Leaving an evening whose words are open, or were sealed meanwhile while it
+            // showed: what was typed is kept (a sealed draft, or held) as the journal locks.
+            Action::ChooseWho
+                if self.holds_words_open()
+                    || self.partner.is_some_and(|p| self.needs_passphrase_of(p)) =>
+            {
+                return self.lock_on_leaving();
+            }
             Action::ChooseWho => self.go_who(),
             Action::ChoosePartner(partner) => return self.choose_partner(partner),
             Action::LookBackTogether => self.look_back_together(),
@@ -109,14 +116,14 @@ impl App {
             }
             Action::OpenJournal => {
                 let mut browse = BrowseState::default();
-                if let Some(journal) = &self.journal {
+                if let Some(journal) = self.shown() {
                     browse.rebuild(journal, self.partner, self.now);
                 }
                 self.screen = Screen::Journal(browse);
             }
             Action::ReadEntry(id) => {
                 let mut browse = BrowseState::default();
-                if let Some(journal) = &self.journal {
+                if let Some(journal) = self.shown() {
                     browse.rebuild(journal, self.partner, self.now);
                     if let Some(at) = browse.rows.iter().position(|row| row.id == id) {
                         browse.selected = at;
@@ -150,7 +157,7 @@ impl App {
                 self.refresh();
             }
             Action::OpenSettings => {
-                if let Some(journal) = &self.journal {
+                if let Some(journal) = self.shown() {
                     self.screen = Screen::Settings(Box::new(SettingsScreen::new(journal)));
                 }
             }
@@ -188,13 +195,13 @@ impl App {
     /// Opens the progress view on this week, for both partners at one screen; or on last
     /// week when this one holds nothing yet, saying so.
     pub(crate) fn open_progress(&mut self) {
-        let week = match &self.journal {
+        let week = match self.shown() {
             Some(j) => j.clock().week_of(self.today()),
             None => Week::iso_containing(self.today()),
         };
         self.screen = Screen::Progress(ProgressState::new(week));
         self.refresh();
-        if let (Some(journal), Some(progress)) = (&self.journal, &self.progress) {
+        if let (Some(journal), Some(progress)) = (self.shown(), &self.progress) {
             let (first, this) = journal.week_range(self.today());
             let (state, last_week) = ProgressState::opening(progress, first, this);
             self.screen = Screen::Progress(state);

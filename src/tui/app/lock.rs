@@ -121,6 +121,7 @@ impl App {
             _ => None,
         });
         self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
+        self.locking.shown_before_sealing = None;
         // Another partner's draft, opened before, is theirs alone: it stays sealed on disk.
         let opened = journal.opened();
         if journal.is_sealed() {
@@ -192,6 +193,7 @@ impl App {
                 }
             },
         };
+        let shown_before = self.locking.shown_before_sealing.take();
         let drafting = self.locking.locking_because.is_some_and(|(_, d)| d);
         // A draft that could not be written leaves the writing only on screen: it is held.
         let screen_held = self.hold_unsaved_words();
@@ -213,7 +215,7 @@ impl App {
         self.deleted.clear();
         self.refresh();
         // The store let go of the opened journal as it locked, and now the app has too.
-        if let Some(opened) = opened {
+        for opened in [opened, shown_before].into_iter().flatten() {
             wipe_if_last(opened);
         }
     }
@@ -266,7 +268,11 @@ impl App {
         let Some(journal) = &self.journal else {
             return false;
         };
-        if !journal.is_sealed() || journal.opened() == Opened::Nothing {
+        // Words show while the journal is open, or while a journal encrypted meanwhile
+        // still shows as it was.
+        let shows_words =
+            journal.opened() != Opened::Nothing || self.locking.shown_before_sealing.is_some();
+        if !journal.is_sealed() || !shows_words {
             return false;
         }
         let minutes = i64::from(journal.settings.lock_after_minutes());

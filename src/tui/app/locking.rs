@@ -2,8 +2,10 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use std::sync::Arc;
+
 use super::screen::Screen;
-use crate::journal::PartnerId;
+use crate::journal::{Journal, PartnerId};
 use crate::tui::popups::Popup;
 
 /// When the last key came, and the words on screen held while the journal is locked.
@@ -21,6 +23,10 @@ pub struct Locking {
     pub(super) locking_because: Option<(LockReason, bool)>,
     /// Where the words on screen went as the journal locked: what the notice says.
     pub(super) kept: Kept,
+    /// The journal as the screens showed it before it was encrypted while open here: they
+    /// go on showing it (never the sealed words) while the passphrase is asked where the
+    /// partner is, until it opens or they leave.
+    pub(super) shown_before_sealing: Option<Arc<Journal>>,
 }
 
 /// Where the words typed when the journal locked went.
@@ -58,6 +64,7 @@ impl Locking {
             held: Vec::new(),
             locking_because: None,
             kept: Kept::Nothing,
+            shown_before_sealing: None,
         }
     }
 }

@@ -136,10 +136,19 @@ impl App {
         }
     }
 
+    /// The journal the screens show: the one held, or while a passphrase is asked for one
+    /// encrypted meanwhile, the one shown before (`Locking::shown_before_sealing`).
+    fn shown(&self) -> Option<&Arc<Journal>> {
+        self.locking
+            .shown_before_sealing
+            .as_ref()
+            .or(self.journal.as_ref())
+    }
+
     /// What the screens may read, lent for one key or one frame.
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx {
-            journal: self.journal.as_ref(),
+            journal: self.shown(),
             journal_path: &self.journal_path,
             on_shared_folder: self.on_shared_folder,
             partner: self.here(),
@@ -169,7 +178,7 @@ impl App {
     /// Recomputes what the screens show from the journal; called only when something changed.
     pub fn refresh(&mut self) {
         let today = self.today();
-        self.tonight = match (&self.journal, self.partner) {
+        self.tonight = match (self.shown(), self.partner) {
             (Some(j), Some(p)) => Some(Tonight::compute(
                 j,
                 &self.prompts,
@@ -184,7 +193,7 @@ impl App {
         // The promises card and the progress view draw from every weekly figure: worked out
         // here, when the journal changes while one of them is showing, never per frame.
         if let (Screen::Promises(_) | Screen::Progress(_) | Screen::Talk(_), Some(j)) =
-            (&self.screen, &self.journal)
+            (&self.screen, self.shown())
         {
             self.progress = Some(Arc::new(crate::progress::Progress::compute(
                 j,

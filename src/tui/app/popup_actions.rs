@@ -61,7 +61,7 @@ impl App {
     }
 
     pub(super) fn export(&mut self, week: Week, format: crate::export::Format) -> Vec<Effect> {
-        match (&self.journal, &self.progress) {
+        match (self.shown(), &self.progress) {
             (Some(journal), Some(progress)) => vec![Effect::Export(Box::new(ExportRequest {
                 journal: Arc::clone(journal),
                 progress: Arc::clone(progress),

@@ -128,8 +128,13 @@ impl App {
         if !journal.is_sealed() {
             // Decrypted meanwhile: no passphrase is needed any more.
             self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
+            self.locking.shown_before_sealing = None;
         }
-        self.journal = Some(journal);
+        let shown = self.journal.replace(journal);
+        if sealed_meanwhile && self.locking.shown_before_sealing.is_none() {
+            // The screens go on showing what they showed, never the sealed words.
+            self.locking.shown_before_sealing = shown;
+        }
         if sealed_meanwhile {
             self.ask_passphrase_here(None);
         }
