@@ -3,6 +3,7 @@
 mod backup;
 mod conflict_copies;
 mod device;
+mod freshness;
 mod gather;
 #[cfg(test)]
 mod gather_sealed_tests;
@@ -290,6 +291,13 @@ impl Store {
                 let read = match load_stamped(&real) {
                     Ok(Some((journal, stamp))) => {
                         on_disk = Some(stamp);
+                        if held_before
+                            .as_ref()
+                            .is_some_and(|(held, _)| held.is_sealed())
+                        {
+                            // Decrypted meanwhile: the keys of that encryption open nothing now.
+                            self.forget_keys_of_a_plain(&journal);
+                        }
                         self.opened(&real, journal).map_err(anyhow::Error::from)
                     }
                     Ok(None) => Err(anyhow::anyhow!(
@@ -356,41 +364,6 @@ impl Store {
             Err(err) => {
                 self.loaded = Some((fresh, on_disk));
                 Err(err.into())
-            }
-        }
-    }
-
-    /// Looks at the file's stamp (one stat, nothing read) and, when another process saved
-    /// it, reads it through the same checks as start-up. A file that is gone is left alone:
-    /// the journal on screen stays. Nothing is ever written here.
-    pub fn look_for_changes(&mut self) -> Freshness {
-        if self.shared.is_some() {
-            return self.look_for_shared_changes();
-        }
-        let real = self.real_path();
-        let on_disk = FileStamp::of(&real);
-        let held = self.loaded.as_ref().and_then(|(_, stamp)| *stamp);
-        if !should_reload(held, self.skipped, on_disk) {
-            return Freshness::Same;
-        }
-        let read = load_stamped(&real).and_then(|found| match found {
-            Some((journal, stamp)) => Ok(Some((self.opened(&real, journal)?, stamp))),
-            None => Ok(None),
-        });
-        match read {
-            Ok(Some((journal, stamp))) => {
-                self.skipped = None;
-                self.make_private_again(&real);
-                self.forget_keys_of_a_plain(&journal);
-                let journal = Arc::new(journal);
-                self.loaded = Some((Arc::clone(&journal), Some(stamp)));
-                Freshness::Newer(journal)
-            }
-            Ok(None) => Freshness::Same,
-            Err(err) => {
-                // Remember this version so it is read (and reported) once, not every second.
-                self.skipped = FileStamp::of(&real);
-                Freshness::Unreadable(watch::unreadable_words(&err))
             }
         }
     }

@@ -115,6 +115,17 @@ impl Store {
         if !journal.is_sealed() {
             return Ok(journal);
         }
+        let other_keys = journal
+            .sealing
+            .as_ref()
+            .and_then(|s| s.keys_id.as_deref())
+            .zip(self.sealer.as_ref())
+            .is_some_and(|(id, sealer)| id != sealer.keys_id());
+        if other_keys {
+            // Encrypted again elsewhere, with new keys: the ones held open none of it, so it
+            // is held sealed until a passphrase opens it (never reported as damaged).
+            self.sealer = None;
+        }
         match &mut self.sealer {
             Some(sealer) => sealer
                 .open(&mut journal)

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use std::path::Path;
+
 use super::load::LoadError;
 use super::stamp::FileStamp;
 use crate::journal::Journal;
@@ -33,6 +35,33 @@ pub(super) fn unreadable_words(err: &LoadError) -> String {
     format!(
         "The journal changed on disk but cannot be read right now, so mend keeps showing it as it was and has written nothing over it. {err}"
     )
+}
+
+/// The version a journal that is not encrypted is written with; an encrypted one is later.
+pub(super) const PLAIN: u64 = crate::journal::PLAIN_VERSION as u64;
+
+/// The `version` at the top of the journal file at `path`, as mend writes it (in its first
+/// 512 bytes), if it is found there.
+pub(super) fn version_at_top(path: &Path) -> Option<u64> {
+    use std::io::Read;
+    let mut top = Vec::with_capacity(512);
+    std::fs::File::open(path)
+        .ok()?
+        .take(512)
+        .read_to_end(&mut top)
+        .ok()?;
+    let text = String::from_utf8_lossy(&top);
+    let after = text
+        .split_once("\"version\"")?
+        .1
+        .trim_start()
+        .strip_prefix(':')?;
+    let digits: String = after
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
 }
 
 #[cfg(test)]
@@ -68,5 +97,22 @@ mod tests {
             should_reload(None, None, a),
             "a store holding nothing reads a new file"
         );
+    }
+
+    #[test]
+    fn the_version_is_read_from_the_top_of_the_file_only() {
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("journal.json");
+        let found = |text: &str| {
+            std::fs::write(&file, text).ok()?;
+            version_at_top(&file)
+        };
+        let top = "{\n  \"format\": \"mend-journal\",\n  \"version\": 2,\n";
+        assert_eq!(found(top), Some(2));
+        assert_eq!(found("{\"version\":1}"), Some(1));
+        let deep = format!("{{\"a\": \"{}\", \"version\": 1}}", "x".repeat(600));
+        assert_eq!(found(&deep), None, "not at the top: not read");
+        assert_eq!(found("not json"), None);
+        assert_eq!(version_at_top(&dir.path().join("none")), None);
     }
 }

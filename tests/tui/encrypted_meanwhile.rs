@@ -1,7 +1,7 @@
 //! A journal encrypted while the app has it open (by `mend encrypt` in another terminal):
 //! the passphrase is asked where the partner is, and what they were writing waits for it.
 
-use crate::harness::{Harness, lived_in_journal, now};
+use crate::harness::{Harness, SAM, lived_in_journal, now};
 use crate::locked::{
     ALEX_SAYS, SAM_SAYS, decrypt_file, encrypt_file, encrypted_file, locked_window,
 };
@@ -253,4 +253,90 @@ fn words_shown_after_not_now_are_locked_away_when_unused_and_what_was_typed_is_h
     );
     h.keys_saving_to(&mut store, &format!("<Enter>{ALEX_SAYS}<Enter>"));
     assert!(h.render(80, 24).contains("a hard evening"), "given back");
+}
+
+/// `mend decrypt` runs, and Sam saves within the second before the app looks at the file:
+/// the store reads the plain journal inside its save and keeps the old keys. When the journal
+/// is encrypted again later (new keys), the app cannot read it and never asks for the
+/// passphrase, and writing goes into a plain draft while the journal is encrypted.
+#[test]
+fn a_save_right_after_a_decrypt_forgets_the_old_keys_and_a_new_encryption_asks_again() {
+    let (dir, path) = encrypted_file();
+    let drafts_dir = dir.path().join("drafts");
+    let (mut store, mut h) = locked_window(&path);
+    h.real_drafts = Some(mend::tui::draft::Drafts::new(&drafts_dir));
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    crate::locked::decrypt_file(&path);
+    // Sam saves before the next tick.
+    h.keys_saving_to(&mut store, "wFirst words<C-s>");
+    let saved = h.render(80, 24);
+    assert!(saved.contains("Saved"), "{saved}");
+    tick(&mut store, &mut h);
+    crate::locked::encrypt_file(&path);
+    tick(&mut store, &mut h);
+    let after = h.render(120, 24);
+    let asked = matches!(h.app.popup(), Some(Popup::Passphrase(_)));
+    if asked {
+        h.keys_saving_to(&mut store, "<Esc>");
+    }
+    h.keys_saving_to(&mut store, "wStale keys never seal this");
+    let plain_draft = std::fs::read_dir(&drafts_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|f| std::fs::read_to_string(f.path()).is_ok_and(|t| t.contains("Stale keys")));
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    assert!(on_disk.contains("mend-sealed:"), "the journal is encrypted");
+    assert!(
+        asked && !plain_draft,
+        "asked for the passphrase: {asked}; a plain draft on disk: {plain_draft}\n{after}"
+    );
+}
+
+/// `mend encrypt` runs in another terminal while Sam writes on a plain journal; it seals
+/// her draft. The key she types in the second before the app looks at the file writes the
+/// draft plain again, over the sealed one, and it stays plain while the journal is encrypted.
+#[test]
+fn a_draft_written_just_after_mend_encrypt_is_never_plain() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("journal.json");
+    mend::store::Store::new(&path, None)
+        .create(crate::harness::lived_in_journal())
+        .expect("created");
+    let mut store = mend::store::Store::new(&path, None);
+    let journal = store.load().expect("loads").expect("a journal");
+    let mut h = crate::harness::Harness::new(Some(mend::journal::Journal::clone(&journal)));
+    h.app.journal = Some(journal);
+    h.app.refresh();
+    let drafts_dir = dir.path().join("drafts");
+    let drafts = mend::tui::draft::Drafts::new(&drafts_dir);
+    h.real_drafts = Some(drafts.clone());
+    h.keys_saving_to(&mut store, "<Down><Enter>wThe quiet hour by the lake");
+    // mend encrypt: the journal, then the plain drafts, sealed.
+    crate::locked::encrypt_file(&path);
+    let sealing = mend::store::load(&path).unwrap().unwrap().sealing.unwrap();
+    let secret = age::secrecy::SecretString::from(SAM_SAYS.to_owned());
+    let sealer = mend::store::seal::Sealer::unlock(
+        &sealing,
+        SAM,
+        "Sam",
+        &secret,
+        mend::journal::OpensWith::Passphrase,
+    )
+    .unwrap();
+    let draft = drafts.load_for(SAM, None).expect("a plain draft");
+    drafts.save(&draft, sealer.drafts_of(SAM).as_ref()).unwrap();
+    let plain = || {
+        std::fs::read_to_string(drafts_dir.join(format!("{SAM}.json")))
+            .is_ok_and(|t| t.contains("quiet hour"))
+    };
+    assert!(!plain(), "mend encrypt sealed the draft");
+    // One more key before the app's next look at the file.
+    h.keys_saving_to(&mut store, ".");
+    tick(&mut store, &mut h);
+    assert!(matches!(h.app.popup(), Some(Popup::Passphrase(_))));
+    assert!(
+        !plain(),
+        "the draft is plain on disk while the journal is encrypted"
+    );
 }

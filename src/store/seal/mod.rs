@@ -152,6 +152,11 @@ impl Sealer {
         }
     }
 
+    /// The id of these keys, as the journal's header names them (`Sealing::keys_id`).
+    pub fn keys_id(&self) -> String {
+        keys_id(&self.couple)
+    }
+
     /// These keys without any partner's own: what "both of you" opens, shared words only.
     pub fn shared_only(mut self) -> Sealer {
         // The private keys are wiped as they drop.

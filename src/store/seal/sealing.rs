@@ -42,7 +42,7 @@ impl Sealer {
         sealed.version = sealed.version.max(SEALED_VERSION);
         if let Some(sealing) = &mut sealed.sealing {
             // Said in every copy these keys seal, so a copy sealed with others is not merged.
-            sealing.keys_id = Some(super::keys_id(&self.couple));
+            sealing.keys_id = Some(self.keys_id());
         }
         Ok(sealed)
     }

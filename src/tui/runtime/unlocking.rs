@@ -125,6 +125,10 @@ pub fn lock_store(store: &mut Store) -> Reply {
 /// when the journal is encrypted but `partner`'s key is not held (nothing plain is written).
 pub fn draft_sealer(store: &Store, partner: PartnerId) -> Result<Option<DraftSealer>, String> {
     let encrypted = store.shared().is_some_and(|j| j.is_sealed());
+    if !encrypted && store.may_be_encrypted_on_disk() {
+        // Encrypted meanwhile, perhaps: no draft is written plain until the new file is read.
+        return Err("the journal on disk changed a moment ago and may be encrypted now; the draft is written once mend has read it".to_owned());
+    }
     if !encrypted {
         return Ok(None);
     }
