@@ -31,6 +31,9 @@ pub enum Effect {
     /// Apply a change to the newest journal on disk and save it. Answered with [`Reply::Saved`].
     Apply(Change),
     SaveDraft(Draft),
+    /// Read this partner's draft from disk, to offer it back: after the journal was
+    /// decrypted while locked, no passphrase read it. Answered with [`Reply::DraftFound`].
+    LoadDraft(PartnerId),
     DeleteDraft(PartnerId),
     RememberPartner(PartnerId),
     /// Open $VISUAL/$EDITOR on this text. Answered with [`Reply::Edited`].
@@ -121,6 +124,8 @@ pub enum Reply {
     DraftKept(PartnerId),
     /// Writing the draft failed: the writing on screen is in no file.
     DraftNotKept(PartnerId, String),
+    /// The partner's draft read from disk, if there is one this app may open.
+    DraftFound(PartnerId, Option<Draft>),
     /// A draft that is no longer needed could not be removed.
     DraftNotRemoved(String),
     /// The weekly summary was written to this file, or why not.

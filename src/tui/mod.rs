@@ -22,6 +22,6 @@ mod runtime;
 pub mod signals;
 
 pub use runtime::{
-    create_sealed, draft_sealer, keep_draft, lock_store, look_for_changes, run, run_demo,
-    save_change, unlock_store,
+    create_sealed, draft_sealer, found_draft, keep_draft, lock_store, look_for_changes, run,
+    run_demo, save_change, unlock_store,
 };

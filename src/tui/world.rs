@@ -27,6 +27,8 @@ pub trait World {
     /// Writes the draft `save_draft` held back, if any, before `next` runs (`None`: before
     /// the next frame); a newer draft of the same writing may simply replace it instead.
     fn write_held_draft(&mut self, next: Option<&Effect>) -> Option<Reply>;
+    /// Reads `partner`'s draft from disk (opened with the keys held, when it is sealed).
+    fn load_draft(&mut self, partner: PartnerId) -> Reply;
     fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply>;
     /// Remembers who was here last; forgetting is harmless, so it has no reply.
     fn remember_partner(&mut self, partner: PartnerId);
@@ -58,6 +60,7 @@ pub fn run_effects(world: &mut impl World, app: &mut App, effects: Vec<Effect>) 
             } => Some(world.create_sealed(*journal, &passphrases, app.now)),
             Effect::Apply(change) => Some(world.apply(&change, app.now)),
             Effect::SaveDraft(draft) => world.save_draft(draft),
+            Effect::LoadDraft(partner) => Some(world.load_draft(partner)),
             Effect::DeleteDraft(partner) => world.delete_draft(partner),
             Effect::RememberPartner(partner) => {
                 world.remember_partner(partner);

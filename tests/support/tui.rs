@@ -418,6 +418,14 @@ impl World for MemoryWorld<'_> {
         None
     }
 
+    fn load_draft(&mut self, partner: PartnerId) -> Reply {
+        let found = match (&self.disk, self.real_drafts) {
+            (Disk::Store(store), Some(real)) => mend::tui::found_draft(store, real, partner),
+            _ => self.drafts.get(&partner).cloned(),
+        };
+        Reply::DraftFound(partner, found)
+    }
+
     fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
         self.drafts.remove(&partner);
         None

@@ -51,7 +51,12 @@ pub fn full_evening() -> Journal {
 }
 
 fn sams_evening() -> Harness {
-    let mut h = Harness::new(Some(full_evening()));
+    sams_evening_of(full_evening())
+}
+
+/// Sam's evening on `journal`.
+fn sams_evening_of(journal: Journal) -> Harness {
+    let mut h = Harness::new(Some(journal));
     h.keys("<Down><Enter>");
     h
 }
@@ -160,10 +165,13 @@ fn what_does_not_fit_at_80x24_is_reachable_by_scrolling() {
 
 #[test]
 fn a_taller_window_shows_as_much_as_fits_even_after_scrolling() {
-    let mut h = sams_evening();
+    // One journal for both windows: records made apart get ids of their own, and records
+    // made in the same moment are ordered by id.
+    let journal = full_evening();
+    let mut h = sams_evening_of(journal.clone());
     h.keys("<End>");
     let tall = h.render(80, 40);
-    assert_eq!(tall, sams_evening().render(80, 40), "{tall}");
+    assert_eq!(tall, sams_evening_of(journal).render(80, 40), "{tall}");
 }
 
 #[test]

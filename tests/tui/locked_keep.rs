@@ -98,3 +98,87 @@ fn writing_whose_draft_cannot_be_written_at_lock_is_held_not_lost() {
         "the writing is lost; at lock mend said:\n{notice}\nafter unlocking:\n{back}"
     );
 }
+
+/// What the real loop does once a second: look at the file and hand any news to the app.
+fn tick(store: &mut mend::store::Store, h: &mut crate::harness::Harness) {
+    if let Some(reply) = mend::tui::look_for_changes(store) {
+        let effects = h.app.on_reply(reply);
+        h.run_saving_to(store, effects);
+    }
+    let effects = h.app.update(Event::Tick(now()));
+    h.run_saving_to(store, effects);
+}
+
+/// `mend decrypt --yes` as it runs in another terminal: the journal and Sam's draft unsealed.
+fn decrypt_journal_and_drafts(path: &std::path::Path, drafts: &mend::tui::draft::Drafts) {
+    let sealing = mend::store::load(path)
+        .expect("loads")
+        .expect("a journal")
+        .sealing
+        .expect("encrypted");
+    let secret = age::secrecy::SecretString::from(SAM_SAYS.to_owned());
+    let sealer = mend::store::seal::Sealer::unlock(
+        &sealing,
+        SAM,
+        "Sam",
+        &secret,
+        mend::journal::OpensWith::Passphrase,
+    )
+    .expect("opens");
+    if let Some(draft) = drafts.load_for(SAM, sealer.drafts_of(SAM).as_ref()) {
+        drafts.save(&draft, None).expect("draft unsealed");
+    }
+    crate::locked::decrypt_file(path);
+}
+
+/// mend locked itself while Sam wrote (her draft is kept sealed, to be "offered back once
+/// she opens her evening again"); `mend decrypt --yes` runs meanwhile. Sam's evening then
+/// opens without a passphrase, and the draft is never offered back: the first key she types
+/// on a new page writes over it.
+#[test]
+fn a_draft_kept_at_lock_is_offered_back_after_a_decrypt_meanwhile() {
+    let (dir, path) = encrypted_file();
+    let drafts_dir = dir.path().join("drafts");
+    let drafts = mend::tui::draft::Drafts::new(&drafts_dir);
+    let (mut store, mut h) = locked_window(&path);
+    h.real_drafts = Some(drafts.clone());
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, "wThe quiet hour by the lake");
+    wait_until_locked(&mut h, &mut store);
+    decrypt_journal_and_drafts(&path, &drafts);
+    tick(&mut store, &mut h);
+    assert_eq!(h.app.journal.as_ref().map(|j| j.is_sealed()), Some(false));
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert_eq!(h.app.partner, Some(SAM));
+    let offered = matches!(h.app.popup(), Some(Popup::RestoreDraft(_)));
+    let screen = h.render(80, 24);
+    h.keys_saving_to(&mut store, "wA");
+    let on_disk =
+        std::fs::read_to_string(drafts_dir.join(format!("{SAM}.json"))).unwrap_or_default();
+    assert!(
+        offered,
+        "the draft is not offered back; after one key the draft file holds:\n{on_disk}\n{screen}"
+    );
+}
+
+/// the same with words held in memory (a check-in note) when mend locked itself: after a
+/// decrypt meanwhile, Sam's evening opens without a passphrase and the note is never given
+/// back, though mend keeps asking before it quits because it still holds them.
+#[test]
+fn held_words_come_back_after_a_decrypt_meanwhile() {
+    let (dir, path) = encrypted_file();
+    let drafts = mend::tui::draft::Drafts::new(dir.path().join("drafts"));
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    h.keys_saving_to(&mut store, "c<Down><Down><Down>a hard evening");
+    wait_until_locked(&mut h, &mut store);
+    decrypt_journal_and_drafts(&path, &drafts);
+    tick(&mut store, &mut h);
+    h.keys_saving_to(&mut store, "<Enter>");
+    assert_eq!(h.app.partner, Some(SAM));
+    let back = h.render(80, 24);
+    assert!(
+        back.contains("a hard evening"),
+        "Sam's note is not given back:\n{back}"
+    );
+}

@@ -291,10 +291,16 @@ impl App {
         }
         self.partner = Some(partner);
         self.go_home();
+        let mut effects = vec![Effect::RememberPartner(partner)];
         if self.drafts.contains_key(&partner) {
             self.popups
                 .push(Popup::RestoreDraft(RestoreDraft { partner }));
+        } else if self.locking.drafts_let_go {
+            // Decrypted while locked: no passphrase read this partner's draft back.
+            effects.push(Effect::LoadDraft(partner));
         }
+        // Words held for them when mend locked itself come back with their evening.
+        self.give_back_held_words(partner);
         if let Some(path) = self.kept_texts.get(&partner) {
             let name = self
                 .journal
@@ -307,7 +313,7 @@ impl App {
                 crate::shell::command(&["mend", "write", "--as", &name])
             ));
         }
-        vec![Effect::RememberPartner(partner)]
+        effects
     }
 
     /// Both partners look back together: shared things only, opened with either passphrase.

@@ -122,6 +122,7 @@ impl App {
         });
         self.popups.retain(|p| !matches!(p, Popup::Passphrase(_)));
         self.locking.shown_before_sealing = None;
+        self.locking.drafts_let_go = false;
         // Another partner's draft, opened before, is theirs alone: it stays sealed on disk.
         let opened = journal.opened();
         if journal.is_sealed() {
@@ -208,6 +209,7 @@ impl App {
             (false, false) => Kept::Nothing,
         };
         self.drafts.clear();
+        self.locking.drafts_let_go = true;
         self.popups.clear();
         // "Who is here" opens on the partner who was here.
         self.go_who();

@@ -27,6 +27,9 @@ pub struct Locking {
     /// go on showing it (never the sealed words) while the passphrase is asked where the
     /// partner is, until it opens or they leave.
     pub(super) shown_before_sealing: Option<Arc<Journal>>,
+    /// The drafts read from disk were let go as the journal locked: a passphrase reads the
+    /// partner's again, and so does opening an evening once it was decrypted meanwhile.
+    pub(super) drafts_let_go: bool,
 }
 
 /// Where the words typed when the journal locked went.
@@ -65,6 +68,7 @@ impl Locking {
             locking_because: None,
             kept: Kept::Nothing,
             shown_before_sealing: None,
+            drafts_let_go: false,
         }
     }
 }

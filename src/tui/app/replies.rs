@@ -86,6 +86,15 @@ impl App {
                 ));
             }
             Reply::DraftNotRemoved(message) => self.warn(message),
+            Reply::DraftFound(partner, Some(draft))
+                if self.partner == Some(partner) && !self.drafts.contains_key(&partner) =>
+            {
+                self.drafts.insert(partner, draft);
+                self.popups.push(Popup::RestoreDraft(
+                    crate::tui::popups::restore_draft::RestoreDraft { partner },
+                ));
+            }
+            Reply::DraftFound(..) => {}
             Reply::Exported(Ok(path)) => self.tell(format!(
                 "The summary is saved to {} (readable only by your account on this computer).",
                 path.display()

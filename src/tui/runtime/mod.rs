@@ -5,7 +5,9 @@ mod unlocking;
 
 use runner::{Runner, UiState};
 pub use runner::{look_for_changes, save_change};
-pub use unlocking::{create_sealed, draft_sealer, keep_draft, lock_store, unlock_store};
+pub use unlocking::{
+    create_sealed, draft_sealer, found_draft, keep_draft, lock_store, unlock_store,
+};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};

@@ -84,6 +84,13 @@ impl World for Runner<'_> {
         )
     }
 
+    fn load_draft(&mut self, partner: PartnerId) -> Reply {
+        Reply::DraftFound(
+            partner,
+            super::unlocking::found_draft(&self.store, &self.drafts, partner),
+        )
+    }
+
     fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
         self.drafts
             .remove(partner)

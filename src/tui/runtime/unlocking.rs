@@ -138,6 +138,13 @@ pub fn draft_sealer(store: &Store, partner: PartnerId) -> Result<Option<DraftSea
     }
 }
 
+/// `partner`'s draft on disk, opened with their key when the journal is encrypted, if there
+/// is one this store can open.
+pub fn found_draft(store: &Store, drafts: &Drafts, partner: PartnerId) -> Option<Draft> {
+    let sealer = draft_sealer(store, partner).ok()?;
+    drafts.load_for(partner, sealer.as_ref())
+}
+
 /// Writes `draft`, sealed when the journal is encrypted.
 pub fn keep_draft(store: &Store, drafts: &Drafts, draft: &Draft) -> anyhow::Result<()> {
     let sealer = draft_sealer(store, draft.partner).map_err(anyhow::Error::msg)?;
