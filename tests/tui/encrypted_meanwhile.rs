@@ -3,13 +3,12 @@
 
 use crate::harness::{Harness, SAM, lived_in_journal, now};
 use crate::locked::{
-    ALEX_SAYS, SAM_SAYS, decrypt_file, encrypt_file, encrypted_file, locked_window,
+    ALEX_SAYS, SAM_SAYS, decrypt_file, encrypt_file, encrypted_file, locked_window, tick,
 };
 use mend::journal::{Journal, Opened};
 use mend::store::Store;
 use mend::tui::app::{Popup, Screen};
 use mend::tui::effects::Event;
-use mend::tui::look_for_changes;
 
 const WRITING: &str = "The quiet hour by the lake";
 
@@ -29,14 +28,6 @@ fn plain_window() -> (tempfile::TempDir, std::path::PathBuf, Store, Harness) {
 }
 
 /// What the real loop does once a second: look at the file and hand any news to the app.
-fn tick(store: &mut Store, h: &mut Harness) {
-    if let Some(reply) = look_for_changes(store) {
-        let effects = h.app.on_reply(reply);
-        h.run_saving_to(store, effects);
-    }
-    let effects = h.app.update(Event::Tick(now()));
-    h.run_saving_to(store, effects);
-}
 
 #[test]
 fn writing_in_progress_waits_for_the_passphrase_and_is_saved_sealed_once_it_is_typed() {
@@ -314,16 +305,7 @@ fn a_draft_written_just_after_mend_encrypt_is_never_plain() {
     h.keys_saving_to(&mut store, "<Down><Enter>wThe quiet hour by the lake");
     // mend encrypt: the journal, then the plain drafts, sealed.
     crate::locked::encrypt_file(&path);
-    let sealing = mend::store::load(&path).unwrap().unwrap().sealing.unwrap();
-    let secret = age::secrecy::SecretString::from(SAM_SAYS.to_owned());
-    let sealer = mend::store::seal::Sealer::unlock(
-        &sealing,
-        SAM,
-        "Sam",
-        &secret,
-        mend::journal::OpensWith::Passphrase,
-    )
-    .unwrap();
+    let sealer = crate::locked::sams_keys(&path);
     let draft = drafts.load_for(SAM, None).expect("a plain draft");
     drafts.save(&draft, sealer.drafts_of(SAM).as_ref()).unwrap();
     let plain = || {

@@ -564,3 +564,34 @@ fn a_hard_moment_in_both_of_us_on_an_encrypted_journal_is_never_in_a_partners_na
     let saved = store.journal().expect("a journal");
     assert!(saved.pauses.is_empty(), "no pause in anyone's name");
 }
+
+/// Sam's keys for the encrypted journal at `path`, as her passphrase opens them (for what
+/// another terminal does with them: `mend decrypt`, `mend encrypt` sealing her draft).
+pub fn sams_keys(path: &Path) -> mend::store::seal::Sealer {
+    let sealing = mend::store::load(path)
+        .expect("loads")
+        .expect("a journal")
+        .sealing
+        .expect("encrypted");
+    let secret = age::secrecy::SecretString::from(SAM_SAYS.to_owned());
+    mend::store::seal::Sealer::unlock(
+        &sealing,
+        crate::harness::SAM,
+        "Sam",
+        &secret,
+        mend::journal::OpensWith::Passphrase,
+    )
+    .expect("Sam's passphrase opens it")
+}
+
+/// What the running app does once a second: look at the file and hand any news to the app.
+pub fn tick(store: &mut Store, h: &mut Harness) {
+    if let Some(reply) = mend::tui::look_for_changes(store) {
+        let effects = h.app.on_reply(reply);
+        h.run_saving_to(store, effects);
+    }
+    let effects = h
+        .app
+        .update(mend::tui::effects::Event::Tick(crate::harness::now()));
+    h.run_saving_to(store, effects);
+}

@@ -3,7 +3,7 @@
 //! and writing whose draft could not be written is held rather than said to be kept.
 
 use crate::harness::{ALEX, SAM, now};
-use crate::locked::{ALEX_SAYS, SAM_SAYS, encrypted_file, locked_window, wait_until_locked};
+use crate::locked::{ALEX_SAYS, SAM_SAYS, encrypted_file, locked_window, tick, wait_until_locked};
 use mend::tui::app::{Popup, Screen};
 use mend::tui::effects::Event;
 
@@ -99,32 +99,9 @@ fn writing_whose_draft_cannot_be_written_at_lock_is_held_not_lost() {
     );
 }
 
-/// What the real loop does once a second: look at the file and hand any news to the app.
-fn tick(store: &mut mend::store::Store, h: &mut crate::harness::Harness) {
-    if let Some(reply) = mend::tui::look_for_changes(store) {
-        let effects = h.app.on_reply(reply);
-        h.run_saving_to(store, effects);
-    }
-    let effects = h.app.update(Event::Tick(now()));
-    h.run_saving_to(store, effects);
-}
-
 /// `mend decrypt --yes` as it runs in another terminal: the journal and Sam's draft unsealed.
 fn decrypt_journal_and_drafts(path: &std::path::Path, drafts: &mend::tui::draft::Drafts) {
-    let sealing = mend::store::load(path)
-        .expect("loads")
-        .expect("a journal")
-        .sealing
-        .expect("encrypted");
-    let secret = age::secrecy::SecretString::from(SAM_SAYS.to_owned());
-    let sealer = mend::store::seal::Sealer::unlock(
-        &sealing,
-        SAM,
-        "Sam",
-        &secret,
-        mend::journal::OpensWith::Passphrase,
-    )
-    .expect("opens");
+    let sealer = crate::locked::sams_keys(path);
     if let Some(draft) = drafts.load_for(SAM, sealer.drafts_of(SAM).as_ref()) {
         drafts.save(&draft, None).expect("draft unsealed");
     }
