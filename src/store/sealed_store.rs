@@ -121,10 +121,19 @@ impl Store {
             .and_then(|s| s.keys_id.as_deref())
             .zip(self.sealer.as_ref())
             .is_some_and(|(id, sealer)| id != sealer.keys_id());
-        if other_keys {
-            // Encrypted again elsewhere, with new keys: the ones held open none of it, so it
-            // is held sealed until a passphrase opens it (never reported as damaged).
-            self.sealer = None;
+        if other_keys && let Some(sealer) = &mut self.sealer {
+            // Encrypted again elsewhere, with new keys? Then the keys held open none of it,
+            // and it is held sealed until a passphrase opens it (never reported as damaged).
+            // A damaged id on a journal these keys do open changes nothing.
+            let mut trial = journal.clone();
+            return match sealer.open(&mut trial) {
+                Ok(()) => Ok(trial),
+                Err(_) => {
+                    self.sealer = None;
+                    journal.set_opened(Opened::Nothing);
+                    Ok(journal)
+                }
+            };
         }
         match &mut self.sealer {
             Some(sealer) => sealer
