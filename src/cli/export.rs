@@ -105,15 +105,7 @@ pub fn export(ctx: &CommandContext, args: ExportArgs) -> Result<()> {
 fn chosen_week(journal: &Journal, progress: &Progress, args: &ExportArgs) -> Result<Week> {
     let today = progress.today();
     if let Some(text) = &args.week {
-        let iso = Week::parse_iso(text).ok_or_else(|| {
-            usage(format!(
-                "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52, or 53 in a long year)."
-            ))
-        })?;
-        // The couple's own week that carries this label (it starts a day early on Sunday weeks).
-        let week = progress.week_of(iso.start());
-        check_flag("--week", journal.check_week(week, today))?;
-        return Ok(week);
+        return super::week_flag::couples_week(journal, text, today);
     }
     if let Some(day) = args.date {
         check_flag("--date", journal.check_day(day, today))?;

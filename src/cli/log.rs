@@ -7,10 +7,11 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 use super::LogArgs;
-use super::context::{CommandContext, check_flag, partner_id, usage};
+use super::context::{CommandContext, partner_id, usage};
 use super::output::{human_day, say};
+use super::week_flag::couples_week;
 use crate::journal::text::{one_line, printable};
-use crate::journal::{Entry, Journal, Query, Reader, Sight, Stage, Visibility, Week, local_time};
+use crate::journal::{Entry, Journal, Query, Reader, Sight, Stage, Visibility, local_time};
 
 /// One entry as `mend log --json` prints it, its words made [`printable`].
 #[derive(Serialize)]
@@ -59,16 +60,9 @@ pub fn log(ctx: &CommandContext, args: LogArgs) -> Result<()> {
         None => Reader::Both,
     };
     let week = match &args.week {
-        Some(text) => Some(Week::parse_iso(text).ok_or_else(|| {
-            usage(format!(
-                "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52 or 53)."
-            ))
-        })?),
+        Some(text) => Some(couples_week(&journal, text, ctx.today(&journal))?),
         None => None,
     };
-    if let Some(week) = week {
-        check_flag("--week", journal.check_week(week, ctx.today(&journal)))?;
-    }
     let first = journal.first_written();
     let query = match &args.grep {
         Some(text) => Some(Query::new(text).ok_or_else(|| {

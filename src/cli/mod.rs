@@ -25,6 +25,7 @@ mod settings;
 mod share;
 mod talk;
 mod usage_error;
+mod week_flag;
 mod words;
 
 use chrono::NaiveDate;

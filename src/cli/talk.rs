@@ -5,10 +5,9 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::context::{CommandContext, check_flag, usage};
+use super::context::CommandContext;
 use super::output::say;
 use crate::export::TalkPart;
-use crate::journal::Week;
 
 #[derive(Debug, Subcommand)]
 pub enum TalkCommand {
@@ -40,16 +39,7 @@ pub fn run(ctx: &CommandContext, command: TalkCommand) -> Result<()> {
     let today = ctx.today(&journal);
     let clock = journal.clock();
     let week = match &args.week {
-        Some(text) => {
-            let iso = Week::parse_iso(text).ok_or_else(|| {
-                usage(format!(
-                    "\"{text}\" is not an ISO week; use the form 2026-W48 (weeks 01 to 52, or 53 in a long year)."
-                ))
-            })?;
-            let week = clock.week_of(iso.start());
-            check_flag("--week", journal.check_week(week, today))?;
-            week
-        }
+        Some(text) => super::week_flag::couples_week(&journal, text, today)?,
         None => clock.week_of(today).previous(),
     };
     let talk = crate::export::talk(&journal, week);

@@ -345,3 +345,37 @@ fn log_shows_a_shared_earlier_version_to_both() {
         );
     }
 }
+
+#[test]
+fn log_week_is_the_couples_week_as_the_export_sees_it_on_sunday_weeks() {
+    let m = Mend::new();
+    let mut init = assert_cmd::Command::from_std(m.std_command());
+    init.env("MEND_NOW", "2026-11-15T21:00:00+00:00").args([
+        "init",
+        "--partner",
+        "Alice",
+        "--partner",
+        "Bob",
+    ]);
+    assert!(init.output().unwrap().status.success());
+    m.ok(&["settings", "--week-starts", "sunday"], "");
+    let write = [
+        "write",
+        "--as",
+        "alice",
+        "--stage",
+        "healing",
+        "--day",
+        "2026-11-22",
+    ];
+    m.ok(&write, "Sunday evening words");
+    let export = m.json(&["export", "--week", "2026-W48", "--format", "json"]);
+    assert!(
+        export.to_string().contains("Sunday evening words"),
+        "{export:#}"
+    );
+    let logged = m.ok(&["log", "--week", "2026-W48"], "");
+    assert!(logged.contains("Sunday evening words"), "{logged}");
+    let before = m.ok(&["log", "--week", "2026-W47"], "");
+    assert!(!before.contains("Sunday evening words"), "{before}");
+}
