@@ -70,6 +70,9 @@ pub struct Store {
     shared: Option<SharedFiles>,
     /// The keys of an encrypted journal, once a passphrase unlocked it (`sealed_store.rs`).
     sealer: Option<seal::Sealer>,
+    /// The keys id (`Sealing::keys_id`) the journal named when the keys held last opened or
+    /// sealed it: a journal read later naming another was encrypted again meanwhile.
+    keys_named: Option<String>,
     /// Whether this run already removed the unsealed backups of a journal encrypted on the
     /// other laptop (`shared_store.rs`).
     plain_backups_removed: bool,
@@ -90,6 +93,7 @@ impl Store {
             device_file: None,
             shared: None,
             sealer: None,
+            keys_named: None,
             plain_backups_removed: false,
         }
     }

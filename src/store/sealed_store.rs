@@ -18,6 +18,7 @@ impl Store {
     /// if it cannot be opened, the file is read again and held sealed.
     pub fn unlock(&mut self, sealer: Sealer) -> Result<Option<Arc<Journal>>, LoadError> {
         self.sealer = Some(sealer);
+        self.keys_named = None;
         let held_sealed = self
             .loaded
             .take_if(|(journal, _)| journal.is_sealed() && journal.opened() == Opened::Nothing);
@@ -88,6 +89,7 @@ impl Store {
     /// journal with new keys at its next save.
     pub fn hold_keys(&mut self, sealer: Sealer) {
         self.sealer = Some(sealer);
+        self.keys_named = None;
     }
 
     /// Where this journal's backups go, if it has any.
@@ -115,33 +117,25 @@ impl Store {
         if !journal.is_sealed() {
             return Ok(journal);
         }
-        let other_keys = journal
-            .sealing
-            .as_ref()
-            .and_then(|s| s.keys_id.as_deref())
-            .zip(self.sealer.as_ref())
-            .is_some_and(|(id, sealer)| id != sealer.keys_id());
-        if other_keys && let Some(sealer) = &mut self.sealer {
-            // Encrypted again elsewhere, with new keys? Then the keys held open none of it,
-            // and it is held sealed until a passphrase opens it (never reported as damaged).
-            // A damaged id on a journal these keys do open changes nothing.
-            let mut trial = journal.clone();
-            return match sealer.open(&mut trial) {
-                Ok(()) => Ok(trial),
-                Err(_) => {
-                    self.sealer = None;
-                    journal.set_opened(Opened::Nothing);
-                    Ok(journal)
-                }
-            };
+        let named = journal.sealing.as_ref().and_then(|s| s.keys_id.clone());
+        if let (Some(held), Some(now)) = (&self.keys_named, &named)
+            && held != now
+        {
+            // Encrypted again elsewhere, with new keys: the ones held open none of it, so it
+            // is held sealed until a passphrase opens it (never reported as damaged).
+            self.sealer = None;
+            self.keys_named = None;
         }
         match &mut self.sealer {
-            Some(sealer) => sealer
-                .open(&mut journal)
-                .map_err(|source| LoadError::Sealed {
-                    path: path.to_owned(),
-                    source,
-                })?,
+            Some(sealer) => {
+                sealer
+                    .open(&mut journal)
+                    .map_err(|source| LoadError::Sealed {
+                        path: path.to_owned(),
+                        source,
+                    })?;
+                self.keys_named = named;
+            }
             None => journal.set_opened(Opened::Nothing),
         }
         Ok(journal)
@@ -171,6 +165,7 @@ impl Store {
                 path: path.to_owned(),
                 source,
             })?;
+        self.keys_named = Some(sealer.keys_id());
         Ok(to_bytes(&sealed)?)
     }
 }

@@ -322,3 +322,23 @@ fn a_draft_written_just_after_mend_encrypt_is_never_plain() {
         "the draft is plain on disk while the journal is encrypted"
     );
 }
+
+#[test]
+fn a_journal_encrypted_again_between_two_looks_asks_for_the_passphrase_and_is_not_called_damaged() {
+    let (_dir, path) = encrypted_file();
+    let (mut store, mut h) = locked_window(&path);
+    h.keys_saving_to(&mut store, &format!("<Down><Enter>{SAM_SAYS}<Enter>"));
+    assert_eq!(h.app.partner, Some(SAM));
+    // Decrypted and encrypted again (new keys) in another terminal, within one second.
+    decrypt_file(&path);
+    encrypt_file(&path);
+    tick(&mut store, &mut h);
+    let after = h.render(120, 24);
+    assert!(!after.contains("changed outside mend"), "{after}");
+    assert!(
+        matches!(h.app.popup(), Some(Popup::Passphrase(_))),
+        "the new keys need the passphrase:\n{after}"
+    );
+    h.keys_saving_to(&mut store, &format!("{SAM_SAYS}<Enter>"));
+    assert!(h.app.popup().is_none(), "{}", h.render(120, 24));
+}
