@@ -265,13 +265,19 @@ impl Journal {
     /// Finds a partner by name, ignoring case and surrounding spaces.
     pub fn partner_named(&self, name: &str) -> Result<&Partner, DomainError> {
         let wanted = name.trim().to_lowercase();
-        self.partners
+        let mut named = self
+            .partners
             .iter()
-            .find(|p| p.name.to_lowercase() == wanted)
-            .ok_or_else(|| DomainError::UnknownPartner {
+            .filter(|p| p.name.to_lowercase() == wanted);
+        match (named.next(), named.next()) {
+            (Some(partner), None) => Ok(partner),
+            // A hand-edited file may call both the same: neither is chosen for the other.
+            (Some(_), Some(_)) => Err(DomainError::NameOfBoth(name.trim().to_owned())),
+            _ => Err(DomainError::UnknownPartner {
                 name: name.trim().to_owned(),
                 known: self.partners.iter().map(|p| p.name.clone()).collect(),
-            })
+            }),
+        }
     }
 
     /// The partner with this id, if the journal knows one.

@@ -15,6 +15,10 @@ pub enum DomainError {
     UnknownPartnerId(PartnerId),
     #[error("Both partners are called \"{0}\"; please give two different names.")]
     SamePartnerNames(String),
+    #[error(
+        "Both partners are called \"{0}\" now (each laptop renamed one of you apart), so \"{0}\" could be either of you and nothing was done. Give one of you another name in the app's settings, which open from \"who is here\"."
+    )]
+    NameOfBoth(String),
     #[error("A partner's name cannot be empty.")]
     EmptyName,
     #[error("The name \"{0}…\" is too long; use up to 40 characters.")]
@@ -122,6 +126,7 @@ impl DomainError {
             self,
             DomainError::UnknownPartner { .. }
                 | DomainError::SamePartnerNames(_)
+                | DomainError::NameOfBoth(_)
                 | DomainError::EmptyName
                 | DomainError::BadName(_)
                 | DomainError::NameNotPlain

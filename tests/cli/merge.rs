@@ -234,3 +234,31 @@ fn another_couples_journal_is_refused() {
     assert!(stderr(&out).contains("another couple"), "{}", stderr(&out));
     assert_eq!(alex.journal_bytes(), before);
 }
+
+#[test]
+fn a_name_both_partners_hold_after_a_merge_acts_as_neither() {
+    let (alex, sam) = two_laptops();
+    alex.ok(&["partner", "rename", "alice", "Jo"], "");
+    sam.ok(&["partner", "rename", "bob", "jo"], "");
+    let copy = deliver(
+        &sam,
+        &alex,
+        "journal.sync-conflict-20261125-210000-ABCDEF7.json",
+    );
+    alex.ok(&["merge", copy.to_str().unwrap()], "");
+    // Each laptop's rename is kept (the merge joins each partner's name on its own), so
+    // "jo" is now both: it must choose neither rather than the first.
+    let before = alex.journal_bytes();
+    let out = alex.run(
+        &["write", "--as", "jo", "--stage", "healing"],
+        "whose words?",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("Both partners are called \"jo\" now"),
+        "{said}"
+    );
+    assert!(said.contains("nothing was done"), "{said}");
+    assert_eq!(alex.journal_bytes(), before, "nothing written under either");
+}

@@ -16,6 +16,17 @@ fn partners_are_found_by_name_ignoring_case_and_spaces() {
 }
 
 #[test]
+fn a_name_both_partners_hold_chooses_neither() {
+    let (mut j, _, _) = couple();
+    // As only a hand-edited file can have it.
+    j.partners[1].name = "alex".into();
+    assert_eq!(
+        j.partner_named("Alex").map(|p| p.id),
+        Err(DomainError::NameOfBoth("Alex".into()))
+    );
+}
+
+#[test]
 fn a_role_can_be_changed_later_and_the_change_is_stamped_for_the_merge() {
     let (mut j, a, s) = couple();
     assert_eq!(j.partner(a).unwrap().role_updated, None);
