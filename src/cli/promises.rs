@@ -183,7 +183,7 @@ fn listed<'a>(journal: &'a Journal, p: &'a Promise) -> ListedPromise<'a> {
                 note: c.note.as_deref().map(printable),
             })
             .collect(),
-        acknowledged: p.acknowledged.as_ref().map(|a| ListedAck {
+        acknowledged: p.noticed().map(|a| ListedAck {
             by: printable(journal.name_of(a.by)),
             at: a.at,
             note: a.note.as_deref().map(printable),
@@ -232,7 +232,7 @@ fn list(ctx: &CommandContext, open_only: bool, json: bool) -> Result<()> {
             Some(due) => format!("  due {}", human_day(due)),
             None => String::new(),
         };
-        let noticed = if p.acknowledged.is_some() {
+        let noticed = if p.noticed().is_some() {
             "  (noticed)"
         } else {
             ""

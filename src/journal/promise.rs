@@ -229,6 +229,15 @@ impl Promise {
         Ok(())
     }
 
+    /// The receiver's "I noticed", while the promise stands kept or renegotiated: a merge
+    /// can bring a withdrawal or a "not kept" made apart on the other laptop after it, and a
+    /// promise that was not kept is never shown as noticed (the words stay in the file).
+    pub fn noticed(&self) -> Option<&Acknowledgement> {
+        self.acknowledged
+            .as_ref()
+            .filter(|_| self.status.can_be_acknowledged())
+    }
+
     /// The receiver says they noticed a kept or renegotiated promise. Only once.
     pub fn acknowledge(
         &mut self,

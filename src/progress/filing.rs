@@ -90,8 +90,8 @@ impl Progress {
             for (day, status) in &changes {
                 self.reciprocity_mut(by, *day).add_status(*status);
             }
-            let noticed_on = promise.acknowledged.as_ref().map(|ack| evening(ack.at));
-            if let Some(ack) = &promise.acknowledged {
+            let noticed_on = promise.noticed().map(|ack| evening(ack.at));
+            if let Some(ack) = promise.noticed() {
                 self.count_acknowledgement(ack.by, by, evening(ack.at));
             }
             self.list_promise(

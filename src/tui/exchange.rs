@@ -83,7 +83,7 @@ impl Exchange {
         let recent = |at: DateTime<Utc>, evenings: i64| (today - evening(at)).num_days() < evenings;
         let mut noticed: Vec<Noticed> = Vec::new();
         for p in journal.live_promises().filter(|p| p.by() == me) {
-            if let Some(ack) = p.acknowledged.as_ref().filter(|a| a.by == other) {
+            if let Some(ack) = p.noticed().filter(|a| a.by == other) {
                 noticed.push(Noticed {
                     subject: p.text.clone(),
                     note: ack.note.clone(),

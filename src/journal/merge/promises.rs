@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use super::super::promise::{Acknowledgement, Promise, StatusChange};
+use super::super::promise_status::PromiseStatus;
 use super::{MergeReport, count_changes, join_lists, latest, written};
 
 /// The union of both lists of promises, each promise joined as this file describes.
@@ -49,8 +50,13 @@ pub(super) fn join_promise(a: &Promise, b: &Promise) -> Promise {
     if let Some(last) = joined.history.iter().rev().find(|s| s.by == promiser) {
         joined.status = last.status;
     }
-    joined.acknowledged = first_acknowledgement(&joined, [&a.acknowledged, &b.acknowledged]);
     joined.replaced_by = a.replaced_by.max(b.replaced_by);
+    if joined.replaced_by.is_some() {
+        // Renegotiated on one laptop: its new promise stands, so a step taken apart on the
+        // other (kept, say) cannot close this one as anything else.
+        joined.status = PromiseStatus::Renegotiated;
+    }
+    joined.acknowledged = first_acknowledgement(&joined, [&a.acknowledged, &b.acknowledged]);
     joined
 }
 

@@ -327,3 +327,52 @@ fn a_copy_whose_words_a_merge_would_keep_is_not_covered_though_every_clock_is() 
     let (merged, _) = b.merge(&a);
     assert!(merged.covers(&a) && merged.covers(&b));
 }
+
+#[test]
+fn a_promise_withdrawn_on_one_laptop_after_it_was_kept_and_noticed_on_the_other_is_not_shown_noticed()
+ {
+    let (mut j, a, s) = couple();
+    let id = promise(&mut j, a, s);
+    let (mut one, mut two) = (laptop(&j, "one"), laptop(&j, "two"));
+    one.change_promise(id, a, PromiseAction::Keep, None, later(1), today())
+        .unwrap();
+    one.acknowledge_promise(id, s, Some("thank you".into()), later(2))
+        .unwrap();
+    two.change_promise(id, a, PromiseAction::Withdraw, None, later(3), today())
+        .unwrap();
+    for both in [merged(&one, &two), merged(&two, &one)] {
+        let p = both.promises.iter().find(|p| p.meta.id == id).unwrap();
+        assert_eq!(p.status, PromiseStatus::Withdrawn);
+        assert_eq!(
+            p.noticed(),
+            None,
+            "a promise not kept is never shown as noticed"
+        );
+        let note = p.acknowledged.as_ref().and_then(|ack| ack.note.as_deref());
+        assert_eq!(note, Some("thank you"), "Sam's words stay in the file");
+    }
+}
+
+#[test]
+fn a_promise_renegotiated_on_one_laptop_and_kept_on_the_other_stays_renegotiated() {
+    let (mut j, a, s) = couple();
+    let id = promise(&mut j, a, s);
+    let (mut one, mut two) = (laptop(&j, "one"), laptop(&j, "two"));
+    let renegotiate = PromiseAction::Renegotiate {
+        text: Some("Call if I'm late, or text".into()),
+        due: None,
+    };
+    two.change_promise(id, a, renegotiate, None, later(1), today())
+        .unwrap();
+    one.change_promise(id, a, PromiseAction::Keep, None, later(2), today())
+        .unwrap();
+    for both in [merged(&one, &two), merged(&two, &one)] {
+        let p = both.promises.iter().find(|p| p.meta.id == id).unwrap();
+        assert_eq!(
+            p.status,
+            PromiseStatus::Renegotiated,
+            "its new promise stands"
+        );
+        assert!(p.replaced_by.is_some());
+    }
+}

@@ -107,7 +107,7 @@ fn promise_lines(
             outcome_words(change.status).to_lowercase()
         )));
     }
-    closing(&mut lines, journal, p.acknowledged.as_ref(), offset, theme);
+    closing(&mut lines, journal, p.noticed(), offset, theme);
     lines
 }
 

@@ -88,14 +88,14 @@ fn open_row(p: &Promise, today: NaiveDate) -> Row {
 
 fn closed_row(journal: &Journal, p: &Promise) -> Row {
     let by = journal.name_of(p.by());
-    let detail = match &p.acknowledged {
+    let detail = match p.noticed() {
         Some(_) => format!("{} noticed", journal.name_of(p.to)),
         None if p.status.can_be_acknowledged() => "not noticed yet".to_owned(),
         None => String::new(),
     };
     Row {
         item: Some(Item::Promise(p.meta.id)),
-        look: if p.acknowledged.is_some() {
+        look: if p.noticed().is_some() {
             Look::Noticed
         } else {
             Look::Closed
