@@ -16,6 +16,14 @@ impl Journal {
                 crate::words::count(self.partners.len(), "partner", "partners")
             ));
         }
+        if let [first, second] = self.partners.as_slice()
+            && first.name.to_lowercase() == second.name.to_lowercase()
+        {
+            problems.push(format!(
+                "both partners are called \"{}\" (each laptop renamed one of you apart), so that name cannot tell you apart; give one of you another name in the app's settings",
+                crate::journal::text::one_line(&second.name)
+            ));
+        }
         let known = |id: PartnerId| self.partner(id).is_some();
         let metas = self
             .entries

@@ -261,4 +261,11 @@ fn a_name_both_partners_hold_after_a_merge_acts_as_neither() {
     );
     assert!(said.contains("nothing was done"), "{said}");
     assert_eq!(alex.journal_bytes(), before, "nothing written under either");
+    let check = alex.run(&["check"], "");
+    assert_eq!(check.status.code(), Some(1), "a problem to fix");
+    assert!(
+        stdout(&check).contains("both partners are called"),
+        "{}",
+        stdout(&check)
+    );
 }
