@@ -71,6 +71,7 @@ impl Journal {
             earlier_versions: Vec::new(),
             written_over: Vec::new(),
             deleted_before: None,
+            shared_since: None,
             extra: Extra::new(),
         };
         let id = entry.meta.id;
@@ -91,6 +92,11 @@ impl Journal {
         let text = check_text("entry", text)?;
         let device = self.device().clone();
         let entry = self.own_entry_mut(id, by)?;
+        entry.shared_since = match (entry.visibility, visibility) {
+            (Visibility::Private, Visibility::Shared) => Some(now),
+            (_, Visibility::Private) => None,
+            _ => entry.shared_since,
+        };
         entry.text = text;
         entry.visibility = visibility;
         entry.note_written_over(&device);
@@ -134,6 +140,7 @@ impl Journal {
             earlier_versions: Vec::new(),
             written_over: Vec::new(),
             deleted_before: None,
+            shared_since: None,
             extra: Extra::new(),
         };
         let new_id = beside.meta.id;

@@ -109,6 +109,10 @@ pub struct Entry {
     /// again later on another): words older than it stay gone, whichever copy brings them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted_before: Option<Clock>,
+    /// When its author last made it shared after it was private: the other partner first
+    /// saw it then, so a change is "edited" for them only after that. Left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_since: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -123,6 +127,7 @@ deserialize_keeping_unknown!(Entry, meta: meta {
     earlier_versions: Vec<EarlierVersion> => default,
     written_over: Vec<Clock> => default,
     deleted_before: Option<Clock> => default,
+    shared_since: Option<DateTime<Utc>> => default,
 });
 
 /// An entry's text as another computer last had it, kept when both changed it apart.

@@ -81,10 +81,12 @@ impl Journal {
                 .map(|at| at.max(entry.meta.created)),
         };
         let updated = entry.meta.updated;
+        // Made shared later, it first showed to the reader then, whatever it was before.
+        let since = entry.shared_since;
         let edited = match opened {
-            Some(at) => updated > at,
+            Some(at) => updated > since.map_or(at, |since| at.max(since)),
             // It opened when its evening ended.
-            None => evening_of(updated) > entry.day,
+            None => evening_of(updated) > entry.day && since.is_none_or(|since| updated > since),
         };
         Sight::Open {
             edited: edited.then_some(updated),

@@ -1,6 +1,7 @@
 //! The reveal: a partner's shared words for an evening open once the other has written too.
 
 use super::fixture::*;
+use super::merge_support::later;
 use crate::journal::*;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
@@ -313,4 +314,44 @@ fn seeing_many_entries_at_once_agrees_with_seeing_each_alone() {
             }
         }
     }
+}
+
+#[test]
+fn an_entry_made_shared_later_is_not_marked_edited_for_the_reader_who_first_sees_it_then() {
+    let (mut j, a, s) = couple();
+    let entry = |author, visibility, n: i64| NewEntry {
+        author,
+        day: today(),
+        stage: Stage::Communication,
+        prompt_id: None,
+        prompt: None,
+        text: format!("words {n}"),
+        visibility,
+    };
+    let id = j
+        .add_entry(entry(a, Visibility::Private, 0), later(0), today())
+        .unwrap();
+    j.add_entry(entry(s, Visibility::Shared, 1), later(10), today())
+        .unwrap();
+    let now = later(30).with_timezone(&chrono::FixedOffset::east_opt(0).unwrap());
+    let sight = |j: &Journal| {
+        let e = j.entries.iter().find(|e| e.meta.id == id).unwrap().clone();
+        j.sight(&e, Reader::Partner(s), now)
+    };
+    j.edit_entry(id, a, "words 0", Visibility::Shared, later(20))
+        .unwrap();
+    assert_eq!(
+        sight(&j),
+        Sight::Open { edited: None },
+        "first seen as it is"
+    );
+    j.edit_entry(id, a, "words 0, and more", Visibility::Shared, later(25))
+        .unwrap();
+    assert_eq!(
+        sight(&j),
+        Sight::Open {
+            edited: Some(later(25))
+        },
+        "changed after it showed"
+    );
 }
