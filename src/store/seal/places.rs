@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use uuid::Uuid;
 
-use crate::journal::{Clock, Journal, PartnerId, RecordId, Visibility};
+use crate::journal::{Acknowledgement, Clock, Journal, PartnerId, RecordId, Visibility};
 
 /// Which key seals a place: the couple's, or one partner's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -133,6 +133,30 @@ fn at_bound<'j, E>(
     visit(place, words)
 }
 
+/// Visits the note of a partner's "I noticed" on a promise or a kind act, if it has one:
+/// stamped with the moment it was said and who said it.
+fn acknowledged_note<'j, E>(
+    visit: &mut Visit<'_, 'j, E>,
+    record: RecordId,
+    acknowledged: &'j mut Option<Acknowledgement>,
+) -> Result<(), E> {
+    let Some(seen) = acknowledged else {
+        return Ok(());
+    };
+    let Some(note) = &mut seen.note else {
+        return Ok(());
+    };
+    let when = event_stamp(&seen.at, seen.by);
+    at(
+        visit,
+        record,
+        "acknowledged.note".into(),
+        &when,
+        KeyName::Couple,
+        note,
+    )
+}
+
 /// Visits every place in `journal` that holds words.
 pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>) -> Result<(), E> {
     for entry in &mut journal.entries {
@@ -198,19 +222,7 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
                 )?;
             }
         }
-        if let Some(seen) = &mut promise.acknowledged
-            && let Some(note) = &mut seen.note
-        {
-            let when = event_stamp(&seen.at, seen.by);
-            at(
-                visit,
-                id,
-                "acknowledged.note".into(),
-                &when,
-                KeyName::Couple,
-                note,
-            )?;
-        }
+        acknowledged_note(visit, id, &mut promise.acknowledged)?;
     }
     for act in &mut journal.kind_acts {
         let (id, clock) = (act.meta.id, stamp(&act.meta.clock));
@@ -222,19 +234,7 @@ pub fn each_place<'j, E>(journal: &'j mut Journal, visit: &mut Visit<'_, 'j, E>)
             KeyName::Couple,
             &mut act.text,
         )?;
-        if let Some(seen) = &mut act.acknowledged
-            && let Some(note) = &mut seen.note
-        {
-            let when = event_stamp(&seen.at, seen.by);
-            at(
-                visit,
-                id,
-                "acknowledged.note".into(),
-                &when,
-                KeyName::Couple,
-                note,
-            )?;
-        }
+        acknowledged_note(visit, id, &mut act.acknowledged)?;
     }
     for item in &mut journal.plan_items {
         let (id, clock) = (item.meta.id, stamp(&item.meta.clock));
