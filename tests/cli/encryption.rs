@@ -521,3 +521,25 @@ fn a_partner_name_with_a_control_character_never_reaches_the_terminal_raw() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Words that begin like a sealed token were written unsealed, and the journal then no
+/// longer opened.
+#[test]
+fn private_words_that_begin_like_a_sealed_token_are_sealed_and_read_back() {
+    let m = Mend::new();
+    m.init();
+    let (alice, _bob, _) = encrypted(&m);
+    let words = "mend-sealed:my very secret words";
+    let alices = [("MEND_PASSPHRASE_FILE", &alice)];
+    let write = ["write", "--as", "alice", "--stage", "healing", "--private"];
+    ok_with(&m, &alices, &write, words);
+    for (path, bytes) in every_kept_byte(&m) {
+        assert!(
+            !contains(&bytes, "very secret"),
+            "{} holds the words unsealed",
+            path.display()
+        );
+    }
+    let log = ok_with(&m, &alices, &["log", "--as", "alice"], "");
+    assert!(log.contains(words), "{log}");
+}

@@ -8,6 +8,8 @@
 #[cfg(test)]
 mod carried_tests;
 mod keys;
+#[cfg(test)]
+mod lookalike_tests;
 mod opening;
 mod parallel;
 mod places;

@@ -4,11 +4,11 @@
 use zeroize::Zeroize;
 
 use super::parallel::in_parts;
-use super::places::{Place, each_place};
+use super::places::{KeyName, Place, each_place};
 use super::token;
 use super::tokens::{Cursor, Known};
 use super::{SEALED_VERSION, SealError, Sealer};
-use crate::journal::{Journal, Rating};
+use crate::journal::{Journal, Opened, Rating};
 
 impl Sealer {
     /// A copy of `journal` with every place sealed: words unchanged since they were opened
@@ -28,8 +28,9 @@ impl Sealer {
                 (Rating::SEALED, Rating::SEALED, Rating::SEALED);
         }
         let mut places = Vec::new();
+        let opened = sealed.opened();
         each_place(&mut sealed, &mut |place, words| {
-            if !token::is_token(words) {
+            if !left_sealed(opened, &place, words) {
                 places.push((place, words));
             }
             Ok::<(), SealError>(())
@@ -74,4 +75,15 @@ impl Sealer {
         }
         Ok(made)
     }
+}
+
+/// Whether the words at `place` are a token this copy never opened, to be written as they
+/// are: never in a place the copy holds open, where they are what someone wrote, even words
+/// that begin like a token; elsewhere only a well-formed token.
+fn left_sealed(opened: Opened, place: &Place, words: &str) -> bool {
+    let held_open = match place.key {
+        KeyName::Couple => opened.shared_words(),
+        KeyName::Private(partner) => opened.private_words_of(partner),
+    };
+    !held_open && token::is_well_formed(words)
 }

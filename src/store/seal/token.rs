@@ -62,6 +62,20 @@ pub fn is_token(text: &str) -> bool {
     text.starts_with(TOKEN_PREFIX)
 }
 
+/// Whether `text` has a token's shape: the prefix, then base64 of at least a nonce and a tag.
+/// Words someone wrote that begin with the prefix are not one (see `sealing.rs`).
+pub fn is_well_formed(text: &str) -> bool {
+    let Some(encoded) = text.strip_prefix(TOKEN_PREFIX) else {
+        return false;
+    };
+    let shortest = (4 * (NONCE_BYTES + TAG_BYTES)).div_ceil(3);
+    encoded.len() >= shortest
+        && encoded.len() % 4 != 1
+        && encoded
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
 /// `words` sealed with `key`, bound to `binding`.
 pub fn seal(key: &DataKey, binding: &[u8], words: &str) -> String {
     let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
@@ -183,6 +197,27 @@ mod tests {
             Err(Unopened::Damaged)
         );
         assert_eq!(open(&key, b"x", "plain words"), Err(Unopened::NotSealed));
+    }
+
+    #[test]
+    fn a_token_has_its_shape_and_words_that_begin_like_one_do_not() {
+        let key = DataKey::random();
+        for words in ["", "we walked"] {
+            let token = seal(&key, b"entry 1 text", words);
+            assert!(is_well_formed(&token), "{token}");
+            assert!(!is_well_formed(&format!("{token} and more")));
+        }
+        let shortest = format!("{TOKEN_PREFIX}{}", "A".repeat(54));
+        assert!(is_well_formed(&shortest));
+        for words in [
+            format!("{TOKEN_PREFIX}my very secret words"),
+            format!("{TOKEN_PREFIX}{}", "A".repeat(53)),
+            format!("{TOKEN_PREFIX}{}=", "A".repeat(54)),
+            "mend-sealed".to_owned(),
+            String::new(),
+        ] {
+            assert!(!is_well_formed(&words), "{words}");
+        }
     }
 
     #[test]
