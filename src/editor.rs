@@ -45,21 +45,6 @@ pub fn editor_command() -> Option<String> {
         .find(|value| !value.trim().is_empty())
 }
 
-/// Opens the editor on `initial` in a private temp folder (0700 whatever the umask, file
-/// 0600), removed afterwards. Entries use [`read_entry_text`], which keeps the file instead.
-pub fn edit_in_editor(initial: &str, what: &str) -> Result<String> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("mend-");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
-    let folder = builder
-        .tempdir()
-        .context("Could not create a private temporary folder for the editor")?;
-    let file = folder.path().join("entry.md");
-    write_private(&file, initial)?;
-    run_editor(&file, what)
-}
-
 /// Opens `$VISUAL`/`$EDITOR` on `file` and reads back what it holds when the editor is done.
 fn run_editor(file: &Path, what: &str) -> Result<String> {
     let editor = chosen_editor(what)?;
@@ -86,9 +71,62 @@ pub fn chosen_editor(what: &str) -> Result<String> {
     })
 }
 
-/// Files of `partner`'s writing kept from the editor in `drafts`, newest first.
+/// What opens an entry's kept writing again.
+const ENTRY_AGAIN: &str = "your next `mend write` at a terminal opens it again";
+
+/// Which writing a kept file holds, by how its name begins in the drafts folder: an entry's
+/// is `PARTNER.….md`, other words' `KIND.PARTNER.….md` (or `KIND.….md` for the couple's),
+/// so each command offers back only its own; and the command that opens it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptKind {
+    prefix: String,
+    again: String,
+}
+
+impl KeptKind {
+    /// An entry of `partner`'s, which `mend write` and the app's writing screen offer again.
+    pub fn entry(partner: PartnerId) -> KeptKind {
+        KeptKind {
+            prefix: format!("{partner}."),
+            again: ENTRY_AGAIN.to_owned(),
+        }
+    }
+
+    /// Words of `kind` (a word safe in a file name) by `partner`, or of the couple, which
+    /// `command` (as it would be typed) opens again.
+    pub fn words(kind: &str, partner: Option<PartnerId>, command: &str) -> KeptKind {
+        let prefix = match partner {
+            Some(partner) => format!("{kind}.{partner}."),
+            None => format!("{kind}."),
+        };
+        KeptKind {
+            prefix,
+            again: format!("the next `{command}` at a terminal opens it again"),
+        }
+    }
+
+    /// What opens writing of this kind again, as a reader is told.
+    pub fn again(&self) -> &str {
+        &self.again
+    }
+}
+
+/// Files of `partner`'s entries kept from the editor in `drafts`, newest first.
 pub fn kept_texts(drafts: &Path, partner: PartnerId) -> Vec<PathBuf> {
-    let prefix = format!("{partner}.");
+    kept_of(drafts, &KeptKind::entry(partner))
+}
+
+/// Files of writing of `kind` kept from the editor in `drafts`, newest first.
+pub fn kept_of(drafts: &Path, kind: &KeptKind) -> Vec<PathBuf> {
+    kept_named(drafts, |name| name.starts_with(&kind.prefix))
+}
+
+/// Every file of writing kept from the editor in `drafts`, whatever it holds, newest first.
+pub fn every_kept_text(drafts: &Path) -> Vec<PathBuf> {
+    kept_named(drafts, |_| true)
+}
+
+fn kept_named(drafts: &Path, wanted: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let Ok(read) = std::fs::read_dir(drafts) else {
         return Vec::new();
     };
@@ -96,7 +134,7 @@ pub fn kept_texts(drafts: &Path, partner: PartnerId) -> Vec<PathBuf> {
         .filter_map(|e| e.ok())
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix) && name.ends_with(".md")
+            wanted(&name) && name.ends_with(".md")
         })
         .map(|e| {
             let modified = e.metadata().and_then(|m| m.modified());
@@ -107,11 +145,17 @@ pub fn kept_texts(drafts: &Path, partner: PartnerId) -> Vec<PathBuf> {
     found.into_iter().rev().map(|(_, path)| path).collect()
 }
 
-/// A new private file for `partner`'s writing in `drafts`, holding `initial`. The caller
+/// A new private file for `partner`'s entry in `drafts`, holding `initial`. The caller
 /// makes the folder first, private (0700), with the store's `create_private_dir`.
 pub fn new_kept_text(drafts: &Path, partner: PartnerId, initial: &str) -> Result<PathBuf> {
+    new_kept(drafts, &KeptKind::entry(partner), initial)
+}
+
+/// A new private file for writing of `kind` in `drafts` (made private first), holding
+/// `initial`.
+pub fn new_kept(drafts: &Path, kind: &KeptKind, initial: &str) -> Result<PathBuf> {
     let (mut file, path) = tempfile::Builder::new()
-        .prefix(&format!("{partner}."))
+        .prefix(&kind.prefix)
         .suffix(".md")
         .tempfile_in(drafts)
         .and_then(|file| file.keep().map_err(|e| e.error))
@@ -132,28 +176,22 @@ pub fn edit_kept_text(path: &Path, what: &str) -> Result<String> {
     run_editor(path, what)
 }
 
-/// `error`, with where the writing is kept; an empty file is removed instead (nothing to keep).
+/// `error`, with where an entry's writing is kept; an empty file is removed instead.
 pub fn keeping(error: anyhow::Error, path: &Path) -> anyhow::Error {
+    keeping_as(error, path, ENTRY_AGAIN)
+}
+
+/// `error`, with where writing is kept and what opens it `again`; an empty file is removed
+/// instead (nothing to keep).
+pub fn keeping_as(error: anyhow::Error, path: &Path, again: &str) -> anyhow::Error {
     let blank = std::fs::read(path).map_or(true, |bytes| bytes.iter().all(u8::is_ascii_whitespace));
     if blank {
         let _ = std::fs::remove_file(path);
         return error;
     }
     error.context(format!(
-        "Your writing is kept in {} (readable only by you; your next `mend write` at a terminal opens it again). What happened",
-        path.display()
+        "Your writing is kept in {} (readable only by you; {}). What happened",
+        path.display(),
+        again
     ))
-}
-
-fn write_private(path: &Path, text: &str) -> Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("Could not create {}", path.display()))?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("Could not write {}", path.display()))
 }

@@ -97,8 +97,10 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
             if removed == 1 { "it was" } else { "they were" }
         ))?;
     }
+    let mut entries = Vec::new();
     for partner in &journal.partners {
         for kept in crate::editor::kept_texts(&ctx.paths.drafts, partner.id) {
+            entries.push(kept.clone());
             write_stdout(format_args!(
                 "Writing kept from an editor when it could not be saved is still a plain file: {}. `{}` offers it again; delete it once it is in the journal.\n",
                 kept.display(),
@@ -108,6 +110,14 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
                     "--as",
                     &crate::journal::text::one_line(&partner.name)
                 ])
+            ))?;
+        }
+    }
+    for kept in crate::editor::every_kept_text(&ctx.paths.drafts) {
+        if !entries.contains(&kept) {
+            write_stdout(format_args!(
+                "Writing kept from an editor when it could not be saved is still a plain file: {}. The command it was typed for offers it again; delete it once it is in the journal.\n",
+                kept.display(),
             ))?;
         }
     }

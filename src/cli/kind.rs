@@ -36,11 +36,17 @@ fn add(ctx: &CommandContext, by: &str, day: Option<NaiveDate>, text: Vec<String>
     let (mut store, journal) = ctx.load()?;
     let by = partner_id(&journal, by)?;
     ctx.check_day_flag(&journal, "--day", day)?;
-    let text = words::given_or_read(text, "kind act")?;
-    let id = store.update(|journal| {
-        let today = ctx.today(journal);
-        Ok(journal.add_kind_act(by, &text, day.unwrap_or(today), ctx.now_utc(), today)?)
-    })?;
+    let name = one_line(journal.name_of(by));
+    let command = ["mend", "kind", "add", "--by", &name];
+    let typed = words::given_or_read(ctx, text, "kind act", ("kind-act", Some(by)), &command)?;
+    let id = store
+        .update(|journal| {
+            let today = ctx.today(journal);
+            let day = day.unwrap_or(today);
+            Ok(journal.add_kind_act(by, &typed.text, day, ctx.now_utc(), today)?)
+        })
+        .map_err(|err| typed.not_saved(err))?;
+    typed.saved();
     let journal = store.journal().unwrap_or(&journal);
     say!(
         "Logged a kind act by {}. Its id is {}.",
@@ -70,18 +76,18 @@ fn received(
     };
     journal.check_can_receive(by, doer)?;
     ctx.check_day_flag(&journal, "--day", day)?;
-    let text = words::given_or_read(text, "kind act")?;
-    let id = store.update(|journal| {
-        let today = ctx.today(journal);
-        Ok(journal.add_kind_act_received(
-            by,
-            doer,
-            &text,
-            day.unwrap_or(today),
-            ctx.now_utc(),
-            today,
-        )?)
-    })?;
+    let name = one_line(journal.name_of(by));
+    let command = ["mend", "kind", "received", "--as", &name];
+    let kind = ("kind-received", Some(by));
+    let typed = words::given_or_read(ctx, text, "kind act", kind, &command)?;
+    let id = store
+        .update(|journal| {
+            let today = ctx.today(journal);
+            let day = day.unwrap_or(today);
+            Ok(journal.add_kind_act_received(by, doer, &typed.text, day, ctx.now_utc(), today)?)
+        })
+        .map_err(|err| typed.not_saved(err))?;
+    typed.saved();
     let journal = store.journal().unwrap_or(&journal);
     say!(
         "Logged as {doer_name}'s kind act for {me}, and noticed by {me}. Its id is {}.",

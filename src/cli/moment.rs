@@ -1,5 +1,6 @@
 //! `mend moment`: note a hard moment in a line or two, private unless shared, and later say how it went.
 
+use crate::journal::text::one_line;
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -86,17 +87,23 @@ fn note(ctx: &CommandContext, name: &str, plan: Option<&str>, shared: bool) -> R
         .transpose()
         .map_err(|err| refused_flag("--plan", err))?
         .map(|item| item.meta.id);
-    let text = words::given_or_read(Vec::new(), "hard moment")?;
+    let name = one_line(journal.name_of(by));
+    let command = ["mend", "moment", "--as", &name];
+    let kind = ("moment", Some(by));
+    let typed = words::given_or_read(ctx, Vec::new(), "hard moment", kind, &command)?;
     let visibility = if shared {
         Visibility::Shared
     } else {
         Visibility::Private
     };
-    let id = store.update(|journal| {
-        journal
-            .add_hard_moment(by, &text, plan_item, visibility, ctx.now_utc())
-            .map_err(refused)
-    })?;
+    let id = store
+        .update(|journal| {
+            journal
+                .add_hard_moment(by, &typed.text, plan_item, visibility, ctx.now_utc())
+                .map_err(refused)
+        })
+        .map_err(|err| typed.not_saved(err))?;
+    typed.saved();
     let journal = store.journal().unwrap_or(&journal);
     let seen = match (shared, journal.is_sealed()) {
         (true, _) => "Your partner can see it.",

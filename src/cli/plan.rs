@@ -1,10 +1,12 @@
 //! `mend plan`: the plan for hard moments — add an item, agree to it or suggest a change, edit and retire it.
 
+use crate::journal::text::one_line;
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::context::CommandContext;
+use super::input::{not_saved_if_typed, saved_if_typed};
 use super::output::{say, short, short_ids};
 use super::plan_input::{partner_as, read_parts, refused};
 use super::{plan_list, words};
@@ -127,15 +129,30 @@ fn review(
     let (id, by) = item_and_partner(&journal, args)?;
     let item = journal.plan_item_by_prefix(&args.id).map_err(refused)?;
     item.check_can_review(by).map_err(refused)?;
-    let note = match kind {
-        ReviewKind::SuggestedChange => Some(words::given_or_read(Vec::new(), "suggestion")?),
-        _ => note,
+    let typed = match kind {
+        ReviewKind::SuggestedChange => {
+            let name = one_line(journal.name_of(by));
+            let command = ["mend", "plan", "suggest", &args.id, "--as", &name];
+            let kind = ("suggestion", Some(by));
+            Some(words::given_or_read(
+                ctx,
+                Vec::new(),
+                "suggestion",
+                kind,
+                &command,
+            )?)
+        }
+        _ => None,
     };
-    store.update(|journal| {
-        journal
-            .review_plan_item(id, by, kind, note, ctx.now_utc())
-            .map_err(refused)
-    })?;
+    let note = typed.as_ref().map(|typed| typed.text.clone()).or(note);
+    store
+        .update(|journal| {
+            journal
+                .review_plan_item(id, by, kind, note, ctx.now_utc())
+                .map_err(refused)
+        })
+        .map_err(|err| not_saved_if_typed(typed.as_ref(), err))?;
+    saved_if_typed(typed.as_ref());
     let owner = journal.name_of(item.owner());
     let done = match kind {
         ReviewKind::Agreed => format!("{} agreed to {owner}'s plan item.", journal.name_of(by)),

@@ -55,20 +55,25 @@ fn add(
     if let Some(due) = due {
         check_flag("--due", journal.check_due(due, ctx.today(&journal)))?;
     }
-    let text = words::given_or_read(text, "promise")?;
-    let id = store.update(|journal| {
-        let today = ctx.today(journal);
-        let new = NewPromise {
-            by,
-            to,
-            text,
-            made: today,
-            due,
-            // No size given is stored as none, not as "small".
-            size: big.then_some(PromiseSize::Big),
-        };
-        Ok(journal.add_promise(new, ctx.now_utc(), today)?)
-    })?;
+    let (name, other) = (one_line(journal.name_of(by)), one_line(journal.name_of(to)));
+    let command = ["mend", "promise", "add", "--by", &name, "--to", &other];
+    let typed = words::given_or_read(ctx, text, "promise", ("promise", Some(by)), &command)?;
+    let id = store
+        .update(|journal| {
+            let today = ctx.today(journal);
+            let new = NewPromise {
+                by,
+                to,
+                text: typed.text.clone(),
+                made: today,
+                due,
+                // No size given is stored as none, not as "small".
+                size: big.then_some(PromiseSize::Big),
+            };
+            Ok(journal.add_promise(new, ctx.now_utc(), today)?)
+        })
+        .map_err(|err| typed.not_saved(err))?;
+    typed.saved();
     let journal = store.journal().unwrap_or(&journal);
     let due = due
         .map(|d| format!(", due {}", human_day(d)))

@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::context::{CommandContext, usage};
+use super::input::{not_saved_if_typed, saved_if_typed};
 use super::output::say;
 use super::plan_input::{partner_as, refused, refused_flag};
 use super::words;
@@ -34,22 +35,30 @@ pub fn reply(ctx: &CommandContext, args: ReplyArgs) -> Result<()> {
     journal
         .check_can_reply(entry, by, today)
         .map_err(|err| refused(err.into()))?;
-    let text = if args.just_read {
+    let typed = if args.just_read {
         None
     } else {
-        let text = words::given_or_read(Vec::new(), "reply")?;
-        if text.trim().is_empty() {
+        let name = one_line(journal.name_of(by));
+        let command = ["mend", "reply", &args.entry, "--as", &name];
+        let kind = ("reply", Some(by));
+        let typed = words::given_or_read(ctx, Vec::new(), "reply", kind, &command)?;
+        if typed.text.trim().is_empty() {
+            typed.saved();
             return Err(usage(
                 "The reply is empty; nothing was saved. To say only that you read it, use --just-read.",
             ));
         }
-        Some(text)
+        Some(typed)
     };
-    store.update(|journal| {
-        journal
-            .reply_to_entry(entry, by, text.clone(), ctx.now_utc(), today)
-            .map_err(refused)
-    })?;
+    let text = typed.as_ref().map(|typed| typed.text.clone());
+    store
+        .update(|journal| {
+            journal
+                .reply_to_entry(entry, by, text.clone(), ctx.now_utc(), today)
+                .map_err(refused)
+        })
+        .map_err(|err| not_saved_if_typed(typed.as_ref(), err))?;
+    saved_if_typed(typed.as_ref());
     let journal = store.journal().unwrap_or(&journal);
     let author = journal
         .live_entries()

@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::context::{CommandContext, partner_id};
+use super::input::{not_saved_if_typed, saved_if_typed};
 use super::output::say;
 use super::usage_error::usage;
 use super::words::given_or_read;
@@ -97,34 +98,44 @@ pub fn settings(ctx: &CommandContext, args: SettingsArgs) -> Result<()> {
         .map(|given| role_change(&journal, given))
         .collect::<Result<Vec<_>>>()?;
     let contact = if args.add_contact {
-        Some(given_or_read(Vec::new(), "contact")?)
+        let command = ["mend", "settings", "--add-contact"];
+        Some(given_or_read(
+            ctx,
+            Vec::new(),
+            "contact",
+            ("contact", None),
+            &command,
+        )?)
     } else {
         None
     };
-    store.update(|journal| {
-        if let Some(hour) = args.day_ends_at {
-            journal.set_day_ends_at(hour)?;
-        }
-        if let Some(week_starts) = args.week_starts {
-            journal.settings.week_starts = week_starts.into();
-        }
-        if let Some(reveal) = args.reveal {
-            journal.set_reveal(reveal.into(), ctx.today(journal));
-        }
-        if let Some(minutes) = args.lock_after_minutes {
-            journal.set_lock_after_minutes(minutes)?;
-        }
-        if args.clear_contacts {
-            journal.clear_support_contacts();
-        }
-        if let Some(contact) = &contact {
-            journal.add_support_contact(contact)?;
-        }
-        for (partner, role) in &roles {
-            journal.set_role(*partner, *role, ctx.now_utc())?;
-        }
-        Ok(())
-    })?;
+    store
+        .update(|journal| {
+            if let Some(hour) = args.day_ends_at {
+                journal.set_day_ends_at(hour)?;
+            }
+            if let Some(week_starts) = args.week_starts {
+                journal.settings.week_starts = week_starts.into();
+            }
+            if let Some(reveal) = args.reveal {
+                journal.set_reveal(reveal.into(), ctx.today(journal));
+            }
+            if let Some(minutes) = args.lock_after_minutes {
+                journal.set_lock_after_minutes(minutes)?;
+            }
+            if args.clear_contacts {
+                journal.clear_support_contacts();
+            }
+            if let Some(contact) = &contact {
+                journal.add_support_contact(&contact.text)?;
+            }
+            for (partner, role) in &roles {
+                journal.set_role(*partner, *role, ctx.now_utc())?;
+            }
+            Ok(())
+        })
+        .map_err(|err| not_saved_if_typed(contact.as_ref(), err))?;
+    saved_if_typed(contact.as_ref());
     say!("Saved.")?;
     let journal = store.journal().unwrap_or(&journal);
     show(ctx, journal)

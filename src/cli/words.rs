@@ -2,15 +2,27 @@
 
 use anyhow::Result;
 
-use super::input::{read_limited, read_text};
+use super::context::CommandContext;
+use super::input::{TypedText, read_kept_text, read_limited};
+use crate::editor::KeptKind;
+use crate::journal::PartnerId;
 
 /// The words given as arguments, or, when none were, read like an entry's text: from
-/// standard input, or from `$VISUAL`/`$EDITOR` when standard input is a terminal.
-pub fn given_or_read(words: Vec<String>, what: &str) -> Result<String> {
+/// standard input, or from `$VISUAL`/`$EDITOR` when standard input is a terminal, in a file
+/// kept for `kind` of writing by `partner` until it is saved ([`TypedText`]). `command` is
+/// what opens that file again, as typed (names quoted as the shell needs).
+pub fn given_or_read(
+    ctx: &CommandContext,
+    words: Vec<String>,
+    what: &str,
+    (kind, partner): (&str, Option<PartnerId>),
+    command: &[&str],
+) -> Result<TypedText> {
+    let kind = KeptKind::words(kind, partner, &crate::shell::command(command));
     if words.is_empty() {
-        return read_text(what);
+        return read_kept_text(&ctx.paths.drafts, kind, what);
     }
-    Ok(words.join(" "))
+    Ok(TypedText::given(words.join(" "), kind))
 }
 
 /// Words given with an option (`--note`, `--text`), or read from standard input with its

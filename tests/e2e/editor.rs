@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 const TEXT: &str = "Words I must not lose, written in my editor.";
 
 /// What a run in a pseudo-terminal gave: its exit code (None when killed) and its output.
-struct Ran {
-    code: Option<u32>,
-    output: String,
+pub struct Ran {
+    pub code: Option<u32>,
+    pub output: String,
 }
 
 /// Runs `sh -c "PREFIX exec mend --journal J ARGS"` in a pty (so standard input is a terminal
 /// and mend opens `editor`). When `kill_when` holds, the run is killed with SIGKILL.
-fn in_pty(
+pub fn in_pty(
     m: &Mend,
     prefix: &str,
     args: &[&str],
@@ -46,12 +46,12 @@ fn in_pty(
     Ran { code, output }
 }
 
-fn never() -> bool {
+pub fn never() -> bool {
     false
 }
 
 /// An executable editor script in the test's folder.
-fn editor(m: &Mend, name: &str, body: &str) -> PathBuf {
+pub fn editor(m: &Mend, name: &str, body: &str) -> PathBuf {
     let path = m.dir.path().join(name);
     std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("editor script");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
@@ -59,7 +59,7 @@ fn editor(m: &Mend, name: &str, body: &str) -> PathBuf {
 }
 
 /// Every file kept from the editor under `$XDG_STATE_HOME/mend/drafts`.
-fn kept_files(m: &Mend) -> Vec<PathBuf> {
+pub fn kept_files(m: &Mend) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut stack = vec![m.state_home().join("mend").join("drafts")];
     while let Some(dir) = stack.pop() {

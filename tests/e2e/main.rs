@@ -9,6 +9,7 @@
 mod kit;
 
 mod editor;
+mod editor_words;
 mod encryption;
 mod exchange;
 mod hard_moment;
