@@ -6,15 +6,33 @@ use super::book::Journal;
 use super::ids::PartnerId;
 
 impl Journal {
+    /// Whether the journal tells its partners apart: exactly two, each with an id of their
+    /// own. A file that does not is never opened, as one partner's words would be filed as
+    /// the other's (or as a third's).
+    pub fn check_partners(&self) -> Result<(), String> {
+        if self.partners.len() != 2 {
+            return Err(format!(
+                "`partners` lists {}; a journal is for exactly two",
+                crate::words::count(self.partners.len(), "partner", "partners")
+            ));
+        }
+        if let [first, second] = self.partners.as_slice()
+            && first.id == second.id
+        {
+            return Err(format!(
+                "both partners in `partners` have the id {}; each needs an id of their own",
+                first.id
+            ));
+        }
+        Ok(())
+    }
+
     /// Checks the rules a loaded file must follow, returning every problem found; `today`
     /// is tonight, the last evening a record may belong to.
     pub fn problems(&self, today: NaiveDate) -> Vec<String> {
         let mut problems = self.day_problems(today);
-        if self.partners.len() != 2 {
-            problems.push(format!(
-                "the journal has {}; it needs exactly two",
-                crate::words::count(self.partners.len(), "partner", "partners")
-            ));
+        if let Err(problem) = self.check_partners() {
+            problems.push(problem);
         }
         if let [first, second] = self.partners.as_slice()
             && first.name.to_lowercase() == second.name.to_lowercase()

@@ -201,7 +201,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
         Ok(mut journal) => {
             let format = serde_json::Value::String(journal.format.clone());
             check_header(path, Some(&format), Some(u64::from(journal.version)))?;
-            if let Err(problem) = journal.check_sealed_parts() {
+            if let Err(problem) = journal.check_partners().and(journal.check_sealed_parts()) {
                 return Err(LoadError::Inconsistent {
                     path: path.to_owned(),
                     problem,

@@ -205,3 +205,30 @@ fn a_ten_megabyte_valid_journal_opens_and_takes_a_new_entry() {
 fn a_hundred_megabyte_valid_journal_opens_and_takes_a_new_entry() {
     huge_valid(100 << 20);
 }
+
+/// A hand-edited journal whose partners share one id filed Bob's private entry as Alice's;
+/// one with one or three partners took entries by a third.
+#[test]
+fn a_journal_that_does_not_tell_two_partners_apart_is_refused() {
+    let m = Mend::with_journal();
+    let good = m.journal_json();
+    let mut same_id = good.clone();
+    same_id["partners"][1]["id"] = same_id["partners"][0]["id"].clone();
+    let mut one = good.clone();
+    if let Some(partners) = one["partners"].as_array_mut() {
+        partners.pop();
+    }
+    let mut three = good.clone();
+    let carol = serde_json::json!({"id": "01a21482-1880-7000-8000-000000000003", "name": "Carol"});
+    if let Some(partners) = three["partners"].as_array_mut() {
+        partners.push(carol);
+    }
+    for (journal, says) in [
+        (same_id, "have the id"),
+        (one, "lists 1 partner"),
+        (three, "lists 3 partners"),
+    ] {
+        let bytes = serde_json::to_vec_pretty(&journal).expect("serialize");
+        every_command_refuses_and_leaves_it_alone(&m, &bytes, &["`partners`", says]);
+    }
+}
