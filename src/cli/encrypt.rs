@@ -68,8 +68,8 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         Ok(())
     })?;
     let others = seal_the_shared_folder(&mut store);
-    let removed = store.backups().map_or(0, |backups| backups.remove_plain());
-    let sealed_drafts = seal_plain_drafts(ctx, &store, &journal);
+    let removed = (store.backups()).map_or(0, |backups| backups.remove_plain_of_couple(&journal));
+    let sealed_drafts = super::encrypt_drafts::seal_plain_drafts(ctx, &store, &journal);
     write_stdout(format_args!(
         "The journal is encrypted now: every word in it is sealed, and each of you opens it with your own passphrase.\n"
     ))?;
@@ -97,30 +97,7 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
             if removed == 1 { "it was" } else { "they were" }
         ))?;
     }
-    let mut entries = Vec::new();
-    for partner in &journal.partners {
-        for kept in crate::editor::kept_texts(&ctx.paths.drafts, partner.id) {
-            entries.push(kept.clone());
-            write_stdout(format_args!(
-                "Writing kept from an editor when it could not be saved is still a plain file: {}. `{}` offers it again; delete it once it is in the journal.\n",
-                kept.display(),
-                crate::shell::command(&[
-                    "mend",
-                    "write",
-                    "--as",
-                    &crate::journal::text::one_line(&partner.name)
-                ])
-            ))?;
-        }
-    }
-    for kept in crate::editor::every_kept_text(&ctx.paths.drafts) {
-        if !entries.contains(&kept) {
-            write_stdout(format_args!(
-                "Writing kept from an editor when it could not be saved is still a plain file: {}. The command it was typed for offers it again; delete it once it is in the journal.\n",
-                kept.display(),
-            ))?;
-        }
-    }
+    super::encrypt_drafts::name_kept_texts(ctx, &journal)?;
     super::recovery_codes::show(&journal, &codes)
 }
 
@@ -179,32 +156,6 @@ fn seal_copy(
     let sealed = sealer.seal(&copy).map_err(|err| err.to_string())?;
     let bytes = to_bytes(&sealed).map_err(|err| err.to_string())?;
     write_atomically(path, &bytes, &RealFs).map_err(|err| err.to_string())
-}
-
-/// Seals each partner's plain draft of unsaved writing with their own key; returns how many.
-fn seal_plain_drafts(
-    ctx: &CommandContext,
-    store: &crate::store::Store,
-    journal: &Journal,
-) -> usize {
-    let Some(keys) = store.sealer() else {
-        return 0;
-    };
-    let drafts = Drafts::new(&ctx.paths.drafts);
-    let mut sealed = 0;
-    for partner in &journal.partners {
-        // A draft that opens without a key is a plain one.
-        let (Some(draft), Some(sealer)) = (
-            drafts.load_for(partner.id, None),
-            keys.drafts_of(partner.id),
-        ) else {
-            continue;
-        };
-        if drafts.save(&draft, Some(&sealer)).is_ok() {
-            sealed += 1;
-        }
-    }
-    sealed
 }
 
 /// `mend decrypt`: with both partners' passphrases, every word is written unsealed again.

@@ -5,6 +5,7 @@ mod check_shared;
 mod context;
 mod demo;
 mod encrypt;
+mod encrypt_drafts;
 mod entries;
 mod export;
 pub mod input;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::private_dir::create_private_dir;
 use super::save::{RealFs, temp_for, write_atomically};
-use crate::journal::file_key;
+use crate::journal::{Journal, file_key};
 
 /// How many of the newest backups are always kept.
 pub const KEEP_RECENT: usize = 10;
@@ -106,9 +106,23 @@ impl Backups {
             .count()
     }
 
-    /// Removes the backups that hold words unsealed, once the journal is encrypted; returns
-    /// how many. A backup that cannot be read or parsed is left alone.
-    pub fn remove_plain(&self) -> usize {
+    /// Removes the backups that hold the words of the couple's journal `of` unsealed, once it
+    /// is encrypted: in this folder and in every backup folder beside it, where backups taken
+    /// under another path to it went (a link, a path with `..`, the path it had before
+    /// `mend share`). Other couples' backups, and a backup that cannot be read or parsed,
+    /// stay. Returns how many were removed.
+    pub fn remove_plain_of_couple(&self, of: &Journal) -> usize {
+        let root = self.dir.parent().unwrap_or(&self.dir);
+        let Ok(read) = std::fs::read_dir(root) else {
+            return 0;
+        };
+        read.flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| Backups { dir: e.path() }.remove_plain_where(|j| j.same_couple(of)))
+            .sum()
+    }
+
+    fn remove_plain_where(&self, wanted: impl Fn(&Journal) -> bool) -> usize {
         let Ok(list) = self.list() else {
             return 0;
         };
@@ -117,7 +131,7 @@ impl Backups {
             let plain = std::fs::read(&path)
                 .ok()
                 .and_then(|bytes| super::parse(&path, &bytes).ok())
-                .is_some_and(|journal| !journal.is_sealed());
+                .is_some_and(|journal| !journal.is_sealed() && wanted(&journal));
             if plain && std::fs::remove_file(&path).is_ok() {
                 removed += 1;
             }

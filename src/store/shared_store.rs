@@ -34,8 +34,8 @@ impl Store {
         let stamp = FileStamp::of(&shared.own);
         let own = shared.own.clone();
         self.notices.extend(gathered.warnings);
-        if encrypted_since {
-            self.remove_plain_backups_once();
+        if encrypted_since && let Some(journal) = &gathered.journal {
+            self.remove_plain_backups_once(journal);
         }
         let held = self.loaded.as_ref().map(|(journal, _)| Arc::clone(journal));
         // Every laptop's file is merged sealed, as the merge needs no key, then opened once.
@@ -60,11 +60,11 @@ impl Store {
     /// The journal was encrypted on another laptop since this one last wrote: this laptop's
     /// own backups from before hold its words unsealed, so they go, once a run, as
     /// `mend encrypt` removes them on the laptop it runs on.
-    fn remove_plain_backups_once(&mut self) {
+    fn remove_plain_backups_once(&mut self, of: &Journal) {
         if std::mem::replace(&mut self.plain_backups_removed, true) {
             return;
         }
-        let removed = self.backups.as_ref().map_or(0, |b| b.remove_plain());
+        let removed = (self.backups.as_ref()).map_or(0, |b| b.remove_plain_of_couple(of));
         if removed > 0 {
             self.notices.push(format!(
                 "The journal was encrypted on the other laptop. The {} on this laptop held the words unsealed; {} removed, and backups from now on are sealed too.",

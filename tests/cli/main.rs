@@ -43,6 +43,7 @@ mod delete_words;
 mod encryption;
 mod encryption_exit_codes;
 mod encryption_files;
+mod encryption_other_paths;
 mod encryption_shared;
 mod encryption_shared_later;
 mod export;

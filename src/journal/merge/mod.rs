@@ -65,12 +65,7 @@ impl Journal {
     /// Whether `other` is a copy of this same journal: the same two partners (by id). Two
     /// different couples' journals are never merged.
     pub fn check_can_merge(&self, other: &Journal) -> Result<(), DomainError> {
-        let ids = |j: &Journal| {
-            let mut ids: Vec<_> = j.partners.iter().map(|p| p.id).collect();
-            ids.sort();
-            ids
-        };
-        if ids(self) != ids(other) {
+        if !self.same_couple(other) {
             return Err(DomainError::NotTheSameJournal);
         }
         // Plain words are never folded into an encrypted journal, nor sealed words into a
@@ -85,6 +80,16 @@ impl Journal {
             return Err(DomainError::SealedWithOtherKeys);
         }
         Ok(())
+    }
+
+    /// Whether `other` is a copy of this couple's journal: the same two partners, by id.
+    pub fn same_couple(&self, other: &Journal) -> bool {
+        let ids = |j: &Journal| {
+            let mut ids: Vec<_> = j.partners.iter().map(|p| p.id).collect();
+            ids.sort();
+            ids
+        };
+        ids(self) == ids(other)
     }
 
     /// This copy and `other` folded into one, and what `other` brought. Call

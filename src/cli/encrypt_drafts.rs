@@ -1,0 +1,102 @@
+//! What `mend encrypt` does with the writing kept outside the journal: partners' drafts are
+//! sealed, and files kept from an editor are named, in every drafts folder of the journal.
+
+use anyhow::Result;
+use std::path::PathBuf;
+
+use super::context::CommandContext;
+use super::output::write_stdout;
+use crate::editor::{every_kept_text, kept_texts};
+use crate::journal::Journal;
+use crate::journal::text::one_line;
+use crate::store::Store;
+use crate::tui::draft::Drafts;
+
+/// The drafts folder of the path the journal was opened by, then those of every other path
+/// (drafts are kept by path: a link, a path with `..`, the path before `mend share`). In the
+/// others only the couple's own files are touched, known by the partners' ids in their names.
+fn drafts_folders(ctx: &CommandContext) -> Vec<PathBuf> {
+    let own = ctx.paths.drafts.clone();
+    let others = own
+        .parent()
+        .and_then(|root| std::fs::read_dir(root).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .filter(|path| *path != own);
+    std::iter::once(own.clone()).chain(others).collect()
+}
+
+/// Seals each partner's plain draft of unsaved writing with their own key, in every drafts
+/// folder; returns how many.
+pub fn seal_plain_drafts(ctx: &CommandContext, store: &Store, journal: &Journal) -> usize {
+    let Some(keys) = store.sealer() else {
+        return 0;
+    };
+    let mut sealed = 0;
+    for folder in drafts_folders(ctx) {
+        let drafts = Drafts::new(&folder);
+        for partner in &journal.partners {
+            // A draft that opens without a key is a plain one.
+            let (Some(draft), Some(sealer)) = (
+                drafts.load_for(partner.id, None),
+                keys.drafts_of(partner.id),
+            ) else {
+                continue;
+            };
+            if drafts.save(&draft, Some(&sealer)).is_ok() {
+                sealed += 1;
+            }
+        }
+    }
+    sealed
+}
+
+/// Names every file of the couple's writing kept from an editor, which stays plain, and
+/// what offers it again.
+pub fn name_kept_texts(ctx: &CommandContext, journal: &Journal) -> Result<()> {
+    let ours = |kept: &PathBuf| {
+        let name = kept.file_name().map(|n| n.to_string_lossy().into_owned());
+        let name = name.unwrap_or_default();
+        journal
+            .partners
+            .iter()
+            .any(|p| name.contains(&p.id.to_string()))
+    };
+    let mut folders = drafts_folders(ctx).into_iter();
+    let own = folders.next().unwrap_or_else(|| ctx.paths.drafts.clone());
+    let mut entries = Vec::new();
+    for partner in &journal.partners {
+        for kept in kept_texts(&own, partner.id) {
+            let again = ["mend", "write", "--as", &one_line(&partner.name)];
+            write_stdout(format_args!(
+                "Writing kept from an editor when it could not be saved is still a plain file: {}. `{}` offers it again; delete it once it is in the journal.\n",
+                kept.display(),
+                crate::shell::command(&again)
+            ))?;
+            entries.push(kept);
+        }
+    }
+    for kept in every_kept_text(&own)
+        .into_iter()
+        .filter(|k| !entries.contains(k))
+    {
+        write_stdout(format_args!(
+            "Writing kept from an editor when it could not be saved is still a plain file: {}. The command it was typed for offers it again; delete it once it is in the journal.\n",
+            kept.display(),
+        ))?;
+    }
+    // Another folder may hold another journal's files: only the couple's own are named.
+    for kept in folders
+        .flat_map(|folder| every_kept_text(&folder))
+        .filter(ours)
+    {
+        write_stdout(format_args!(
+            "Writing kept from an editor when it could not be saved, while the journal was opened by another path, is still a plain file: {}. Delete it once it is in the journal.\n",
+            kept.display(),
+        ))?;
+    }
+    Ok(())
+}
