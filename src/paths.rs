@@ -32,6 +32,10 @@ pub struct SharedConfig {
     /// Whose laptop this is, by name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<String>,
+    /// The journal file this laptop used before the folder, which `mend share` and
+    /// `mend join` leave as it was: `mend encrypt` seals it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_behind: Option<PathBuf>,
 }
 
 impl SharedConfig {

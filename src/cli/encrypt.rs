@@ -68,8 +68,9 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
         Ok(())
     })?;
     let others = seal_the_shared_folder(&mut store);
+    super::encrypt_elsewhere::seal_left_behind(ctx, &mut store, &journal)?;
     let removed = (store.backups()).map_or(0, |backups| backups.remove_plain_of_couple(&journal));
-    let sealed_drafts = super::encrypt_drafts::seal_plain_drafts(ctx, &store, &journal);
+    let sealed_drafts = super::encrypt_elsewhere::seal_plain_drafts(ctx, &store, &journal);
     write_stdout(format_args!(
         "The journal is encrypted now: every word in it is sealed, and each of you opens it with your own passphrase.\n"
     ))?;
@@ -97,7 +98,7 @@ pub fn encrypt(ctx: &CommandContext) -> Result<()> {
             if removed == 1 { "it was" } else { "they were" }
         ))?;
     }
-    super::encrypt_drafts::name_kept_texts(ctx, &journal)?;
+    super::encrypt_elsewhere::name_kept_texts(ctx, &journal)?;
     super::recovery_codes::show(&journal, &codes)
 }
 
@@ -138,8 +139,9 @@ fn seal_the_shared_folder(store: &mut crate::store::Store) -> usize {
     sealed
 }
 
-/// Seals the conflict copy at `path` in place with the journal's keys.
-fn seal_copy(
+/// Seals the copy of the journal at `path` in place with the journal's keys (a conflict
+/// copy, the file used before the shared folder); one already sealed is left as it is.
+pub(super) fn seal_copy(
     path: &std::path::Path,
     store: &mut crate::store::Store,
     sealing: &crate::journal::Sealing,

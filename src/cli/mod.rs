@@ -5,7 +5,7 @@ mod check_shared;
 mod context;
 mod demo;
 mod encrypt;
-mod encrypt_drafts;
+mod encrypt_elsewhere;
 mod entries;
 mod export;
 pub mod input;

@@ -45,7 +45,8 @@ pub fn share(ctx: &CommandContext, dir: &Path) -> Result<()> {
         store.create(Journal::clone(&journal))?;
     }
     let own = store.real_path();
-    remember(ctx, &folder, None)?;
+    let left_behind = (ctx.paths.journal != folder).then(|| absolute(&ctx.paths.journal));
+    remember(ctx, &folder, None, left_behind.transpose()?)?;
     say!(
         "Your journal is now shared in {}; this laptop writes only {}.",
         folder.display(),
@@ -95,7 +96,14 @@ pub fn join(ctx: &CommandContext, dir: &Path, name: &str) -> Result<()> {
     if !own.exists() {
         store.create(journal.clone())?;
     }
-    remember(ctx, &folder, Some(partner.clone()))?;
+    let before = &ctx.paths.journal;
+    let left_behind = (before.is_file() && !before.starts_with(&folder)).then(|| absolute(before));
+    remember(
+        ctx,
+        &folder,
+        Some(partner.clone()),
+        left_behind.transpose()?,
+    )?;
     say!(
         "This laptop is {}'s now: mend uses the journal shared in {} and writes only {} there.",
         one_line(&partner),
@@ -103,7 +111,6 @@ pub fn join(ctx: &CommandContext, dir: &Path, name: &str) -> Result<()> {
         file_name(&own)
     )?;
     // A journal this laptop held before is not folded in by itself: say where it is.
-    let before = &ctx.paths.journal;
     if before.is_file() && !before.starts_with(&folder) {
         say!(
             "The journal already on this laptop, {}, is left as it was. If it holds writing of its own, fold it in with: mend merge {}",
@@ -134,11 +141,17 @@ fn read_folder(folder: &Path, state: &Path, tell: bool) -> Result<Option<Journal
     Ok(gathered.journal)
 }
 
-fn remember(ctx: &CommandContext, folder: &Path, partner: Option<String>) -> Result<()> {
+fn remember(
+    ctx: &CommandContext,
+    folder: &Path,
+    partner: Option<String>,
+    left_behind: Option<PathBuf>,
+) -> Result<()> {
     let file = &ctx.paths.shared_config;
     let config = SharedConfig {
         folder: folder.to_owned(),
         partner,
+        left_behind,
     };
     let mut bytes = serde_json::to_vec_pretty(&config)?;
     bytes.push(b'\n');

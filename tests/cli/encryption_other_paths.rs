@@ -84,8 +84,26 @@ fn encrypting_after_sharing_removes_the_unsealed_backups_from_before_the_share()
         "Alice: alice passphrase one\nBob: bob passphrase two\n",
     );
     let said = ok(&alices, Some(&both), &["encrypt"], "");
-    let plain = holding(&alices.state_home(), "alice alone at the window");
+    let words = "alice alone at the window";
+    let plain = holding(&alices.state_home(), words);
     assert!(plain.is_empty(), "{said}\nstill unsealed in {plain:?}");
+
+    // The journal file used before the folder, left as it was by `mend share`, is sealed
+    // too, with the same passphrases.
+    let before = alices.data_home().join("mend").join("journal.json");
+    assert!(before.is_file(), "{}", before.display());
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&before.display().to_string()), "{said}");
+    assert!(holding(&alices.data_home(), words).is_empty(), "{said}");
+    let alice = secret(&alices, "alice", "alice passphrase one\n");
+    let log = at(
+        &alices,
+        &before,
+        Some(&alice),
+        &["log", "--as", "alice"],
+        "",
+    );
+    assert!(String::from_utf8_lossy(&log.stdout).contains(words));
 }
 
 #[test]

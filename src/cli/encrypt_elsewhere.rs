@@ -1,16 +1,54 @@
-//! What `mend encrypt` does with the writing kept outside the journal: partners' drafts are
-//! sealed, and files kept from an editor are named, in every drafts folder of the journal.
+//! What `mend encrypt` does with words kept outside the journal: the file used before the
+//! shared folder and partners' drafts are sealed, and files kept from an editor are named,
+//! in every drafts folder of the journal.
 
 use anyhow::Result;
 use std::path::PathBuf;
 
 use super::context::CommandContext;
-use super::output::write_stdout;
+use super::output::{warn, write_stdout};
 use crate::editor::{every_kept_text, kept_texts};
 use crate::journal::Journal;
 use crate::journal::text::one_line;
+use crate::paths::SharedConfig;
 use crate::store::Store;
 use crate::tui::draft::Drafts;
+
+/// Seals the journal file this laptop used before the shared folder (`mend share` and
+/// `mend join` leave it as it was), when it is an unencrypted copy of this couple's
+/// journal, and says so, or why it could not.
+pub fn seal_left_behind(ctx: &CommandContext, store: &mut Store, journal: &Journal) -> Result<()> {
+    if store.shared_files().is_none() {
+        return Ok(());
+    }
+    let Ok(Some(SharedConfig {
+        left_behind: Some(before),
+        ..
+    })) = SharedConfig::read(&ctx.paths.shared_config)
+    else {
+        return Ok(());
+    };
+    let Ok(Some(copy)) = crate::store::load(&before) else {
+        return Ok(());
+    };
+    let sealing = store.journal().and_then(|j| j.sealing.clone());
+    let Some(sealing) = sealing.filter(|_| !copy.is_sealed() && copy.same_couple(journal)) else {
+        return Ok(());
+    };
+    match super::encrypt::seal_copy(&before, store, &sealing) {
+        Ok(()) => write_stdout(format_args!(
+            "The journal file this laptop used before the shared folder, {}, is sealed now too.\n",
+            before.display()
+        )),
+        Err(why) => {
+            warn(format_args!(
+                "The journal file this laptop used before the shared folder, {}, could not be sealed ({why}); it still holds the words unsealed. Delete it once you no longer need it.",
+                before.display()
+            ));
+            Ok(())
+        }
+    }
+}
 
 /// The drafts folder of the path the journal was opened by, then those of every other path
 /// (drafts are kept by path: a link, a path with `..`, the path before `mend share`). In the
