@@ -20,6 +20,7 @@ mod locked_file;
 mod locked_keep;
 mod locked_words;
 mod outcome_bars;
+mod paste_limits;
 mod plan;
 mod plan_evening;
 mod popups;

@@ -13,6 +13,31 @@ use crate::tui::theme::Theme;
 pub struct LineInput {
     text: String,
     max_chars: usize,
+    /// How many characters of the last paste (or key) did not fit: said beside the field
+    /// until the next change, so no one saves words cut short without knowing.
+    left_out: usize,
+}
+
+/// Adds `pasted` to `text`, made [`one_line`] (line breaks and tabs become spaces, other
+/// control characters a visible mark), up to `max_chars` in all; returns how many
+/// characters did not fit.
+pub fn add_fitting(text: &mut String, max_chars: usize, pasted: &str) -> usize {
+    let room = max_chars.saturating_sub(text.chars().count());
+    let line = one_line(pasted);
+    let mut chars = line.chars();
+    text.extend(chars.by_ref().take(room));
+    chars.count()
+}
+
+/// What is said beside a field when `left_out` characters did not fit in it, if any did.
+pub fn left_out_notice(left_out: usize, max_chars: usize, theme: Theme) -> Option<Span<'static>> {
+    (left_out > 0).then(|| {
+        let what = crate::words::count(left_out, "character", "characters");
+        Span::styled(
+            format!("  {what} did not fit and were left out: at most {max_chars} here"),
+            theme.gentle(),
+        )
+    })
 }
 
 impl LineInput {
@@ -20,6 +45,7 @@ impl LineInput {
         LineInput {
             text: String::new(),
             max_chars,
+            left_out: 0,
         }
     }
 
@@ -44,27 +70,37 @@ impl LineInput {
     }
 
     /// Adds pasted text made [`one_line`]: line breaks and tabs become spaces, other control
-    /// characters a visible mark, and what does not fit is left out.
+    /// characters a visible mark, and what does not fit is left out, and said so.
     pub fn paste(&mut self, text: &str) {
-        let room = self.room();
-        self.text.extend(one_line(text).chars().take(room));
+        self.left_out = add_fitting(&mut self.text, self.max_chars, text);
+    }
+
+    /// How many characters of the last paste or key did not fit.
+    pub fn left_out(&self) -> usize {
+        self.left_out
     }
 
     /// Handles a typing key; returns false for keys that are not typing, so the form can use them.
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
         if let Some(c) = typed_char(key) {
-            if self.room() > 0 {
-                self.text.push(c);
+            match self.room() > 0 {
+                true => {
+                    self.text.push(c);
+                    self.left_out = 0;
+                }
+                false => self.left_out = 1,
             }
             return true;
         }
         match key.code {
             KeyCode::Backspace => {
                 self.text.pop();
+                self.left_out = 0;
                 true
             }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 self.text.clear();
+                self.left_out = 0;
                 true
             }
             _ => false,
@@ -81,6 +117,7 @@ impl LineInput {
         if focused {
             spans.push(Span::styled(" ", theme.selected()));
         }
+        spans.extend(left_out_notice(self.left_out, self.max_chars, theme));
         Line::from(spans)
     }
 }

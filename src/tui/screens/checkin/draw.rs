@@ -5,10 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::CheckinForm;
+use super::{CheckinForm, NOTE_CHARS};
 use crate::journal::text::one_line;
 use crate::journal::{Rating, RatingName, Visibility};
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::line_input::left_out_notice;
 
 const QUESTIONS: [(RatingName, &str, &str); 3] = [
     (
@@ -167,15 +168,20 @@ fn note_paragraph(ctx: &Ctx, form: &CheckinForm) -> Paragraph<'static> {
             },
         )
     };
-    Paragraph::new(Line::from(vec![
-        Span::styled(if note_focused { "› " } else { "  " }, theme.key()),
-        Span::raw(match (form.note_visibility, form.is_earlier()) {
-            (Visibility::Shared, false) => "A note for tonight (shared): ",
-            (Visibility::Private, false) => "A note for tonight (private): ",
-            (Visibility::Shared, true) => "A note for that evening (shared): ",
-            (Visibility::Private, true) => "A note for that evening (private): ",
-        }),
-        shown,
-    ]))
+    let left_out = left_out_notice(form.note_left_out, NOTE_CHARS, theme);
+    Paragraph::new(Line::from_iter(
+        [
+            Span::styled(if note_focused { "› " } else { "  " }, theme.key()),
+            Span::raw(match (form.note_visibility, form.is_earlier()) {
+                (Visibility::Shared, false) => "A note for tonight (shared): ",
+                (Visibility::Private, false) => "A note for tonight (private): ",
+                (Visibility::Shared, true) => "A note for that evening (shared): ",
+                (Visibility::Private, true) => "A note for that evening (private): ",
+            }),
+            shown,
+        ]
+        .into_iter()
+        .chain(left_out),
+    ))
     .wrap(Wrap { trim: false })
 }

@@ -7,7 +7,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use crate::journal::Change;
-use crate::journal::text::one_line;
 use crate::journal::{Journal, NewCheckin, PartnerId, Rating, Visibility};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
@@ -15,6 +14,7 @@ use crate::tui::keys::tables::{CHECKIN, CheckinKey};
 use crate::tui::keys::{Hint, command, hints, typed_char};
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
+use crate::tui::widgets::line_input::add_fitting;
 use chrono::{Duration, NaiveDate};
 
 /// The longest check-in note, in characters.
@@ -39,6 +39,9 @@ pub struct CheckinForm {
     pub replacing: bool,
     /// The last key was the digit 1, so a 0 next makes 10.
     one_typed: bool,
+    /// How many characters of the last paste (or key) did not fit in the note: said beside
+    /// it until the next change.
+    pub note_left_out: usize,
 }
 
 impl CheckinForm {
@@ -71,6 +74,7 @@ impl CheckinForm {
             focus: 0,
             replacing: existing.is_some(),
             one_typed: false,
+            note_left_out: 0,
         }
     }
 
@@ -133,8 +137,7 @@ impl CheckinForm {
 
     pub fn paste(&mut self, text: &str) {
         if self.focus == 3 {
-            let room = NOTE_CHARS.saturating_sub(self.note.chars().count());
-            self.note.extend(one_line(text).chars().take(room));
+            self.note_left_out = add_fitting(&mut self.note, NOTE_CHARS, text);
         }
     }
 
@@ -198,8 +201,13 @@ impl View for CheckinForm {
             None if typing => match (key.code, typed_char(key)) {
                 (KeyCode::Backspace, _) => {
                     form.note.pop();
+                    form.note_left_out = 0;
                 }
-                (_, Some(c)) if form.note.chars().count() < NOTE_CHARS => form.note.push(c),
+                (_, Some(c)) if form.note.chars().count() < NOTE_CHARS => {
+                    form.note.push(c);
+                    form.note_left_out = 0;
+                }
+                (_, Some(_)) => form.note_left_out = 1,
                 _ => {}
             },
             None => {}

@@ -1,0 +1,88 @@
+//! Pasted words longer than a field holds: what does not fit is left out, and the field says
+//! so until the next change, so no one saves words cut short without knowing.
+
+use crate::harness as tui_support;
+
+use tui_support::{ALEX, Harness, lived_in_journal};
+
+const NOTICE: &str = "did not fit and were left out";
+
+/// The screen's words in reading order, without the rows' quotes and the popups' borders.
+fn flat(screen: &str) -> String {
+    let rows = screen
+        .lines()
+        .map(|row| row.trim().trim_matches('"').replace('│', " "));
+    rows.collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_check_in_note_pasted_past_its_limit_says_what_was_left_out_before_it_is_saved() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>c<Down><Down><Down>");
+    let note = format!(
+        "{}and that is all.",
+        "I was tired but we talked it through. ".repeat(10)
+    );
+    h.paste(&note);
+    let screen = flat(&h.render(80, 24));
+    let left_out = note.chars().count() - 280;
+    assert!(
+        screen.contains(&format!("{left_out} characters {NOTICE}: at most 280 here")),
+        "{screen}"
+    );
+    insta::assert_snapshot!("checkin_note_paste_left_out", h.render(80, 24));
+    h.keys("<BS>");
+    assert!(
+        !flat(&h.render(80, 24)).contains(NOTICE),
+        "gone at the next change"
+    );
+    h.keys("<Enter>");
+    let saved = h.saved.as_ref().expect("saved");
+    let kept = saved
+        .checkins
+        .iter()
+        .find(|c| c.meta.author == ALEX && !c.meta.deleted)
+        .and_then(|c| c.note.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        kept.chars().count(),
+        279,
+        "what the screen showed, and no more"
+    );
+}
+
+#[test]
+fn a_promise_pasted_past_its_limit_says_what_was_left_out() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>on");
+    let text = format!(
+        "{}then call before nine",
+        "Cook dinner on Thursday and wash up after, ".repeat(5)
+    );
+    h.paste(&text);
+    let screen = flat(&h.render(80, 24));
+    let left_out = text.chars().count() - 200;
+    assert!(
+        screen.contains(&format!("{left_out} characters {NOTICE}: at most 200 here")),
+        "{screen}"
+    );
+    insta::assert_snapshot!("promise_paste_left_out", h.render(80, 24));
+}
+
+#[test]
+fn a_key_typed_into_a_full_field_says_the_field_is_full() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>on");
+    h.paste(&"a".repeat(200));
+    assert!(!flat(&h.render(80, 24)).contains(NOTICE), "it all fit");
+    h.keys("b");
+    let screen = flat(&h.render(80, 24));
+    assert!(
+        screen.contains(&format!("1 character {NOTICE}")),
+        "{screen}"
+    );
+}
