@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::context::CommandContext;
 use super::output::say;
-use crate::store::{Listing, SharedFiles};
+use crate::store::{CopyFate, Listing, SharedFiles};
 
 /// Lists the laptops' files in the shared folder and any conflict copies found there.
 pub fn list_files(ctx: &CommandContext, shared: &SharedFiles) -> Result<()> {
@@ -30,10 +30,16 @@ pub fn list_files(ctx: &CommandContext, shared: &SharedFiles) -> Result<()> {
         )?;
     }
     for (path, _) in &listing.copies {
-        say!(
-            "    {}  a conflict copy: merged in already, and moved into conflicts-merged/ at the next save",
-            name(path)
-        )?;
+        let fate = match shared.fate_of(path) {
+            CopyFate::Merged => {
+                "merged in already, and moved into conflicts-merged/ at the next save"
+            }
+            CopyFate::Covered => {
+                "unencrypted, and the journal holds all of it: taken out of the folder at the next save"
+            }
+            CopyFate::Skipped => "not merged (see the problem below); left as it is",
+        };
+        say!("    {}  a conflict copy: {fate}", name(path))?;
     }
     Ok(())
 }

@@ -35,7 +35,7 @@ pub use save::{
     PAUSE_MID_WRITE, RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private,
     to_bytes, write_atomically,
 };
-pub use shared::{Listing, SharedFiles, is_device_file, merged_copies};
+pub use shared::{CopyFate, Listing, SharedFiles, is_device_file, merged_copies};
 pub use stamp::FileStamp;
 pub use watch::{Freshness, should_reload};
 

@@ -30,7 +30,30 @@ pub struct SharedFiles {
     pub(super) plain_copies: Vec<PathBuf>,
 }
 
+/// What becomes of a conflict copy found in the folder at the last read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyFate {
+    /// Merged into the journal; moved into `conflicts-merged/` at the next save.
+    Merged,
+    /// Unencrypted, and the encrypted journal holds all of it: taken out of the folder (kept
+    /// in the state folder) at the next save.
+    Covered,
+    /// Not merged (said why among the skipped files); left as it is.
+    Skipped,
+}
+
 impl SharedFiles {
+    /// What becomes of the conflict copy at `copy`, as the last read found it.
+    pub fn fate_of(&self, copy: &Path) -> CopyFate {
+        if self.copies.iter().any(|c| c == copy) {
+            CopyFate::Merged
+        } else if self.plain_copies.iter().any(|c| c == copy) {
+            CopyFate::Covered
+        } else {
+            CopyFate::Skipped
+        }
+    }
+
     /// The files for `folder`, with this laptop's device id and copy under `state`.
     pub fn new(folder: &Path, state: &Path) -> SharedFiles {
         let device = this_device(&state.join("device"));

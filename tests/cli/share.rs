@@ -240,7 +240,7 @@ fn a_syncthing_conflict_copy_is_merged_then_moved_aside() {
     let check = ok(&alice, &["check"], "");
     assert!(
         check.contains(copy.file_name().unwrap().to_str().unwrap())
-            && check.contains("conflict copy"),
+            && check.contains("a conflict copy: merged in already"),
         "check lists the conflict copy: {check}"
     );
     write(&alice, "Alice", "A later evening");
@@ -251,6 +251,33 @@ fn a_syncthing_conflict_copy_is_merged_then_moved_aside() {
     assert!(aside.exists(), "never deleted");
     let alices = std::fs::read_to_string(own_file(&alice)).unwrap();
     assert!(alices.contains("Only in the conflict copy"), "{alices}");
+}
+
+/// It said "merged in already" of a copy it had skipped as damaged.
+#[test]
+fn check_never_says_a_damaged_conflict_copy_was_merged() {
+    let (alice, bob, _sync, folder) = shared_pair();
+    write(&bob, "Bob", "Kept in both");
+    let bobs = own_file(&bob);
+    let stem = bobs.file_stem().unwrap().to_str().unwrap();
+    let copy = folder.join(format!("{stem}.sync-conflict-20261125-210000-ABCDEF7.json"));
+    let bytes = std::fs::read(&bobs).unwrap();
+    std::fs::write(&copy, &bytes[..300]).unwrap();
+    let out = on(&alice, &["check"], "");
+    let said = String::from_utf8_lossy(&out.stdout);
+    let name = copy.file_name().unwrap().to_str().unwrap();
+    assert!(
+        said.contains(&format!(
+            "{name}  a conflict copy: not merged (see the problem below); left as it is"
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("merged in already"), "{said}");
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "a skipped copy is a problem: {said}"
+    );
 }
 
 #[test]
