@@ -204,13 +204,19 @@ impl Store {
     }
 
     /// A journal others may read (after a `git checkout` or a copy, say) is set back to 0600.
+    /// Only a regular file: a folder, a pipe or a link in a shared folder named like a
+    /// laptop's file is skipped when the folder is read, and what it is or points to is not
+    /// mend's to change.
     fn make_private_again(&mut self, real: &Path) {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let Ok(meta) = std::fs::metadata(real) else {
+            let Ok(meta) = std::fs::symlink_metadata(real) else {
                 return;
             };
+            if !meta.file_type().is_file() {
+                return;
+            }
             let mode = meta.permissions().mode() & 0o777;
             if mode & 0o077 == 0 {
                 return;

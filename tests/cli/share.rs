@@ -426,3 +426,28 @@ fn the_other_laptops_file_left_readable_by_a_pull_is_made_private_again() {
         stderr(&out)
     );
 }
+
+/// A folder or a link named like a laptop's file was set to 0600 (a folder then could not be
+/// entered; a link's target outside the folder was changed), and mend said it had made the
+/// "journal" private, then that it had skipped it.
+#[cfg(unix)]
+#[test]
+fn a_folder_or_a_link_named_like_a_laptops_file_keeps_its_mode_and_what_it_points_to() {
+    use std::os::unix::fs::PermissionsExt;
+    let (alice, _bob, _sync, folder) = shared_pair();
+    let odd = folder.join("journal.0123456789abcdef.json");
+    std::fs::create_dir(&odd).unwrap();
+    std::fs::set_permissions(&odd, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let photos = alice.dir.path().join("photos");
+    std::fs::create_dir(&photos).unwrap();
+    std::fs::set_permissions(&photos, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::symlink(&photos, folder.join("journal.fedcba9876543210.json")).unwrap();
+    let out = on(&alice, &["log"], "");
+    assert_eq!(mode(&odd), 0o755, "{}", stderr(&out));
+    assert_eq!(mode(&photos), 0o755, "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("made it private again"),
+        "{}",
+        stderr(&out)
+    );
+}
