@@ -84,18 +84,24 @@ pub fn merge(ctx: &CommandContext, files: &[PathBuf]) -> Result<()> {
 
 /// A copy read whole, or why it is skipped: git conflict markers, a damaged or truncated
 /// file, one from a newer mend, or no file at all.
+/// It is read as the journal is (a device, a pipe or a folder refused at once, nothing past
+/// the size limit), and only a regular file that did not load is looked at for markers.
 fn read_copy(file: &Path) -> std::result::Result<Journal, String> {
-    let name = file.display().to_string();
-    if let Ok(bytes) = std::fs::read(file)
-        && has_git_conflict_markers(&bytes)
-    {
-        return Err(git_markers_advice(&name));
-    }
     match crate::store::load(file) {
         Ok(Some(copy)) => Ok(copy),
         Ok(None) => Err("there is no file there.".to_owned()),
+        Err(_) if holds_git_conflict_markers(file) => {
+            Err(git_markers_advice(&file.display().to_string()))
+        }
         Err(err) => Err(err.to_string()),
     }
+}
+
+/// Whether `file`, a regular file within the journal's size limit, holds git's markers.
+fn holds_git_conflict_markers(file: &Path) -> bool {
+    let small_file = std::fs::metadata(file)
+        .is_ok_and(|m| m.is_file() && m.len() <= crate::store::MAX_JOURNAL_BYTES);
+    small_file && std::fs::read(file).is_ok_and(|bytes| has_git_conflict_markers(&bytes))
 }
 
 fn add(total: &mut MergeReport, one: MergeReport) {

@@ -269,3 +269,51 @@ fn a_name_both_partners_hold_after_a_merge_acts_as_neither() {
         stdout(&check)
     );
 }
+
+/// `mend merge PATH`, killed after five seconds: its exit code (None if it had to be killed)
+/// and what it said on standard error.
+#[cfg(unix)]
+fn merge_within_five_seconds(m: &Mend, path: &str) -> (Option<i32>, String) {
+    use std::process::Stdio;
+    let mut child = m
+        .std_command()
+        .args(["merge", path])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run mend merge");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while std::time::Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            let out = child.wait_with_output().expect("its output");
+            return (
+                status.code(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    (None, String::new())
+}
+
+/// A named pipe waited for a writer for ever, and /dev/zero was read without end.
+#[cfg(unix)]
+#[test]
+fn merging_a_named_pipe_or_a_device_is_refused_at_once_by_name() {
+    let m = Mend::with_journal();
+    m.write("alice", "hello");
+    let before = m.journal_bytes();
+    let fifo = m.dir.path().join("copy.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    for path in [fifo.display().to_string(), "/dev/zero".to_owned()] {
+        let (code, said) = merge_within_five_seconds(&m, &path);
+        assert!(code.is_some(), "mend merge {path} did not finish");
+        assert_eq!(code, Some(1), "{said}");
+        assert!(said.contains(&path), "{said}");
+        assert_eq!(m.journal_bytes(), before);
+    }
+}
