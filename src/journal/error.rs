@@ -24,7 +24,7 @@ pub enum DomainError {
     #[error("The name \"{0}…\" is too long; use up to 40 characters.")]
     BadName(String),
     #[error(
-        "A partner's name cannot hold control characters (such as Escape, a line break or a tab); please type the name plainly."
+        "A partner's name cannot hold control characters (such as Escape, a line break or a tab) or invisible ones (such as a zero-width space); please type the name plainly."
     )]
     NameNotPlain,
     #[error("The day {day} is still ahead; the latest evening you can use is {today}.")]

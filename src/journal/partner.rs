@@ -142,17 +142,34 @@ impl Partner {
     }
 }
 
+/// Whether `c` shows as nothing, or breaks a line, where a name is shown: a format
+/// character (a zero-width space or joiner, a direction mark, a byte order mark) or a line
+/// or paragraph separator. A name holding one could look like the other partner's, or
+/// like no name at all.
+fn is_invisible(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    matches!(
+        get_general_category(c),
+        GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+    )
+}
+
 /// A partner's name: trimmed, not empty, printable, and not too long.
 ///
 /// A name goes into every heading and list, so it is refused at input when it holds a
-/// control character (a line break or tab too), rather than only cleaned at output like
-/// the rest of the journal's text (see `journal::text`).
+/// control character (a line break or tab too) or an invisible one, rather than only
+/// cleaned at output like the rest of the journal's text (see `journal::text`).
 pub fn check_name(name: &str) -> Result<String, DomainError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(DomainError::EmptyName);
     }
-    if name.chars().any(|c| c.is_control() || text::is_unsafe(c)) {
+    if name
+        .chars()
+        .any(|c| c.is_control() || text::is_unsafe(c) || is_invisible(c))
+    {
         return Err(DomainError::NameNotPlain);
     }
     if name.chars().count() > MAX_NAME_CHARS {

@@ -1,6 +1,6 @@
 //! `mend partner rename|role`: a new name or role saved, and a refused one that writes nothing.
 
-use crate::kit::Mend;
+use crate::kit::{Mend, stdout};
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -69,4 +69,29 @@ fn a_role_is_changed_and_the_line_says_what_a_role_changes() {
     assert_eq!(m.journal_json()["partners"][0]["role"], "both");
     m.ok(&["partner", "role", "alice", "none"], "");
     assert!(m.journal_json()["partners"][0].get("role").is_none());
+}
+
+/// "Bob" with a zero-width space was taken as a name: two partners then both showed as Bob,
+/// and a name of only invisible characters showed as nothing.
+#[test]
+fn a_name_made_different_only_by_invisible_characters_is_refused() {
+    let m = Mend::with_journal();
+    let before = m.journal_bytes();
+    for name in [
+        "Bob\u{200b}",
+        "\u{200b}",
+        "\u{2060}B\u{2060}o\u{2060}b",
+        "Al\u{2028}ice",
+        "\u{202e}ecilA",
+    ] {
+        let out = m.run(&["partner", "rename", "alice", name], "");
+        assert_eq!(out.status.code(), Some(2), "{name:?}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("invisible"),
+            "{name:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(m.journal_bytes(), before, "{name:?}");
+    }
+    m.ok(&["partner", "rename", "alice", "José Ñandú 李"], "");
 }
