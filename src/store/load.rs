@@ -36,6 +36,8 @@ pub enum LoadError {
     },
     #[error("{path} is not a mend journal (its \"format\" is {found}, not \"mend-journal\"). It was left as it is.", path = path.display())]
     NotAJournal { path: PathBuf, found: String },
+    #[error("{path} is not a mend journal: it holds {found}, where a journal holds fields in braces, \"format\": \"mend-journal\" among them. It was left as it is.", path = path.display())]
+    NotAnObject { path: PathBuf, found: &'static str },
     #[error("The journal {path} could not be opened: {source}. It was left as it is; restore a backup, or merge in a copy from the other laptop.", path = path.display())]
     Sealed {
         path: PathBuf,
@@ -211,12 +213,33 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, LoadError> {
             Ok(journal)
         }
         Err(err) => {
+            if let Some(found) = not_an_object(bytes) {
+                return Err(LoadError::NotAnObject {
+                    path: path.to_owned(),
+                    found,
+                });
+            }
             let header: Header = serde_json::from_slice(bytes).map_err(parse_error)?;
             let version = header.version.as_ref().and_then(serde_json::Value::as_u64);
             check_header(path, header.format.as_ref(), version)?;
             Err(parse_error(err))
         }
     }
+}
+
+/// What the file holds when its JSON is a value other than an object (a journal's fields in
+/// braces), told by its first character: serde would read a list as the header's fields.
+fn not_an_object(bytes: &[u8]) -> Option<&'static str> {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
+    Some(match first {
+        b'{' => return None,
+        b'[' => "a list",
+        b'"' => "a string",
+        b'-' | b'0'..=b'9' => "a number",
+        b't' | b'f' => "true or false",
+        b'n' => "null",
+        _ => return None,
+    })
 }
 
 /// Refuses a file that is not a mend journal, or is from a newer mend.

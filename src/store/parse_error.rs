@@ -13,15 +13,23 @@ use crate::journal::text::one_line;
 /// position) rewritten so no value from the file is quoted, and the field's path, like
 /// `entries[3].stage`, when the file is valid JSON with a value mend cannot use.
 pub fn describe(message: &str, category: Category, bytes: &[u8]) -> String {
-    if category != Category::Data {
-        // Syntax, end-of-file and I/O messages name what was expected, not what was found.
-        return message.to_owned();
-    }
-    let what = without_values(message);
+    let what = match category {
+        Category::Data => without_values(message),
+        // A syntax message names what was expected, not what was found. In a file that is
+        // JSON all through it is about one value (a `null` where a choice belongs), so its
+        // field is named too; elsewhere the line and column say where the file breaks.
+        Category::Syntax if is_json(bytes) => format!("a value mend cannot read ({message})"),
+        Category::Syntax | Category::Eof | Category::Io => return message.to_owned(),
+    };
     match field(bytes) {
         Some(field) => format!("the field `{field}` has {what}"),
         None => what,
     }
+}
+
+/// Whether `bytes` are JSON all through, whatever their shape.
+fn is_json(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
 }
 
 /// Where the value that failed sits, found by reading the file again with its path tracked

@@ -232,3 +232,59 @@ fn a_journal_that_does_not_tell_two_partners_apart_is_refused() {
         every_command_refuses_and_leaves_it_alone(&m, &bytes, &["`partners`", says]);
     }
 }
+
+/// A `null` or a number where a choice belongs was told as "expected value" with no field.
+#[test]
+fn a_null_or_a_number_where_a_choice_belongs_is_named_by_its_field() {
+    let m = Mend::with_journal();
+    m.write("alice", "hi");
+    m.ok(
+        &["promise", "add", "--by", "alice", "--to", "bob", "call"],
+        "",
+    );
+    let good = m.journal_json();
+    for (pointer, field, bad) in [
+        (
+            "/entries/0/visibility",
+            "entries[0].visibility",
+            serde_json::json!(null),
+        ),
+        ("/entries/0/stage", "entries[0].stage", serde_json::json!(2)),
+        (
+            "/promises/0/status",
+            "promises[0].status",
+            serde_json::json!(null),
+        ),
+        (
+            "/settings/week_starts",
+            "settings.week_starts",
+            serde_json::json!(1),
+        ),
+    ] {
+        let mut edited = good.clone();
+        if let Some(value) = edited.pointer_mut(pointer) {
+            *value = bad;
+        }
+        let bytes = serde_json::to_vec_pretty(&edited).expect("serialize");
+        every_command_refuses_and_leaves_it_alone(&m, &bytes, &[&format!("`{field}`")]);
+    }
+}
+
+/// A list was told as "invalid length 0, expected struct Header with 2 elements".
+#[test]
+fn a_journal_that_is_a_list_or_a_number_is_called_not_a_mend_journal() {
+    let m = Mend::with_journal();
+    let good = m.journal_json();
+    let list = serde_json::to_vec(&serde_json::json!([good])).expect("serialize");
+    for (bytes, holds) in [
+        (b"[]".to_vec(), "a list"),
+        (list, "a list"),
+        (b"42\n".to_vec(), "a number"),
+    ] {
+        every_command_refuses_and_leaves_it_alone(
+            &m,
+            &bytes,
+            &["is not a mend journal", &format!("it holds {holds}")],
+        );
+    }
+}
