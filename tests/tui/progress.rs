@@ -67,6 +67,35 @@ fn the_overview_tells_each_partners_week_in_words() {
 }
 
 #[test]
+fn the_overview_names_only_the_promise_figures_that_happened() {
+    let mut j = journal_with_weeks();
+    let today = day(11, 25);
+    let at = Utc.from_utc_datetime(&today.and_hms_opt(20, 0, 0).unwrap());
+    let new = mend::journal::NewPromise {
+        by: ALEX,
+        to: SAM,
+        text: "Walk together after dinner".into(),
+        made: today,
+        due: None,
+        size: None,
+    };
+    let id = j.add_promise(new, at, today).unwrap();
+    let keep = mend::journal::PromiseAction::Keep;
+    j.change_promise(id, ALEX, keep, None, at, today).unwrap();
+    let flat = both_of_us(j)
+        .render(80, 24)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("Alex made 1, kept 1"), "{flat}");
+    assert!(
+        !flat.contains("renegotiated 0") && !flat.contains("not kept 0"),
+        "{flat}"
+    );
+    assert!(flat.contains("Sam no promises this week"), "{flat}");
+}
+
+#[test]
 fn moving_back_a_week_shows_that_weeks_figures() {
     let mut h = both_of_us(journal_with_weeks());
     h.keys("<Left>");

@@ -59,12 +59,20 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     lines.push(Line::styled("Promises and kindness", theme.heading()));
     for (slot, id, name) in view.partners() {
         let r = progress.reciprocity(id, week);
-        let figures = [
-            format!("made {}", r.made),
-            format!("kept {}", r.kept),
-            format!("renegotiated {}", r.renegotiated),
-            format!("not kept {}", r.broken),
-        ];
+        // Only what happened: a row of zeros says nothing a partner needs to read.
+        let mut figures: Vec<String> = [
+            ("made", r.made),
+            ("kept", r.kept),
+            ("renegotiated", r.renegotiated),
+            ("not kept", r.broken),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what} {n}"))
+        .collect();
+        if figures.is_empty() {
+            figures.push("no promises this week".to_owned());
+        }
         lines.extend(hanging(label(slot, name), &figures, ", ", indent, columns));
         if let Some(words) = r.kindness_words() {
             let under = Span::raw(" ".repeat(indent));
