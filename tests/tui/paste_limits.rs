@@ -86,3 +86,20 @@ fn a_key_typed_into_a_full_field_says_the_field_is_full() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_name_pasted_past_its_limit_at_first_run_says_what_was_left_out() {
+    let mut h = Harness::new(None);
+    h.paste(&"Alexandra ".repeat(6));
+    let screen = flat(&h.render(80, 24));
+    assert!(
+        screen.contains("20 characters did not fit and were left out: a name holds at most 40."),
+        "{screen}"
+    );
+    h.keys("<BS>");
+    let screen = flat(&h.render(80, 24));
+    assert!(
+        !screen.contains("did not fit"),
+        "gone at the next key: {screen}"
+    );
+}

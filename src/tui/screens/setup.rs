@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::journal::text::one_line;
 use crate::journal::{Journal, MAX_NAME_CHARS, Role, check_name};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
@@ -14,6 +13,7 @@ use crate::tui::keys::tables::{SETUP, SetupKey};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
+use crate::tui::widgets::line_input::add_fitting;
 
 use super::setup_private::{Next, PrivateSetup};
 
@@ -40,15 +40,18 @@ impl SetupForm {
         self.focus.is_multiple_of(2)
     }
 
+    /// Adds the first line of `text` to the name in focus, and says what did not fit.
     pub fn paste(&mut self, text: &str) {
         if self.on_name() {
             let line = text.lines().next().unwrap_or("");
             let name = &mut self.names[self.partner()];
-            name.extend(
-                one_line(line)
-                    .chars()
-                    .take(MAX_NAME_CHARS.saturating_sub(name.chars().count())),
-            );
+            let left_out = add_fitting(name, MAX_NAME_CHARS, line);
+            self.error = (left_out > 0).then(|| {
+                let what = crate::words::count(left_out, "character", "characters");
+                format!(
+                    "{what} did not fit and were left out: a name holds at most {MAX_NAME_CHARS}."
+                )
+            });
         }
     }
 
@@ -157,6 +160,9 @@ impl View for SetupForm {
                     let partner = form.partner();
                     if form.names[partner].chars().count() < MAX_NAME_CHARS {
                         form.names[partner].push(c);
+                    } else {
+                        form.error =
+                            Some(format!("A name holds at most {MAX_NAME_CHARS} characters."));
                     }
                 }
                 _ => {}
