@@ -40,6 +40,12 @@ pub struct PlanReview {
     pub kind: ReviewKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For an agreement, when the words agreed to were written (the owner's last edit, or
+    /// the item's making): an agreement given on another laptop to words since edited there
+    /// does not count. Absent from agreements written before mend kept it, which count as
+    /// they stand in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words_from: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -49,6 +55,7 @@ deserialize_keeping_unknown!(PlanReview {
     by: PartnerId => required,
     kind: ReviewKind => required,
     note: Option<String> => default,
+    words_from: Option<DateTime<Utc>> => default,
 });
 
 /// One situation in a partner's plan for hard moments; the owner is `meta.author`.
@@ -92,11 +99,19 @@ impl PlanItem {
         self.retired_at.is_some()
     }
 
-    /// Agreed by the other partner, with no edit or suggestion since.
+    /// Agreed by the other partner, to the words as they stand, with no edit or suggestion
+    /// since.
     pub fn is_agreed(&self) -> bool {
-        self.reviews
-            .last()
-            .is_some_and(|r| r.kind == ReviewKind::Agreed)
+        self.reviews.last().is_some_and(|r| {
+            r.kind == ReviewKind::Agreed
+                && r.words_from.is_none_or(|from| from == self.words_written())
+        })
+    }
+
+    /// When the words as they stand were written: the owner's last edit, or the making.
+    pub fn words_written(&self) -> DateTime<Utc> {
+        let edits = self.reviews.iter().filter(|r| r.kind == ReviewKind::Edited);
+        edits.map(|r| r.at).max().unwrap_or(self.meta.created)
     }
 
     /// The three parts as they stand.
@@ -150,13 +165,15 @@ impl PlanItem {
         kind: ReviewKind,
         note: Option<String>,
         now: DateTime<Utc>,
-        device: &Device,
     ) -> Result<(), PlanError> {
         self.check_can_review(by)?;
         if kind == ReviewKind::Agreed && self.is_agreed() {
             return Err(PlanError::AlreadyAgreed);
         }
-        self.push_review(by, kind, note, now, device);
+        let words_from = (kind == ReviewKind::Agreed).then(|| self.words_written());
+        // A look at the words leaves them as they are: the record's clock, which the words
+        // are sealed with and two laptops' copies are joined by, stays the words' own.
+        self.push_review(by, kind, note, words_from, now);
         Ok(())
     }
 
@@ -175,7 +192,8 @@ impl PlanItem {
         self.brings_it_on = parts.brings_it_on;
         self.helps_me = parts.helps_me;
         self.i_ask_of_you = parts.i_ask_of_you;
-        self.push_review(by, ReviewKind::Edited, None, now, device);
+        self.push_review(by, ReviewKind::Edited, None, None, now);
+        self.meta.touch(now, device);
         Ok(())
     }
 
@@ -197,18 +215,18 @@ impl PlanItem {
         by: PartnerId,
         kind: ReviewKind,
         note: Option<String>,
+        words_from: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
-        device: &Device,
     ) {
         self.reviews.push(PlanReview {
             at: now,
             by,
             kind,
             note,
+            words_from,
             extra: Extra::new(),
         });
         self.last_looked_at = now.max(self.last_looked_at);
-        self.meta.touch(now, device);
     }
 }
 

@@ -81,8 +81,7 @@ impl Journal {
             )?),
             _ => optional_words("note", note, MOST_PLAN_NOTE_CHARS)?,
         };
-        let device = self.device().clone();
-        live_record_mut(&mut self.plan_items, id)?.review(by, kind, note, now, &device)
+        live_record_mut(&mut self.plan_items, id)?.review(by, kind, note, now)
     }
 
     /// The owner gives an item new words.

@@ -12,6 +12,7 @@ mod covered;
 mod entries;
 mod header;
 mod owned;
+mod plan_items;
 mod promises;
 
 use serde::Serialize;
@@ -105,12 +106,8 @@ impl Journal {
         checkins::report(&self.checkins, &merged.checkins, &mut report);
         merged.promises = promises::merge_promises(&self.promises, &other.promises, &mut report);
         merged.kind_acts = lww(&self.kind_acts, &other.kind_acts, "kind acts", &mut report);
-        merged.plan_items = lww(
-            &self.plan_items,
-            &other.plan_items,
-            "plan items",
-            &mut report,
-        );
+        merged.plan_items =
+            plan_items::merge_plan_items(&self.plan_items, &other.plan_items, &mut report);
         merged.hard_moments = lww(
             &self.hard_moments,
             &other.hard_moments,

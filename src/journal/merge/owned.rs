@@ -61,7 +61,11 @@ impl Journal {
         merged.checkins = checkins::one_per_evening(checkins);
         merged.promises = join_owned(promises, their_promises, promises::join_promise);
         merged.kind_acts = join_owned(kind_acts, their_kind_acts, |a, b| latest(a, b).clone());
-        merged.plan_items = join_owned(plan_items, their_plan_items, |a, b| latest(a, b).clone());
+        merged.plan_items = join_owned(
+            plan_items,
+            their_plan_items,
+            super::plan_items::join_plan_item,
+        );
         merged.hard_moments = join_owned(hard_moments, their_hard_moments, |a, b| {
             latest(a, b).clone()
         });

@@ -7,6 +7,7 @@ mod fixture;
 mod ids;
 mod kindness_received;
 mod merge;
+mod merge_plan;
 mod merge_props;
 mod merge_support;
 mod partners_and_days;

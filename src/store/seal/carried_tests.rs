@@ -122,3 +122,53 @@ fn an_earlier_version_sealed_under_its_own_field_name_still_opens() {
         Err(err) => panic!("an older file's earlier version must open: {err}"),
     }
 }
+
+#[test]
+fn a_plan_item_edited_on_one_laptop_and_agreed_to_on_the_other_opens_after_the_merge() {
+    use crate::journal::{PlanParts, ReviewKind};
+    let mut journal = journal_with_words(&["first words"]);
+    let (alex, sam) = (journal.partners[0].id, journal.partners[1].id);
+    let parts = |helps: &str| PlanParts {
+        brings_it_on: "A late message".into(),
+        helps_me: helps.into(),
+        i_ask_of_you: "Tell me who it is from".into(),
+    };
+    let now = chrono::Utc::now();
+    let Ok(id) = journal.add_plan_item(sam, parts("A walk"), None, now) else {
+        panic!("adding a plan item");
+    };
+    let clock = Clock::start(now, journal.device());
+    let secret = |s: &str| SecretString::from(s.to_owned());
+    let (mut sealer, sealing, _) =
+        Sealer::create(&[(alex, secret("a")), (sam, secret("b"))], &clock);
+    journal.sealing = Some(sealing);
+    let (mut sams, mut alexs) = (journal.clone(), journal);
+    sams.set_device(Device("laptop-s".into()));
+    alexs.set_device(Device("laptop-a".into()));
+    let later = now + chrono::TimeDelta::seconds(5);
+    if let Err(err) = sams.edit_plan_item(id, sam, parts("A walk, then tea"), later) {
+        panic!("editing: {err}");
+    }
+    let note = Some("yes, and I will bring the tea".to_owned());
+    let agreed = alexs.review_plan_item(id, alex, ReviewKind::Agreed, note, later);
+    assert!(agreed.is_ok(), "{agreed:?}");
+    let seal = |sealer: &mut Sealer, j: &Journal| match sealer.seal(j) {
+        Ok(sealed) => sealed,
+        Err(err) => panic!("sealing one laptop's copy: {err}"),
+    };
+    let (sams, alexs) = (seal(&mut sealer, &sams), seal(&mut sealer, &alexs));
+    let (merged, _) = sams.merge(&alexs);
+    match opened(&sealer, alex, merged) {
+        Ok(open) => {
+            let item = &open.plan_items[0];
+            assert_eq!(item.helps_me, "A walk, then tea");
+            let notes: Vec<_> = item
+                .reviews
+                .iter()
+                .filter_map(|r| r.note.as_deref())
+                .collect();
+            assert_eq!(notes, ["yes, and I will bring the tea"]);
+        }
+        Err(err) => panic!("the merged copy must open: {err}"),
+    }
+}

@@ -270,7 +270,7 @@ fn the_schema_refuses_a_sealed_checkin_without_its_ratings_and_a_plain_header_at
 
 /// The record fields that stay in the clear in an encrypted journal (README, "What stays
 /// visible"): ids, authors, times, clocks, kinds and choices. Any other string is words.
-const CLEAR: [&str; 31] = [
+const CLEAR: [&str; 32] = [
     "id",
     "author",
     "created",
@@ -296,6 +296,7 @@ const CLEAR: [&str; 31] = [
     "until",
     "hard_date",
     "last_looked_at",
+    "words_from",
     "retired_at",
     "kind",
     "entry",
