@@ -3,23 +3,17 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
-    Clock, Edited, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise, PartnerId,
-    PlanError, PlanParts, PromiseAction, RecordId, Reveal, ReviewKind, Role, TalkPart, Visibility,
-    Week, WeekStart,
+    Clock, Edited, EntryEdit, HardDate, Journal, MomentOutcome, NewCheckin, NewEntry, NewPromise,
+    PartnerId, PlanError, PlanParts, PromiseAction, RecordId, Reveal, ReviewKind, Role, TalkPart,
+    Visibility, Week, WeekStart,
 };
 
 /// A change to the journal, applied under the lock to the freshest copy.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     AddEntry(NewEntry),
-    EditEntry {
-        id: RecordId,
-        by: PartnerId,
-        text: String,
-        visibility: Visibility,
-        /// The entry's revision when this window opened it.
-        seen_rev: u32,
-    },
+    /// New words for an entry, as a window opened it.
+    EditEntry(EntryEdit),
     SetEntryDeleted {
         id: RecordId,
         by: PartnerId,
@@ -40,7 +34,13 @@ pub enum Change {
         by: PartnerId,
         seen: Vec<Clock>,
     },
-    Checkin(NewCheckin),
+    /// A partner's check-in for an evening, as the form opened it: `seen` is the clock of
+    /// the check-in it showed, none when there was none, so one saved elsewhere meanwhile is
+    /// never written over.
+    Checkin {
+        checkin: NewCheckin,
+        seen: Option<Clock>,
+    },
     AddPromise(NewPromise),
     /// Keep, break, withdraw or renegotiate an open promise.
     ChangePromise {
@@ -117,6 +117,9 @@ pub enum Change {
         entry: RecordId,
         by: PartnerId,
         text: Option<String>,
+        /// The clock of the partner's reply when the form opened, none when there was none:
+        /// a reply saved elsewhere meanwhile is never written over.
+        seen: Option<Clock>,
     },
     /// One part of the week's talk, saved as it is written (starting the talk if need be).
     SaveTalkPart {
@@ -176,14 +179,8 @@ impl Change {
         today: NaiveDate,
     ) -> Result<Edited, PlanError> {
         let done = match self.clone() {
-            Change::EditEntry {
-                id,
-                by,
-                text,
-                visibility,
-                seen_rev,
-            } => {
-                return Ok(journal.edit_entry_seen_at(id, by, &text, visibility, seen_rev, now)?);
+            Change::EditEntry(edit) => {
+                return Ok(journal.edit_entry_seen_at(edit, now)?);
             }
             Change::AddEntry(new) => journal.add_entry(new, now, today).map(drop),
             Change::SetEntryDeleted { id, by, deleted } => {
@@ -198,7 +195,10 @@ impl Change {
             Change::LetEarlierVersionsGo { id, by, seen } => {
                 journal.let_earlier_versions_go(id, by, &seen, now)
             }
-            Change::Checkin(new) => journal.upsert_checkin(new, now, today).map(drop),
+            Change::Checkin { checkin, seen } => {
+                journal.check_checkin_seen(checkin.author, checkin.day, seen.as_ref())?;
+                journal.upsert_checkin(checkin, now, today).map(drop)
+            }
             Change::AddPromise(new) => journal.add_promise(new, now, today).map(drop),
             Change::ChangePromise {
                 id,
@@ -225,7 +225,13 @@ impl Change {
             } => journal
                 .add_kind_act_received(by, from, &text, day, now, today)
                 .map(drop),
-            Change::ReplyToEntry { entry, by, text } => {
+            Change::ReplyToEntry {
+                entry,
+                by,
+                text,
+                seen,
+            } => {
+                journal.check_reply_seen(entry, by, seen.as_ref())?;
                 journal.reply_to_entry(entry, by, text, now, today)?;
                 return Ok(Edited::InPlace);
             }
@@ -298,7 +304,7 @@ impl Change {
             Change::ChangePromise { id, .. }
             | Change::AcknowledgePromise { id, .. }
             | Change::AcknowledgeKindAct { id, .. }
-            | Change::EditEntry { id, .. }
+            | Change::EditEntry(EntryEdit { id, .. })
             | Change::SetEntryDeleted { id, .. }
             | Change::RestoreEntry { id, .. }
             | Change::LetEarlierVersionsGo { id, .. } => Some(*id),
@@ -337,7 +343,7 @@ impl Change {
             ),
             Change::SaveTalkPart { week, .. } => after.talk_for(*week).map(|t| t.meta.id),
             Change::AddEntry(_)
-            | Change::Checkin(_)
+            | Change::Checkin { .. }
             | Change::SetRole { .. }
             | Change::RenamePartner { .. }
             | Change::SetDayEndsAt { .. }

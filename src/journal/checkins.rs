@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::book::Journal;
 use super::checkin::{Checkin, Rating};
+use super::clock::Clock;
 use super::entry::Visibility;
 use super::error::DomainError;
 use super::ids::{PartnerId, RecordId};
@@ -33,6 +34,22 @@ impl Journal {
     pub fn checkin_for(&self, author: PartnerId, day: NaiveDate) -> Option<&Checkin> {
         self.live_checkins()
             .find(|c| c.meta.author == author && c.day == day)
+    }
+
+    /// Refuses a check-in form's save when the evening's check-in is not the one the form
+    /// opened (`seen`, its clock then; none when there was none): it was saved elsewhere
+    /// meanwhile, and the form never showed that.
+    pub fn check_checkin_seen(
+        &self,
+        author: PartnerId,
+        day: NaiveDate,
+        seen: Option<&Clock>,
+    ) -> Result<(), DomainError> {
+        let now = self.checkin_for(author, day).map(|c| &c.meta.clock);
+        match now == seen {
+            true => Ok(()),
+            false => Err(DomainError::ChangedMeanwhile("This evening's check-in")),
+        }
     }
 
     /// Adds the partner's check-in for the evening, or replaces the one already there.

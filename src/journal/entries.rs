@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::book::Journal;
+use super::clock::Clock;
 use super::entry::{Entry, Stage, Visibility};
 use super::error::DomainError;
 use super::ids::{PartnerId, RecordId};
@@ -20,6 +21,19 @@ pub struct NewEntry {
     pub prompt: Option<String>,
     pub text: String,
     pub visibility: Visibility,
+}
+
+/// New words for an entry, as one window opened it: the entry's clock then (`None` for
+/// writing kept from before mend kept it, which is never written over), and the prompt the
+/// window showed, for an entry saved beside one deleted meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryEdit {
+    pub id: RecordId,
+    pub by: PartnerId,
+    pub text: String,
+    pub visibility: Visibility,
+    pub seen: Option<Clock>,
+    pub prompt: Option<String>,
 }
 
 /// What [`Journal::edit_entry_seen_at`] did with the new text.
@@ -104,19 +118,24 @@ impl Journal {
         Ok(())
     }
 
-    /// Changes an entry as one window saw it, at revision `seen_rev`. If the entry changed
-    /// since (another window or laptop saved it, or deleted it), nothing is overwritten: the
-    /// new text becomes a new entry beside it, on the same evening, and the outcome says so.
+    /// Changes an entry as one window saw it. If the entry changed since, by its clock
+    /// (another window or laptop saved it, deleted it, or a merge brought another laptop's
+    /// words), nothing is overwritten: the new text becomes a new entry beside it, on the
+    /// same evening with the same prompt, and the outcome says so.
     pub fn edit_entry_seen_at(
         &mut self,
-        id: RecordId,
-        by: PartnerId,
-        text: &str,
-        visibility: Visibility,
-        seen_rev: u32,
+        edit: EntryEdit,
         now: DateTime<Utc>,
     ) -> Result<Edited, DomainError> {
-        let text = check_text("entry", text)?;
+        let EntryEdit {
+            id,
+            by,
+            text,
+            visibility,
+            seen,
+            prompt,
+        } = edit;
+        let text = check_text("entry", &text)?;
         let entry = self
             .entries
             .iter()
@@ -125,7 +144,7 @@ impl Journal {
         if entry.meta.author != by {
             return Err(DomainError::NotYourEntry);
         }
-        if entry.meta.rev == seen_rev && !entry.meta.deleted {
+        if seen.as_ref() == Some(&entry.meta.clock) && !entry.meta.deleted {
             self.edit_entry(id, by, &text, visibility, now)?;
             return Ok(Edited::InPlace);
         }
@@ -134,7 +153,8 @@ impl Journal {
             day: entry.day,
             stage: entry.stage,
             prompt_id: entry.prompt_id.clone(),
-            prompt: entry.prompt.clone(),
+            // A deleted entry keeps no prompt; the window's is the one it was written to.
+            prompt: prompt.or_else(|| entry.prompt.clone()),
             text,
             visibility,
             earlier_versions: Vec::new(),

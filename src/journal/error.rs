@@ -117,6 +117,10 @@ pub enum DomainError {
         "These two copies of the journal were encrypted apart, each with keys of its own, so the words of one cannot be opened with the other's passphrases and they cannot be merged as they are; nothing was changed. To fold them together, decrypt both (`mend decrypt`; add `--journal FILE` for a copy that is not your journal), merge them, then encrypt the journal once (`mend encrypt`)."
     )]
     SealedWithOtherKeys,
+    #[error(
+        "{0} was changed elsewhere (in another window, or on the other laptop) while this was open, so nothing was saved over it. What you typed here is still on the screen; go back and open it again to see it as it is now."
+    )]
+    ChangedMeanwhile(&'static str),
 }
 
 impl DomainError {

@@ -65,7 +65,7 @@ pub use checkin::{Checkin, Rating, RatingName};
 pub use checkins::NewCheckin;
 pub use clock::{Clock, Device};
 pub use day::{EveningClock, Week, WeekStart, local_time, shift};
-pub use entries::{Edited, NewEntry};
+pub use entries::{Edited, EntryEdit, NewEntry};
 pub use entry::{EarlierVersion, Entry, Stage, Visibility};
 pub use error::DomainError;
 pub use file_key::file_key;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::book::Journal;
+use super::clock::Clock;
 use super::error::DomainError;
 use super::ids::{PartnerId, RecordId};
 use super::lookup::resolve_prefix;
@@ -52,6 +53,23 @@ impl Journal {
 
     /// Answers the other partner's shared entry: "I read this", with a few words or none.
     /// Answering the same entry again replaces the earlier words.
+    /// Refuses a reply form's save when the partner's reply to `entry` is not the one the
+    /// form opened (`seen`, its clock then; none when there was none).
+    pub fn check_reply_seen(
+        &self,
+        entry: RecordId,
+        by: PartnerId,
+        seen: Option<&Clock>,
+    ) -> Result<(), DomainError> {
+        let now = (self.live_replies())
+            .find(|r| r.entry == entry && r.meta.author == by)
+            .map(|r| &r.meta.clock);
+        match now == seen {
+            true => Ok(()),
+            false => Err(DomainError::ChangedMeanwhile("Your reply to this entry")),
+        }
+    }
+
     pub fn reply_to_entry(
         &mut self,
         entry: RecordId,

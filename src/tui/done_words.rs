@@ -102,7 +102,7 @@ pub fn done_words(change: &Change, journal: &Journal) -> String {
         | Change::EditEntry { .. }
         | Change::SetEntryDeleted { .. }
         | Change::RestoreEntry { .. }
-        | Change::Checkin(_) => "Saved.".to_owned(),
+        | Change::Checkin { .. } => "Saved.".to_owned(),
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::journal::{PartnerId, RecordId, Stage, Visibility};
+use crate::journal::{Clock, PartnerId, RecordId, Stage, Visibility};
 use crate::store::seal::DraftSealer;
 use crate::store::{SaveSteps, create_private_dir, write_atomically};
 
@@ -29,10 +29,10 @@ pub struct Draft {
     pub visibility: Visibility,
     /// The entry being edited, when this is a change to a saved entry.
     pub editing: Option<RecordId>,
-    /// That entry's revision when it was opened (0 in drafts from before this was kept, so
+    /// That entry's clock when it was opened (none in drafts from before this was kept, so
     /// their text is saved beside the entry rather than over it).
-    #[serde(default)]
-    pub seen_rev: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen: Option<Clock>,
     pub updated: DateTime<Utc>,
 }
 

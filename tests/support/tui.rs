@@ -241,6 +241,16 @@ impl Harness {
     }
 }
 
+/// A rendered screen's words in reading order, without the rows' quotes and the popups'
+/// side borders, on one line: for looking for a sentence that wraps.
+pub fn flat(screen: &str) -> String {
+    let rows = screen
+        .lines()
+        .map(|row| row.trim().trim_matches('"').replace('│', " "));
+    let words = rows.collect::<Vec<_>>().join(" ");
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = keys;

@@ -10,7 +10,7 @@ use mend::tui::{look_for_changes, save_change};
 use tui_support::{ALEX, Harness, SAM, day, empty_journal, now};
 
 /// A journal file holding one shared entry by Alex tonight.
-fn journal_file() -> (tempfile::TempDir, std::path::PathBuf) {
+pub fn journal_file() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("journal.json");
     let mut journal = empty_journal();
@@ -34,7 +34,7 @@ fn entry(author: mend::journal::PartnerId, text: &str) -> NewEntry {
 }
 
 /// One window (harness and its store) opened on the file.
-fn window(path: &std::path::Path) -> (Store, Harness) {
+pub fn window(path: &std::path::Path) -> (Store, Harness) {
     let mut store = Store::new(path, None);
     let journal = store.load().expect("loads").expect("a journal");
     let mut harness = Harness::new(Some(mend::journal::Journal::clone(&journal)));
@@ -52,7 +52,7 @@ fn sam_writes_elsewhere(path: &std::path::Path, text: &str) {
 }
 
 /// What the real loop does once a second: look at the file, hand any news to the app, tick.
-fn tick(store: &mut Store, h: &mut Harness) {
+pub fn tick(store: &mut Store, h: &mut Harness) {
     if let Some(reply) = look_for_changes(store) {
         let effects = h.app.on_reply(reply);
         h.run(effects);

@@ -4,6 +4,7 @@
 #[path = "../support/tui.rs"]
 mod harness;
 
+mod changed_meanwhile;
 mod days;
 mod earlier_checkins;
 mod earlier_versions;

@@ -3,21 +3,9 @@
 
 use crate::harness as tui_support;
 
-use tui_support::{ALEX, Harness, lived_in_journal};
+use tui_support::{ALEX, Harness, flat, lived_in_journal};
 
 const NOTICE: &str = "did not fit and were left out";
-
-/// The screen's words in reading order, without the rows' quotes and the popups' borders.
-fn flat(screen: &str) -> String {
-    let rows = screen
-        .lines()
-        .map(|row| row.trim().trim_matches('"').replace('│', " "));
-    rows.collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 #[test]
 fn a_check_in_note_pasted_past_its_limit_says_what_was_left_out_before_it_is_saved() {

@@ -278,12 +278,12 @@ impl Session {
             }
             let (kind, id) = *key;
             let explained = self.asked.iter().any(|change| match change {
-                Change::EditEntry {
+                Change::EditEntry(mend::journal::EntryEdit {
                     id: target,
                     text,
                     visibility,
                     ..
-                } => {
+                }) => {
                     *target == id
                         // Text is kept as written, less trailing white space.
                         && new["text"] == text.trim_end()
@@ -301,7 +301,7 @@ impl Session {
                         && new["deleted"].as_bool() == Some(false)
                         && new["text"] == text.as_str()
                 }
-                Change::Checkin(c) => {
+                Change::Checkin { checkin: c, .. } => {
                     kind == "check-in"
                         && new["author"] == c.author.to_string()
                         && new["day"] == c.day.to_string()

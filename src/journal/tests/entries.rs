@@ -122,17 +122,25 @@ fn an_edit_from_an_older_revision_keeps_both_texts() {
             today(),
         )
         .unwrap();
-    let seen = j.entries[0].meta.rev;
+    let seen = j.entries[0].meta.clock.clone();
+    let edit = |by, text: &str, visibility, seen: &Clock| EntryEdit {
+        id,
+        by,
+        text: text.into(),
+        visibility,
+        seen: Some(seen.clone()),
+        prompt: Some("A prompt".into()),
+    };
     assert_eq!(
-        j.edit_entry_seen_at(id, a, "window one", Visibility::Shared, seen, now()),
+        j.edit_entry_seen_at(edit(a, "window one", Visibility::Shared, &seen), now()),
         Ok(Edited::InPlace)
     );
     assert_eq!(
-        j.edit_entry_seen_at(id, s, "not mine", Visibility::Shared, seen + 1, now()),
+        j.edit_entry_seen_at(edit(s, "not mine", Visibility::Shared, &seen), now()),
         Err(DomainError::NotYourEntry)
     );
     let Ok(Edited::BesideAChangedEntry(new_id)) =
-        j.edit_entry_seen_at(id, a, "window two", Visibility::Private, seen, now())
+        j.edit_entry_seen_at(edit(a, "window two", Visibility::Private, &seen), now())
     else {
         panic!("the second window's edit must keep both texts");
     };
@@ -145,12 +153,26 @@ fn an_edit_from_an_older_revision_keeps_both_texts() {
     assert_eq!(second.prompt, first.prompt);
 
     // A deleted entry is not brought back by an edit from before the deletion.
+    let before = j
+        .entries
+        .iter()
+        .find(|e| e.meta.id == id)
+        .unwrap()
+        .meta
+        .clock
+        .clone();
     j.set_entry_deleted(id, a, true, now()).unwrap();
-    let rev = j.entries.iter().find(|e| e.meta.id == id).unwrap().meta.rev;
-    assert!(matches!(
-        j.edit_entry_seen_at(id, a, "after delete", Visibility::Shared, rev - 1, now()),
-        Ok(Edited::BesideAChangedEntry(_))
-    ));
+    let Ok(Edited::BesideAChangedEntry(beside)) =
+        j.edit_entry_seen_at(edit(a, "after delete", Visibility::Shared, &before), now())
+    else {
+        panic!("an edit from before the deletion goes beside it");
+    };
+    let beside = j.entries.iter().find(|e| e.meta.id == beside).unwrap();
+    assert_eq!(
+        beside.prompt.as_deref(),
+        Some("A prompt"),
+        "the prompt it was written to, though the deleted entry keeps none"
+    );
     assert!(
         j.entries
             .iter()

@@ -19,10 +19,9 @@ use crate::tui::screens::{
 impl App {
     /// Does what a screen asked for; returns the effects the loop must run.
     pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
-        let action = match self.wait_for_passphrase(action) {
-            Ok(effects) => return effects,
-            Err(action) => action,
-        };
+        if let Some(effects) = self.wait_for_passphrase(&action) {
+            return effects;
+        }
         match action {
             Action::Create(journal) => return vec![Effect::Create(journal)],
             Action::CreateSealed {
@@ -103,15 +102,12 @@ impl App {
             }
             Action::Write => self.start_writing(),
             Action::CheckIn => {
-                if let Some(tonight) = &self.tonight {
-                    self.screen = Screen::Checkin(
-                        CheckinForm::new(
-                            tonight.day,
-                            tonight.checkin,
-                            tonight.checkin_note.clone(),
-                        )
-                        .with_note_private(tonight.checkin_note_private),
-                    );
+                if let (Some(tonight), Some(journal), Some(partner)) =
+                    (&self.tonight, self.shown(), self.partner)
+                {
+                    let form =
+                        CheckinForm::for_evening(journal, partner, tonight.day, self.today());
+                    self.screen = Screen::Checkin(form);
                 }
             }
             Action::OpenJournal => {

@@ -60,14 +60,12 @@ impl App {
 
     /// A save asked for while the partner's words are sealed and their passphrase not
     /// given (the journal was encrypted while it was open) waits for the passphrase.
-    pub(super) fn wait_for_passphrase(&mut self, action: Action) -> Result<Vec<Effect>, Action> {
+    /// Returns what to do instead of `action` when it waits, `None` when it goes ahead.
+    pub(super) fn wait_for_passphrase(&mut self, action: &Action) -> Option<Vec<Effect>> {
         let waits = matches!(action, Action::Apply(_) | Action::SaveEntry { .. })
             && !matches!(self.screen, Screen::Who(_))
             && self.partner.is_some_and(|p| self.needs_passphrase_of(p));
-        match waits && self.ask_passphrase_here(Some(action.clone())) {
-            true => Ok(Vec::new()),
-            false => Err(action),
-        }
+        (waits && self.ask_passphrase_here(Some(action.clone()))).then(Vec::new)
     }
 
     /// The passphrase asked for here opened the journal: the partner stays where they are,

@@ -5,7 +5,7 @@ use ratatui::text::Line;
 
 use super::outcome::Outcome;
 use crate::journal::text::one_line;
-use crate::journal::{Change, MOST_REPLY_CHARS, PartnerId, RecordId};
+use crate::journal::{Change, Clock, MOST_REPLY_CHARS, PartnerId, RecordId};
 use crate::tui::keys::command;
 use crate::tui::keys::popups::{NOTE_FORM, NoteFormKey};
 use crate::tui::theme::Theme;
@@ -26,10 +26,20 @@ pub struct ReplyForm {
     pub subject: String,
     pub input: LineInput,
     pub error: Option<String>,
+    /// The clock of the reply already there when the form opened, if any.
+    pub seen: Option<Clock>,
 }
 
 impl ReplyForm {
-    pub fn new(entry: RecordId, by: PartnerId, author: &str, entry_text: &str) -> ReplyForm {
+    /// The form for `by`'s reply to `entry` (by `author`, whose first line is quoted), as
+    /// the journal holds it now (`seen`: the reply already there, if any).
+    pub fn new(
+        entry: RecordId,
+        by: PartnerId,
+        author: &str,
+        entry_text: &str,
+        seen: Option<Clock>,
+    ) -> ReplyForm {
         let first = entry_text
             .lines()
             .find(|l| !l.trim().is_empty())
@@ -43,6 +53,7 @@ impl ReplyForm {
                 .to_owned(),
             input: LineInput::new(MOST_REPLY_CHARS),
             error: None,
+            seen,
         }
     }
 
@@ -56,6 +67,7 @@ impl ReplyForm {
             entry: self.entry,
             by: self.by,
             text: self.input.answer(),
+            seen: self.seen.clone(),
         }
     }
 

@@ -311,6 +311,9 @@ fn reply_to(journal: &Journal, entry: &Entry, me: PartnerId, ctx: &Ctx) -> Actio
             me,
             journal.name_of(entry.meta.author),
             &entry.text,
+            (journal.live_replies())
+                .find(|r| r.entry == entry.meta.id && r.meta.author == me)
+                .map(|r| r.meta.clock.clone()),
         )))),
         Err(refusal) => Action::Tell(refusal.to_string()),
     }

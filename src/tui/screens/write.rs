@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::journal::Change;
 use crate::journal::text::printable;
+use crate::journal::{Change, Clock, EntryEdit};
 use crate::journal::{
     DomainError, Journal, NewEntry, PartnerId, RecordId, Stage, Visibility, check_text,
 };
@@ -35,9 +35,9 @@ pub struct WriteState {
     pub visibility: Visibility,
     /// The saved entry being changed, if this is an edit.
     pub editing: Option<RecordId>,
-    /// The revision of that entry when it was opened, so a change made elsewhere meanwhile
-    /// is never overwritten.
-    pub seen_rev: u32,
+    /// That entry's clock when it was opened, so a change made elsewhere meanwhile (another
+    /// window, or the other laptop's words merged in) is never overwritten.
+    pub seen: Option<Clock>,
     /// Words in the text, counted when it changes.
     pub words: usize,
     pub bytes: usize,
@@ -66,7 +66,7 @@ impl WriteState {
             textarea,
             visibility: Visibility::Shared,
             editing: None,
-            seen_rev: 0,
+            seen: None,
             words: 0,
             bytes: 0,
             dirty: false,
@@ -93,7 +93,7 @@ impl WriteState {
         state.prompt = entry.prompt.clone();
         state.visibility = entry.visibility;
         state.editing = Some(entry.meta.id);
-        state.seen_rev = entry.meta.rev;
+        state.seen = Some(entry.meta.clock.clone());
         state
     }
 
@@ -104,7 +104,7 @@ impl WriteState {
         state.prompt = draft.prompt.clone();
         state.visibility = draft.visibility;
         state.editing = draft.editing;
-        state.seen_rev = draft.seen_rev;
+        state.seen = draft.seen.clone();
         state.dirty = true;
         state
     }
@@ -133,7 +133,7 @@ impl WriteState {
             text: self.text(),
             visibility: self.visibility,
             editing: self.editing,
-            seen_rev: self.seen_rev,
+            seen: self.seen.clone(),
             updated: now,
         }
     }
@@ -189,13 +189,14 @@ impl View for WriteState {
                 }
                 write.saving = true;
                 let change = match write.editing {
-                    Some(id) => Change::EditEntry {
+                    Some(id) => Change::EditEntry(EntryEdit {
                         id,
                         by: write.partner,
                         text,
                         visibility: write.visibility,
-                        seen_rev: write.seen_rev,
-                    },
+                        seen: write.seen.clone(),
+                        prompt: write.prompt.clone(),
+                    }),
                     None => Change::AddEntry(NewEntry {
                         author: write.partner,
                         day: write.day,

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use crate::journal::Change;
-use crate::journal::{Journal, NewCheckin, PartnerId, Rating, Visibility};
+use crate::journal::{Clock, Journal, NewCheckin, PartnerId, Rating, Visibility};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{CHECKIN, CheckinKey};
@@ -42,6 +42,9 @@ pub struct CheckinForm {
     /// How many characters of the last paste (or key) did not fit in the note: said beside
     /// it until the next change.
     pub note_left_out: usize,
+    /// The clock of the evening's check-in when the form opened, none when there was none,
+    /// so a check-in saved elsewhere meanwhile is never written over.
+    pub seen: Option<Clock>,
 }
 
 impl CheckinForm {
@@ -57,9 +60,12 @@ impl CheckinForm {
         let values = saved.map(|c| [c.safety.value(), c.trust.value(), c.connection.value()]);
         let note = saved.and_then(|c| c.note_for(author)).map(str::to_owned);
         let private = saved.is_some_and(|c| c.note_visibility == Visibility::Private);
-        CheckinForm::new(day, values, note)
-            .with_note_private(private)
-            .tonight(tonight)
+        CheckinForm {
+            seen: saved.map(|c| c.meta.clock.clone()),
+            ..CheckinForm::new(day, values, note)
+        }
+        .with_note_private(private)
+        .tonight(tonight)
     }
 
     pub fn new(day: NaiveDate, existing: Option<[u8; 3]>, note: Option<String>) -> CheckinForm {
@@ -75,6 +81,7 @@ impl CheckinForm {
             replacing: existing.is_some(),
             one_typed: false,
             note_left_out: 0,
+            seen: None,
         }
     }
 
@@ -157,15 +164,18 @@ impl View for CheckinForm {
         let one_typed = std::mem::take(&mut form.one_typed);
         let save = |form: &CheckinForm| {
             let note = Some(form.note.clone()).filter(|n| !n.trim().is_empty());
-            Some(Action::Apply(Change::Checkin(NewCheckin {
-                author: partner,
-                day,
-                safety: Rating::saturating(form.values[0]),
-                trust: Rating::saturating(form.values[1]),
-                connection: Rating::saturating(form.values[2]),
-                note,
-                note_visibility: form.note_visibility,
-            })))
+            Some(Action::Apply(Change::Checkin {
+                seen: form.seen.clone(),
+                checkin: NewCheckin {
+                    author: partner,
+                    day,
+                    safety: Rating::saturating(form.values[0]),
+                    trust: Rating::saturating(form.values[1]),
+                    connection: Rating::saturating(form.values[2]),
+                    note,
+                    note_visibility: form.note_visibility,
+                },
+            }))
         };
         let typing = form.focus == 3;
         match command(CHECKIN, key, typing) {
