@@ -66,11 +66,21 @@ fn a_key_typed_into_a_full_field_says_the_field_is_full() {
     let mut h = Harness::new(Some(lived_in_journal()));
     h.keys("<Enter>on");
     h.paste(&"a".repeat(200));
-    assert!(!flat(&h.render(80, 24)).contains(NOTICE), "it all fit");
-    h.keys("b");
+    assert!(
+        !flat(&h.render(80, 24)).contains("did not fit"),
+        "it all fit"
+    );
+    h.keys("bcd");
     let screen = flat(&h.render(80, 24));
     assert!(
-        screen.contains(&format!("1 character {NOTICE}")),
+        screen.contains("this is full: at most 200 characters here"),
+        "a key typed into a full field is not counted as a paste: {screen}"
+    );
+    h.keys("<BS>");
+    h.paste("xy");
+    let screen = flat(&h.render(80, 24));
+    assert!(
+        screen.contains("1 character did not fit and was left out: at most 200 here"),
         "{screen}"
     );
 }

@@ -13,7 +13,7 @@ use crate::tui::keys::tables::{SETUP, SetupKey};
 use crate::tui::keys::{Hint, command, hints};
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
-use crate::tui::widgets::line_input::add_fitting;
+use crate::tui::widgets::line_input::{add_fitting, left_out_words};
 
 use super::setup_private::{Next, PrivateSetup};
 
@@ -47,10 +47,8 @@ impl SetupForm {
             let name = &mut self.names[self.partner()];
             let left_out = add_fitting(name, MAX_NAME_CHARS, line);
             self.error = (left_out > 0).then(|| {
-                let what = crate::words::count(left_out, "character", "characters");
-                format!(
-                    "{what} did not fit and were left out: a name holds at most {MAX_NAME_CHARS}."
-                )
+                let what = left_out_words(left_out);
+                format!("{what}: a name holds at most {MAX_NAME_CHARS}.")
             });
         }
     }

@@ -13,9 +13,48 @@ use crate::tui::theme::Theme;
 pub struct LineInput {
     text: String,
     max_chars: usize,
-    /// How many characters of the last paste (or key) did not fit: said beside the field
-    /// until the next change, so no one saves words cut short without knowing.
-    left_out: usize,
+    /// What did not fit at the last paste or key: said beside the field until the next
+    /// change, so no one saves words cut short without knowing.
+    overflow: Overflow,
+}
+
+/// What did not fit in a field at its last change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overflow {
+    #[default]
+    None,
+    /// This many characters of a paste were left out.
+    Pasted(usize),
+    /// A key was typed into a full field.
+    Full,
+}
+
+impl Overflow {
+    /// After a paste that left `left_out` characters out.
+    pub fn of_paste(left_out: usize) -> Overflow {
+        match left_out {
+            0 => Overflow::None,
+            n => Overflow::Pasted(n),
+        }
+    }
+
+    /// What is said beside a field that holds at most `max_chars`, if anything did not fit.
+    pub fn notice(self, max_chars: usize, theme: Theme) -> Option<Span<'static>> {
+        let words = match self {
+            Overflow::None => return None,
+            Overflow::Pasted(n) => format!("{}: at most {max_chars} here", left_out_words(n)),
+            Overflow::Full => format!("this is full: at most {max_chars} characters here"),
+        };
+        Some(Span::styled(format!("  {words}"), theme.gentle()))
+    }
+}
+
+/// "1 character did not fit and was left out", "3 characters did not fit and were left out".
+pub fn left_out_words(left_out: usize) -> String {
+    match left_out {
+        1 => "1 character did not fit and was left out".to_owned(),
+        n => format!("{n} characters did not fit and were left out"),
+    }
 }
 
 /// Adds `pasted` to `text`, made [`one_line`] (line breaks and tabs become spaces, other
@@ -29,23 +68,12 @@ pub fn add_fitting(text: &mut String, max_chars: usize, pasted: &str) -> usize {
     chars.count()
 }
 
-/// What is said beside a field when `left_out` characters did not fit in it, if any did.
-pub fn left_out_notice(left_out: usize, max_chars: usize, theme: Theme) -> Option<Span<'static>> {
-    (left_out > 0).then(|| {
-        let what = crate::words::count(left_out, "character", "characters");
-        Span::styled(
-            format!("  {what} did not fit and were left out: at most {max_chars} here"),
-            theme.gentle(),
-        )
-    })
-}
-
 impl LineInput {
     pub fn new(max_chars: usize) -> LineInput {
         LineInput {
             text: String::new(),
             max_chars,
-            left_out: 0,
+            overflow: Overflow::None,
         }
     }
 
@@ -72,12 +100,7 @@ impl LineInput {
     /// Adds pasted text made [`one_line`]: line breaks and tabs become spaces, other control
     /// characters a visible mark, and what does not fit is left out, and said so.
     pub fn paste(&mut self, text: &str) {
-        self.left_out = add_fitting(&mut self.text, self.max_chars, text);
-    }
-
-    /// How many characters of the last paste or key did not fit.
-    pub fn left_out(&self) -> usize {
-        self.left_out
+        self.overflow = Overflow::of_paste(add_fitting(&mut self.text, self.max_chars, text));
     }
 
     /// Handles a typing key; returns false for keys that are not typing, so the form can use them.
@@ -86,21 +109,21 @@ impl LineInput {
             match self.room() > 0 {
                 true => {
                     self.text.push(c);
-                    self.left_out = 0;
+                    self.overflow = Overflow::None;
                 }
-                false => self.left_out = 1,
+                false => self.overflow = Overflow::Full,
             }
             return true;
         }
         match key.code {
             KeyCode::Backspace => {
                 self.text.pop();
-                self.left_out = 0;
+                self.overflow = Overflow::None;
                 true
             }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 self.text.clear();
-                self.left_out = 0;
+                self.overflow = Overflow::None;
                 true
             }
             _ => false,
@@ -117,7 +140,7 @@ impl LineInput {
         if focused {
             spans.push(Span::styled(" ", theme.selected()));
         }
-        spans.extend(left_out_notice(self.left_out, self.max_chars, theme));
+        spans.extend(self.overflow.notice(self.max_chars, theme));
         Line::from(spans)
     }
 }

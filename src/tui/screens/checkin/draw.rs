@@ -9,7 +9,6 @@ use super::{CheckinForm, NOTE_CHARS};
 use crate::journal::text::one_line;
 use crate::journal::{Rating, RatingName, Visibility};
 use crate::tui::ctx::Ctx;
-use crate::tui::widgets::line_input::left_out_notice;
 
 const QUESTIONS: [(RatingName, &str, &str); 3] = [
     (
@@ -168,7 +167,7 @@ fn note_paragraph(ctx: &Ctx, form: &CheckinForm) -> Paragraph<'static> {
             },
         )
     };
-    let left_out = left_out_notice(form.note_left_out, NOTE_CHARS, theme);
+    let left_out = form.note_overflow.notice(NOTE_CHARS, theme);
     Paragraph::new(Line::from_iter(
         [
             Span::styled(if note_focused { "› " } else { "  " }, theme.key()),

@@ -14,7 +14,7 @@ use crate::tui::keys::tables::{CHECKIN, CheckinKey};
 use crate::tui::keys::{Hint, command, hints, typed_char};
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
-use crate::tui::widgets::line_input::add_fitting;
+use crate::tui::widgets::line_input::{Overflow, add_fitting};
 use chrono::{Duration, NaiveDate};
 
 /// The longest check-in note, in characters.
@@ -39,9 +39,9 @@ pub struct CheckinForm {
     pub replacing: bool,
     /// The last key was the digit 1, so a 0 next makes 10.
     one_typed: bool,
-    /// How many characters of the last paste (or key) did not fit in the note: said beside
-    /// it until the next change.
-    pub note_left_out: usize,
+    /// What did not fit in the note at its last paste or key: said beside it until the
+    /// next change.
+    pub note_overflow: Overflow,
     /// The clock of the evening's check-in when the form opened, none when there was none,
     /// so a check-in saved elsewhere meanwhile is never written over.
     pub seen: Option<Clock>,
@@ -80,7 +80,7 @@ impl CheckinForm {
             focus: 0,
             replacing: existing.is_some(),
             one_typed: false,
-            note_left_out: 0,
+            note_overflow: Overflow::None,
             seen: None,
         }
     }
@@ -144,7 +144,7 @@ impl CheckinForm {
 
     pub fn paste(&mut self, text: &str) {
         if self.focus == 3 {
-            self.note_left_out = add_fitting(&mut self.note, NOTE_CHARS, text);
+            self.note_overflow = Overflow::of_paste(add_fitting(&mut self.note, NOTE_CHARS, text));
         }
     }
 
@@ -211,13 +211,13 @@ impl View for CheckinForm {
             None if typing => match (key.code, typed_char(key)) {
                 (KeyCode::Backspace, _) => {
                     form.note.pop();
-                    form.note_left_out = 0;
+                    form.note_overflow = Overflow::None;
                 }
                 (_, Some(c)) if form.note.chars().count() < NOTE_CHARS => {
                     form.note.push(c);
-                    form.note_left_out = 0;
+                    form.note_overflow = Overflow::None;
                 }
-                (_, Some(_)) => form.note_left_out = 1,
+                (_, Some(_)) => form.note_overflow = Overflow::Full,
                 _ => {}
             },
             None => {}
