@@ -11,7 +11,7 @@ use super::output::{warn, write_stdout};
 use crate::journal::text::one_line;
 use crate::journal::{Clock, Journal, KeyWrap, Opened, OpensWith, PLAIN_VERSION, PartnerId};
 use crate::store::seal::{Sealer, new_recovery_code, normalized_code, wrap};
-use crate::store::{Listing, RealFs, merged_copies, parse, to_bytes, write_atomically};
+use crate::store::{Listing, RealFs, merged_copies, write_atomically};
 use crate::tui::draft::Drafts;
 use crate::unlock::input::{
     NEW_PASSPHRASE_FILE, PASSPHRASE_FILE, RECOVERY_FILE, need, new_secret_for, secret_for,
@@ -129,7 +129,7 @@ fn seal_the_shared_folder(store: &mut crate::store::Store) -> usize {
         }
     }
     for copy in merged_copies(&shared.folder) {
-        if let Err(why) = seal_copy(&copy, store, &sealing) {
+        if let Err(why) = super::encrypt_elsewhere::seal_copy(&copy, store, &sealing) {
             warn(format_args!(
                 "The conflict copy {} kept in the shared folder could not be sealed ({why}); delete it once you no longer need it.",
                 copy.display()
@@ -137,27 +137,6 @@ fn seal_the_shared_folder(store: &mut crate::store::Store) -> usize {
         }
     }
     sealed
-}
-
-/// Seals the copy of the journal at `path` in place with the journal's keys (a conflict
-/// copy, the file used before the shared folder); one already sealed is left as it is.
-pub(super) fn seal_copy(
-    path: &std::path::Path,
-    store: &mut crate::store::Store,
-    sealing: &crate::journal::Sealing,
-) -> Result<(), String> {
-    let bytes = std::fs::read(path).map_err(|err| err.to_string())?;
-    let mut copy = parse(path, &bytes).map_err(|err| err.to_string())?;
-    if copy.is_sealed() {
-        return Ok(());
-    }
-    copy.sealing = Some(sealing.clone());
-    let sealer = store
-        .sealer_mut()
-        .ok_or_else(|| "the keys are not held".to_owned())?;
-    let sealed = sealer.seal(&copy).map_err(|err| err.to_string())?;
-    let bytes = to_bytes(&sealed).map_err(|err| err.to_string())?;
-    write_atomically(path, &bytes, &RealFs).map_err(|err| err.to_string())
 }
 
 /// `mend decrypt`: with both partners' passphrases, every word is written unsealed again.

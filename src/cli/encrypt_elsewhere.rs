@@ -11,7 +11,7 @@ use crate::editor::{every_kept_text, kept_texts};
 use crate::journal::Journal;
 use crate::journal::text::one_line;
 use crate::paths::SharedConfig;
-use crate::store::Store;
+use crate::store::{RealFs, Store, parse, to_bytes, write_atomically};
 use crate::tui::draft::Drafts;
 
 /// Seals the journal file this laptop used before the shared folder (`mend share` and
@@ -35,7 +35,7 @@ pub fn seal_left_behind(ctx: &CommandContext, store: &mut Store, journal: &Journ
     let Some(sealing) = sealing.filter(|_| !copy.is_sealed() && copy.same_couple(journal)) else {
         return Ok(());
     };
-    match super::encrypt::seal_copy(&before, store, &sealing) {
+    match seal_copy(&before, store, &sealing) {
         Ok(()) => write_stdout(format_args!(
             "The journal file this laptop used before the shared folder, {}, is sealed now too.\n",
             before.display()
@@ -137,4 +137,25 @@ pub fn name_kept_texts(ctx: &CommandContext, journal: &Journal) -> Result<()> {
         ))?;
     }
     Ok(())
+}
+
+/// Seals the copy of the journal at `path` in place with the journal's keys (a conflict
+/// copy, the file used before the shared folder); one already sealed is left as it is.
+pub(super) fn seal_copy(
+    path: &std::path::Path,
+    store: &mut Store,
+    sealing: &crate::journal::Sealing,
+) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|err| err.to_string())?;
+    let mut copy = parse(path, &bytes).map_err(|err| err.to_string())?;
+    if copy.is_sealed() {
+        return Ok(());
+    }
+    copy.sealing = Some(sealing.clone());
+    let sealer = store
+        .sealer_mut()
+        .ok_or_else(|| "the keys are not held".to_owned())?;
+    let sealed = sealer.seal(&copy).map_err(|err| err.to_string())?;
+    let bytes = to_bytes(&sealed).map_err(|err| err.to_string())?;
+    write_atomically(path, &bytes, &RealFs).map_err(|err| err.to_string())
 }
