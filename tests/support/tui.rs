@@ -53,6 +53,24 @@ pub fn empty_journal() -> Journal {
     j
 }
 
+/// Alex's shared entry of the evening before, "We walked by the river.", for Sam to read
+/// and reply to; the id of the entry with it.
+pub fn with_alexs_walk() -> (Journal, mend::journal::RecordId) {
+    let mut j = empty_journal();
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 21, 0, 0).unwrap();
+    let walk = NewEntry {
+        author: ALEX,
+        day: day(11, 24),
+        stage: Stage::Communication,
+        prompt_id: None,
+        prompt: None,
+        text: "We walked by the river.".into(),
+        visibility: Visibility::Shared,
+    };
+    let entry = j.add_entry(walk, at, day(11, 24)).unwrap();
+    (j, entry)
+}
+
 /// A journal with a few weeks of writing, check-ins and promises.
 pub fn lived_in_journal() -> Journal {
     let mut j = empty_journal();

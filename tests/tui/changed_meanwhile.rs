@@ -8,7 +8,7 @@ use crate::live_refresh::{tick, window};
 use chrono::{TimeZone, Utc};
 use mend::journal::{Device, Journal, NewEntry, Stage, Visibility};
 use mend::store::Store;
-use tui_support::{ALEX, day, empty_journal, flat};
+use tui_support::{ALEX, day, empty_journal, flat, with_alexs_walk};
 
 /// Alex's entry of 24 November, edited apart on two laptops: laptop one's copy and laptop
 /// two's (the later edit).
@@ -156,18 +156,7 @@ fn a_check_in_saved_elsewhere_while_the_form_was_open_is_not_written_over() {
 #[test]
 fn a_reply_saved_elsewhere_while_the_form_was_open_is_not_written_over() {
     use mend::journal::Change;
-    let mut j = empty_journal();
-    let at = Utc.with_ymd_and_hms(2026, 11, 24, 21, 0, 0).unwrap();
-    let walk = NewEntry {
-        author: ALEX,
-        day: day(11, 24),
-        stage: Stage::Communication,
-        prompt_id: None,
-        prompt: None,
-        text: "We walked by the river.".into(),
-        visibility: Visibility::Shared,
-    };
-    let entry = j.add_entry(walk, at, day(11, 24)).unwrap();
+    let (j, entry) = with_alexs_walk();
     let (_dir, path) = file_of(j);
     let (mut store, mut h) = window(&path);
     h.keys_saving_to(&mut store, "<Down><Enter>j<Enter>r");

@@ -72,6 +72,12 @@ fn each_step_from_the_writing_screen_and_back_with_the_words_intact() {
     h.keys("<Esc>n");
     h.keys("My chest is tight.<Right>");
     snapshot("hard_moment_note", &h);
+    h.keys("<Esc>");
+    assert!(
+        h.render(80, 24)
+            .contains("What you typed here is not saved."),
+        "a note typed is not let go at the first Esc"
+    );
     h.keys("<Esc><Esc>");
     assert!(h.app.hard_moment().is_none());
     let screen = h.render(80, 24);

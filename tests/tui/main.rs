@@ -15,6 +15,7 @@ mod hard_moment;
 mod keys;
 mod kindness_received;
 mod last_answer;
+mod leave_forms;
 mod live_refresh;
 mod locked;
 mod locked_file;

@@ -110,7 +110,7 @@ fn an_empty_promise_or_a_bad_or_passed_date_is_refused_and_nothing_is_written() 
     let screen = h.render(80, 24);
     assert!(screen.contains("Fri 20 Nov 2026 has passed"), "{screen}");
     assert_eq!(saved(&h), &before, "nothing was written");
-    h.keys("<Esc>");
+    h.keys("<Esc><Esc>");
     assert!(!h.render(80, 24).contains("A promise to Sam"));
 }
 

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::dialog::Dialog;
+use super::leave_guard::{LeaveGuard, leave_words};
 use super::outcome::Outcome;
 use crate::journal::{Change, Journal};
 use crate::tui::action::Action;
@@ -22,6 +23,8 @@ pub struct FormPopup {
     pub saving: Option<String>,
     /// The change sent, so that once it is saved the screen can choose the record it changed.
     pub sent: Option<Change>,
+    /// Esc with words typed asks before they are let go.
+    pub leaving: LeaveGuard,
 }
 
 impl FormPopup {
@@ -30,6 +33,7 @@ impl FormPopup {
             dialog,
             saving: None,
             sent: None,
+            leaving: LeaveGuard::default(),
         }
     }
 }
@@ -42,8 +46,13 @@ impl PopupView for FormPopup {
         if self.saving.is_some() {
             return Answer::STAY;
         }
+        self.leaving.on_key();
         match self.dialog.on_key(key) {
             Outcome::Stay => Answer::STAY,
+            Outcome::Cancel if !self.leaving.may_leave(self.dialog.has_typed_words()) => {
+                self.dialog.refused(leave_words("Esc"));
+                Answer::STAY
+            }
             Outcome::Cancel => Answer::CLOSE,
             Outcome::Submit(change) => {
                 self.saving = Some(done_words(&change, journal));

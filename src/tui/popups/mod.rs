@@ -8,6 +8,7 @@ pub mod export;
 pub mod form;
 pub mod hard_moment;
 pub mod help;
+pub mod leave_guard;
 pub mod note_form;
 pub mod outcome;
 pub mod passphrase;

@@ -20,6 +20,8 @@ use crate::tui::keys::{self, Hint, command, hints};
 pub use breath::{Breath, Phase};
 pub use forms::{LookBack, MomentKey, NoteForm, PauseForm};
 
+use super::leave_guard::{LeaveGuard, leave_words};
+
 /// Whether `key` is the one that opens "a hard moment, now" (from the global table).
 pub fn is_open_key(key: &KeyEvent) -> bool {
     keys::command(keys::GLOBAL, *key, true) == Some(keys::Global::HardMoment)
@@ -58,6 +60,8 @@ pub struct HardMomentPopup {
     saving: Option<String>,
     /// The last thing said inside the popup: a save done, or why not.
     pub said: Option<Said>,
+    /// Leaving a note or a pause with words typed asks before they are let go.
+    pub leaving: LeaveGuard,
 }
 
 /// A line at the top of the popup after a save.
@@ -97,6 +101,16 @@ impl HardMomentPopup {
             has_journal: ctx.journal.is_some_and(|j| can_act(j)),
             saving: None,
             said: None,
+            leaving: LeaveGuard::default(),
+        }
+    }
+
+    /// Whether words typed in a note or a pause's note are on the screen only.
+    pub fn has_typed_words(&self) -> bool {
+        match &self.step {
+            Step::Note(form) => !form.text.text().trim().is_empty(),
+            Step::Pause(form) => !form.note.text().trim().is_empty(),
+            _ => false,
         }
     }
 
@@ -276,6 +290,13 @@ impl HardMomentPopup {
     fn after_form(&mut self, answer: Option<MomentKey>, journal: Option<&Journal>) -> MomentKey {
         match answer {
             None => MomentKey::Stay,
+            Some(MomentKey::Close) if !self.leaving.may_leave(self.has_typed_words()) => {
+                self.said = Some(Said {
+                    text: leave_words("Esc"),
+                    problem: true,
+                });
+                MomentKey::Stay
+            }
             Some(MomentKey::Close) => {
                 self.said = None;
                 self.step = Step::Choices(0);

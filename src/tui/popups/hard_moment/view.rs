@@ -4,23 +4,35 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::{HardMomentPopup, MomentKey, Step};
+use super::{HardMomentPopup, MomentKey, Said};
 use crate::journal::Journal;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::{self, Global, Hint};
+use crate::tui::popups::leave_guard::leave_words;
 use crate::tui::view::{Answer, Below, PopupView};
 
 impl PopupView for HardMomentPopup {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Answer {
+        self.leaving.on_key();
         if keys::command(keys::GLOBAL, key, true) == Some(Global::Quit) {
-            // Ctrl-C closes this window first; pressed again, it quits as everywhere. While a
-            // save it sent is under way it stays, so the answer comes back to it.
-            return if self.is_saving() {
-                Answer::STAY
-            } else {
-                Answer::CLOSE
-            };
+            // Ctrl-C closes this window first (asking first when words are typed); pressed
+            // again, it quits as everywhere. While a save it sent is under way it stays, so
+            // the answer comes back to it.
+            if self.is_saving() {
+                return Answer::STAY;
+            }
+            if !self
+                .leaving
+                .may_leave(HardMomentPopup::has_typed_words(self))
+            {
+                self.said = Some(Said {
+                    text: leave_words("Ctrl-C"),
+                    problem: true,
+                });
+                return Answer::STAY;
+            }
+            return Answer::CLOSE;
         }
         match HardMomentPopup::handle_key(self, key, ctx) {
             MomentKey::Stay => Answer::STAY,
@@ -42,11 +54,7 @@ impl PopupView for HardMomentPopup {
     }
 
     fn has_typed_words(&self) -> bool {
-        match &self.step {
-            Step::Note(form) => !form.text.text().trim().is_empty(),
-            Step::Pause(form) => !form.note.text().trim().is_empty(),
-            _ => false,
-        }
+        HardMomentPopup::has_typed_words(self)
     }
 
     fn on_paste(&mut self, text: &str) {
