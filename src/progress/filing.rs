@@ -93,6 +93,7 @@ impl Progress {
             let noticed_on = promise.noticed().map(|ack| evening(ack.at));
             if let Some(ack) = promise.noticed() {
                 self.count_acknowledgement(ack.by, by, evening(ack.at));
+                self.reciprocity_mut(by, evening(ack.at)).promises_noticed += 1;
             }
             self.list_promise(
                 promise,

@@ -25,6 +25,8 @@ pub struct Reciprocity {
     pub acknowledgements_given: u32,
     /// Times the other partner noticed this partner's kept promise or kind act.
     pub acknowledgements_received: u32,
+    /// Of those, times it was one of this partner's kept promises (not a kind act).
+    pub promises_noticed: u32,
     /// Kind acts this partner did.
     pub kind_acts: u32,
 }
@@ -82,6 +84,7 @@ impl AddAssign for Reciprocity {
         self.withdrawn += other.withdrawn;
         self.acknowledgements_given += other.acknowledgements_given;
         self.acknowledgements_received += other.acknowledgements_received;
+        self.promises_noticed += other.promises_noticed;
         self.kind_acts += other.kind_acts;
     }
 }

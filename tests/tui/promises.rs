@@ -312,3 +312,54 @@ fn the_promises_screen_fits_small_windows_without_losing_the_list() {
     assert!(screen.contains("was due Mon 23 Nov"), "{screen}");
     assert!(!screen.contains("Following through"), "{screen}");
 }
+
+/// The figures on a partner's line of the "Following through" card, from "made" to "noticed".
+fn card_figures(screen: &str, name: &str, period: &str) -> Vec<u32> {
+    let mut lines = screen
+        .lines()
+        .skip_while(|l| !l.contains("Following through"));
+    let mut named = lines
+        .by_ref()
+        .skip_while(|l| !l.contains(&format!("│ {name} ")));
+    let line = if period == "this week" {
+        named.next()
+    } else {
+        named.nth(1)
+    };
+    let line = line.unwrap_or_else(|| panic!("no {name} {period} line: {screen}"));
+    assert!(line.contains(period), "{line}");
+    let after_period = &line[line.find(period).unwrap() + period.len()..];
+    after_period
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect()
+}
+
+#[test]
+fn the_card_counts_as_noticed_only_promises_kept_and_noticed_not_kind_acts() {
+    // Sam noticed Alex's tea (a kind act); none of Alex's promises was kept or noticed.
+    let h = promises_of("<Enter>");
+    let screen = h.render(80, 24);
+    let alex = card_figures(&screen, "Alex", "4 weeks");
+    assert_eq!(
+        alex,
+        [2, 0, 0, 0, 0],
+        "made, kept, renegotiated, not kept, noticed"
+    );
+    let sam = card_figures(&screen, "Sam", "4 weeks");
+    assert_eq!(
+        sam,
+        [2, 1, 0, 0, 0],
+        "Sam's kept promise is not noticed yet"
+    );
+    // Alex notices Sam's kept promise: Sam's line counts it, Alex's does not.
+    let mut j = lived_in_journal();
+    let kept = promise_named(&j, "Tell you when I need space").meta.id;
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 20, 0, 0).unwrap();
+    j.acknowledge_promise(kept, ALEX, None, at).unwrap();
+    let mut h = Harness::new(Some(j));
+    h.keys("<Enter>o");
+    let screen = h.render(80, 24);
+    assert_eq!(card_figures(&screen, "Sam", "this week")[4], 1, "{screen}");
+    assert_eq!(card_figures(&screen, "Alex", "4 weeks")[4], 0, "{screen}");
+}

@@ -24,6 +24,7 @@ fn a_week_of_promises_kind_acts_and_acknowledgements() {
             withdrawn: 0,
             acknowledgements_given: 1,
             acknowledgements_received: 1,
+            promises_noticed: 1,
             kind_acts: 1,
         }
     );

@@ -34,7 +34,7 @@ impl CardRow {
             kept: count(r.kept),
             renegotiated: count(r.renegotiated),
             not_kept: count(r.broken),
-            noticed: count(r.acknowledgements_received),
+            noticed: count(r.promises_noticed),
         }
     }
 }
