@@ -325,7 +325,7 @@ fn journal_lists_entries_newest_first_and_hides_the_partners_private_ones() {
     h.keys("<Enter>j");
     let screen = h.render(80, 24);
     assert!(
-        screen.contains("Something only for me. (private)"),
+        screen.contains("(private) Something only for me."),
         "{screen}"
     );
     assert!(
@@ -566,4 +566,29 @@ fn flat_screen(h: &Harness) -> String {
         .filter(|row| !row.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[test]
+fn a_private_entry_with_a_long_first_line_still_shows_it_is_private_in_the_list() {
+    let mut j = lived_in_journal();
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 20, 0, 0).unwrap();
+    let long = mend::journal::NewEntry {
+        author: j.partners[0].id,
+        day: tui_support::day(11, 25),
+        stage: mend::journal::Stage::Healing,
+        prompt_id: None,
+        prompt: None,
+        text: "A long first line that runs on and on past the edge of any window I keep".into(),
+        visibility: mend::journal::Visibility::Private,
+    };
+    j.add_entry(long, at.into(), tui_support::day(11, 25))
+        .unwrap();
+    let mut h = Harness::new(Some(j));
+    h.keys("<Enter>j");
+    let screen = h.render(80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("A long first line"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("(private)"), "{row}");
 }

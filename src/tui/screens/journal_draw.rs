@@ -101,7 +101,7 @@ pub fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
         .map(|(at, row, e)| {
             let chosen = at == browse.selected;
             let first_line = e.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-            let private = if e.is_shared() { "" } else { " (private)" };
+            let private = if e.is_shared() { "" } else { "(private) " };
             let edited = if row.edited.is_some() {
                 "(edited) "
             } else {
@@ -115,9 +115,10 @@ pub fn draw(ctx: &Ctx, browse: &BrowseState, frame: &mut Frame, area: Rect) {
                     text::fit(journal.name_of(e.meta.author), name_columns)
                 )),
                 Span::styled(format!("{:<14}", e.stage.as_str()), theme.muted()),
-                // Before the words, so a long first line cannot cut the mark off.
+                // Before the words, so a long first line cannot cut the marks off.
+                Span::styled(private, theme.muted()),
                 Span::styled(edited, theme.muted()),
-                Span::raw(format!("{}{private}", text::expand_tabs(first_line))),
+                Span::raw(text::expand_tabs(first_line)),
             ]);
             if chosen {
                 line.style(theme.selected())
