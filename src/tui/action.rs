@@ -53,6 +53,8 @@ pub enum Action {
     Written {
         words: usize,
         edited: bool,
+        /// The evening the entry is for: tonight, or an earlier one a draft was kept for.
+        day: chrono::NaiveDate,
     },
     /// The check-in is saved: say so, back on tonight's screen.
     CheckedIn,

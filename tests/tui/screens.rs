@@ -581,8 +581,7 @@ fn a_private_entry_with_a_long_first_line_still_shows_it_is_private_in_the_list(
         text: "A long first line that runs on and on past the edge of any window I keep".into(),
         visibility: mend::journal::Visibility::Private,
     };
-    j.add_entry(long, at.into(), tui_support::day(11, 25))
-        .unwrap();
+    j.add_entry(long, at, tui_support::day(11, 25)).unwrap();
     let mut h = Harness::new(Some(j));
     h.keys("<Enter>j");
     let screen = h.render(80, 24);

@@ -134,3 +134,25 @@ fn the_command_offered_for_kept_writing_quotes_a_name_with_a_space() {
     let said = flat(&h);
     assert!(said.contains("mend write --as 'Mary Ann'"), "{said}");
 }
+
+#[test]
+fn a_draft_kept_from_an_earlier_evening_says_which_evening_it_is_saved_for() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>wwritten on Monday");
+    let mut drafts = h.drafts.clone();
+    for draft in drafts.values_mut() {
+        draft.day = tui_support::day(11, 23);
+    }
+    let mut later = Harness::new(Some(empty_journal()));
+    later.app.drafts = drafts;
+    later.keys("<Enter>r");
+    let writing = screen(&later);
+    assert!(writing.contains("Your entry for Mon 23 Nov"), "{writing}");
+    later.keys("<C-s>");
+    let saved = later.saved.as_ref().expect("saved");
+    let entry = saved.entries.first().expect("an entry");
+    assert_eq!(entry.day, tui_support::day(11, 23));
+    let said = flat(&later);
+    assert!(said.contains("Saved for Mon 23 Nov: 3 words."), "{said}");
+    assert!(!said.contains("Thank you for writing tonight"), "{said}");
+}

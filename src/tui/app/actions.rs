@@ -66,7 +66,7 @@ impl App {
             Action::Tell(text) => self.tell(text),
             Action::HardMoment => self.open_hard_moment(),
             Action::Warn(text) => self.warn(text),
-            Action::Written { words, edited } => return self.written(words, edited),
+            Action::Written { words, edited, day } => return self.written(words, edited, day),
             Action::CheckedIn => {
                 self.go_home();
                 self.tell(self.checked_in_words());
@@ -213,16 +213,21 @@ impl App {
     }
 
     /// After an entry is saved: back home, a kind word, and the draft let go.
-    fn written(&mut self, words: usize, edited: bool) -> Vec<Effect> {
-        self.go_home();
-        self.tell(if edited {
+    fn written(&mut self, words: usize, edited: bool, day: chrono::NaiveDate) -> Vec<Effect> {
+        let words = crate::words::count(words, "word", "words");
+        let said = if edited {
             "Your changes are saved.".to_owned()
+        } else if day == self.today() {
+            format!("Saved: {words}. Thank you for writing tonight.")
         } else {
+            // A draft kept from an earlier evening is saved for that evening.
             format!(
-                "Saved: {}. Thank you for writing tonight.",
-                crate::words::count(words, "word", "words")
+                "Saved for {}: {words}. Thank you for writing.",
+                day.format("%a %-d %b")
             )
-        });
+        };
+        self.go_home();
+        self.tell(said);
         match self.partner {
             Some(partner) => {
                 self.drafts.remove(&partner);

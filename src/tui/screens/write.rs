@@ -283,6 +283,7 @@ impl View for WriteState {
         self.saving.then(|| Action::Written {
             words: self.words,
             edited: self.editing.is_some(),
+            day: self.day,
         })
     }
 
@@ -318,9 +319,11 @@ fn draw(ctx: &Ctx, write: &WriteState, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::styled(prompt, theme.prompt())).wrap(Wrap { trim: true }),
         prompt_area,
     );
-    let title = match write.editing {
-        Some(_) => " Changing your entry ",
-        None => " Your entry ",
+    let title = match (write.editing, write.day == ctx.today) {
+        (Some(_), _) => " Changing your entry ".to_owned(),
+        (None, true) => " Your entry ".to_owned(),
+        // A draft kept from an earlier evening is saved for that evening, and says so.
+        (None, false) => format!(" Your entry for {} ", write.day.format("%a %-d %b")),
     };
     let block = Block::new()
         .borders(Borders::ALL)
