@@ -29,7 +29,7 @@ pub use device::this_device;
 pub use gather::{Gathered, gather};
 pub use link::resolve;
 pub use load::{LoadError, MAX_JOURNAL_BYTES, load, load_stamped, parse};
-pub use lock::JournalLock;
+pub use lock::{HeldLock, JournalLock};
 pub use private_dir::create_private_dir;
 pub use save::{
     PAUSE_MID_WRITE, RealFs, SaveError, SaveStep, SaveSteps, remove_stale_temps, save, set_private,

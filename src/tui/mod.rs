@@ -5,6 +5,7 @@ pub mod app;
 pub mod ctx;
 pub mod done_words;
 pub mod draft;
+pub mod draft_hold;
 pub mod draw;
 pub mod effects;
 pub mod exchange;

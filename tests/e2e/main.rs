@@ -20,6 +20,7 @@ mod settings;
 mod shared_folder;
 mod talk;
 mod terminal;
+mod two_windows;
 
 use kit::Mend;
 use kit::pty::{COLS, PATIENCE, ROWS, Session};
@@ -127,7 +128,8 @@ impl Sandbox {
                 let path = entry.path();
                 if path.is_dir() {
                     walk(&path, found);
-                } else {
+                } else if path.extension().is_none_or(|e| e != "lock") {
+                    // A lock says which window keeps a draft; it holds no words.
                     found.push(path);
                 }
             }

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use super::app::App;
 use super::draft::Drafts;
+use super::draft_hold::DraftHolds;
 use super::draw::draw;
 use super::effects::{Effect, Event};
 use super::signals::{Signals, Stopped};
@@ -84,11 +85,16 @@ fn run_with(
         warning = Some(message);
     }
     let drafts = Drafts::new(&paths.drafts);
+    let holds = DraftHolds::new(&paths.drafts);
     // An encrypted journal's drafts are sealed: each opens once its partner has unlocked.
+    // A draft another window is keeping is that window's writing, not offered here.
     let plain_drafts = match encrypted {
         true => HashMap::new(),
         false => drafts.load_all(),
-    };
+    }
+    .into_iter()
+    .filter(|(partner, _)| !holds.held_elsewhere(*partner))
+    .collect();
     let kept_texts: HashMap<PartnerId, PathBuf> = journal
         .iter()
         .flat_map(|j| j.partners.iter())
@@ -126,6 +132,7 @@ fn run_with(
     let _ = execute!(stdout(), EnableBracketedPaste);
     let mut runner = Runner {
         store,
+        holds,
         drafts,
         pending_draft: None,
         paths,
@@ -139,7 +146,7 @@ fn run_with(
         Err(_) => signals.take(),
     };
     let result = match signal {
-        Some(signal) => Err(stop(signal, &app, &runner.store, &runner.drafts).into()),
+        Some(signal) => Err(stop(signal, &app, &mut runner).into()),
         None => result.map(|_| ()),
     };
     // Quitting locks: the keys are forgotten, and wiped as they drop; the opened journal's
@@ -169,10 +176,10 @@ enum Next {
 }
 
 /// Keeps the writing on screen as a draft, and says what became of it.
-fn stop(signal: i32, app: &App, store: &Store, drafts: &Drafts) -> Stopped {
+fn stop(signal: i32, app: &App, runner: &mut Runner<'_>) -> Stopped {
     let kept = match app.unsaved_draft() {
         None => "Everything you saved is in the journal.".to_owned(),
-        Some(draft) => match keep_draft(store, drafts, &draft) {
+        Some(draft) => match runner.keep_draft(&draft) {
             Ok(()) => {
                 "Your unsaved writing is kept as a draft; mend offers it back next time.".to_owned()
             }

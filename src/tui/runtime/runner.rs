@@ -15,6 +15,7 @@ use crate::journal::{Change, Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::{Freshness, RealFs, Store, create_private_dir};
 use crate::tui::draft::{Draft, Drafts};
+use crate::tui::draft_hold::{DraftHolds, HELD_ELSEWHERE};
 use crate::tui::effects::{Effect, ExportRequest, Passphrase, Reply};
 use crate::tui::signals::Signals;
 use crate::tui::world::World;
@@ -29,12 +30,25 @@ pub(super) struct UiState {
 pub(super) struct Runner<'a> {
     pub(super) store: Store,
     pub(super) drafts: Drafts,
+    /// The partners' drafts this window keeps, so another window never writes over them.
+    pub(super) holds: DraftHolds,
     /// The newest draft not written yet: the keys waiting together are typed into the screen
     /// first, then the draft is written once, before the frame and before any other effect.
     pub(super) pending_draft: Option<Draft>,
     pub(super) paths: &'a Paths,
     pub(super) terminal: &'a mut DefaultTerminal,
     pub(super) signals: &'a Signals,
+}
+
+impl Runner<'_> {
+    /// Writes `draft`, once this window holds its partner's draft; while another window
+    /// does, nothing is written and the error says why.
+    pub(super) fn keep_draft(&mut self, draft: &Draft) -> Result<()> {
+        if !self.holds.hold(draft.partner)? {
+            anyhow::bail!(HELD_ELSEWHERE);
+        }
+        super::unlocking::keep_draft(&self.store, &self.drafts, draft)
+    }
 }
 
 impl World for Runner<'_> {
@@ -76,24 +90,28 @@ impl World for Runner<'_> {
             return None;
         }
         let draft = self.pending_draft.take()?;
-        Some(
-            match super::unlocking::keep_draft(&self.store, &self.drafts, &draft) {
-                Ok(()) => Reply::DraftKept(draft.partner),
-                Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
-            },
-        )
+        Some(match self.keep_draft(&draft) {
+            Ok(()) => Reply::DraftKept(draft.partner),
+            Err(e) => Reply::DraftNotKept(draft.partner, crate::message::error_text(&e)),
+        })
     }
 
     fn load_draft(&mut self, partner: PartnerId) -> Reply {
-        Reply::DraftFound(
-            partner,
-            super::unlocking::found_draft(&self.store, &self.drafts, partner),
-        )
+        let found = match self.holds.held_elsewhere(partner) {
+            true => None,
+            false => super::unlocking::found_draft(&self.store, &self.drafts, partner),
+        };
+        Reply::DraftFound(partner, found)
     }
 
     fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
-        self.drafts
-            .remove(partner)
+        // Another window's draft for the same partner is theirs, and stays.
+        if matches!(self.holds.hold(partner), Ok(false)) {
+            return None;
+        }
+        let removed = self.drafts.remove(partner);
+        self.holds.release(partner);
+        removed
             .err()
             .map(|e| Reply::DraftNotRemoved(crate::message::error_text(&e)))
     }
@@ -123,7 +141,20 @@ impl World for Runner<'_> {
     }
 
     fn unlock(&mut self, partner: Option<PartnerId>, passphrase: &Passphrase) -> Reply {
-        super::unlocking::unlock_store(&mut self.store, Some(&self.drafts), partner, passphrase)
+        let mut reply = super::unlocking::unlock_store(
+            &mut self.store,
+            Some(&self.drafts),
+            partner,
+            passphrase,
+        );
+        if let Reply::Unlocked { draft, .. } = &mut reply
+            && draft
+                .as_ref()
+                .is_some_and(|d| self.holds.held_elsewhere(d.partner))
+        {
+            *draft = None;
+        }
+        reply
     }
 
     fn lock(&mut self) -> Reply {

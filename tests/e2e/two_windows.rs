@@ -1,0 +1,61 @@
+//! Two app windows open for the same partner on one computer: only one keeps the draft, and
+//! neither writes over, removes or claims the other's.
+
+use super::*;
+
+/// The words in Alex's draft file, or `None` when there is none.
+fn alexs_draft_words(sandbox: &Sandbox) -> Option<String> {
+    let drafts = sandbox.draft_files();
+    let draft = drafts.first()?;
+    let kept: Value = serde_json::from_slice(&std::fs::read(draft).ok()?).ok()?;
+    kept["text"].as_str().map(str::to_owned)
+}
+
+#[test]
+fn a_second_window_for_the_same_partner_never_writes_over_or_removes_the_first_ones_draft() {
+    let sandbox = Sandbox::with_journal();
+    let first_words = "Words the first window is keeping.";
+    let mut first = sandbox.tui();
+    open_as(&mut first, "Alex");
+    open_writing(&mut first);
+    first.type_text(first_words);
+    first.wait_for(first_words, PATIENCE);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(alexs_draft_words(&sandbox).as_deref(), Some(first_words));
+
+    // The second window does not offer the first one's writing as unsaved, and writes anew.
+    let mut second = sandbox.tui();
+    open_as(&mut second, "Alex");
+    let prompt = open_writing(&mut second);
+    assert!(!second.screen().contains("Unsaved writing"), "{prompt}");
+    second.type_text("Second window.");
+    let said = flat(&second.wait_for("Another mend window", PATIENCE));
+    assert!(
+        said.contains("Your writing is only on this screen for now"),
+        "{said}"
+    );
+    assert_eq!(
+        alexs_draft_words(&sandbox).as_deref(),
+        Some(first_words),
+        "the first window's draft is not written over"
+    );
+    // Saving in the second window leaves the first window's draft in place.
+    second.send(CTRL_S);
+    second.wait_for("Saved: ", PATIENCE);
+    second.quit();
+    assert_eq!(
+        alexs_draft_words(&sandbox).as_deref(),
+        Some(first_words),
+        "the first window's draft is not removed"
+    );
+
+    // The first window's quit says its writing is kept as a draft, and it is.
+    first.send(b"\x03");
+    first.wait_for("kept as a draft", PATIENCE);
+    first.send(b"y");
+    first.wait_exit(PATIENCE);
+    assert_eq!(alexs_draft_words(&sandbox).as_deref(), Some(first_words));
+    let entries = sandbox.entries();
+    assert_eq!(entries.len(), 1, "{entries:#?}");
+    assert_eq!(entries[0]["text"], "Second window.");
+}
