@@ -71,3 +71,51 @@ fn the_help_on_a_shared_folder_says_it_syncs_to_the_other_laptop_and_who_can_rea
     tui.send(b"x");
     tui.quit();
 }
+
+#[test]
+fn a_window_left_open_across_mend_share_does_not_say_saved_for_words_no_one_will_see() {
+    let alex = Sandbox::with_journal();
+    let before = std::fs::read(&alex.journal).expect("the journal");
+    let mut tui = alex.tui();
+    open_as(&mut tui, "Alex");
+    let folder = alex.path("sync");
+    alex.cli(&["share", folder.to_str().unwrap()], "");
+
+    open_writing(&mut tui);
+    let words = "Written after the journal moved.";
+    tui.type_text(words);
+    tui.wait_for(words, PATIENCE);
+    tui.send(CTRL_S);
+    let said = flat(&tui.wait_for("Not saved", PATIENCE));
+    assert!(
+        said.contains("the journal moved to the shared folder"),
+        "{said}"
+    );
+    assert!(said.contains(words), "the words stay on screen: {said}");
+    assert!(!said.contains("Saved:"), "{said}");
+    assert_eq!(
+        std::fs::read(&alex.journal).expect("the journal"),
+        before,
+        "nothing written to the journal left behind"
+    );
+    tui.send(b"\x03");
+    tui.wait_for("kept as a draft", PATIENCE);
+    tui.send(b"y");
+    tui.wait_exit(PATIENCE);
+    drop(tui);
+
+    // Opened again, mend is on the shared journal and offers the words back there.
+    let mut alex = alex;
+    alex.0.journal = folder;
+    let mut again = alex.tui();
+    open_as(&mut again, "Alex");
+    again.wait_for("Unsaved writing", PATIENCE);
+    again.send(b"r");
+    again.wait_for(words, PATIENCE);
+    again.send(CTRL_S);
+    again.wait_for("Saved: ", PATIENCE);
+    again.quit();
+    let log = alex.cli(&["log", "--as", "alex"], "");
+    assert_eq!(log.matches(words).count(), 1, "{log}");
+    assert!(alex.draft_files().is_empty(), "{:?}", alex.draft_files());
+}

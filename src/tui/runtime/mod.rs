@@ -1,5 +1,6 @@
 //! The event loop: reads the terminal, updates the app, runs its effects against the disk.
 
+mod moved_away;
 mod runner;
 mod unlocking;
 
@@ -84,6 +85,7 @@ fn run_with(
     {
         warning = Some(message);
     }
+    moved_away::adopt_left_behind_drafts(paths);
     let drafts = Drafts::new(&paths.drafts);
     let holds = DraftHolds::new(&paths.drafts);
     // An encrypted journal's drafts are sealed: each opens once its partner has unlocked.
@@ -133,6 +135,7 @@ fn run_with(
     let mut runner = Runner {
         store,
         holds,
+        home: moved_away::JournalHome::at_start(paths),
         drafts,
         pending_draft: None,
         paths,

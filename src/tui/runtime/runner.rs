@@ -10,6 +10,7 @@ use std::io::stdout;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::moved_away::{JournalHome, moved_words};
 use crate::editor::{edit_kept_text, keeping, new_kept_text};
 use crate::journal::{Change, Edited, Journal, PartnerId};
 use crate::paths::Paths;
@@ -32,6 +33,8 @@ pub(super) struct Runner<'a> {
     pub(super) drafts: Drafts,
     /// The partners' drafts this window keeps, so another window never writes over them.
     pub(super) holds: DraftHolds,
+    /// Where the journal was remembered to live when the window opened.
+    pub(super) home: JournalHome,
     /// The newest draft not written yet: the keys waiting together are typed into the screen
     /// first, then the draft is written once, before the frame and before any other effect.
     pub(super) pending_draft: Option<Draft>,
@@ -72,6 +75,12 @@ impl World for Runner<'_> {
     }
 
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
+        if let Some(folder) = self.home.moved_to(self.paths) {
+            return Reply::NotSaved {
+                message: moved_words(&self.paths.journal, &folder),
+                on_disk: self.store.shared(),
+            };
+        }
         save_change(&mut self.store, change, now)
     }
 
