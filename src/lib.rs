@@ -11,6 +11,7 @@ pub mod paths;
 pub mod progress;
 pub mod prompts;
 pub mod shell;
+pub mod small_file;
 pub mod store;
 pub mod tui;
 pub mod unlock;

@@ -24,6 +24,9 @@ pub struct Paths {
     pub partner: Option<String>,
 }
 
+/// The largest settings file mend reads (`shared.json`, `prompts.json`): a few KiB in use.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
 /// What mend remembers about a shared folder, in `shared.json` in its config folder.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SharedConfig {
@@ -42,13 +45,13 @@ impl SharedConfig {
     /// The remembered shared folder, or `None` if there is none; a damaged file is refused
     /// with a message naming it.
     pub fn read(file: &Path) -> Result<Option<SharedConfig>> {
-        let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => {
+        // A named pipe or a device there is refused, never waited on or read without end.
+        let text = match crate::small_file::read_small_text(file, MAX_SETTINGS_BYTES) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(None),
+            Err(why) => {
                 return Err(anyhow!(
-                    "Could not read {}, where mend remembers the shared folder: {err}.",
-                    file.display()
+                    "{why}, so mend cannot read where it remembers the shared folder. Remove it to go back to the journal on this computer alone, or run `mend share` or `mend join` again."
                 ));
             }
         };

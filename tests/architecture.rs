@@ -12,6 +12,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("words", 0),
     ("message", 0),
     ("shell", 0),
+    ("small_file", 0),
     ("journal", 1),
     ("paths", 2),
     ("now", 2),

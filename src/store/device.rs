@@ -45,7 +45,8 @@ pub fn this_device(file: &Path) -> Device {
 
 /// The id in `file` and the place it was written at, if the file says.
 fn read(file: &Path) -> Option<(Device, Option<String>)> {
-    let text = std::fs::read_to_string(file).ok()?;
+    // A named pipe put there is not waited on; the id is made again instead.
+    let text = crate::small_file::read_small_text(file, 4096).ok()??;
     let mut lines = text.lines();
     let device = Device::parse(lines.next()?)?;
     let place = lines.next().map(str::trim).filter(|p| !p.is_empty());

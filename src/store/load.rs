@@ -1,7 +1,6 @@
 //! Reading a journal file, refusing anything that is not a journal this build understands.
 
 use serde::Deserialize;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -9,6 +8,7 @@ use super::read_buffer::Buffer;
 use super::stamp::FileStamp;
 use crate::journal::{FORMAT, Journal, VERSION};
 use crate::message::without_final_period;
+use crate::small_file::{kind_of, open_nonblocking};
 
 /// Why a journal file could not be read. The file is never changed when one is returned.
 #[derive(Debug, Error)]
@@ -133,38 +133,6 @@ fn too_large(path: &Path, bytes: u64) -> LoadError {
     LoadError::TooLarge {
         path: path.to_owned(),
         bytes,
-    }
-}
-
-/// Opens for reading without waiting: opening a FIFO would otherwise block until a writer came.
-fn open_nonblocking(path: &Path) -> std::io::Result<File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    options.open(path)
-}
-
-/// What a path that is not a regular file is, as said in the error.
-fn kind_of(meta: &std::fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let kind = meta.file_type();
-        if kind.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-    }
-    if meta.is_dir() {
-        "a folder"
-    } else {
-        "something else"
     }
 }
 

@@ -234,3 +234,35 @@ fn rewriting_a_large_journal_in_place_never_crashes_a_load() {
     writer.join().unwrap();
     eprintln!("{ok} loads succeeded, {clean_errors} ended with a clean error");
 }
+
+/// A named pipe made at `path` (its folder made first).
+fn fifo_at(path: &Path) {
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folder");
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+}
+
+#[test]
+fn a_fifo_where_the_shared_folder_is_remembered_is_refused_by_name_without_waiting() {
+    let m = Mend::with_journal();
+    let remembered = m.config_home().join("mend").join("shared.json");
+    fifo_at(&remembered);
+    let out = m
+        .command_without_journal()
+        .arg("check")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("run mend");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains(&format!(
+            "{} is a named pipe (FIFO), not a regular file",
+            remembered.display()
+        )),
+        "{said}"
+    );
+}

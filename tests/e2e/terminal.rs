@@ -268,3 +268,24 @@ fn an_editor_that_fails_without_a_change_leaves_no_file_behind_and_the_words_on_
         "nothing of the words is left in the state folder once saved"
     );
 }
+
+#[test]
+fn a_named_pipe_where_the_couples_prompts_go_is_named_and_mend_opens_anyway() {
+    let sandbox = Sandbox::with_journal();
+    let prompts = sandbox.config_home().join("mend").join("prompts.json");
+    std::fs::create_dir_all(prompts.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&prompts)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let mut tui = sandbox.tui();
+    let screen = flat(&tui.wait_for("Who is here tonight?", PATIENCE));
+    assert!(
+        screen.contains(
+            "is a named pipe (FIFO), not a regular file, so your own prompts were not read."
+        ),
+        "{screen}"
+    );
+    tui.quit();
+}

@@ -80,10 +80,14 @@ fn run_with(
     let encrypted = journal.as_deref().is_some_and(|j| j.is_sealed());
     let mut prompts = PromptLibrary::built_in();
     let mut warning = None;
-    if let Ok(text) = std::fs::read_to_string(&paths.prompts)
-        && let Err(message) = prompts.add_own(&text, &paths.prompts.display().to_string())
-    {
-        warning = Some(message);
+    match crate::small_file::read_small_text(&paths.prompts, crate::paths::MAX_SETTINGS_BYTES) {
+        Ok(Some(text)) => {
+            if let Err(message) = prompts.add_own(&text, &paths.prompts.display().to_string()) {
+                warning = Some(message);
+            }
+        }
+        Ok(None) => {}
+        Err(why) => warning = Some(format!("{why}, so your own prompts were not read.")),
     }
     moved_away::adopt_left_behind_drafts(paths);
     let drafts = Drafts::new(&paths.drafts);
