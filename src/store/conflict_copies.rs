@@ -11,6 +11,7 @@ pub enum Engine {
     /// Nextcloud and ownCloud.
     Nextcloud,
     ICloud,
+    GoogleDrive,
 }
 
 impl fmt::Display for Engine {
@@ -20,6 +21,7 @@ impl fmt::Display for Engine {
             Engine::Dropbox => "Dropbox",
             Engine::Nextcloud => "Nextcloud or ownCloud",
             Engine::ICloud => "iCloud Drive",
+            Engine::GoogleDrive => "Google Drive",
         })
     }
 }
@@ -34,6 +36,7 @@ impl fmt::Display for Engine {
 /// - Nextcloud, ownCloud: `journal (conflicted copy 2026-11-25 210000).json` and the older
 ///   `journal_conflict-20261125-210000.json`
 /// - iCloud Drive: `journal 2.json`
+/// - Google Drive: `journal (1).json`
 pub fn conflict_copy_engine(candidate: &str, original: &str) -> Option<Engine> {
     let (stem, ext) = match original.rfind('.') {
         Some(dot) if dot > 0 => original.split_at(dot),
@@ -73,8 +76,11 @@ fn date_dash_time(text: &str) -> bool {
     text.len() == 15 && text.as_bytes()[8] == b'-' && digits(&text[..8]) && digits(&text[9..])
 }
 
-/// What Dropbox and Nextcloud put between the parentheses.
+/// What Dropbox, Nextcloud and Google Drive put between the parentheses.
 fn parenthesised(inner: &str) -> Option<Engine> {
+    if inner.len() <= 4 && digits(inner) {
+        return Some(Engine::GoogleDrive);
+    }
     let inner = strip_number(inner);
     for kind in [
         "Case Conflict",
@@ -188,6 +194,8 @@ mod tests {
             ("journal_conflict-20261125-210000.json", Engine::Nextcloud),
             ("journal 2.json", Engine::ICloud),
             ("journal 13.json", Engine::ICloud),
+            ("journal (1).json", Engine::GoogleDrive),
+            ("journal (12).json", Engine::GoogleDrive),
         ];
         for (name, engine) in cases {
             assert_eq!(conflict_copy_engine(name, J), Some(engine), "{name}");
@@ -205,6 +213,8 @@ mod tests {
             "journal.sync-conflict-2026112-210000-ABCDEF7.json",
             "journal.sync-conflict-20261125-210000-.json",
             "journal (copy).json",
+            "journal ().json",
+            "journal (12345).json",
             "journal (Sam's conflicted copy 25-11-2026).json",
             "journal (conflicted copy 2026-11-25 21:00).json",
             "journal_conflict-20261125.json",

@@ -451,3 +451,26 @@ fn a_folder_or_a_link_named_like_a_laptops_file_keeps_its_mode_and_what_it_point
         stderr(&out)
     );
 }
+
+/// Google Drive names its copy `journal (1).json`; it was left unread before.
+#[test]
+fn a_google_drive_conflict_copy_in_the_shared_folder_is_read_and_listed() {
+    let (alice, bob, _sync, folder) = shared_pair();
+    write(&bob, "Bob", "Kept in both");
+    let bobs = own_file(&bob);
+    let before = std::fs::read(&bobs).unwrap();
+    write(&bob, "Bob", "Only in the Drive copy");
+    let stem = bobs.file_stem().unwrap().to_str().unwrap();
+    let copy = folder.join(format!("{stem} (1).json"));
+    std::fs::rename(&bobs, &copy).unwrap();
+    std::fs::write(&bobs, &before).unwrap();
+
+    let log = ok(&alice, &["log", "--as", "Bob"], "");
+    assert!(log.contains("Only in the Drive copy"), "{log}");
+    let check = ok(&alice, &["check"], "");
+    assert!(
+        check.contains(copy.file_name().unwrap().to_str().unwrap())
+            && check.contains("a conflict copy: merged in already"),
+        "{check}"
+    );
+}
