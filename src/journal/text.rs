@@ -31,8 +31,10 @@
 //!   line break, and shown as one it can neither hide the text before it (a terminal would
 //!   write over it) nor start a heading or a list where mend does not (each line is then
 //!   escaped like any other);
-//! - every other C0 control, DEL, every C1 control, and the Unicode noncharacters (which
-//!   HTML forbids) become U+FFFD, so the reader sees that something was there.
+//! - every other C0 control, DEL, every C1 control, the Unicode noncharacters (which HTML
+//!   forbids) and the bidirectional embeddings, overrides and isolates (which can show words
+//!   in another order than they were written) become U+FFFD, so the reader sees that
+//!   something was there.
 //!
 //! JSON is treated like any other output: a program that prints a string it read from
 //! `mend log --json` (`jq -r`) writes straight to a terminal, so the strings are cleaned
@@ -45,7 +47,14 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 
 /// Whether `c` must never reach a terminal or an export (line breaks and tabs may).
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_noncharacter(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_noncharacter(c) || is_bidi_control(c)
+}
+
+/// The embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) that make text
+/// show in an order other than the one it was written in, so words could pass for others.
+/// The plain marks (U+200E, U+200F) stay: they only nudge the order of their neighbours.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// U+FDD0..U+FDEF and the last two code points of every plane.
@@ -115,6 +124,18 @@ mod tests {
             printable("a\u{fdd0}\u{ffff}\u{10fffe}"),
             "a\u{fffd}\u{fffd}\u{fffd}"
         );
+    }
+
+    #[test]
+    fn bidirectional_overrides_and_isolates_are_replaced_and_plain_marks_stay() {
+        // "Trojan Source": an override shows "kept" where "not kept" reads backwards.
+        assert_eq!(
+            printable("I \u{202E}tpek ton\u{202C} it"),
+            "I \u{fffd}tpek ton\u{fffd} it"
+        );
+        assert_eq!(printable("\u{2066}a\u{2069}"), "\u{fffd}a\u{fffd}");
+        let hebrew = "שלום\u{200F} ok\u{200E}";
+        assert_eq!(printable(hebrew), hebrew);
     }
 
     #[test]

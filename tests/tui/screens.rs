@@ -591,3 +591,28 @@ fn a_private_entry_with_a_long_first_line_still_shows_it_is_private_in_the_list(
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(row.contains("(private)"), "{row}");
 }
+
+#[test]
+fn a_bidirectional_override_in_an_entry_never_reaches_the_screen() {
+    let mut j = lived_in_journal();
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 20, 0, 0).unwrap();
+    let entry = mend::journal::NewEntry {
+        author: j.partners[1].id,
+        day: tui_support::day(11, 25),
+        stage: mend::journal::Stage::Healing,
+        prompt_id: None,
+        prompt: None,
+        text: "I \u{202E}tpek ton\u{202C} it".into(),
+        visibility: mend::journal::Visibility::Shared,
+    };
+    j.add_entry(entry, at, tui_support::day(11, 25)).unwrap();
+    let mut h = Harness::new(Some(j));
+    h.keys("<Down><Enter>j");
+    let list = h.render(80, 24);
+    assert!(list.contains("tpek ton"), "{list}");
+    assert!(!list.contains('\u{202E}'), "{list}");
+    h.keys("<Enter>");
+    let read = h.render(80, 24);
+    assert!(read.contains("tpek ton"), "{read}");
+    assert!(!read.contains('\u{202E}'), "{read}");
+}

@@ -21,6 +21,8 @@ fn pieces() -> Vec<String> {
             "\u{fdd0}",
             "\u{ffff}",
             "\u{10fffe}",
+            "\u{202E}",
+            "\u{2067}",
             "## Looking ahead",
             "# ",
             "- ",
@@ -88,6 +90,14 @@ proptest! {
 #[test]
 fn escape_sequences_in_a_kind_act_do_not_reach_the_terminal() {
     let t = Texts::all("\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}[2J");
+    check_every_command(&t);
+    check_every_screen(&t);
+}
+
+#[test]
+fn a_bidirectional_override_never_reaches_any_output() {
+    // Shown as written, "tpek ton" would read "not kept" backwards.
+    let t = Texts::all("I \u{202E}tpek ton\u{202C} it \u{2066}x\u{2069}");
     check_every_command(&t);
     check_every_screen(&t);
 }

@@ -186,6 +186,9 @@ fn forbidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || (0xFDD0..=0xFDEF).contains(&code)
         || code & 0xFFFE == 0xFFFE
+        // The bidirectional embeddings, overrides and isolates, which reorder what is shown.
+        || (0x202A..=0x202E).contains(&code)
+        || (0x2066..=0x2069).contains(&code)
 }
 
 #[track_caller]
