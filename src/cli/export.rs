@@ -111,10 +111,5 @@ fn chosen_week(journal: &Journal, progress: &Progress, args: &ExportArgs) -> Res
         check_flag("--date", journal.check_day(day, today))?;
         return Ok(progress.week_of(day));
     }
-    // The last complete week; in a journal begun this week, which has none, this week so far.
-    let last = progress.this_week().previous();
-    match journal.check_week(last, today) {
-        Ok(()) => Ok(last),
-        Err(_) => Ok(progress.this_week()),
-    }
+    Ok(super::week_flag::default_week(journal, today))
 }

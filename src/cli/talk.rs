@@ -18,7 +18,8 @@ pub enum TalkCommand {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The ISO week, like 2026-W48 [default: the last complete week]
+    /// The ISO week, like 2026-W48 [default: the last complete week; in a journal begun
+    /// this week, this week]
     #[arg(long, value_name = "YYYY-Www")]
     pub week: Option<String>,
     /// Print JSON
@@ -37,10 +38,9 @@ pub fn run(ctx: &CommandContext, command: TalkCommand) -> Result<()> {
     let TalkCommand::Show(args) = command;
     let (_, journal) = ctx.load()?;
     let today = ctx.today(&journal);
-    let clock = journal.clock();
     let week = match &args.week {
         Some(text) => super::week_flag::couples_week(&journal, text, today)?,
-        None => clock.week_of(today).previous(),
+        None => super::week_flag::default_week(&journal, today),
     };
     let talk = crate::export::talk(&journal, week);
     if args.json {

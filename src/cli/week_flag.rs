@@ -18,3 +18,14 @@ pub fn couples_week(journal: &Journal, text: &str, today: chrono::NaiveDate) -> 
     check_flag("--week", journal.check_week(week, today))?;
     Ok(week)
 }
+
+/// The week a command shows when none is asked for: the last complete week, or in a journal
+/// begun this week, which has none, this week so far.
+pub fn default_week(journal: &Journal, today: chrono::NaiveDate) -> Week {
+    let this_week = journal.clock().week_of(today);
+    let last = this_week.previous();
+    match journal.check_week(last, today) {
+        Ok(()) => last,
+        Err(_) => this_week,
+    }
+}

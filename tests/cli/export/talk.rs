@@ -201,3 +201,25 @@ fn mend_talk_show_refuses_a_week_it_cannot_read_and_writes_nothing() {
     }
     assert_eq!(m.journal_bytes(), before);
 }
+
+/// In the journal's first week there is no complete week yet: `mend talk show` showed the
+/// week before the journal began.
+#[test]
+fn mend_talk_show_in_a_journal_begun_this_week_shows_this_week() {
+    let m = Mend::with_journal();
+    let text = m.ok(&["talk", "show", "--json"], "");
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let export: Value = serde_json::from_str(&m.ok(&["export", "--format", "json"], "")).unwrap();
+    assert_eq!(
+        json["week"], export["week"]["label"],
+        "the same week as the summary: {json}"
+    );
+    let this_week = m.ok(&["talk", "show"], "");
+    assert!(
+        this_week.starts_with(&format!(
+            "No weekly talk for week {}.",
+            json["week"].as_str().unwrap()
+        )),
+        "{this_week}"
+    );
+}
