@@ -102,3 +102,13 @@ fn alex_sees_the_kindness_sam_received_as_alexs_own_already_noticed() {
         "{screen}"
     );
 }
+
+#[test]
+fn with_no_kind_acts_the_tab_says_so_whole_at_80_columns() {
+    let mut h = Harness::new(Some(tui_support::empty_journal()));
+    h.keys("<Enter>o<Tab>");
+    let screen = h.render(80, 24);
+    let flat = tui_support::flat(&screen);
+    assert!(flat.contains("None yet."), "{screen}");
+    assert!(flat.contains("Press n to add one."), "said whole: {screen}");
+}

@@ -202,7 +202,7 @@ pub fn kind_rows(journal: &Journal, reader: PartnerId) -> Vec<Row> {
     rows.push(Row::heading("Kind acts, newest first"));
     if others.is_empty() && waiting.is_empty() {
         rows.push(Row::note(
-            "None yet. Something small done without being asked counts. Press n to add one.",
+            "None yet. Something small done unasked counts. Press n to add one.",
         ));
     }
     rows.extend(others.iter().map(|k| kind_row(journal, k)));
