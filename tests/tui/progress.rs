@@ -279,3 +279,22 @@ fn an_entry_still_closed_is_said_to_wait_never_shown_and_never_called_nothing() 
     assert!(alex.contains("healing 1"), "{overview}");
     assert!(!overview.contains("Words that wait"), "{overview}");
 }
+
+#[test]
+fn an_overview_taller_than_the_window_says_what_is_below_and_above() {
+    let mut h = both_of_us(journal_with_weeks());
+    let top = h.render(80, 16);
+    assert!(top.contains("↓ "), "{top}");
+    assert!(!top.contains("↑ "), "{top}");
+    assert!(!top.contains("The weekly talk"), "{top}");
+    for _ in 0..40 {
+        h.keys("<Down>");
+    }
+    let end = h.render(80, 16);
+    assert!(end.contains("↑ "), "{end}");
+    assert!(!end.contains("↓ "), "{end}");
+    assert!(
+        end.contains("The weekly talk"),
+        "scrolled to the end: {end}"
+    );
+}

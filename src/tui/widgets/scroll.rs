@@ -236,3 +236,51 @@ impl<'r, 'a> Scroll<'r, 'a> {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
     }
 }
+
+/// Draws `paragraph` in `area`, scrolled down `scroll` of its rows (as wrapped at the area's
+/// width), with "↑ 2 more" on the top row when rows are above and "↓ 3 more" on the bottom
+/// row when rows are below. A scroll past the end shows the last rows.
+pub fn render_paragraph(
+    paragraph: Paragraph<'_>,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let total = paragraph.line_count(area.width);
+    let height = usize::from(area.height);
+    // Too small for a sign and a line, or nothing to scroll: the paragraph as it is.
+    if total <= height || height < 3 {
+        let scroll = u16::try_from(total.saturating_sub(height))
+            .unwrap_or(u16::MAX)
+            .min(scroll);
+        frame.render_widget(paragraph.scroll((scroll, 0)), area);
+        return;
+    }
+    // At the end only the top sign shows, so the last rows start there.
+    let scroll = usize::from(scroll).min(total - (height - 1));
+    let mut room = height - usize::from(scroll > 0);
+    if total > scroll + room {
+        room -= 1;
+    }
+    let below = total.saturating_sub(scroll + room);
+    let mut body = area;
+    if scroll > 0 {
+        let sign = Line::styled(format!("  ↑ {scroll} more"), theme.muted());
+        frame.render_widget(Paragraph::new(sign), Rect { height: 1, ..area });
+        body.y += 1;
+        body.height -= 1;
+    }
+    if below > 0 {
+        body.height -= 1;
+        let sign = Line::styled(format!("  ↓ {below} more"), theme.muted());
+        let at = Rect {
+            y: body.y + body.height,
+            height: 1,
+            ..body
+        };
+        frame.render_widget(Paragraph::new(sign), at);
+    }
+    let offset = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(paragraph.scroll((offset, 0)), body);
+}

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::View;
 use crate::journal::Stage;
+use crate::tui::widgets::scroll::render_paragraph;
 use crate::tui::widgets::text::hanging;
 use crate::words::count;
 
@@ -108,10 +109,6 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         }
     };
     lines.extend(hanging(Span::raw("  "), &[talk.to_owned()], "", 2, columns));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((view.state.scroll, 0)),
-        area,
-    );
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    render_paragraph(paragraph, view.state.scroll, frame, area, theme);
 }
