@@ -146,3 +146,29 @@ fn ctrl_chords_in_a_check_in_note_type_no_letters() {
     assert!(screen.contains("calm night"), "{screen}");
     assert!(!screen.contains("calmuaw"), "{screen}");
 }
+
+#[test]
+fn changed_ratings_are_not_dropped_by_moving_to_another_evening_unasked() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>c9");
+    h.keys("<PgUp>");
+    assert_eq!(shown_day(&h), day(11, 25), "still tonight");
+    let asked = flat(&h);
+    assert!(
+        asked.contains("The ratings on screen are not saved"),
+        "{asked}"
+    );
+    match &h.app.screen {
+        Screen::Checkin(form) => assert_eq!(form.values[0], 9, "the rating is kept"),
+        _ => panic!("the check-in shows"),
+    }
+    // Another key first: the next PgUp asks again.
+    h.keys("<Down><PgUp>");
+    assert_eq!(shown_day(&h), day(11, 25));
+    // The same key again moves on without them.
+    h.keys("<PgUp>");
+    assert_eq!(shown_day(&h), day(11, 24));
+    // Unchanged ratings move at once.
+    h.keys("<PgUp>");
+    assert_eq!(shown_day(&h), day(11, 23));
+}

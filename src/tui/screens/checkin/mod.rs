@@ -12,6 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{CHECKIN, CheckinKey};
 use crate::tui::keys::{Hint, command, hints, typed_char};
+use crate::tui::popups::leave_guard::LeaveGuard;
 use crate::tui::popups::unsaved::Unsaved;
 use crate::tui::view::View;
 use crate::tui::widgets::line_input::{Overflow, add_fitting};
@@ -31,6 +32,10 @@ pub struct CheckinForm {
     pub note: String,
     /// The note as saved in the journal, to tell whether the one on screen is new writing.
     saved_note: String,
+    /// The ratings as the form opened with them, to tell whether they were changed.
+    saved_values: [u8; 3],
+    /// Moving to another evening with changed ratings asks first; the same key again moves.
+    moving: LeaveGuard,
     /// Who may read the note (Ctrl-T changes it); the ratings are always shared.
     pub note_visibility: Visibility,
     /// 0-2 the scales, 3 the note.
@@ -70,10 +75,13 @@ impl CheckinForm {
 
     pub fn new(day: NaiveDate, existing: Option<[u8; 3]>, note: Option<String>) -> CheckinForm {
         let note = note.unwrap_or_default();
+        let values = existing.unwrap_or([5, 5, 5]);
         CheckinForm {
             day,
             tonight: day,
-            values: existing.unwrap_or([5, 5, 5]),
+            values,
+            saved_values: values,
+            moving: LeaveGuard::default(),
             saved_note: note.clone(),
             note,
             note_visibility: Visibility::Shared,
@@ -113,6 +121,11 @@ impl CheckinForm {
         if self.note_changed() {
             return Some(Action::Warn(
                 "The note on screen is not saved: Enter saves it, or clear it, before moving to another evening.".to_owned(),
+            ));
+        }
+        if !self.moving.may_leave(self.values != self.saved_values) {
+            return Some(Action::Warn(
+                "The ratings on screen are not saved: Enter saves them, or the same key again moves to the other evening without them.".to_owned(),
             ));
         }
         *self = CheckinForm {
@@ -162,6 +175,7 @@ impl View for CheckinForm {
         form.tonight = ctx.today;
         let day = form.day;
         let one_typed = std::mem::take(&mut form.one_typed);
+        form.moving.on_key();
         let save = |form: &CheckinForm| {
             let note = Some(form.note.clone()).filter(|n| !n.trim().is_empty());
             Some(Action::Apply(Change::Checkin {
