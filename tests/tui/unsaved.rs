@@ -156,3 +156,26 @@ fn a_draft_kept_from_an_earlier_evening_says_which_evening_it_is_saved_for() {
     assert!(said.contains("Saved for Mon 23 Nov: 3 words."), "{said}");
     assert!(!said.contains("Thank you for writing tonight"), "{said}");
 }
+
+#[test]
+fn an_empty_new_page_never_says_saved_and_an_unchanged_entry_opened_to_change_does() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>w");
+    let status = |h: &Harness| {
+        h.render(80, 24)
+            .lines()
+            .find(|l| l.contains(" words ·") || l.contains(" word ·"))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let empty = status(&h);
+    assert!(empty.contains("0 words"), "{empty}");
+    assert!(!empty.contains("saved"), "nothing is saved yet: {empty}");
+    h.keys("A few words<C-s>");
+    h.keys("j<Enter>e");
+    let opened = status(&h);
+    assert!(opened.contains("3 words"), "{opened}");
+    assert!(opened.contains("· saved"), "{opened}");
+    h.keys("!");
+    assert!(!status(&h).contains("saved"), "{}", status(&h));
+}

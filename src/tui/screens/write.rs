@@ -348,7 +348,13 @@ fn draw(ctx: &Ctx, write: &WriteState, frame: &mut Frame, area: Rect) {
         ),
     };
     let words = crate::words::count(write.words, "word", "words");
-    let saved = if write.dirty { "" } else { " · saved" };
+    // Only a saved entry opened to change, and not changed yet, is "saved": an empty new
+    // page has nothing saved at all.
+    let saved = if write.editing.is_some() && !write.dirty {
+        " · saved"
+    } else {
+        ""
+    };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::raw(format!(" {words} · ")),
