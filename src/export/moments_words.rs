@@ -39,13 +39,23 @@ fn moment(m: &MomentLine) -> Vec<Inline> {
         Inline::Strong(m.partner.clone()),
         text(" noted a hard moment: “"),
         Inline::Written(m.text.clone()),
-        text("”"),
     ];
     let after = moment_afterword(m.plan_item.as_deref(), m.outcome);
-    if !after.is_empty() {
-        line.push(text(format!(" {after}")));
+    if after.is_empty() {
+        line.push(text(closing_quote(&m.text)));
+    } else {
+        line.push(text(format!("” {after}")));
     }
     line
+}
+
+/// The closing quote that ends a line after `words`, with a full stop after it unless the
+/// words end a sentence themselves.
+fn closing_quote(words: &str) -> &'static str {
+    match words.trim_end().chars().last() {
+        Some('.' | '!' | '?' | '…') => "”",
+        _ => "”.",
+    }
 }
 
 fn pause(p: &PauseLine) -> Vec<Inline> {
@@ -62,7 +72,7 @@ fn pause(p: &PauseLine) -> Vec<Inline> {
         Some(note) => {
             line.push(text(": “"));
             line.push(Inline::Written(note.clone()));
-            line.push(text("”"));
+            line.push(text(closing_quote(note)));
         }
         None => line.push(text(".")),
     }
@@ -79,7 +89,7 @@ fn plan(c: &PlanLine) -> Vec<Inline> {
         Some(note) => {
             line.push(text(": “"));
             line.push(Inline::Written(note.clone()));
-            line.push(text("”"));
+            line.push(text(closing_quote(note)));
         }
         None => line.push(text(".")),
     }
