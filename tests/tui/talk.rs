@@ -254,3 +254,21 @@ fn the_overview_and_calendar_show_which_weeks_had_a_talk_and_never_a_streak() {
         "{calendar}"
     );
 }
+
+#[test]
+fn a_long_issue_wraps_under_its_words_not_under_the_name() {
+    let mut h = both_of_us();
+    to_the_issue(&mut h);
+    h.keys("I feel alone when plans change at the last minute and nobody tells me why.");
+    let screen = h.render(60, 24);
+    let rows: Vec<&str> = screen.lines().map(|l| l.trim_matches('"')).collect();
+    let first = rows
+        .iter()
+        .position(|r| r.contains("I feel alone"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let label_end = rows[first].find("I feel alone").unwrap();
+    let next = rows[first + 1];
+    assert!(!next.trim().is_empty(), "the words go on: {screen}");
+    let starts = next.len() - next.trim_start().len();
+    assert_eq!(starts, label_end, "under the words: {screen}");
+}

@@ -99,6 +99,41 @@ pub fn hanging<'a>(
     out.lines
 }
 
+/// `line` broken at spaces into lines at most `columns` wide, each after the first starting
+/// with `indent` spaces (at most half the width), its styles kept: a field's words wrap
+/// under the words, not under its label. A word longer than a line is left for the
+/// paragraph to break.
+pub fn hang_line(line: Line<'static>, indent: usize, columns: usize) -> Vec<Line<'static>> {
+    let indent = indent.min(columns / 2);
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let style = span.style;
+        for piece in span.content.split_inclusive(' ') {
+            let word = piece.trim_end_matches(' ');
+            let spaces = piece.len() - word.len();
+            // A styled space is the cursor: it moves to the next line rather than vanish.
+            let needed = if word.is_empty() && style != ratatui::style::Style::default() {
+                spaces
+            } else {
+                width(word)
+            };
+            if needed > 0 && used > indent && used + needed > columns {
+                lines.push(Line::from(std::mem::take(&mut spans)));
+                spans.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+            }
+            let kept = spaces.min(columns.saturating_sub(used + width(word)));
+            let text = format!("{word}{}", " ".repeat(kept));
+            used += width(&text);
+            spans.push(Span::styled(text, style));
+        }
+    }
+    lines.push(Line::from(spans));
+    lines
+}
+
 /// The lines [`hanging`] has made so far, and the one it is filling.
 struct Hanging<'a> {
     lines: Vec<Line<'a>>,
@@ -121,6 +156,30 @@ impl Hanging<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_field_wraps_under_its_words_with_its_cursor() {
+        let cursor =
+            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED);
+        let line = Line::from(vec![
+            Span::raw("Alex      "),
+            Span::raw("I feel alone when plans change"),
+            Span::styled(" ", cursor),
+        ]);
+        let lines = hang_line(line, 10, 30);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            ["Alex      I feel alone when ", "          plans change "],
+            "{text:?}"
+        );
+        assert!(text.iter().all(|l| width(l) <= 30));
+        let last = lines
+            .last()
+            .and_then(|l| l.spans.last())
+            .expect("the cursor");
+        assert_eq!(last.style, cursor, "the cursor is kept");
+    }
 
     #[test]
     fn tabs_open_to_the_next_stop() {

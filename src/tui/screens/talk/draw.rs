@@ -14,6 +14,7 @@ use crate::progress::talk_words::{appreciation_starters, week_in_words};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::line_input::label_column;
+use crate::tui::widgets::text::{hang_line, width};
 
 /// The step's number and name, as the heading shows it.
 fn step_name(step: Step) -> (usize, &'static str) {
@@ -55,6 +56,7 @@ pub(super) fn draw(ctx: &Ctx, screen: &TalkScreen, frame: &mut Frame, area: Rect
         talk,
         screen,
         theme,
+        columns: usize::from(area.width),
     };
     match screen.step {
         Step::Arriving { asking } => d.arriving(asking, &mut lines),
@@ -86,6 +88,8 @@ struct Drawing<'a> {
     talk: Option<&'a Talk>,
     screen: &'a TalkScreen,
     theme: Theme,
+    /// The width the lines are drawn in.
+    columns: usize,
 }
 
 impl Drawing<'_> {
@@ -93,9 +97,10 @@ impl Drawing<'_> {
         one_line(self.journal.name_of(id)).into_owned()
     }
 
-    /// The field being written, with its cursor, or the saved words of another part.
-    fn field_line(&self, label: &str, field: Field) -> Line<'static> {
-        if self.screen.field == Some(field) {
+    /// The field being written, with its cursor, or the saved words of another part; words
+    /// too long for a line wrap under the words, not under the label.
+    fn field_line(&self, label: &str, field: Field) -> Vec<Line<'static>> {
+        let line = if self.screen.field == Some(field) {
             self.screen.input.line(label, true, self.theme)
         } else {
             let saved = field.saved(self.talk);
@@ -103,7 +108,8 @@ impl Drawing<'_> {
                 Span::styled(label_column(label), self.theme.muted()),
                 Span::raw(one_line(&saved).into_owned()),
             ])
-        }
+        };
+        hang_line(line, width(&label_column(label)), self.columns)
     }
 
     fn arriving(&self, asking: PartnerId, lines: &mut Vec<Line<'static>>) {
@@ -145,7 +151,7 @@ impl Drawing<'_> {
                 self.theme.partner(slot),
             ));
             for i in 0..APPRECIATIONS {
-                lines.push(self.field_line(&format!("  {}.", i + 1), Field::Appreciation(id, i)));
+                lines.extend(self.field_line(&format!("  {}.", i + 1), Field::Appreciation(id, i)));
             }
             if let Some(Field::Appreciation(writing, _)) = self.screen.field
                 && writing == id
@@ -213,7 +219,7 @@ impl Drawing<'_> {
                 self.theme.gentle(),
             ));
         }
-        lines.push(self.field_line(&s, Field::Issue(speaker)));
+        lines.extend(self.field_line(&s, Field::Issue(speaker)));
         if speaking {
             lines.push(Line::styled(
                 "Enter when done; Enter with nothing written skips, and that is fine.",
@@ -228,7 +234,7 @@ impl Drawing<'_> {
                 self.theme.prompt(),
             ));
         }
-        lines.push(self.field_line(&format!("{l} heard"), Field::Heard(listener)));
+        lines.extend(self.field_line(&format!("{l} heard"), Field::Heard(listener)));
         match turn {
             IssueTurn::Confirm if !self.screen.clarifying => {
                 lines.push(Line::raw(""));
@@ -243,16 +249,16 @@ impl Drawing<'_> {
                     format!("{s}, say once more what you meant."),
                     self.theme.prompt(),
                 ));
-                lines.push(self.field_line(&s, Field::Clarify(speaker)));
+                lines.extend(self.field_line(&s, Field::Clarify(speaker)));
             }
             IssueTurn::ListenAgain => {
-                lines.push(self.field_line(&s, Field::Clarify(speaker)));
+                lines.extend(self.field_line(&s, Field::Clarify(speaker)));
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     format!("{l}, what did you hear this time?"),
                     self.theme.prompt(),
                 ));
-                lines.push(self.field_line(&format!("{l} heard"), Field::HeardAgain(listener)));
+                lines.extend(self.field_line(&format!("{l} heard"), Field::HeardAgain(listener)));
             }
             IssueTurn::Speak | IssueTurn::Listen => {}
         }
@@ -266,7 +272,7 @@ impl Drawing<'_> {
         lines.push(Line::raw(""));
         let order = TalkScreen::order(self.journal, self.talk);
         for &id in &order {
-            lines.push(self.field_line(&self.name(id), Field::CaredFor(id)));
+            lines.extend(self.field_line(&self.name(id), Field::CaredFor(id)));
         }
         lines.push(Line::raw(""));
         if answering.is_some() {
