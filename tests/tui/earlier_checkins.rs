@@ -172,3 +172,20 @@ fn changed_ratings_are_not_dropped_by_moving_to_another_evening_unasked() {
     h.keys("<PgUp>");
     assert_eq!(shown_day(&h), day(11, 23));
 }
+
+/// Found by a review helper: after PgUp asked, PgDn moved without asking.
+#[test]
+fn the_other_direction_asks_for_itself_before_dropping_changed_ratings() {
+    let mut h = Harness::new(Some(lived_in_journal()));
+    h.keys("<Enter>c<PgUp>");
+    assert_eq!(shown_day(&h), day(11, 24));
+    h.keys("9<PgUp><PgDn>");
+    assert_eq!(shown_day(&h), day(11, 24), "PgDn asks too");
+    assert!(
+        flat(&h).contains("PgDn again moves to the later evening without them"),
+        "{}",
+        flat(&h)
+    );
+    h.keys("<PgDn>");
+    assert_eq!(shown_day(&h), day(11, 25));
+}

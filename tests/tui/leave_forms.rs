@@ -85,3 +85,41 @@ fn a_hard_moment_note_half_written_is_not_let_go_by_esc_or_ctrl_c() {
     h.keys("<Esc><Esc>");
     assert!(!screen(&h).contains("hard to breathe"), "{}", screen(&h));
 }
+
+/// Found by a review helper: words changed in a form that opened with words of its own
+/// (a renegotiation, a plan item's edit) were dropped at one Esc, and quitting did not ask.
+#[test]
+fn changed_words_in_a_renegotiation_or_a_plan_items_edit_are_not_let_go_at_one_esc() {
+    let mut h = Harness::new(Some(tui_support::lived_in_journal()));
+    h.keys("<Enter>or");
+    h.keys("<Esc>");
+    assert!(!screen(&h).contains(ASKS), "unchanged: it closes at once");
+    h.keys("r and text first");
+    h.keys("<Esc>");
+    let asked = screen(&h);
+    assert!(asked.contains(ASKS), "{asked}");
+    assert!(asked.contains("and text first"), "{asked}");
+
+    let mut h = Harness::new(Some(crate::plan::plan_journal()));
+    h.keys("<Enter>h");
+    h.keys("e<Esc>");
+    assert!(!screen(&h).contains(ASKS), "unchanged: it closes at once");
+    h.keys("e, or late");
+    h.keys("<Esc>");
+    let asked = screen(&h);
+    assert!(asked.contains(ASKS), "{asked}");
+    assert!(asked.contains(", or late"), "{asked}");
+}
+
+/// Found by a review helper: after Ctrl-C asked, Esc (a leaving key too) dropped the note.
+#[test]
+fn in_the_hard_moment_window_only_the_key_that_asked_leaves() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter><C-g><Enter><Enter><Down><Enter>");
+    h.keys("It is hard to breathe right now and");
+    h.keys("<C-c><Esc>");
+    let asked = screen(&h);
+    assert!(asked.contains(ASKS), "Esc asks for itself: {asked}");
+    assert!(asked.contains("hard to breathe"), "{asked}");
+    assert!(asked.contains("Esc again leaves"), "{asked}");
+}

@@ -55,10 +55,7 @@ impl Dialog {
         let typed =
             |input: &crate::tui::widgets::line_input::LineInput| !input.text().trim().is_empty();
         match self {
-            // A renegotiation opens with the promise's words; only a new one starts empty.
-            Dialog::Promise(form) => {
-                form.renegotiating.is_none() && typed(&form.text) || typed(&form.note)
-            }
+            Dialog::Promise(form) => form.has_typed_words(),
             Dialog::Note(form) => typed(&form.input),
             Dialog::Reply(form) => typed(&form.input),
             Dialog::Details(_) => false,

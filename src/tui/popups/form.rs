@@ -49,7 +49,7 @@ impl PopupView for FormPopup {
         self.leaving.on_key();
         match self.dialog.on_key(key) {
             Outcome::Stay => Answer::STAY,
-            Outcome::Cancel if !self.leaving.may_leave(self.dialog.has_typed_words()) => {
+            Outcome::Cancel if !self.leaving.may_leave(self.dialog.has_typed_words(), "Esc") => {
                 self.dialog.refused(leave_words("Esc"));
                 Answer::STAY
             }

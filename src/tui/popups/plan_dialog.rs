@@ -172,11 +172,11 @@ impl PlanDialog {
         true
     }
 
-    /// Whether words the couple typed are in the dialog; an edit opens with the item's own
-    /// words, so only a new item's count.
+    /// Whether words the couple typed are in the dialog: a new item's, or an item's words
+    /// changed from the ones it opened with.
     pub fn has_typed_words(&self) -> bool {
         match self {
-            PlanDialog::Item(form) => form.editing.is_none() && form.has_words(),
+            PlanDialog::Item(form) => form.has_typed_words(),
             PlanDialog::Review(form) => !form.note.text().trim().is_empty(),
             PlanDialog::Retire { .. } => false,
         }

@@ -36,6 +36,9 @@ pub struct ItemForm {
     pub yearly: bool,
     focus: Field,
     pub error: Option<String>,
+    /// The three parts' words as the form opened with them: empty for a new item, the
+    /// item's own for an edit.
+    opened_with: [String; 3],
 }
 
 impl ItemForm {
@@ -44,6 +47,16 @@ impl ItemForm {
         [&self.brings_it_on, &self.helps_me, &self.i_ask]
             .iter()
             .any(|input| !input.text().trim().is_empty())
+    }
+
+    fn parts(&self) -> [String; 3] {
+        [&self.brings_it_on, &self.helps_me, &self.i_ask].map(|input| input.text().to_owned())
+    }
+
+    /// Whether the words differ from the ones the form opened with (a new item's typed
+    /// words, or an item's words changed).
+    pub fn has_typed_words(&self) -> bool {
+        self.parts() != self.opened_with
     }
 
     pub fn new(owner: PartnerId, other: &str) -> ItemForm {
@@ -58,6 +71,7 @@ impl ItemForm {
             yearly: false,
             focus: Field::BringsItOn,
             error: None,
+            opened_with: Default::default(),
         }
     }
 
@@ -68,6 +82,7 @@ impl ItemForm {
         form.brings_it_on = LineInput::with_text(MOST_PLAN_PART_CHARS, &item.brings_it_on);
         form.helps_me = LineInput::with_text(MOST_PLAN_PART_CHARS, &item.helps_me);
         form.i_ask = LineInput::with_text(MOST_PLAN_PART_CHARS, &item.i_ask_of_you);
+        form.opened_with = form.parts();
         form
     }
 

@@ -81,6 +81,9 @@ pub struct PromiseForm {
     pub note: LineInput,
     focus: Field,
     pub error: Option<String>,
+    /// The promise's words as the form opened with them: empty for a new promise, the
+    /// promise's own for a renegotiation.
+    opened_with: String,
 }
 
 impl PromiseForm {
@@ -105,6 +108,7 @@ impl PromiseForm {
             note: LineInput::new(PROMISE_CHARS),
             focus: Field::Text,
             error: None,
+            opened_with: String::new(),
         }
     }
 
@@ -118,12 +122,20 @@ impl PromiseForm {
     ) -> PromiseForm {
         self.renegotiating = Some(id);
         self.text = LineInput::with_text(PROMISE_CHARS, text);
+        self.opened_with = self.text.text().to_owned();
         self.size = size;
         if let Some(due) = due.filter(|d| *d >= self.today) {
             self.due = DueChoice::ADate;
             self.date = LineInput::with_text(10, &due.format("%Y-%m-%d").to_string());
         }
         self
+    }
+
+    /// Whether words were typed: a new promise's, the words of one renegotiated changed
+    /// from its own, or a note.
+    pub fn has_typed_words(&self) -> bool {
+        let changed = self.text.text() != self.opened_with;
+        changed && !self.text.text().trim().is_empty() || !self.note.text().trim().is_empty()
     }
 
     fn fields(&self) -> Vec<Field> {

@@ -290,7 +290,7 @@ impl HardMomentPopup {
     fn after_form(&mut self, answer: Option<MomentKey>, journal: Option<&Journal>) -> MomentKey {
         match answer {
             None => MomentKey::Stay,
-            Some(MomentKey::Close) if !self.leaving.may_leave(self.has_typed_words()) => {
+            Some(MomentKey::Close) if !self.leaving.may_leave(self.has_typed_words(), "Esc") => {
                 self.said = Some(Said {
                     text: leave_words("Esc"),
                     problem: true,

@@ -24,7 +24,7 @@ impl PopupView for HardMomentPopup {
             }
             if !self
                 .leaving
-                .may_leave(HardMomentPopup::has_typed_words(self))
+                .may_leave(HardMomentPopup::has_typed_words(self), "Ctrl-C")
             {
                 self.said = Some(Said {
                     text: leave_words("Ctrl-C"),

@@ -123,10 +123,16 @@ impl CheckinForm {
                 "The note on screen is not saved: Enter saves it, or clear it, before moving to another evening.".to_owned(),
             ));
         }
-        if !self.moving.may_leave(self.values != self.saved_values) {
-            return Some(Action::Warn(
-                "The ratings on screen are not saved: Enter saves them, or the same key again moves to the other evening without them.".to_owned(),
-            ));
+        // Earlier and later each ask for themselves: the key that asked is the one that moves.
+        let (key, keys) = if by < 0 {
+            ("earlier", "PgUp")
+        } else {
+            ("later", "PgDn")
+        };
+        if !self.moving.may_leave(self.values != self.saved_values, key) {
+            return Some(Action::Warn(format!(
+                "The ratings on screen are not saved: Enter saves them, or {keys} again moves to the {key} evening without them."
+            )));
         }
         *self = CheckinForm {
             focus: self.focus,
