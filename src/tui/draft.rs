@@ -111,6 +111,11 @@ impl Drafts {
             .with_context(|| format!("Could not keep the draft in {}", target.display()))
     }
 
+    /// Whether a draft of `partner`'s is in the folder.
+    pub fn exists(&self, partner: PartnerId) -> bool {
+        self.path(partner).symlink_metadata().is_ok()
+    }
+
     pub fn remove(&self, partner: PartnerId) -> Result<()> {
         let path = self.path(partner);
         match std::fs::remove_file(&path) {

@@ -2,7 +2,7 @@
 //! writes it, so a second window for the same partner never writes over or removes it.
 
 use anyhow::{Context, Result};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::journal::PartnerId;
@@ -12,11 +12,16 @@ use crate::store::{HeldLock, create_private_dir};
 pub const HELD_ELSEWHERE: &str =
     "another mend window on this computer is keeping this writer's draft";
 
-/// The drafts this window holds, by partner, in one drafts folder.
+/// Why a window keeps no draft while a draft it was never offered waits for its partner.
+pub const WAITING_ELSEWHERE: &str = "writing another mend window kept as this writer's draft waits to be offered back the next time mend opens, and is not written over";
+
+/// The drafts this window holds, by partner, in one drafts folder, and the ones that are
+/// its own to write over or remove: those it wrote, and those it offered back.
 #[derive(Debug)]
 pub struct DraftHolds {
     dir: PathBuf,
     held: HashMap<PartnerId, HeldLock>,
+    own: HashSet<PartnerId>,
 }
 
 impl DraftHolds {
@@ -24,7 +29,18 @@ impl DraftHolds {
         DraftHolds {
             dir: dir.into(),
             held: HashMap::new(),
+            own: HashSet::new(),
         }
+    }
+
+    /// `partner`'s draft is this window's own: it wrote it, or offered it back here.
+    pub fn own(&mut self, partner: PartnerId) {
+        self.own.insert(partner);
+    }
+
+    /// Whether `partner`'s draft is this window's own to write over or remove.
+    pub fn owns(&self, partner: PartnerId) -> bool {
+        self.own.contains(&partner)
     }
 
     /// Holds `partner`'s draft for this window, if it does not already: `Ok(false)` when
@@ -60,6 +76,7 @@ impl DraftHolds {
     /// Lets `partner`'s draft go, once it is saved or dropped, for another window to hold.
     pub fn release(&mut self, partner: PartnerId) {
         self.held.remove(&partner);
+        self.own.remove(&partner);
     }
 }
 

@@ -87,8 +87,9 @@ fn a_window_left_open_across_mend_share_does_not_say_saved_for_words_no_one_will
     tui.wait_for(words, PATIENCE);
     tui.send(CTRL_S);
     let said = flat(&tui.wait_for("Not saved", PATIENCE));
+    // Found by a review helper: the notice was cut off before it said what to do.
     assert!(
-        said.contains("the journal moved to the shared folder"),
+        said.contains("the journal moved to a shared folder, so nothing was written here: quit and open mend again to write there"),
         "{said}"
     );
     assert!(said.contains(words), "the words stay on screen: {said}");
@@ -98,24 +99,40 @@ fn a_window_left_open_across_mend_share_does_not_say_saved_for_words_no_one_will
         before,
         "nothing written to the journal left behind"
     );
+
+    // Found by a review helper: a mend opened meanwhile took the draft while this window
+    // still wrote it, and the words typed after were not offered back.
+    let mut alex = alex;
+    alex.0.journal = folder;
+    let mut meanwhile = alex.tui();
+    open_as(&mut meanwhile, "Alex");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !meanwhile.screen().contains("Unsaved writing"),
+        "the old window still has it: {}",
+        meanwhile.screen()
+    );
+    meanwhile.quit();
+    let more = " And a few more.";
+    tui.type_text(more);
+    tui.wait_for("And a few more.", PATIENCE);
     tui.send(b"\x03");
     tui.wait_for("kept as a draft", PATIENCE);
     tui.send(b"y");
     tui.wait_exit(PATIENCE);
     drop(tui);
 
-    // Opened again, mend is on the shared journal and offers the words back there.
-    let mut alex = alex;
-    alex.0.journal = folder;
+    // Opened again, mend is on the shared journal and offers every word back there.
     let mut again = alex.tui();
     open_as(&mut again, "Alex");
     again.wait_for("Unsaved writing", PATIENCE);
     again.send(b"r");
-    again.wait_for(words, PATIENCE);
+    again.wait_for("And a few more.", PATIENCE);
     again.send(CTRL_S);
     again.wait_for("Saved: ", PATIENCE);
     again.quit();
     let log = alex.cli(&["log", "--as", "alex"], "");
     assert_eq!(log.matches(words).count(), 1, "{log}");
+    assert_eq!(log.matches("And a few more.").count(), 1, "{log}");
     assert!(alex.draft_files().is_empty(), "{:?}", alex.draft_files());
 }

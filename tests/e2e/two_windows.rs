@@ -59,3 +59,53 @@ fn a_second_window_for_the_same_partner_never_writes_over_or_removes_the_first_o
     assert_eq!(entries.len(), 1, "{entries:#?}");
     assert_eq!(entries[0]["text"], "Second window.");
 }
+
+/// Found by a review helper: once the first window quit keeping its draft, the second one
+/// took the lock and wrote over or removed that draft.
+#[test]
+fn a_draft_left_by_a_window_that_quit_is_not_written_over_or_removed_by_another() {
+    let sandbox = Sandbox::with_journal();
+    let first_words = "AAA from the first window.";
+    let mut first = sandbox.tui();
+    open_as(&mut first, "Alex");
+    open_writing(&mut first);
+    first.type_text(first_words);
+    first.wait_for(first_words, PATIENCE);
+    std::thread::sleep(Duration::from_millis(300));
+
+    let mut second = sandbox.tui();
+    open_as(&mut second, "Alex");
+    open_writing(&mut second);
+    second.type_text("BBB");
+    second.wait_for("Another mend window", PATIENCE);
+
+    first.send(b"\x03");
+    first.wait_for("kept as a draft", PATIENCE);
+    first.send(b"y");
+    first.wait_exit(PATIENCE);
+    drop(first);
+
+    second.type_text(" second.");
+    let said = flat(&second.wait_for("waits to be offered back", PATIENCE));
+    assert!(said.contains("BBB second."), "{said}");
+    assert_eq!(alexs_draft_words(&sandbox).as_deref(), Some(first_words));
+    second.send(CTRL_S);
+    second.wait_for("Saved: ", PATIENCE);
+    second.quit();
+    assert_eq!(
+        alexs_draft_words(&sandbox).as_deref(),
+        Some(first_words),
+        "neither written over nor removed"
+    );
+
+    // The next window offers the first one's words back.
+    let mut next = sandbox.tui();
+    open_as(&mut next, "Alex");
+    next.wait_for("Unsaved writing", PATIENCE);
+    next.send(b"r");
+    next.wait_for(first_words, PATIENCE);
+    next.send(b"\x03");
+    next.wait_for("kept as a draft", PATIENCE);
+    next.send(b"y");
+    next.wait_exit(PATIENCE);
+}

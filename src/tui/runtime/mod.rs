@@ -91,7 +91,7 @@ fn run_with(
     }
     moved_away::adopt_left_behind_drafts(paths);
     let drafts = Drafts::new(&paths.drafts);
-    let holds = DraftHolds::new(&paths.drafts);
+    let mut holds = DraftHolds::new(&paths.drafts);
     // An encrypted journal's drafts are sealed: each opens once its partner has unlocked.
     // A draft another window is keeping is that window's writing, not offered here.
     let plain_drafts = match encrypted {
@@ -100,7 +100,11 @@ fn run_with(
     }
     .into_iter()
     .filter(|(partner, _)| !holds.held_elsewhere(*partner))
-    .collect();
+    .collect::<HashMap<_, _>>();
+    // The drafts offered here are this window's own to write over or remove.
+    for partner in plain_drafts.keys() {
+        holds.own(*partner);
+    }
     let kept_texts: HashMap<PartnerId, PathBuf> = journal
         .iter()
         .flat_map(|j| j.partners.iter())

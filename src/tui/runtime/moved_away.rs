@@ -31,12 +31,12 @@ impl JournalHome {
     }
 }
 
-/// Why a save is refused once the journal moved to `folder`.
-pub(super) fn moved_words(journal: &Path, folder: &Path) -> String {
+/// Why a save is refused once the journal moved to `folder`: what to do first, so a long
+/// path cut off at the end of the notice takes nothing that matters with it.
+pub(super) fn moved_words(folder: &Path) -> String {
     format!(
-        "While mend was open, the journal moved to the shared folder {} (`mend share` or `mend join` ran). This window still writes {}, which is kept only as a backup now, so nothing was written there. Quit and open mend again to write in the shared journal.",
-        folder.display(),
-        journal.display()
+        "While mend was open, the journal moved to a shared folder, so nothing was written here: quit and open mend again to write there ({}).",
+        folder.display()
     )
 }
 
@@ -61,10 +61,20 @@ pub(super) fn adopt_left_behind_drafts(paths: &Paths) {
     let Ok(read) = std::fs::read_dir(&old) else {
         return;
     };
+    let entries: Vec<std::fs::DirEntry> = read.flatten().collect();
+    // A window still open on the old path keeps writing its drafts there: they are brought
+    // over once it has quit, with their newest words.
+    let still_open = entries.iter().any(|entry| {
+        entry.path().extension().is_some_and(|e| e == "lock")
+            && matches!(crate::store::HeldLock::try_take(&entry.path()), Ok(None))
+    });
+    if still_open {
+        return;
+    }
     if crate::store::create_private_dir(&paths.drafts).is_err() {
         return;
     }
-    for entry in read.flatten() {
+    for entry in entries {
         let name = entry.file_name();
         let words = Path::new(&name)
             .extension()

@@ -16,7 +16,7 @@ use crate::journal::{Change, Edited, Journal, PartnerId};
 use crate::paths::Paths;
 use crate::store::{Freshness, RealFs, Store, create_private_dir};
 use crate::tui::draft::{Draft, Drafts};
-use crate::tui::draft_hold::{DraftHolds, HELD_ELSEWHERE};
+use crate::tui::draft_hold::{DraftHolds, HELD_ELSEWHERE, WAITING_ELSEWHERE};
 use crate::tui::effects::{Effect, ExportRequest, Passphrase, Reply};
 use crate::tui::signals::Signals;
 use crate::tui::world::World;
@@ -47,10 +47,17 @@ impl Runner<'_> {
     /// Writes `draft`, once this window holds its partner's draft; while another window
     /// does, nothing is written and the error says why.
     pub(super) fn keep_draft(&mut self, draft: &Draft) -> Result<()> {
-        if !self.holds.hold(draft.partner)? {
+        let partner = draft.partner;
+        if !self.holds.hold(partner)? {
             anyhow::bail!(HELD_ELSEWHERE);
         }
-        super::unlocking::keep_draft(&self.store, &self.drafts, draft)
+        // A draft left by a window that has quit, never offered here, is not written over.
+        if !self.holds.owns(partner) && self.drafts.exists(partner) {
+            anyhow::bail!(WAITING_ELSEWHERE);
+        }
+        super::unlocking::keep_draft(&self.store, &self.drafts, draft)?;
+        self.holds.own(partner);
+        Ok(())
     }
 }
 
@@ -77,7 +84,7 @@ impl World for Runner<'_> {
     fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Reply {
         if let Some(folder) = self.home.moved_to(self.paths) {
             return Reply::NotSaved {
-                message: moved_words(&self.paths.journal, &folder),
+                message: moved_words(&folder),
                 on_disk: self.store.shared(),
             };
         }
@@ -110,12 +117,18 @@ impl World for Runner<'_> {
             true => None,
             false => super::unlocking::found_draft(&self.store, &self.drafts, partner),
         };
+        if found.is_some() {
+            self.holds.own(partner);
+        }
         Reply::DraftFound(partner, found)
     }
 
     fn delete_draft(&mut self, partner: PartnerId) -> Option<Reply> {
-        // Another window's draft for the same partner is theirs, and stays.
-        if matches!(self.holds.hold(partner), Ok(false)) {
+        // Another window's draft for the same partner is theirs, and stays: one held by a
+        // window still open, or left by one that has quit and never offered here.
+        if matches!(self.holds.hold(partner), Ok(false))
+            || (!self.holds.owns(partner) && self.drafts.exists(partner))
+        {
             return None;
         }
         let removed = self.drafts.remove(partner);
@@ -157,11 +170,12 @@ impl World for Runner<'_> {
             passphrase,
         );
         if let Reply::Unlocked { draft, .. } = &mut reply
-            && draft
-                .as_ref()
-                .is_some_and(|d| self.holds.held_elsewhere(d.partner))
+            && let Some(offered) = draft.as_ref().map(|d| d.partner)
         {
-            *draft = None;
+            match self.holds.held_elsewhere(offered) {
+                true => *draft = None,
+                false => self.holds.own(offered),
+            }
         }
         reply
     }
