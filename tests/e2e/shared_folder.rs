@@ -116,10 +116,7 @@ fn a_window_left_open_across_mend_share_does_not_say_saved_for_words_no_one_will
     let more = " And a few more.";
     tui.type_text(more);
     tui.wait_for("And a few more.", PATIENCE);
-    tui.send(b"\x03");
-    tui.wait_for("kept as a draft", PATIENCE);
-    tui.send(b"y");
-    tui.wait_exit(PATIENCE);
+    super::two_windows::quit_keeping_the_draft(&mut tui);
     drop(tui);
 
     // Opened again, mend is on the shared journal and offers every word back there.

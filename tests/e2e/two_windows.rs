@@ -11,16 +11,31 @@ fn alexs_draft_words(sandbox: &Sandbox) -> Option<String> {
     kept["text"].as_str().map(str::to_owned)
 }
 
+/// A window open on Alex's writing screen with `words` typed, its draft written.
+fn writing_as_alex(sandbox: &Sandbox, words: &str) -> Session {
+    let mut tui = sandbox.tui();
+    open_as(&mut tui, "Alex");
+    open_writing(&mut tui);
+    tui.type_text(words);
+    tui.wait_for(words, PATIENCE);
+    // Drafts are written on every change; the screen is drawn after the change is kept.
+    std::thread::sleep(Duration::from_millis(300));
+    tui
+}
+
+/// Quits from the writing screen, as the question offers, keeping the draft.
+pub fn quit_keeping_the_draft(tui: &mut Session) {
+    tui.send(b"\x03");
+    tui.wait_for("kept as a draft", PATIENCE);
+    tui.send(b"y");
+    tui.wait_exit(PATIENCE);
+}
+
 #[test]
 fn a_second_window_for_the_same_partner_never_writes_over_or_removes_the_first_ones_draft() {
     let sandbox = Sandbox::with_journal();
     let first_words = "Words the first window is keeping.";
-    let mut first = sandbox.tui();
-    open_as(&mut first, "Alex");
-    open_writing(&mut first);
-    first.type_text(first_words);
-    first.wait_for(first_words, PATIENCE);
-    std::thread::sleep(Duration::from_millis(300));
+    let mut first = writing_as_alex(&sandbox, first_words);
     assert_eq!(alexs_draft_words(&sandbox).as_deref(), Some(first_words));
 
     // The second window does not offer the first one's writing as unsaved, and writes anew.
@@ -50,10 +65,7 @@ fn a_second_window_for_the_same_partner_never_writes_over_or_removes_the_first_o
     );
 
     // The first window's quit says its writing is kept as a draft, and it is.
-    first.send(b"\x03");
-    first.wait_for("kept as a draft", PATIENCE);
-    first.send(b"y");
-    first.wait_exit(PATIENCE);
+    quit_keeping_the_draft(&mut first);
     assert_eq!(alexs_draft_words(&sandbox).as_deref(), Some(first_words));
     let entries = sandbox.entries();
     assert_eq!(entries.len(), 1, "{entries:#?}");
@@ -66,12 +78,7 @@ fn a_second_window_for_the_same_partner_never_writes_over_or_removes_the_first_o
 fn a_draft_left_by_a_window_that_quit_is_not_written_over_or_removed_by_another() {
     let sandbox = Sandbox::with_journal();
     let first_words = "AAA from the first window.";
-    let mut first = sandbox.tui();
-    open_as(&mut first, "Alex");
-    open_writing(&mut first);
-    first.type_text(first_words);
-    first.wait_for(first_words, PATIENCE);
-    std::thread::sleep(Duration::from_millis(300));
+    let mut first = writing_as_alex(&sandbox, first_words);
 
     let mut second = sandbox.tui();
     open_as(&mut second, "Alex");
@@ -79,10 +86,7 @@ fn a_draft_left_by_a_window_that_quit_is_not_written_over_or_removed_by_another(
     second.type_text("BBB");
     second.wait_for("Another mend window", PATIENCE);
 
-    first.send(b"\x03");
-    first.wait_for("kept as a draft", PATIENCE);
-    first.send(b"y");
-    first.wait_exit(PATIENCE);
+    quit_keeping_the_draft(&mut first);
     drop(first);
 
     second.type_text(" second.");
@@ -104,8 +108,5 @@ fn a_draft_left_by_a_window_that_quit_is_not_written_over_or_removed_by_another(
     next.wait_for("Unsaved writing", PATIENCE);
     next.send(b"r");
     next.wait_for(first_words, PATIENCE);
-    next.send(b"\x03");
-    next.wait_for("kept as a draft", PATIENCE);
-    next.send(b"y");
-    next.wait_exit(PATIENCE);
+    quit_keeping_the_draft(&mut next);
 }
