@@ -13,7 +13,8 @@ pub const HELD_ELSEWHERE: &str =
     "another mend window on this computer is keeping this writer's draft";
 
 /// Why a window keeps no draft while a draft it was never offered waits for its partner.
-pub const WAITING_ELSEWHERE: &str = "writing another mend window kept as this writer's draft waits to be offered back the next time mend opens, and is not written over";
+pub const WAITING_ELSEWHERE: &str =
+    "a draft another mend window kept for this writer waits to be offered back, and stays";
 
 /// The drafts this window holds, by partner, in one drafts folder, and the ones that are
 /// its own to write over or remove: those it wrote, and those it offered back.
@@ -38,6 +39,19 @@ impl DraftHolds {
         self.own.insert(partner);
     }
 
+    /// Whether `partner`'s draft may be offered back in this window: it holds it then (so
+    /// no other window is offered it too) and it is its own. Not while another window
+    /// holds it; offered when no lock can be taken at all (a folder that cannot be made).
+    pub fn offer(&mut self, partner: PartnerId) -> bool {
+        match self.hold(partner) {
+            Ok(false) => false,
+            Ok(true) | Err(_) => {
+                self.own(partner);
+                true
+            }
+        }
+    }
+
     /// Whether `partner`'s draft is this window's own to write over or remove.
     pub fn owns(&self, partner: PartnerId) -> bool {
         self.own.contains(&partner)
@@ -60,17 +74,6 @@ impl DraftHolds {
             }
             None => Ok(false),
         }
-    }
-
-    /// Whether another window holds `partner`'s draft: it is that window's writing, so this
-    /// one does not offer it back.
-    pub fn held_elsewhere(&self, partner: PartnerId) -> bool {
-        if self.held.contains_key(&partner) {
-            return false;
-        }
-        let path = self.dir.join(format!("{partner}.lock"));
-        // Taken only to look, and let go at once; a folder not made yet is held by no one.
-        path.exists() && matches!(HeldLock::try_take(&path), Ok(None))
     }
 
     /// Lets `partner`'s draft go, once it is saved or dropped, for another window to hold.
@@ -102,10 +105,11 @@ mod tests {
             "the first window holds it"
         );
         assert!(second.hold(sam).expect("held"), "another partner's is free");
-        assert!(second.held_elsewhere(alex));
-        assert!(!first.held_elsewhere(alex), "not elsewhere for the holder");
+        assert!(!second.offer(alex), "held by the first: not offered");
+        assert!(!second.owns(alex));
         first.release(alex);
-        assert!(!second.held_elsewhere(alex));
-        assert!(second.hold(alex).expect("held"), "let go, it can be held");
+        assert!(second.offer(alex), "let go, it is offered and held");
+        assert!(second.owns(alex));
+        assert!(!first.offer(alex), "now the second holds it");
     }
 }

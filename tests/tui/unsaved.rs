@@ -179,3 +179,46 @@ fn an_empty_new_page_never_says_saved_and_an_unchanged_entry_opened_to_change_do
     h.keys("!");
     assert!(!status(&h).contains("saved"), "{}", status(&h));
 }
+
+/// Found by a review helper: words given back after a lock were replaced, unasked and
+/// unsaved anywhere, when a draft kept by another window was brought back over them.
+#[test]
+fn bringing_a_draft_back_never_replaces_other_words_on_the_writing_screen() {
+    let mut h = Harness::new(Some(empty_journal()));
+    h.keys("<Enter>wWords kept by the other window");
+    let mut other = h.drafts.values().next().cloned().expect("a draft");
+    h.keys("<C-u>");
+    for _ in 0.."Words kept by the other window".len() {
+        h.keys("<BS>");
+    }
+    h.keys("Words on this screen");
+    other.text = "Words kept by the other window".into();
+    let partner = other.partner;
+    h.app.drafts.insert(partner, other);
+    h.app.popups.push(mend::tui::app::Popup::RestoreDraft(
+        mend::tui::popups::restore_draft::RestoreDraft { partner },
+    ));
+    h.keys("r");
+    let said = flat(&h);
+    assert!(said.contains("Words on this screen"), "{said}");
+    assert!(!said.contains("Your unsaved writing is back"), "{said}");
+    assert!(said.contains("The writing on this screen stays"), "{said}");
+    // Kept waiting: typing does not write over it, and saving does not let it go.
+    h.drafts.insert(partner, h.app.drafts[&partner].clone());
+    h.keys(" and more");
+    assert_eq!(h.drafts[&partner].text, "Words kept by the other window");
+    assert!(flat(&h).contains("only on this screen"), "{}", flat(&h));
+    h.keys("<C-s>");
+    assert!(h.app.drafts.contains_key(&partner), "still offered");
+    assert_eq!(
+        h.drafts.get(&partner).map(|d| d.text.as_str()),
+        Some("Words kept by the other window"),
+        "not let go"
+    );
+    let saved = h.saved.as_ref().expect("saved");
+    assert!(
+        saved.entries[0]
+            .text
+            .ends_with("Words on this screen and more")
+    );
+}

@@ -35,7 +35,16 @@ impl App {
             }
             Action::Apply(change) => return vec![Effect::Apply(change)],
             Action::SaveEntry { draft, change } => {
-                return vec![Effect::SaveDraft(*draft), Effect::Apply(change)];
+                return match self.draft_waits(draft.partner) {
+                    true => vec![Effect::Apply(change)],
+                    false => vec![Effect::SaveDraft(*draft), Effect::Apply(change)],
+                };
+            }
+            Action::KeepDraft(draft) if self.draft_waits(draft.partner) => {
+                self.set_draft_kept(draft.partner, false);
+                self.warn(
+                    "Your writing is only on this screen for now: the unsaved writing kept earlier waits to be brought back or let go, and is not written over.",
+                );
             }
             Action::KeepDraft(draft) => return vec![Effect::SaveDraft(*draft)],
             Action::OpenEditor { text, partner } => {
@@ -212,6 +221,12 @@ impl App {
         self.refresh();
     }
 
+    /// Whether a draft offered back to `partner` waits, neither brought back nor let go:
+    /// other words on the writing screen never go over it or let it go.
+    pub(super) fn draft_waits(&self, partner: PartnerId) -> bool {
+        self.drafts.contains_key(&partner)
+    }
+
     /// After an entry is saved: back home, a kind word, and the draft let go.
     fn written(&mut self, words: usize, edited: bool, day: chrono::NaiveDate) -> Vec<Effect> {
         let words = crate::words::count(words, "word", "words");
@@ -229,11 +244,8 @@ impl App {
         self.go_home();
         self.tell(said);
         match self.partner {
-            Some(partner) => {
-                self.drafts.remove(&partner);
-                vec![Effect::DeleteDraft(partner)]
-            }
-            None => Vec::new(),
+            Some(partner) if !self.draft_waits(partner) => vec![Effect::DeleteDraft(partner)],
+            _ => Vec::new(),
         }
     }
 

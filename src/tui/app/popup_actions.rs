@@ -29,8 +29,7 @@ impl App {
         let writing = matches!(self.screen, Screen::Write(_));
         self.go_home();
         match self.partner {
-            Some(partner) if writing => {
-                self.drafts.remove(&partner);
+            Some(partner) if writing && !self.draft_waits(partner) => {
                 vec![Effect::DeleteDraft(partner)]
             }
             _ => Vec::new(),
@@ -73,7 +72,18 @@ impl App {
     }
 
     pub(super) fn restore_draft(&mut self, partner: PartnerId) {
-        match self.drafts.get(&partner).cloned() {
+        // Other words on the writing screen, given back after a lock, are never replaced.
+        if let (Screen::Write(writing), Some(draft)) = (&self.screen, self.drafts.get(&partner))
+            && writing.dirty
+            && writing.text() != draft.text
+        {
+            self.warn(
+                "The writing on this screen stays: save it or let it go first, and the unsaved writing kept earlier is offered again then.",
+            );
+            return;
+        }
+        // Brought back, the draft is the screen's: it no longer waits.
+        match self.drafts.remove(&partner) {
             Some(draft) => {
                 self.screen = Screen::Write(Box::new(WriteState::from_draft(&draft)));
                 self.tell("Your unsaved writing is back.");

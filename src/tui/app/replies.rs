@@ -151,7 +151,7 @@ impl App {
     }
 
     /// Records whether the draft file holds the writing on screen, as the disk reported.
-    fn set_draft_kept(&mut self, partner: PartnerId, kept: bool) {
+    pub(super) fn set_draft_kept(&mut self, partner: PartnerId, kept: bool) {
         self.screen.view_mut().on_draft_kept(partner, kept);
     }
 

@@ -93,18 +93,15 @@ fn run_with(
     let drafts = Drafts::new(&paths.drafts);
     let mut holds = DraftHolds::new(&paths.drafts);
     // An encrypted journal's drafts are sealed: each opens once its partner has unlocked.
-    // A draft another window is keeping is that window's writing, not offered here.
+    // A draft another window is keeping is that window's writing, not offered here; one
+    // offered here is held by this window alone.
     let plain_drafts = match encrypted {
         true => HashMap::new(),
         false => drafts.load_all(),
     }
     .into_iter()
-    .filter(|(partner, _)| !holds.held_elsewhere(*partner))
+    .filter(|(partner, _)| holds.offer(*partner))
     .collect::<HashMap<_, _>>();
-    // The drafts offered here are this window's own to write over or remove.
-    for partner in plain_drafts.keys() {
-        holds.own(*partner);
-    }
     let kept_texts: HashMap<PartnerId, PathBuf> = journal
         .iter()
         .flat_map(|j| j.partners.iter())

@@ -51,8 +51,10 @@ impl Runner<'_> {
         if !self.holds.hold(partner)? {
             anyhow::bail!(HELD_ELSEWHERE);
         }
-        // A draft left by a window that has quit, never offered here, is not written over.
+        // A draft left by a window that has quit, never offered here, is not written over;
+        // it is let go of at once, so the next window to open is offered it.
         if !self.holds.owns(partner) && self.drafts.exists(partner) {
+            self.holds.release(partner);
             anyhow::bail!(WAITING_ELSEWHERE);
         }
         super::unlocking::keep_draft(&self.store, &self.drafts, draft)?;
@@ -113,13 +115,8 @@ impl World for Runner<'_> {
     }
 
     fn load_draft(&mut self, partner: PartnerId) -> Reply {
-        let found = match self.holds.held_elsewhere(partner) {
-            true => None,
-            false => super::unlocking::found_draft(&self.store, &self.drafts, partner),
-        };
-        if found.is_some() {
-            self.holds.own(partner);
-        }
+        let found = super::unlocking::found_draft(&self.store, &self.drafts, partner)
+            .filter(|_| self.holds.offer(partner));
         Reply::DraftFound(partner, found)
     }
 
@@ -171,11 +168,9 @@ impl World for Runner<'_> {
         );
         if let Reply::Unlocked { draft, .. } = &mut reply
             && let Some(offered) = draft.as_ref().map(|d| d.partner)
+            && !self.holds.offer(offered)
         {
-            match self.holds.held_elsewhere(offered) {
-                true => *draft = None,
-                false => self.holds.own(offered),
-            }
+            *draft = None;
         }
         reply
     }
