@@ -23,6 +23,13 @@ fn writing_as_alex(sandbox: &Sandbox, words: &str) -> Session {
     tui
 }
 
+/// Saves the writing on screen and quits.
+fn save_and_quit(tui: &mut Session) {
+    tui.send(CTRL_S);
+    tui.wait_for("Saved: ", PATIENCE);
+    tui.quit();
+}
+
 /// Quits from the writing screen, as the question offers, keeping the draft.
 pub fn quit_keeping_the_draft(tui: &mut Session) {
     tui.send(b"\x03");
@@ -55,9 +62,7 @@ fn a_second_window_for_the_same_partner_never_writes_over_or_removes_the_first_o
         "the first window's draft is not written over"
     );
     // Saving in the second window leaves the first window's draft in place.
-    second.send(CTRL_S);
-    second.wait_for("Saved: ", PATIENCE);
-    second.quit();
+    save_and_quit(&mut second);
     assert_eq!(
         alexs_draft_words(&sandbox).as_deref(),
         Some(first_words),
@@ -109,9 +114,7 @@ fn a_draft_left_by_a_window_that_quit_is_not_written_over_or_removed_by_another(
     );
     fourth.quit();
 
-    second.send(CTRL_S);
-    second.wait_for("Saved: ", PATIENCE);
-    second.quit();
+    save_and_quit(&mut second);
     assert_eq!(
         alexs_draft_words(&sandbox).as_deref(),
         Some(first_words),

@@ -568,20 +568,31 @@ fn flat_screen(h: &Harness) -> String {
         .join(" ")
 }
 
-#[test]
-fn a_private_entry_with_a_long_first_line_still_shows_it_is_private_in_the_list() {
+/// The lived-in journal with one more entry of tonight's, by `author`.
+fn lived_in_with(
+    author: mend::journal::PartnerId,
+    text: &str,
+    visibility: mend::journal::Visibility,
+) -> mend::journal::Journal {
     let mut j = lived_in_journal();
     let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 20, 0, 0).unwrap();
-    let long = mend::journal::NewEntry {
-        author: j.partners[0].id,
+    let entry = mend::journal::NewEntry {
+        author,
         day: tui_support::day(11, 25),
         stage: mend::journal::Stage::Healing,
         prompt_id: None,
         prompt: None,
-        text: "A long first line that runs on and on past the edge of any window I keep".into(),
-        visibility: mend::journal::Visibility::Private,
+        text: text.into(),
+        visibility,
     };
-    j.add_entry(long, at, tui_support::day(11, 25)).unwrap();
+    j.add_entry(entry, at, tui_support::day(11, 25)).unwrap();
+    j
+}
+
+#[test]
+fn a_private_entry_with_a_long_first_line_still_shows_it_is_private_in_the_list() {
+    let long = "A long first line that runs on and on past the edge of any window I keep";
+    let j = lived_in_with(tui_support::ALEX, long, mend::journal::Visibility::Private);
     let mut h = Harness::new(Some(j));
     h.keys("<Enter>j");
     let screen = h.render(80, 24);
@@ -594,18 +605,8 @@ fn a_private_entry_with_a_long_first_line_still_shows_it_is_private_in_the_list(
 
 #[test]
 fn a_bidirectional_override_in_an_entry_never_reaches_the_screen() {
-    let mut j = lived_in_journal();
-    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 20, 0, 0).unwrap();
-    let entry = mend::journal::NewEntry {
-        author: j.partners[1].id,
-        day: tui_support::day(11, 25),
-        stage: mend::journal::Stage::Healing,
-        prompt_id: None,
-        prompt: None,
-        text: "I \u{202E}tpek ton\u{202C} it".into(),
-        visibility: mend::journal::Visibility::Shared,
-    };
-    j.add_entry(entry, at, tui_support::day(11, 25)).unwrap();
+    let text = "I \u{202E}tpek ton\u{202C} it";
+    let j = lived_in_with(tui_support::SAM, text, mend::journal::Visibility::Shared);
     let mut h = Harness::new(Some(j));
     h.keys("<Down><Enter>j");
     let list = h.render(80, 24);
