@@ -1,6 +1,5 @@
 //! The `mend` binary: parse the command line and dispatch.
 
-use clap::Parser;
 use std::process::ExitCode;
 
 use mend::cli::{Cli, CommandContext, StdoutClosed, UsageError};
@@ -9,7 +8,7 @@ use mend::paths::Paths;
 use mend::tui::signals::Stopped;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         // --help and --version: mend's own words, printed as clap prints them.
         Err(err) if !err.use_stderr() => err.exit(),
@@ -79,6 +78,19 @@ fn is_usage(err: &anyhow::Error) -> bool {
                 .downcast_ref::<mend::journal::PlanError>()
                 .is_some_and(mend::journal::PlanError::is_usage)
     })
+}
+
+/// The command line, with `MEND_JOURNAL` set to nothing read as not set (the default
+/// journal), as `--journal` given no path would be refused.
+fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    if std::env::var_os("MEND_JOURNAL").is_some_and(|value| value.is_empty()) {
+        command = command.mut_arg("journal", |arg| arg.env(None::<&str>));
+    }
+    command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
 }
 
 /// clap's refusal of what was typed, with the usage line the command's `--help` shows

@@ -86,6 +86,21 @@ fn path_shows_the_journal_and_a_backup_folder_in_the_state_directory() {
         stdout(&out)
     );
     assert!(stdout(&out).contains(&m.backups_root().display().to_string()));
+
+    // MEND_JOURNAL set to nothing is not set (found by a review helper: every command
+    // stopped with "a value is required for '--journal <PATH>'").
+    let out = m
+        .command_without_journal()
+        .env("MEND_JOURNAL", "")
+        .arg("path")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&default.display().to_string()),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
