@@ -6,8 +6,7 @@
 //! made, and a wrapped copy asking for more work than that is refused rather than run.
 
 use age::secrecy::SecretString;
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
+use base64_simd::STANDARD;
 use zeroize::Zeroizing;
 
 use super::token::DataKey;
@@ -74,12 +73,14 @@ fn wrap_with(keys: &PartnerKeys, secret: &SecretString, log_n: u8) -> String {
         Ok(wrapped) => wrapped,
         Err(err) => unreachable!("age could not encrypt to memory: {err}"),
     };
-    STANDARD.encode(wrapped)
+    STANDARD.encode_to_string(wrapped)
 }
 
 /// The keys in `wrapped`, if `secret` opens them.
 pub fn unwrap(wrapped: &str, secret: &SecretString) -> Result<PartnerKeys, Unwrapped> {
-    let bytes = STANDARD.decode(wrapped).map_err(|_| Unwrapped::Damaged)?;
+    let bytes = STANDARD
+        .decode_to_vec(wrapped)
+        .map_err(|_| Unwrapped::Damaged)?;
     let mut identity = age::scrypt::Identity::new(secret.clone());
     identity.set_max_work_factor(WORK_FACTOR);
     let both = Zeroizing::new(match age::decrypt(&identity, &bytes) {

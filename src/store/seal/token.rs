@@ -4,8 +4,7 @@
 //! ciphertext and its tag. The place's binding is the associated data, so a token opens only
 //! where it was sealed.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD_NO_PAD;
+use base64_simd::STANDARD_NO_PAD;
 use chacha20poly1305::aead::{Aead, AeadCore, AeadInPlace, KeyInit, OsRng, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
@@ -93,7 +92,7 @@ pub fn seal(key: &DataKey, binding: &[u8], words: &str) -> String {
     bytes.extend_from_slice(&sealed);
     let mut token = String::with_capacity(TOKEN_PREFIX.len() + bytes.len() * 4 / 3 + 4);
     token.push_str(TOKEN_PREFIX);
-    STANDARD_NO_PAD.encode_string(&bytes, &mut token);
+    STANDARD_NO_PAD.encode_append(&bytes, &mut token);
     token
 }
 
@@ -103,7 +102,7 @@ pub fn open(key: &DataKey, binding: &[u8], token: &str) -> Result<Zeroizing<Stri
         .strip_prefix(TOKEN_PREFIX)
         .ok_or(Unopened::NotSealed)?;
     let bytes = STANDARD_NO_PAD
-        .decode(encoded)
+        .decode_to_vec(encoded)
         .map_err(|_| Unopened::Damaged)?;
     if bytes.len() < NONCE_BYTES {
         return Err(Unopened::Damaged);
@@ -147,7 +146,7 @@ fn open_in(
     bytes: &mut Vec<u8>,
 ) -> Result<String, Unopened> {
     STANDARD_NO_PAD
-        .decode_vec(encoded, bytes)
+        .decode_append(encoded, bytes)
         .map_err(|_| Unopened::Damaged)?;
     if bytes.len() < NONCE_BYTES + TAG_BYTES {
         return Err(Unopened::Damaged);
