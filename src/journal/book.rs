@@ -328,6 +328,22 @@ impl Journal {
         }
     }
 
+    /// How many records each list holds, in the file's order: entries, check-ins, promises,
+    /// kind acts, plan items, hard moments, pauses, replies and talks.
+    pub fn list_lengths(&self) -> [usize; 9] {
+        [
+            self.entries.len(),
+            self.checkins.len(),
+            self.promises.len(),
+            self.kind_acts.len(),
+            self.plan_items.len(),
+            self.hard_moments.len(),
+            self.pauses.len(),
+            self.replies.len(),
+            self.talks.len(),
+        ]
+    }
+
     /// Puts records in the file's canonical order (by id).
     pub fn normalize(&mut self) {
         self.entries.sort_by_key(|e| e.meta.id);

@@ -11,6 +11,7 @@ mod link;
 mod load;
 mod lock;
 mod parse_error;
+mod private_again;
 mod private_dir;
 mod read_buffer;
 mod save;
@@ -70,6 +71,8 @@ pub struct Store {
     shared: Option<SharedFiles>,
     /// The keys of an encrypted journal, once a passphrase unlocked it (`sealed_store.rs`).
     sealer: Option<seal::Sealer>,
+    /// The sealed journal held, its records written out (`Store::while_unlocking`).
+    prepared: Option<(Arc<Journal>, seal::PreparedCopy)>,
     /// The keys id (`Sealing::keys_id`) the journal named when the keys held last opened or
     /// sealed it: a journal read later naming another was encrypted again meanwhile.
     keys_named: Option<String>,
@@ -93,6 +96,7 @@ impl Store {
             device_file: None,
             shared: None,
             sealer: None,
+            prepared: None,
             keys_named: None,
             plain_backups_removed: false,
         }
@@ -203,42 +207,6 @@ impl Store {
         std::mem::take(&mut self.notices)
     }
 
-    /// A journal others may read (after a `git checkout` or a copy, say) is set back to 0600.
-    /// Only a regular file: a folder, a pipe or a link in a shared folder named like a
-    /// laptop's file is skipped when the folder is read, and what it is or points to is not
-    /// mend's to change.
-    fn make_private_again(&mut self, real: &Path) {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let Ok(meta) = std::fs::symlink_metadata(real) else {
-                return;
-            };
-            if !meta.file_type().is_file() {
-                return;
-            }
-            let mode = meta.permissions().mode() & 0o777;
-            if mode & 0o077 == 0 {
-                return;
-            }
-            // A shared folder's files are named as they are; a single journal by the path given.
-            let path = match self.shared {
-                Some(_) => real.display(),
-                None => self.path.display(),
-            };
-            self.notices.push(match set_private(real) {
-                Ok(()) => format!(
-                    "The journal {path} could be read by others on this computer (mode {mode:o}); mend made it private again (mode 600)."
-                ),
-                Err(err) => format!(
-                    "The journal {path} can be read by others on this computer (mode {mode:o}), and mend could not change that ({err}); run `chmod 600 {path}`."
-                ),
-            });
-        }
-        #[cfg(not(unix))]
-        let _ = real;
-    }
-
     /// The journal as last loaded or saved.
     pub fn journal(&self) -> Option<&Journal> {
         self.loaded.as_ref().map(|(j, _)| j.as_ref())
@@ -261,6 +229,7 @@ impl Store {
             );
         }
         remove_stale_temps(&real);
+        let journal = Arc::new(journal);
         let bytes = self.bytes_of(&real, &journal)?;
         let saved = write_atomically(&real, &bytes, self.steps.as_ref());
         let on_disk_now = saved
@@ -268,7 +237,7 @@ impl Store {
             .map_or_else(|err| err.new_version_in_place(), |()| true);
         if on_disk_now {
             self.after_shared_save(&bytes);
-            self.loaded = Some((Arc::new(journal), FileStamp::of(&real)));
+            self.loaded = Some((journal, FileStamp::of(&real)));
         }
         Ok(saved?)
     }
@@ -353,6 +322,7 @@ impl Store {
                 }
             }
         }
+        let changed = Arc::new(changed);
         let bytes = match self.bytes_of(&real, &changed) {
             Ok(bytes) => bytes,
             Err(err) => {
@@ -363,12 +333,12 @@ impl Store {
         match write_atomically(&real, &bytes, self.steps.as_ref()) {
             Ok(()) => {
                 self.after_shared_save(&bytes);
-                self.loaded = Some((Arc::new(changed), FileStamp::of(&real)));
+                self.loaded = Some((changed, FileStamp::of(&real)));
                 Ok(value)
             }
             Err(err) if err.new_version_in_place() => {
                 // The file on disk is the changed journal; memory must agree with it.
-                self.loaded = Some((Arc::new(changed), FileStamp::of(&real)));
+                self.loaded = Some((changed, FileStamp::of(&real)));
                 Err(err.into())
             }
             Err(err) => {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::Store;
 use super::load::LoadError;
 use super::save::{SaveError, to_bytes};
-use super::seal::{SealError, Sealer};
+use super::seal::{PreparedCopy, Sealer, WriteError};
 use crate::journal::{Journal, Opened};
 
 impl Store {
@@ -22,14 +22,25 @@ impl Store {
         let held_sealed = self
             .loaded
             .take_if(|(journal, _)| journal.is_sealed() && journal.opened() == Opened::Nothing);
+        let prepared = self.prepared.take();
         let Some((sealed, stamp)) = held_sealed else {
             self.loaded = None;
             return self.load();
         };
+        // Only the records of this very journal (which the copy kept alive, so no other
+        // journal can have taken its place in memory) are handed on; letting go of the
+        // copy's hold leaves the store holding the only one again.
+        let prepared = prepared
+            .filter(|(of, _)| Arc::ptr_eq(of, &sealed))
+            .map(|(_, copy)| copy);
         let sealed = Arc::try_unwrap(sealed).unwrap_or_else(|shared| Journal::clone(&shared));
         match self.opened(&self.real_path(), sealed) {
             Ok(opened) => {
-                self.loaded = Some((Arc::new(opened), stamp));
+                let opened = Arc::new(opened);
+                if let (Some(copy), Some(sealer)) = (prepared, self.sealer.as_mut()) {
+                    sealer.keep_copy(copy, &opened);
+                }
+                self.loaded = Some((opened, stamp));
                 Ok(self.shared())
             }
             Err(err) => {
@@ -40,6 +51,36 @@ impl Store {
                 Err(err)
             }
         }
+    }
+
+    /// Runs `unlocking` (a passphrase being checked: about half a second on one core) while,
+    /// on another, the records of the sealed journal held are written out as a save writes
+    /// them. Once a passphrase opens that journal, its first save then seals and writes out
+    /// only the records that changed, and copies the others.
+    pub fn while_unlocking<T>(&mut self, unlocking: impl FnOnce() -> T) -> T {
+        let held = self
+            .loaded
+            .as_ref()
+            .map(|(journal, _)| journal)
+            .filter(|journal| journal.is_sealed() && journal.opened() == Opened::Nothing);
+        let prepared_before = |held: &&Arc<Journal>| {
+            self.prepared
+                .as_ref()
+                .is_some_and(|(of, _)| Arc::ptr_eq(of, held))
+        };
+        let Some(held) = held.filter(|held| !prepared_before(held)).map(Arc::clone) else {
+            return unlocking();
+        };
+        let (value, prepared) = std::thread::scope(|scope| {
+            let preparing = scope.spawn(|| PreparedCopy::of(&held));
+            (unlocking(), preparing.join())
+        });
+        // Should writing them out fail, the first save writes out every record instead.
+        self.prepared = match prepared {
+            Ok(Ok(copy)) => Some((held, copy)),
+            _ => None,
+        };
+        value
     }
 
     /// Forgets the keys (they are wiped as they drop) and holds the journal sealed again:
@@ -74,6 +115,7 @@ impl Store {
     pub fn let_go(&mut self) {
         self.sealer = None;
         self.loaded = None;
+        self.prepared = None;
     }
 
     /// Forgets the keys once another process has decrypted the journal (`journal`, just read,
@@ -141,31 +183,33 @@ impl Store {
         Ok(journal)
     }
 
-    /// The bytes `journal` is saved as: sealed with the store's keys when it is encrypted.
+    /// The bytes `journal` is saved as: sealed with the store's keys when it is encrypted
+    /// (the keys keep them, so the next save copies the records it does not change).
     pub(super) fn bytes_of(
         &mut self,
         path: &Path,
-        journal: &Journal,
-    ) -> Result<Vec<u8>, SaveError> {
+        journal: &Arc<Journal>,
+    ) -> Result<Arc<Vec<u8>>, SaveError> {
         if !journal.is_sealed() {
-            return Ok(to_bytes(journal)?);
+            return Ok(Arc::new(to_bytes(journal)?));
         }
         let Some(sealer) = self.sealer.as_mut() else {
             // Without keys only a journal whose words are all still sealed is written.
             return match super::seal::all_sealed(journal) {
-                true => Ok(to_bytes(journal)?),
+                true => Ok(Arc::new(to_bytes(journal)?)),
                 false => Err(SaveError::Locked {
                     path: path.to_owned(),
                 }),
             };
         };
-        let sealed = sealer
-            .seal(journal)
-            .map_err(|source: SealError| SaveError::Sealing {
+        let bytes = sealer.seal_to_bytes(journal).map_err(|err| match err {
+            WriteError::Sealing(source) => SaveError::Sealing {
                 path: path.to_owned(),
                 source,
-            })?;
+            },
+            WriteError::Json(err) => SaveError::Serialize(err),
+        })?;
         self.keys_named = Some(sealer.keys_id());
-        Ok(to_bytes(&sealed)?)
+        Ok(bytes)
     }
 }

@@ -4,6 +4,7 @@ pub mod input;
 
 use age::secrecy::SecretString;
 use anyhow::{Result, bail};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::journal::text::one_line;
@@ -28,7 +29,7 @@ fn in_order(journal: &Journal, laptop: Option<&str>) -> Vec<(PartnerId, String)>
 fn first_that_opens(
     sealing: &Sealing,
     tries: &[(PartnerId, String, SecretString)],
-    store: &Store,
+    journal_path: &Path,
 ) -> Result<Option<Sealer>> {
     let results: Vec<Result<Sealer, UnlockError>> = std::thread::scope(|scope| {
         let running: Vec<_> = tries
@@ -61,7 +62,7 @@ fn first_that_opens(
             ) => {}
             Err(err) => bail!(
                 "Could not unlock the journal {}: {err}.",
-                store.path().display()
+                journal_path.display()
             ),
         }
     }
@@ -120,8 +121,11 @@ pub fn unlock(
         Some(_) if !tries.is_empty() => tries.split_at(1),
         _ => tries.split_at(0),
     };
+    let journal_path = store.path().to_owned();
     for group in [first, rest] {
-        if let Some(sealer) = first_that_opens(sealing, group, store)? {
+        // The journal's records are written out meanwhile, for the first save once it opens.
+        let opened = store.while_unlocking(|| first_that_opens(sealing, group, &journal_path));
+        if let Some(sealer) = opened? {
             return match store.unlock(sealer)? {
                 Some(opened) => Ok(opened),
                 None => bail!("The journal went away while it was being unlocked."),

@@ -59,6 +59,7 @@ mod loader_fuzz;
 mod parse_errors;
 mod roundtrip;
 mod schema;
+mod sealed_copy;
 mod sealed_damage;
 mod sealed_kill;
 mod sealed_kit;

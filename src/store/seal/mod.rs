@@ -7,12 +7,17 @@
 
 #[cfg(test)]
 mod carried_tests;
+mod file_writer;
+mod kept_bytes;
 mod keys;
 #[cfg(test)]
 mod lookalike_tests;
 mod opening;
 mod parallel;
 mod places;
+mod sealed_copy;
+#[cfg(test)]
+mod sealed_copy_tests;
 mod sealing;
 #[cfg(test)]
 mod test_journal;
@@ -20,6 +25,7 @@ mod token;
 mod tokens;
 mod wipe;
 
+pub use kept_bytes::PreparedCopy;
 pub use keys::{
     PartnerKeys, Unwrapped, WORK_FACTOR, keys_id, new_recovery_code, normalized_code, unwrap, wrap,
 };
@@ -39,6 +45,15 @@ use tokens::Tokens;
 /// The journal format version of an encrypted journal: a mend that reads only version 1
 /// refuses it by name instead of showing sealed words.
 pub const SEALED_VERSION: u32 = 2;
+
+/// Why a journal's bytes could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Sealing(#[from] SealError),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
 
 /// Why an encrypted journal could not be opened or sealed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,6 +89,9 @@ pub struct Sealer {
     couple: DataKey,
     private: BTreeMap<PartnerId, DataKey>,
     tokens: Tokens,
+    /// The file bytes of the last save (or of the journal as read), record by record, so the
+    /// next save writes out only what changed (`sealed_copy.rs`).
+    copy: Option<kept_bytes::SealedCopy>,
 }
 
 impl std::fmt::Debug for Sealer {
@@ -94,6 +112,7 @@ impl Sealer {
             couple: couple.clone(),
             private: BTreeMap::new(),
             tokens: Tokens::default(),
+            copy: None,
         };
         let mut sealing = Sealing::new();
         sealing.keys_id = Some(keys_id(&couple));
@@ -151,6 +170,7 @@ impl Sealer {
             couple: keys.couple,
             private: BTreeMap::from([(partner, keys.private)]),
             tokens: Tokens::default(),
+            copy: None,
         }
     }
 
@@ -310,6 +330,7 @@ mod tests {
             couple: DataKey::random(),
             private: partners.iter().map(|p| (*p, DataKey::random())).collect(),
             tokens: Tokens::default(),
+            copy: None,
         }
     }
 

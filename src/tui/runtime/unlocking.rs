@@ -1,6 +1,6 @@
 //! Opening an encrypted journal inside the app with a typed passphrase, locking it again, and keeping drafts sealed.
 
-use crate::journal::{Clock, Journal, OpensWith, PartnerId};
+use crate::journal::{Clock, Journal, OpensWith, PartnerId, Sealing};
 use crate::store::Store;
 use crate::store::seal::{DraftSealer, Sealer, UnlockError};
 use crate::tui::draft::{Draft, Drafts};
@@ -40,49 +40,61 @@ pub fn unlock_store(
     };
     // Let go, so the store, holding the only copy, can open it in place.
     drop(journal);
-    for (who, name) in tried {
-        match Sealer::unlock(&sealing, who, &name, &passphrase.0, OpensWith::Passphrase) {
-            Ok(sealer) => {
-                let sealer = match partner {
-                    Some(_) => sealer,
-                    None => sealer.shared_only(),
-                };
-                let draft_sealer = sealer.drafts_of(who);
-                return match store.unlock(sealer) {
-                    Ok(Some(journal)) => Reply::Unlocked {
-                        partner,
-                        journal,
-                        draft: partner.and_then(|p| drafts?.load_for(p, draft_sealer.as_ref())),
-                    },
-                    Ok(None) => {
-                        let _ = store.lock_keys();
-                        refused("The journal went away while it was being opened.".to_owned())
-                    }
-                    Err(err) => {
-                        let _ = store.lock_keys();
-                        refused(format!(
-                            "The journal could not be opened: {}. Nothing was changed.",
-                            crate::message::error_text(&anyhow::Error::from(err))
-                        ))
-                    }
-                };
+    let tried = store.while_unlocking(|| first_that_opens(&sealing, &tried, passphrase));
+    match tried {
+        Ok(Some((who, sealer))) => {
+            let sealer = match partner {
+                Some(_) => sealer,
+                None => sealer.shared_only(),
+            };
+            let draft_sealer = sealer.drafts_of(who);
+            match store.unlock(sealer) {
+                Ok(Some(journal)) => Reply::Unlocked {
+                    partner,
+                    journal,
+                    draft: partner.and_then(|p| drafts?.load_for(p, draft_sealer.as_ref())),
+                },
+                Ok(None) => {
+                    let _ = store.lock_keys();
+                    refused("The journal went away while it was being opened.".to_owned())
+                }
+                Err(err) => {
+                    let _ = store.lock_keys();
+                    refused(format!(
+                        "The journal could not be opened: {}. Nothing was changed.",
+                        crate::message::error_text(&anyhow::Error::from(err))
+                    ))
+                }
             }
+        }
+        Ok(None) => refused(format!(
+            "That passphrase does not open {whose}. Nothing was changed. Capitals and spaces count."
+        )),
+        Err(err) => refused(format!(
+            "{}. Nothing was changed.",
+            crate::journal::text::capitalized(&err.to_string())
+        )),
+    }
+}
+
+/// The keys of the first of `tried` whose passphrase `passphrase` is, trying each in turn;
+/// `None` if it is none of theirs. A damaged wrapped key is an error.
+fn first_that_opens(
+    sealing: &Sealing,
+    tried: &[(PartnerId, String)],
+    passphrase: &Passphrase,
+) -> Result<Option<(PartnerId, Sealer)>, UnlockError> {
+    for (who, name) in tried {
+        match Sealer::unlock(sealing, *who, name, &passphrase.0, OpensWith::Passphrase) {
+            Ok(sealer) => return Ok(Some((*who, sealer))),
             Err(
                 UnlockError::WrongSecret(_) | UnlockError::WrongCode(_) | UnlockError::NoKeyFor(_),
             ) => {}
-            Err(err @ UnlockError::Damaged(_)) => {
-                return refused(format!(
-                    "{}. Nothing was changed.",
-                    crate::journal::text::capitalized(&err.to_string())
-                ));
-            }
+            Err(err @ UnlockError::Damaged(_)) => return Err(err),
         }
     }
-    refused(format!(
-        "That passphrase does not open {whose}. Nothing was changed. Capitals and spaces count."
-    ))
+    Ok(None)
 }
-
 /// Writes `journal` (first run) sealed with new keys wrapped for each partner's passphrase,
 /// then forgets the keys: the app opens it like any encrypted journal. Answers with the
 /// journal as held, locked, and each partner's recovery code. Public for the tests.
