@@ -237,7 +237,9 @@ pub fn passphrase(ctx: &CommandContext, command: PassphraseCommand) -> Result<()
             normalized_code(typed.expose_secret())
         }
     };
-    let sealer = Sealer::unlock(&sealing, partner.id, &shown, &secret, opens_with)
+    // The records are written out meanwhile, so the save of the new key copies them.
+    let sealer = store
+        .while_unlocking(|| Sealer::unlock(&sealing, partner.id, &shown, &secret, opens_with))
         .map_err(|err| anyhow::anyhow!("{err}; nothing was changed"))?;
     let keys = sealer
         .keys_of(partner.id)
