@@ -283,6 +283,8 @@ fn an_entry_still_closed_is_said_to_wait_never_shown_and_never_called_nothing() 
 #[test]
 fn an_overview_taller_than_the_window_says_what_is_below_and_above() {
     let mut h = both_of_us(journal_with_weeks());
+    // The window the keys scroll in, as the running app keeps the one it drew last.
+    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 80, 16));
     let top = h.render(80, 16);
     assert!(top.contains("↓ "), "{top}");
     assert!(!top.contains("↑ "), "{top}");
@@ -297,4 +299,24 @@ fn an_overview_taller_than_the_window_says_what_is_below_and_above() {
         end.contains("The weekly talk"),
         "scrolled to the end: {end}"
     );
+    // Keys past the end are not counted: the first ↑ goes back up at once.
+    h.keys("<Up>");
+    let back = h.render(80, 16);
+    assert!(back != end && back.contains("↓ "), "a row back up: {back}");
+}
+
+#[test]
+fn the_plan_section_scrolled_past_its_end_keeps_its_words_in_sight() {
+    let mut h = both_of_us(journal_with_weeks());
+    h.app.window = Some(ratatui::layout::Rect::new(0, 0, 80, 16));
+    h.keys("6");
+    let plan = h.render(80, 16);
+    assert!(
+        plan.contains("Hard moments noted privately never show here."),
+        "{plan}"
+    );
+    for _ in 0..10 {
+        h.keys("<Down>");
+    }
+    assert_eq!(h.render(80, 16), plan, "it all fits, so nothing scrolls");
 }

@@ -237,6 +237,18 @@ impl<'r, 'a> Scroll<'r, 'a> {
     }
 }
 
+/// How far [`render_paragraph`] scrolls `total` rows in an area `height` rows high: until
+/// the last row is at the foot (below the "↑" sign, when there is room for one).
+pub fn furthest(total: usize, height: u16) -> u16 {
+    let height = usize::from(height);
+    let furthest = match total <= height || height < 3 {
+        true => total.saturating_sub(height),
+        // At the end only the top sign shows, so the last rows start just below it.
+        false => total - (height - 1),
+    };
+    u16::try_from(furthest).unwrap_or(u16::MAX)
+}
+
 /// Draws `paragraph` in `area`, scrolled down `scroll` of its rows (as wrapped at the area's
 /// width), with "↑ 2 more" on the top row when rows are above and "↓ 3 more" on the bottom
 /// row when rows are below. A scroll past the end shows the last rows.
@@ -249,16 +261,13 @@ pub fn render_paragraph(
 ) {
     let total = paragraph.line_count(area.width);
     let height = usize::from(area.height);
+    let scroll = usize::from(scroll.min(furthest(total, area.height)));
     // Too small for a sign and a line, or nothing to scroll: the paragraph as it is.
     if total <= height || height < 3 {
-        let scroll = u16::try_from(total.saturating_sub(height))
-            .unwrap_or(u16::MAX)
-            .min(scroll);
-        frame.render_widget(paragraph.scroll((scroll, 0)), area);
+        let offset = u16::try_from(scroll).unwrap_or(u16::MAX);
+        frame.render_widget(paragraph.scroll((offset, 0)), area);
         return;
     }
-    // At the end only the top sign shows, so the last rows start there.
-    let scroll = usize::from(scroll).min(total - (height - 1));
     let mut room = height - usize::from(scroll > 0);
     if total > scroll + room {
         room -= 1;

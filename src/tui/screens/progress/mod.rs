@@ -19,7 +19,9 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::tables::{PROGRESS, ProgressKey};
 use crate::tui::keys::{Hint, command, hints};
+use crate::tui::layout;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::scroll::furthest;
 
 /// The parts of the progress view, one at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -106,14 +108,7 @@ impl crate::tui::view::View for ProgressState {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         let (first_week, this_week) = ctx.journal?.week_range(ctx.today);
         let state = self;
-        let scroll_limit = match (state.section, ctx.progress) {
-            // Shared words scroll by evening, and stop with the last one at the top.
-            (Section::Shared, Some(progress)) => {
-                let evenings = progress.shared_evenings(state.week).len();
-                u16::try_from(evenings.saturating_sub(1)).unwrap_or(u16::MAX)
-            }
-            _ => u16::MAX,
-        };
+        let scroll_limit = scroll_limit(ctx, state);
         match command(PROGRESS, key, false)? {
             ProgressKey::WeekBack => {
                 if state.week > first_week {
@@ -186,17 +181,48 @@ impl crate::tui::view::View for ProgressState {
     }
 }
 
+/// How far down the section shown scrolls, in the window last drawn: shared words by
+/// evening, until the last is at the top; the overview and the plan by row, until the last
+/// is at the foot; the others not at all.
+fn scroll_limit(ctx: &Ctx, state: &ProgressState) -> u16 {
+    let (Some(journal), Some(progress)) = (ctx.journal, ctx.progress) else {
+        return 0;
+    };
+    let [_, _, body] = bands(layout::body_after_key(ctx.window));
+    let view = View {
+        journal,
+        progress,
+        state,
+        theme: ctx.theme,
+    };
+    let rows = |paragraph: Paragraph| furthest(paragraph.line_count(body.width), body.height);
+    match state.section {
+        Section::Shared => {
+            let evenings = progress.shared_evenings(state.week).len();
+            u16::try_from(evenings.saturating_sub(1)).unwrap_or(u16::MAX)
+        }
+        Section::Overview => rows(overview::paragraph(&view, body.width)),
+        Section::Plan => rows(plan::paragraph(&view)),
+        Section::Healing | Section::Reciprocity | Section::Calendar => 0,
+    }
+}
+
+/// The week line, the section tabs and the section's body.
+fn bands(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(area)
+}
+
 fn draw(ctx: &Ctx, state: &ProgressState, frame: &mut Frame, area: Rect) {
     let (Some(journal), Some(progress)) = (ctx.journal, ctx.progress) else {
         return;
     };
     let theme = ctx.theme;
-    let [week_line, tabs, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let [week_line, tabs, body] = bands(area);
     draw_week_line(progress, state.week, theme, frame, week_line);
     draw_tabs(state.section, theme, frame, tabs);
     if progress.weeks_with_data().next().is_none() {

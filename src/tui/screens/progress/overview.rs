@@ -12,6 +12,12 @@ use crate::tui::widgets::text::hanging;
 use crate::words::count;
 
 pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
+    let scroll = view.state.scroll;
+    render_paragraph(paragraph(view, area.width), scroll, frame, area, view.theme);
+}
+
+/// The overview, wrapped for a window `width` wide.
+pub(super) fn paragraph<'a>(view: &View<'a>, width: u16) -> Paragraph<'a> {
     let theme = view.theme;
     let week = view.state.week;
     let progress = view.progress;
@@ -40,7 +46,7 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
     };
     // A line too long for the window wraps under its first words, not back at the edge.
     let indent = name_width + 2;
-    let columns = usize::from(area.width);
+    let columns = usize::from(width);
 
     lines.push(Line::styled(
         "How each of you feels: this week's mean, against the four weeks before",
@@ -109,6 +115,5 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         }
     };
     lines.extend(hanging(Span::raw("  "), &[talk.to_owned()], "", 2, columns));
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    render_paragraph(paragraph, view.state.scroll, frame, area, theme);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }

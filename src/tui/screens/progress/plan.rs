@@ -11,12 +11,19 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::View;
 use crate::journal::PartnerId;
 use crate::progress::{moment_afterword, pause_until, plan_change_words};
+use crate::tui::widgets::scroll::render_paragraph;
 use crate::tui::widgets::text::expand_tabs;
 
 /// Says that private moments stay out, whatever the week holds.
 const PRIVATE_NOTE: &str = "Hard moments noted privately never show here.";
 
 pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
+    let scroll = view.state.scroll;
+    render_paragraph(paragraph(view), scroll, frame, area, view.theme);
+}
+
+/// What the plan section says about the week.
+pub(super) fn paragraph<'a>(view: &View<'a>) -> Paragraph<'a> {
     let theme = view.theme;
     let week = view.state.week;
     let progress = view.progress;
@@ -119,10 +126,5 @@ pub(super) fn draw(view: &View, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(PRIVATE_NOTE, theme.muted()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((view.state.scroll, 0)),
-        area,
-    );
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
