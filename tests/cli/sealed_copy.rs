@@ -6,7 +6,7 @@ use crate::kit::fixtures::{make, now, tonight_entry};
 use age::secrecy::SecretString;
 use mend::cli::DemoLength;
 use mend::journal::{Clock, Journal, OpensWith, PromiseStatus, RawJson, Visibility};
-use mend::store::seal::{PreparedCopy, Sealer};
+use mend::store::seal::{PreparedCopy, Sealer, wipe_if_last};
 use mend::store::{Store, parse, to_bytes};
 use std::path::Path;
 use std::sync::Arc;
@@ -254,4 +254,29 @@ fn records_written_out_for_a_journal_read_again_before_it_opened_are_let_go() {
     let read = reopened(&saved, &maker, store.journal().expect("held"));
     assert_eq!(read.entries[one].text, "changed in another window");
     assert!(read.entries[two].text.ends_with(" (and here)"));
+}
+
+#[test]
+fn locking_or_quitting_lets_go_of_the_journal_the_bytes_were_kept_for_so_its_words_are_wiped() {
+    let (file, _maker) = encrypted();
+    for quitting in [false, true] {
+        let (_dir, mut store) = store_on(&file);
+        let sealer = unlock_as_alex(&mut store);
+        store.unlock(sealer).expect("it opens");
+        let tonight = tonight_entry(store.journal().expect("opened"));
+        store
+            .update(|j| Ok(j.add_entry(tonight, now().to_utc(), now().date_naive())?))
+            .expect("saving an entry");
+        assert!(store.sealer().is_some_and(|s| s.kept_records() > 0));
+        // The app holds the journal it shows; the store and the keys let go of theirs.
+        let shown = store.shared().expect("the journal shown");
+        match quitting {
+            true => store.let_go(),
+            false => drop(store.lock_keys().expect("locking")),
+        }
+        assert!(
+            wipe_if_last(shown),
+            "the app's is the last reference, so its words are wiped (quitting: {quitting})"
+        );
+    }
 }
