@@ -234,6 +234,39 @@ fn no_prompt_asks_a_hurt_partner_to_share_the_blame_or_owe_anything() {
 }
 
 #[test]
+fn prompts_that_look_back_on_the_week_wait_for_a_week_to_look_back_on() {
+    let library = PromptLibrary::built_in();
+    let looks_back = [
+        "communication-appreciation-this-week",
+        "communication-what-went-well",
+        "reciprocity-dependable-moment",
+        "healing-week-in-review",
+    ];
+    let (j, alex) = couple(None);
+    let first_week = offered(&library, &j, alex, 1..=7);
+    let second_week = offered(&library, &j, alex, 8..=14);
+    for id in looks_back {
+        assert!(!first_week.contains(id), "{id} in the first week");
+        assert!(second_week.contains(id), "{id} from the second week on");
+    }
+    // Words asked of a first week are about what is ahead, or about tonight.
+    for id in &first_week {
+        let Some(prompt) = library.get(id) else {
+            panic!("{id} is in the library");
+        };
+        let text = prompt.text.to_lowercase();
+        for looking_back in [
+            "did this week",
+            "this week as a whole",
+            "moment this week",
+            "went well",
+        ] {
+            assert!(!text.contains(looking_back), "{id}: {}", prompt.text);
+        }
+    }
+}
+
+#[test]
 fn prompts_about_a_trend_wait_until_there_is_one() {
     let library = PromptLibrary::built_in();
     let (mut j, alex) = couple(None);
