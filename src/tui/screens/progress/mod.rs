@@ -108,7 +108,6 @@ impl crate::tui::view::View for ProgressState {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         let (first_week, this_week) = ctx.journal?.week_range(ctx.today);
         let state = self;
-        let scroll_limit = scroll_limit(ctx, state);
         match command(PROGRESS, key, false)? {
             ProgressKey::WeekBack => {
                 if state.week > first_week {
@@ -158,7 +157,7 @@ impl crate::tui::view::View for ProgressState {
             }
             ProgressKey::Up => state.scroll = state.scroll.saturating_sub(1),
             ProgressKey::Down => {
-                state.scroll = state.scroll.saturating_add(1).min(scroll_limit);
+                state.scroll = state.scroll.saturating_add(1).min(scroll_limit(ctx, state));
             }
             ProgressKey::Export => return Some(Action::AskExport(state.week)),
             ProgressKey::Talk => return Some(Action::OpenTalk(state.week)),
